@@ -1,0 +1,63 @@
+"""The annotator: one spaCy pass per text, then the sourcing, framing and claim rules."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotate.claims import extract_claims
+from annotate.framing import FramingMatcher
+from annotate.models import Annotation
+from annotate.nlp import load_nlp, model_id
+from annotate.quotes import quote_regions
+from annotate.sentences import split_sentences
+from annotate.sourcing import SourcingClassifier
+
+ANNOTATOR_VERSION = "0.1.0"
+
+
+class Annotator:
+    """Build once (loads spaCy and the lexicons), then annotate many texts."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        lexicon_paths: Sequence[Path] = (),
+        disabled_entries: Iterable[str] = (),
+    ) -> None:
+        self.nlp = nlp or load_nlp()
+        self.sourcing = SourcingClassifier(self.nlp)
+        self.framing = FramingMatcher(self.nlp, extra_paths=lexicon_paths, disabled=disabled_entries)
+
+    def annotate(self, text: str) -> Annotation:
+        return self.annotate_doc(self.nlp(text))
+
+    def annotate_many(
+        self, texts: Iterable[str], batch_size: int = 48, n_process: int = 1
+    ) -> Iterator[Annotation]:
+        """Annotate in spaCy batches; yields one Annotation per text, in order."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield self.annotate_doc(doc)
+
+    def annotate_doc(self, doc: Doc) -> Annotation:
+        quotes = quote_regions(doc.text)
+        sents = split_sentences(doc)
+        flags = self.sourcing.classify(doc, sents, quotes)
+        spans = self.framing.find(doc, quotes)
+        claims = extract_claims(doc, sents, flags)
+        return Annotation(text=doc.text, sentences=flags, spans=spans, claims=claims)
+
+    def fingerprint(self) -> dict[str, str]:
+        """What produced the annotations: stored in the runs table."""
+        h = hashlib.sha256()
+        h.update(self.sourcing.fingerprint().encode())
+        h.update(self.framing.fingerprint().encode())
+        return {
+            "annotator_version": ANNOTATOR_VERSION,
+            "model": model_id(self.nlp),
+            "lexicon_sha256": h.hexdigest(),
+        }

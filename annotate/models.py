@@ -1,0 +1,118 @@
+"""Dataclasses the annotator returns. Offsets are Python str indices (code points) into
+the annotated text, so SQLite `substr(text, start + 1, end - start)` returns the span."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SOURCING_LABELS = (
+    "named_source",
+    "anonymous_source",
+    "vague_document",
+    "agentless",
+    "weasel",
+    "unattributed_claim",
+)
+# A sentence with one of these labels is an "unsourced assertion".
+UNSOURCED_LABELS = frozenset(SOURCING_LABELS[1:])
+
+FRAMING_CATEGORIES = ("loaded_language", "intensifier", "presupposition", "doubt", "labeling")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class SentenceFlag:
+    start: int
+    end: int
+    text: str
+    sourcing: str | None  # one of SOURCING_LABELS, or None (nothing that needs a source)
+    source: Span | None = None  # who or what the sentence is attributed to
+    cue: Span | None = None  # the reporting verb / phrase that signals attribution
+    in_quote: bool = False  # the whole sentence sits inside a quotation
+    reason: str | None = None  # why this label, in words an editor understands
+    rule: str | None = None  # id of the rule that decided (for maintainers)
+
+    @property
+    def unsourced(self) -> bool:
+        return self.sourcing in UNSOURCED_LABELS
+
+    def to_json(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sourcing": self.sourcing,
+            "unsourced": self.unsourced,
+            "source": asdict(self.source) if self.source else None,
+            "cue": asdict(self.cue) if self.cue else None,
+            "in_quote": self.in_quote,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class FramingSpan:
+    start: int
+    end: int
+    text: str
+    category: str  # one of FRAMING_CATEGORIES
+    entry: str | None  # lexicon entry id, e.g. "framing.loaded.staggering"; None for rule hits
+    reason: str
+    in_quote: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": "framing",
+            "category": self.category,
+            "entry": self.entry,
+            "reason": self.reason,
+            "in_quote": self.in_quote,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as written: "2,546", "nearly a third", "four to one"
+    start: int
+    end: int
+    value: float | None  # 2546.0, 0.333, 4.0 (ratio) ; None when not numeric
+    unit: str | None  # what is counted: "fatalities", "security personnel", "%", "ratio"
+
+
+@dataclass
+class Claim:
+    sentence_index: int  # index into Annotation.sentences
+    start: int
+    end: int
+    statement: str  # normalised statement used for matching (lemmas, no stop words)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)  # named entities in the sentence
+    predicate: str | None = None  # lemma of the main verb
+
+
+@dataclass
+class Annotation:
+    text: str
+    sentences: list[SentenceFlag]
+    spans: list[FramingSpan]
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_json(self) -> dict:
+        """The `annotate-text --json` contract of DESIGN.md, exactly."""
+        return {
+            "sentences": [s.to_json() for s in self.sentences],
+            "spans": [s.to_json() for s in self.spans],
+        }
