@@ -185,6 +185,17 @@ CREATE TABLE claim_matches (
 CREATE INDEX idx_claim_matches_claim ON claim_matches(claim_id);
 """,
     ),
+    (
+        # UNIQUE (url, final_url, status, sha256, error_kind) never fires: status is NULL
+        # for refusals and error_kind is NULL for successes, and SQLite treats NULLs as
+        # distinct. This index compares them as values, so a second writer racing
+        # store.save_fetch gets an error instead of a duplicate row.
+        "0002_fetch_identity",
+        """
+CREATE UNIQUE INDEX idx_fetches_identity
+    ON fetches(url, final_url, coalesce(status, -1), sha256, coalesce(error_kind, ''));
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]
@@ -205,26 +216,45 @@ def ensure_schema(db: sqlite_utils.Database) -> list[str]:
     db.execute(
         f"CREATE TABLE IF NOT EXISTS {SCHEMA_VERSION_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT)"
     )
-    done = {r[0] for r in db.execute(f"SELECT name FROM {SCHEMA_VERSION_TABLE}").fetchall()}
+    done = {r[0] for r in db.execute(f"SELECT name FROM {SCHEMA_VERSION_TABLE}").fetchall()}  # noqa: S608 - constant
     applied = []
     for name, sql in MIGRATIONS:
         if name in done:
             continue
-        conn = db.conn
-        # executescript would commit implicitly; run statement by statement in one transaction.
-        with conn:
+        if _apply(db, name, sql):
+            applied.append(name)
+    # Checked every time, not only after a migration: a crash between the migration and
+    # this step must not leave a database without full-text search.
+    for table, cols in FTS:
+        if not db[table].detect_fts():
+            db[table].enable_fts(cols, create_triggers=True, tokenize="porter")
+    return applied
+
+
+def _apply(db: sqlite_utils.Database, name: str, sql: str) -> bool:
+    """Apply one migration atomically; False when another process applied it first."""
+    conn = db.conn
+    # Python's sqlite3 (legacy mode) does not open a transaction before DDL, so `with conn:`
+    # alone would autocommit each CREATE; an explicit BEGIN makes the migration all or
+    # nothing. IMMEDIATE: two processes opening a new file at once take turns.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        already = conn.execute(
+            f"SELECT 1 FROM {SCHEMA_VERSION_TABLE} WHERE name = ?",  # noqa: S608 - constant
+            (name,),
+        ).fetchone()
+        if not already:
             for stmt in _split_sql(sql):
                 conn.execute(stmt)
             conn.execute(
-                f"INSERT INTO {SCHEMA_VERSION_TABLE} VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                f"INSERT INTO {SCHEMA_VERSION_TABLE} VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",  # noqa: S608 - constant
                 (name,),
             )
-        applied.append(name)
-    if applied:
-        for table, cols in FTS:
-            if not db[table].detect_fts():
-                db[table].enable_fts(cols, create_triggers=True, tokenize="porter")
-    return applied
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return not already
 
 
 def _split_sql(sql: str) -> list[str]:
