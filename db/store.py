@@ -285,10 +285,11 @@ def save_article(
                 "UPDATE articles SET annotated_run_id = NULL WHERE article_id = ?", (article_id,)
             )
         conn.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
-        # OR IGNORE: a page may link the same href with the same anchor twice; one row
+        # A page may link the same href with the same anchor twice: one row. DO NOTHING
+        # skips only that UNIQUE clash; "OR IGNORE" would also drop rows breaking NOT NULL.
         conn.executemany(
-            "INSERT OR IGNORE INTO links (article_id, href, anchor, context, kind, domain)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO links (article_id, href, anchor, context, kind, domain)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [
                 (article_id, ln.href, ln.anchor, ln.context, ln.kind, ln.domain or None)
                 for ln in extracted.links
@@ -445,11 +446,12 @@ def _insert_framing(
 ) -> None:
     for sp in annotation.spans:
         _check_span(annotation.text, sp.start, sp.end, sp.text, f"framing span {sp.text!r}")
-        # OR IGNORE: two lexicon entries hitting the same words with the same category
-        # are one flag for an editor; the first (lexicon order) keeps its entry id.
+        # Two lexicon entries hitting the same words with the same category are one flag
+        # for an editor; the first (lexicon order) keeps its entry id.
         conn.execute(
-            "INSERT OR IGNORE INTO framing (article_id, sentence_id, run_id, start, end, text,"
-            " category, entry, reason, in_quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO framing (article_id, sentence_id, run_id, start, end, text,"
+            " category, entry, reason, in_quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (
                 article_id,
                 _sentence_at(sentence_ids, sp.start),
@@ -468,7 +470,7 @@ def _insert_framing(
 def _insert_density(
     conn: sqlite3.Connection, article_id: int, annotation: Annotation, word_count: int
 ) -> None:
-    # Count what was stored (after OR IGNORE), so density agrees with the framing table.
+    # Count what was stored (duplicates skipped), so density agrees with the framing table.
     counts = {c: [0, 0] for c in FRAMING_CATEGORIES}
     for category, in_quote, n in conn.execute(
         "SELECT category, in_quote, count(*) FROM framing WHERE article_id = ?"
@@ -499,10 +501,11 @@ def _insert_claims(
                 f"which the annotation does not have; re-run the annotator"
             )
         figures = sorted(c.figures, key=lambda f: f.start)
-        # OR IGNORE: the schema keeps one claim per sentence; the first one wins
+        # The schema keeps one claim per sentence; the first one wins
         conn.execute(
-            "INSERT OR IGNORE INTO claims (article_id, sentence_id, start, end, statement,"
-            " figures, entities, predicate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims (article_id, sentence_id, start, end, statement,"
+            " figures, entities, predicate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (
                 article_id,
                 sentence_ids[c.sentence_index][2],
