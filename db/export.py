@@ -173,7 +173,7 @@ def _first_figure(figures_json: str | None) -> str | None:
 
 
 # -- questions for the reporter --------------------------------------------------------------
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%| per ?cent)?")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?%| per ?cent)?")
 _PLAIN_COUNT = re.compile(r"\d[\d,]*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _QUANTIFIERS = re.compile(
