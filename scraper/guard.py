@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -34,7 +35,8 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215, for local use only
 _TEREDO = ipaddress.ip_network("2001::/32")
 _V4_COMPAT = ipaddress.ip_network("::/96")
-_ASCII_HOST = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")
+_LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+_ASCII_HOST = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
 
 
 class AddressRefused(ValueError):
@@ -125,8 +127,8 @@ def _why_not_global(ip: IPAddress) -> str | None:
         (ip.is_link_local, "a link-local address"),
         (ip.is_multicast, "a multicast address"),
         (isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED_V4, "a shared (CGNAT) address"),
-        (ip.is_private, "a private address"),
         (ip.is_reserved, "a reserved address"),
+        (ip.is_private, "a private address"),
         (not ip.is_global, "not a globally routable address"),
     )
     for bad, why in checks:
@@ -149,7 +151,10 @@ class AddressGuard:
         self,
         allow_hosts: tuple[str, ...] | list[str] = (),
         connect_to: dict[str, str] | None = None,
+        resolver: Callable[[str, int], list[str]] | None = None,
     ) -> None:
+        # `resolver(host, port) -> addresses` stands in for DNS (tests of rebinding use it).
+        self._resolver = resolver
         self._allow = [_split_hostport(e) for e in allow_hosts if e.strip()]
         self._connect_to: list[tuple[str, int | None, str, int | None]] = []
         for pattern, dest in (connect_to or {}).items():
@@ -263,7 +268,7 @@ class AddressGuard:
             return str(ipaddress.ip_address(host))
         except ValueError:
             pass
-        if _ASCII_HOST.match(host):
+        if len(host) <= 253 and _ASCII_HOST.match(host):
             return host  # plain ASCII names (underscores included) need no IDNA
         try:
             return idna.encode(host, uts46=True).decode("ascii")
@@ -273,22 +278,25 @@ class AddressGuard:
                 "check the URL"
             ) from None
 
-    @staticmethod
-    def _resolve(host: str, port: int, shown: str) -> list[IPAddress]:
+    def _resolve(self, host: str, port: int, shown: str) -> list[IPAddress]:
         try:
             return [ipaddress.ip_address(host)]
         except ValueError:
             pass
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            if self._resolver is not None:
+                answers = self._resolver(host, port)
+            else:
+                infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+                answers = [str(info[4][0]) for info in infos]
         except (socket.gaierror, UnicodeError, OSError) as exc:
             raise HostNotFound(
                 f"could not resolve {host} for {shown} ({one_line(str(exc), 80)}); "
                 "check the host name and your network"
             ) from None
         seen: list[IPAddress] = []
-        for info in infos:
-            ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        for answer in answers:
+            ip = ipaddress.ip_address(answer.split("%", 1)[0])
             if ip not in seen:
                 seen.append(ip)
         if not seen:
