@@ -342,6 +342,30 @@ def articles_to_annotate(
         yield {"article_id": row[0], "text": row[1]}
 
 
+def stale_articles(
+    db: sqlite_utils.Database, fingerprint: dict[str, str] | None = None
+) -> list[int]:
+    """Ids of articles never annotated (or whose text changed since), plus, given the
+    current `Annotator.fingerprint()`, those annotated by another annotator version, model
+    or lexicon set: what `newsprov annotate` without ids should redo."""
+    if not fingerprint:
+        rows = db.execute(
+            "SELECT article_id FROM articles WHERE annotated_run_id IS NULL ORDER BY article_id"
+        )
+        return [int(r[0]) for r in rows]
+    rows = db.execute(
+        "SELECT a.article_id FROM articles a LEFT JOIN runs r ON r.run_id = a.annotated_run_id"
+        " WHERE a.annotated_run_id IS NULL OR r.annotator_version IS NOT ? OR r.model IS NOT ?"
+        " OR r.lexicon_sha256 IS NOT ? ORDER BY a.article_id",
+        (
+            fingerprint.get("annotator_version"),
+            fingerprint.get("model"),
+            fingerprint.get("lexicon_sha256"),
+        ),
+    )
+    return [int(r[0]) for r in rows]
+
+
 # -- annotations --------------------------------------------------------------------------
 def _delete_annotations(conn: sqlite3.Connection, article_id: int) -> None:
     # claim_matches go with their claims (ON DELETE CASCADE, also those pointing here)

@@ -474,3 +474,14 @@ def test_open_db_twice_applies_each_migration_once(tmp_path):
         "0002_fetch_identity",
     ]
     assert db["articles"].detect_fts() and db["sentences"].detect_fts()
+
+
+def test_stale_articles_are_unannotated_or_annotated_by_another_lexicon(db):
+    old_fp = {"annotator_version": "0.1.0", "model": "m", "lexicon_sha256": "old"}
+    annotated = store.save_article(db, extracted(url="http://n.test/1"), None, None)
+    store.save_annotation(db, annotated, annotation(), store.start_run(db, "annotate", {}, old_fp))
+    fresh = store.save_article(db, extracted(url="http://n.test/2"), None, None)
+
+    assert store.stale_articles(db) == [fresh]
+    assert store.stale_articles(db, old_fp) == [fresh]
+    assert store.stale_articles(db, {**old_fp, "lexicon_sha256": "new"}) == [annotated, fresh]
