@@ -1,0 +1,270 @@
+"""End to end through the `newsprov` command line: real local HTTP, real SQLite, real
+Datasette. The sample web (newsprov/sample) is served by the test server under its own
+`*.test` host names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from newsprov.cli import main
+from newsprov.demo import manifest
+
+PAGES = {p["role"]: p["url"] for p in manifest()}
+SEED = PAGES["seed"]
+TABLES = ("fetches", "outlets", "articles", "links", "related", "sentences", "framing", "claims")
+
+
+def counts(db_path) -> dict[str, int]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608
+    finally:
+        conn.close()
+
+
+def net_args(site) -> list[str]:
+    return [
+        "--allow-host",
+        site.allow,
+        "--connect-to",
+        f"*.test=127.0.0.1:{site.port}",
+        "--delay",
+        "0.02",
+    ]
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def scraped(tmp_path_factory, site):
+    """The seed story scraped once with its related coverage (shared by several tests)."""
+    db_path = str(tmp_path_factory.mktemp("e2e") / "desk.db")
+    others = [u for role, u in PAGES.items() if role != "seed"]
+    args = ["scrape", SEED, "--db", db_path, "--json", "--no-gdelt", *net_args(site)]
+    for u in others:
+        args += ["--related-url", u]
+    result = run(*args)
+    return db_path, result, args
+
+
+def test_scrape_stores_seed_with_related_coverage(scraped):
+    db_path, result, _ = scraped
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.stdout.strip().splitlines()[-1])
+    assert line["status"] == "ok" and line["error"] is None and line["url"] == SEED
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    art = conn.execute(
+        "SELECT * FROM articles WHERE article_id = ?", (line["article_id"],)
+    ).fetchone()
+    assert art["outlet_id"] == "nationpress.test"
+    assert "Pakistan's Continued Concealment" in art["title"]
+    assert "Internal documents reveal" in art["text"]
+    assert "Click to start listening" not in art["text"]
+    assert art["is_seed"] == 1
+    # Sentences are stored with offsets that cut the article text exactly.
+    bad = conn.execute(
+        "SELECT count(*) FROM sentences s JOIN articles a USING (article_id) "
+        "WHERE substr(a.text, s.start + 1, s.end - s.start) != s.text"
+    ).fetchone()[0]
+    assert bad == 0
+    internal = conn.execute(
+        "SELECT sourcing, unsourced FROM sentences WHERE article_id = ? AND text LIKE 'Internal documents reveal%'",
+        (art["article_id"],),
+    ).fetchone()
+    assert internal["sourcing"] == "vague_document" and internal["unsourced"] == 1
+    phrases = {
+        r[0].lower()
+        for r in conn.execute("SELECT text FROM framing WHERE article_id = ?", (art["article_id"],))
+    }
+    assert "staggering" in phrases
+    # The related pages were fetched, stored as articles of their own outlets and paired.
+    outlets = {
+        r[0]
+        for r in conn.execute(
+            "SELECT b.outlet_id FROM related r JOIN articles b ON b.article_id = r.other_article_id WHERE r.article_id = ?",
+            (art["article_id"],),
+        )
+    }
+    assert {
+        "iccs.test",
+        "frontierherald.test",
+        "dailymeridian.test",
+        "coastaltimes.test",
+    } <= outlets
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM links WHERE article_id = ?", (art["article_id"],)
+        ).fetchone()[0]
+        > 0
+    )
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_scrape_again_adds_no_rows(scraped):
+    db_path, _, args = scraped
+    before = counts(db_path)
+    again = run(*args)
+    assert again.exit_code == 0, again.output
+    assert counts(db_path) == before
+
+
+def test_export_csv_is_excel_safe_and_has_seed_flags(scraped, tmp_path):
+    db_path, _, _ = scraped
+    out = tmp_path / "flags.csv"
+    result = run("export", "--csv", str(out), "--db", db_path)
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    seed_rows = [r for r in rows if r["article_url"] == SEED]
+    assert any(r["flag_type"] == "unsourced" and r["label"] == "vague_document" for r in seed_rows)
+    assert any(
+        r["flag_type"] == "framing" and r["cue_or_phrase"].lower() == "staggering"
+        for r in seed_rows
+    )
+    assert all(r[c][:1] not in "=+-@" for r in rows for c in r if r[c])
+
+
+async def test_datasette_reader_page_shows_highlighted_seed(scraped):
+    from db.plugin.app import make_datasette
+
+    db_path, result, _ = scraped
+    article_id = json.loads(result.stdout.strip().splitlines()[-1])["article_id"]
+    ds = make_datasette(db_path)
+    page = await ds.client.get(f"/-/article/{article_id}")
+    assert page.status_code == 200
+    html = page.text
+    assert "Concealment of Soldier Casualties" in html
+    assert "<mark" in html and "staggering" in html
+
+
+def test_refused_without_allow_host_and_db_unchanged(site, tmp_path):
+    db_path = str(tmp_path / "x.db")
+    result = run("scrape", site.url("/article.html"), "--db", db_path, "--no-related")
+    assert result.exit_code == 1
+    err = result.stderr.strip().splitlines()
+    assert len(err) == 1 and "--allow-host" in err[0] and "127.0.0.1" in err[0]
+    assert counts(db_path)["articles"] == 0
+
+
+@pytest.mark.parametrize(
+    "target", ["http://127.0.0.1/", "http://169.254.169.254/latest/meta-data/"]
+)
+def test_redirect_to_internal_address_refused(site, tmp_path, target):
+    db_path = str(tmp_path / "x.db")
+    url = f"http://nationpress.test/_redirect?to={target}"
+    result = run("scrape", url, "--db", db_path, "--no-related", *net_args(site))
+    assert result.exit_code == 1
+    assert target.split("/")[2] in result.stderr
+
+
+def test_batch_carries_on_past_bad_inputs(site, tmp_path):
+    db_path = str(tmp_path / "batch.db")
+    bad = {
+        "404": "http://nationpress.test/_status/404",
+        "500": "http://nationpress.test/_status/500",
+        "pdf": site.url("/doc.pdf"),
+        "huge": "http://nationpress.test/_huge?mb=12",
+        "file": "file:///etc/passwd",
+        "creds": "http://user:pass@nationpress.test/",
+    }
+    good = SEED
+    result = run(
+        "scrape", *bad.values(), good, "--db", db_path, "--json", "--no-related", *net_args(site)
+    )
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.stdout.strip().splitlines()]
+    by_url = {x["url"]: x for x in lines}
+    assert by_url[good]["status"] == "ok"
+    for name, url in bad.items():
+        assert by_url[url]["status"] == "error", name
+        msg = by_url[url]["error"]
+        assert msg and "\n" not in msg, name
+    assert "pdf" in by_url[bad["pdf"]]["error"].lower()
+    assert "6 of 7 inputs failed" in result.stderr
+    c = counts(db_path)
+    assert c["articles"] == 1 and c["sentences"] > 0
+
+
+def test_import_saved_page_then_reannotate_replaces(tmp_path):
+    from importlib import resources
+
+    page = resources.files("newsprov.sample").joinpath(SEED.removeprefix("http://"))
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(page.read_bytes())
+    db_path = str(tmp_path / "imp.db")
+    first = run("import", str(saved), "--url", SEED, "--db", db_path)
+    assert first.exit_code == 0, first.output
+    before = counts(db_path)
+    again = run("annotate", "--all", "--db", db_path)
+    assert again.exit_code == 0 and "annotated 1 article" in again.output
+    assert counts(db_path) == before
+    assert run("import", str(saved), "--url", SEED, "--db", db_path).exit_code == 0
+    assert counts(db_path) == before
+
+
+def test_annotate_unknown_id_is_one_line_error(tmp_path):
+    result = run("annotate", "99", "--db", str(tmp_path / "e.db"))
+    assert result.exit_code == 1
+    assert "no article with id 99" in result.stderr
+
+
+def test_annotate_text_json_offsets_index_the_file(tmp_path):
+    text = "😀 Officials said on Monday the bridge would reopen.\r\nInternal documents reveal a staggering 40% rise in costs.\n"
+    f = tmp_path / "story.txt"
+    f.write_bytes(text.encode("utf-8"))
+    result = run("annotate-text", str(f), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"sentences", "spans"}
+    for s in data["sentences"]:
+        assert text[s["start"] : s["end"]] == s["text"]
+        assert set(s) == {
+            "start",
+            "end",
+            "text",
+            "sourcing",
+            "unsourced",
+            "source",
+            "cue",
+            "in_quote",
+            "reason",
+        }
+    for sp in data["spans"]:
+        assert text[sp["start"] : sp["end"]] == sp["text"] and sp["kind"] == "framing"
+    flagged = [s for s in data["sentences"] if s["text"].startswith("Internal documents")]
+    assert flagged and flagged[0]["sourcing"] == "vague_document" and flagged[0]["unsourced"]
+    assert any(sp["text"].lower() == "staggering" for sp in data["spans"])
+
+
+def test_annotate_text_rejects_non_utf8(tmp_path):
+    f = tmp_path / "latin.txt"
+    f.write_bytes("Caf\xe9 owners said prices rose.".encode("latin-1"))
+    result = run("annotate-text", str(f))
+    assert result.exit_code == 1 and "not UTF-8" in result.stderr
+
+
+def test_demo_builds_the_sample_database_offline(tmp_path):
+    db_path = str(tmp_path / "demo.db")
+    result = run("demo", "--db", db_path, "--no-serve", "-q")
+    assert result.exit_code == 0, result.output + result.stderr
+    c = counts(db_path)
+    assert c["articles"] == len(PAGES)
+    assert c["related"] >= len(PAGES) - 1
+    assert run("demo", "--db", db_path, "--no-serve", "-q").exit_code == 0
+    assert counts(db_path) == c
+
+
+def test_version_and_help_examples():
+    assert "newsprov" in run("--version").output
+    for cmd in ("scrape", "import", "annotate", "annotate-text", "serve", "export", "demo"):
+        assert "Example" in run(cmd, "--help").output, cmd
