@@ -19,7 +19,8 @@ Special routes, on every host:
 - `/_status/NNN`                   that status with a small HTML body
 - `/_429[?ra=1&times=1&code=429]`  `code` with `Retry-After: ra` the first `times`
                                    requests per host+path+query, then 200
-                                   (`ra=date` sends an HTTP date 1 s ahead)
+                                   (`ra=date` sends an HTTP date 1 s ahead,
+                                   `ra=none` no Retry-After at all)
 - `/_slow?s=SECONDS`               waits, then a 200 page
 - `/_drip?s=SECONDS`               sends the body a byte at a time over SECONDS
 - `/_huge?mb=N[&nolength=1]`       N MB of HTML, with Content-Length unless `nolength`
@@ -210,6 +211,8 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     if ra == "date":
                         ra = email.utils.formatdate(time.time() + 1, usegmt=True)
                     code = int(q.get("code", "429"))
+                    if ra == "none":
+                        return self.page("Too many requests", status=code)
                     return self.page("Too many requests", status=code, Retry_After=ra)
                 return self.page("Finally served")
             if path == "/_slow":
@@ -297,7 +300,9 @@ def site() -> Iterator[Site]:
     server = _Server(("127.0.0.1", 0), BaseHTTPRequestHandler)
     s = Site(port=server.server_address[1])
     server.RequestHandlerClass = _make_handler(s)  # needs the port, known only after bind
-    thread = threading.Thread(target=server.serve_forever, name="test-site", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="test-site", daemon=True
+    )
     thread.start()
     yield s
     server.shutdown()
