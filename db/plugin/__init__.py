@@ -1,0 +1,51 @@
+"""newsprov's Datasette plugin: the article reader, links from article ids to it, an
+Excel-friendly CSV of the flags, and security headers. Hooks only; nothing runs on import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datasette import hookimpl
+from markupsafe import Markup
+
+from .headers import security_headers
+from .reader import article_page, reader_path
+from .renderer import can_render_flags, render_flags_csv
+
+# Columns holding an article id: they link to the reader rather than to the raw row.
+ARTICLE_ID_COLUMNS = {"article_id", "other_article_id", "syndicated_of"}
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [(r"^/-/article/(?P<article_id>\d{1,18})$", article_page)]
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, datasette: Any) -> Markup | None:
+    # Also on query results (table is None): canned queries name the column article_id.
+    if column not in ARTICLE_ID_COLUMNS:
+        return None
+    label = None
+    if isinstance(value, dict):  # an expanded foreign key: {"value": 3, "label": "Title"}
+        label, value = value.get("label"), value.get("value")
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    href = reader_path(datasette, value)
+    text = f"{label} ({value})" if label not in (None, "", value) else f"article {value}"
+    return Markup('<a href="{}" title="Open in the newsprov reader">{}</a>').format(href, text)
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    return security_headers
+
+
+@hookimpl
+def register_output_renderer(datasette: Any) -> dict[str, Any]:
+    return {"extension": "xlcsv", "render": render_flags_csv, "can_render": can_render_flags}
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [{"href": datasette.urls.path("/-/dashboards/newsprov-overview"), "label": "Overview"}]

@@ -1,0 +1,389 @@
+"""The article reader at /-/article/{article_id}: the text with its flags, why each was
+raised, the related coverage and the trail of each unsourced claim."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from datasette.utils.asgi import NotFound, Request, Response
+
+from .highlight import Mark, css_class, highlight
+
+if TYPE_CHECKING:  # datasette.app imports this plugin while loading: no import cycle at runtime
+    from datasette.app import Datasette
+    from datasette.database import Database
+
+SOURCING_NAMES = {
+    "named_source": "Named source",
+    "anonymous_source": "Anonymous source",
+    "vague_document": "Vague document",
+    "agentless": "Agentless",
+    "weasel": "Weasel words",
+    "unattributed_claim": "Unattributed claim",
+}
+FRAMING_NAMES = {
+    "loaded_language": "Loaded language",
+    "intensifier": "Intensifier",
+    "presupposition": "Presupposition",
+    "doubt": "Doubt marker",
+    "labeling": "Labeling",
+}
+
+
+def pretty(label: str | None) -> str:
+    if not label:
+        return "—"
+    return SOURCING_NAMES.get(label) or FRAMING_NAMES.get(label) or label.replace("_", " ")
+
+
+def safe_href(url: Any) -> str | None:
+    """Scraped URLs become links only when they are plain http(s)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    low = url.lower()
+    if not (low.startswith("http://") or low.startswith("https://")):
+        return None
+    if any(ord(c) < 33 for c in url):  # whitespace or control characters hide schemes
+        return None
+    return url
+
+
+def reader_path(datasette: Datasette, article_id: int) -> str:
+    return datasette.urls.path(f"/-/article/{int(article_id)}")
+
+
+async def articles_database(datasette: Datasette) -> Database | None:
+    """The first attached database that holds newsprov articles."""
+    for name, db in datasette.databases.items():
+        if name.startswith("_"):
+            continue
+        if await db.table_exists("articles"):
+            return db
+    return None
+
+
+def _authors(raw: Any) -> str:
+    if not raw:
+        return ""
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return str(raw)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v)
+    return str(value)
+
+
+def _json(raw: Any) -> Any:
+    if raw in (None, ""):
+        return None
+    try:
+        return json.loads(raw)
+    except (TypeError, ValueError):
+        return raw
+
+
+def _sentence_tip(s: dict) -> str:
+    parts = [pretty(s["sourcing"])]
+    if s["in_quote"]:
+        parts.append("inside a quotation")
+    if s["reason"]:
+        parts.append("why: " + s["reason"])
+    if s["cue"]:
+        parts.append(f"cue: “{s['cue']}”")
+    if s["source"]:
+        parts.append(f"source: {s['source']}")
+    return " — ".join(parts)
+
+
+def _framing_tip(f: dict) -> str:
+    parts = [pretty(f["category"])]
+    parts.append("in a quote (the speaker's words)" if f["in_quote"] else "in the author's voice")
+    if f["reason"]:
+        parts.append("why: " + f["reason"])
+    if f["entry"]:
+        parts.append(f"rule: {f['entry']}")
+    return " — ".join(parts)
+
+
+async def load_article(db: Database, article_id: int) -> dict | None:
+    rows = await db.execute(
+        """SELECT a.*, o.name AS outlet_name FROM articles a
+           LEFT JOIN outlets o ON o.outlet_id = a.outlet_id WHERE a.article_id = ?""",
+        [article_id],
+    )
+    row = rows.first()
+    return dict(row) if row else None
+
+
+async def load_flags(db: Database, article: dict) -> tuple[list[dict], list[Mark], dict]:
+    """Flags in text order (sentences with a label, framing spans) and their marks."""
+    sentences = [
+        dict(r)
+        for r in await db.execute(
+            """SELECT sentence_id, idx, start, end, text, sourcing, unsourced, source, cue,
+                      in_quote, reason, rule FROM sentences
+               WHERE article_id = ? AND sourcing IS NOT NULL ORDER BY idx""",
+            [article["article_id"]],
+        )
+    ]
+    framing = [
+        dict(r)
+        for r in await db.execute(
+            """SELECT framing_id, sentence_id, start, end, text, category, entry, reason, in_quote
+               FROM framing WHERE article_id = ? ORDER BY start, end""",
+            [article["article_id"]],
+        )
+    ]
+    flags: list[dict] = []
+    for s in sentences:
+        flags.append(
+            {
+                "kind": "sentence",
+                "start": s["start"],
+                "end": s["end"],
+                "label": s["sourcing"],
+                "name": pretty(s["sourcing"]),
+                "cls": "src-" + css_class(s["sourcing"]),
+                "text": s["text"],
+                "number": s["idx"],
+                "unsourced": bool(s["unsourced"]),
+                "in_quote": bool(s["in_quote"]),
+                "reason": s["reason"],
+                "cue": s["cue"],
+                "source": s["source"],
+                "rule": s["rule"],
+                "tip": _sentence_tip(s),
+            }
+        )
+    for f in framing:
+        flags.append(
+            {
+                "kind": "framing",
+                "start": f["start"],
+                "end": f["end"],
+                "label": f["category"],
+                "name": pretty(f["category"]),
+                "cls": "cat-" + css_class(f["category"]),
+                "text": f["text"],
+                "in_quote": bool(f["in_quote"]),
+                "reason": f["reason"],
+                "cue": None,
+                "source": None,
+                "rule": f["entry"],
+                "tip": _framing_tip(f),
+            }
+        )
+    # Sentences before the phrases they contain, so the side panel reads like the text.
+    flags.sort(key=lambda fl: (fl["start"], fl["kind"] != "sentence", fl["end"]))
+    marks = []
+    for n, fl in enumerate(flags, 1):
+        fl["ident"] = f"f-{n}"
+        marks.append(
+            Mark(
+                start=fl["start"],
+                end=fl["end"],
+                kind=fl["kind"],
+                label=fl["label"],
+                tip=fl["tip"],
+                ident=fl["ident"],
+                in_quote=fl["in_quote"],
+            )
+        )
+    counts = {
+        "sourcing": Counter(fl["label"] for fl in flags if fl["kind"] == "sentence"),
+        "framing_author": Counter(
+            fl["label"] for fl in flags if fl["kind"] == "framing" and not fl["in_quote"]
+        ),
+        "framing_quote": Counter(
+            fl["label"] for fl in flags if fl["kind"] == "framing" and fl["in_quote"]
+        ),
+        "unsourced": sum(1 for fl in flags if fl.get("unsourced")),
+    }
+    return flags, marks, counts
+
+
+async def load_related(db: Database, article_id: int) -> dict:
+    """Related coverage in both directions: same story first, syndicated copies grouped."""
+    rows = [
+        dict(r)
+        for r in await db.execute(
+            """SELECT r.other_article_id AS other_id, r.method, r.score, r.same_story,
+                      r.syndicated_of, r.evidence
+               FROM related r WHERE r.article_id = :id
+               UNION ALL
+               SELECT r.article_id AS other_id, r.method, r.score, r.same_story,
+                      r.syndicated_of, r.evidence
+               FROM related r WHERE r.other_article_id = :id""",
+            {"id": article_id},
+        )
+    ]
+    seen: dict[int, dict] = {}
+    for r in rows:
+        if r["other_id"] != article_id and r["other_id"] not in seen:
+            seen[r["other_id"]] = r
+    if not seen:
+        return {"same_story": [], "syndicated": [], "other": [], "count": 0}
+    wanted = set(seen) | {r["syndicated_of"] for r in seen.values() if r["syndicated_of"]}
+    info = {
+        r["article_id"]: dict(r)
+        for r in await db.execute(
+            f"""SELECT a.article_id, a.title, a.url, a.published, a.outlet_id, o.name AS outlet_name
+                FROM articles a LEFT JOIN outlets o ON o.outlet_id = a.outlet_id
+                WHERE a.article_id IN ({",".join("?" * len(wanted))})""",  # noqa: S608 - placeholders only
+            sorted(wanted),
+        )
+    }
+    items = []
+    for other_id, r in seen.items():
+        a = info.get(other_id, {})
+        items.append(
+            {
+                **r,
+                "title": a.get("title") or f"Article {other_id}",
+                "href": safe_href(a.get("url")),
+                "url": a.get("url"),
+                "published": a.get("published"),
+                "outlet": a.get("outlet_name") or a.get("outlet_id"),
+                "evidence": _json(r["evidence"]),
+            }
+        )
+    items.sort(key=lambda it: (-(it["score"] or 0), it["published"] or "", it["other_id"]))
+    groups: dict[int, list[dict]] = {}
+    same, other = [], []
+    for it in items:
+        if it["syndicated_of"]:
+            groups.setdefault(it["syndicated_of"], []).append(it)
+        elif it["same_story"]:
+            same.append(it)
+        else:
+            other.append(it)
+    syndicated = [
+        {
+            "original_id": orig,
+            "original_title": (info.get(orig) or {}).get("title") or f"Article {orig}",
+            "is_this": orig == article_id,
+            "copies": copies,
+        }
+        for orig, copies in groups.items()
+    ]
+    return {"same_story": same, "syndicated": syndicated, "other": other, "count": len(items)}
+
+
+async def load_trails(db: Database, article_id: int) -> list[dict]:
+    """For each unsourced claim: where else it appears, who is named there, conflicts."""
+    claims = [
+        dict(r)
+        for r in await db.execute(
+            """SELECT c.claim_id, c.statement, c.figures, s.idx, s.text, s.sourcing
+               FROM claims c JOIN sentences s ON s.sentence_id = c.sentence_id
+               WHERE c.article_id = ? AND s.unsourced = 1 ORDER BY s.idx""",
+            [article_id],
+        )
+    ]
+    if not claims:
+        return []
+    ids = [c["claim_id"] for c in claims]
+    marks = ",".join("?" * len(ids))
+    matches = [
+        dict(r)
+        for r in await db.execute(
+            f"""SELECT m.claim_id AS mine, m.other_claim_id AS theirs, m.method, m.score,
+                       m.shared_figures, m.conflict, 0 AS reversed
+                FROM claim_matches m WHERE m.claim_id IN ({marks})
+                UNION ALL
+                SELECT m.other_claim_id AS mine, m.claim_id AS theirs, m.method, m.score,
+                       m.shared_figures, m.conflict, 1 AS reversed
+                FROM claim_matches m WHERE m.other_claim_id IN ({marks})""",  # noqa: S608 - placeholders only
+            ids + ids,
+        )
+    ]
+    others: dict[int, dict] = {}
+    other_ids = sorted({m["theirs"] for m in matches})
+    if other_ids:
+        others = {
+            r["claim_id"]: dict(r)
+            for r in await db.execute(
+                f"""SELECT c.claim_id, c.article_id, s.idx, s.text, s.sourcing, s.source,
+                           a.title, a.url, a.published, a.outlet_id, o.name AS outlet_name
+                    FROM claims c JOIN sentences s ON s.sentence_id = c.sentence_id
+                    JOIN articles a ON a.article_id = c.article_id
+                    LEFT JOIN outlets o ON o.outlet_id = a.outlet_id
+                    WHERE c.claim_id IN ({",".join("?" * len(other_ids))})""",  # noqa: S608 - placeholders only
+                other_ids,
+            )
+        }
+    by_claim: dict[int, list[dict]] = {c["claim_id"]: [] for c in claims}
+    seen: set[tuple[int, int]] = set()
+    for m in matches:
+        o = others.get(m["theirs"])
+        if o is None or (m["mine"], m["theirs"]) in seen:
+            continue
+        seen.add((m["mine"], m["theirs"]))
+        conflict = _json(m["conflict"])
+        if m["reversed"] and isinstance(conflict, dict):
+            # Stored from the other claim's side: swap so "ours" means this article.
+            conflict = {**conflict, "ours": conflict.get("theirs"), "theirs": conflict.get("ours")}
+        by_claim[m["mine"]].append(
+            {
+                **o,
+                "method": m["method"],
+                "score": m["score"],
+                "shared_figures": _json(m["shared_figures"]),
+                "conflict": conflict,
+                "href": safe_href(o["url"]),
+                "outlet": o["outlet_name"] or o["outlet_id"],
+                "named": o["sourcing"] == "named_source" and bool(o["source"]),
+            }
+        )
+    trails = []
+    for c in claims:
+        found = sorted(
+            by_claim[c["claim_id"]], key=lambda m: (m["published"] or "9999", m["claim_id"])
+        )
+        named = [m for m in found if m["named"]]
+        trails.append(
+            {
+                **c,
+                "name": pretty(c["sourcing"]),
+                "figures": _json(c["figures"]),
+                "matches": found,
+                "sources": sorted({m["source"] for m in named}),
+                "origin": named[0] if named else None,
+                "conflicts": [m for m in found if m["conflict"]],
+            }
+        )
+    return trails
+
+
+async def article_page(request: Request, datasette: Datasette) -> Response:
+    db = await articles_database(datasette)
+    if db is None:
+        raise NotFound("No newsprov database is attached: start with `newsprov serve --db FILE`.")
+    article_id = int(request.url_vars["article_id"])
+    article = await load_article(db, article_id)
+    if article is None:
+        raise NotFound(f"No article {article_id} in {db.name}: check the articles table for ids.")
+    flags, marks, counts = await load_flags(db, article)
+    text = article["text"] or ""
+    context = {
+        "article": article,
+        "database": db.name,
+        "authors": _authors(article.get("authors")),
+        "original_href": safe_href(article.get("url")),
+        "outlet": article.get("outlet_name") or article.get("outlet_id"),
+        "body": highlight(text, marks),
+        "flags": flags,
+        "counts": counts,
+        "pretty": pretty,
+        "css_class": css_class,
+        "related": await load_related(db, article_id),
+        "trails": await load_trails(db, article_id),
+        "reader_path": lambda aid: reader_path(datasette, aid),
+        "export_href": datasette.urls.table(db.name, "articles") + f"/{article_id}.xlcsv",
+    }
+    html = await datasette.render_template("newsprov_article.html", context, request=request)
+    return Response.html(html)

@@ -1,0 +1,337 @@
+"""The Datasette side: reader page, tables, canned queries, dashboards, CSV renderer and
+headers, checked in-process with real SQLite files holding hostile scraped content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from datasette.app import Datasette
+
+from db.plugin.app import make_datasette, metadata
+from db.plugin.highlight import Mark, css_class, highlight
+from db.plugin.queries import CANNED
+from db.schema import open_db
+from plugin_data import (
+    HOSTILE_CATEGORY,
+    PWN_TITLE,
+    TEXT,
+    build_db,
+    flag_with,
+    parse_marks,
+)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "newsprov.db"
+    build_db(path)
+    return path
+
+
+@pytest.fixture
+def ds(db_path):
+    return make_datasette(db_path)
+
+
+@pytest.fixture
+def empty_ds(tmp_path):
+    path = tmp_path / "empty.db"
+    open_db(str(path)).conn.close()
+    return make_datasette(path)
+
+
+def assert_no_raw_payload(html: str) -> None:
+    assert "<script>document.title" not in html
+    assert "<img src=x" not in html
+    assert "<svg onload" not in html
+    assert 'href="javascript:' not in html.lower()
+    assert '" onmouseover="' not in html
+
+
+# -- highlighter ----------------------------------------------------------------------------
+def test_highlight_escapes_every_piece_and_nests_overlaps():
+    text = "a<b>c&d"
+    html = highlight(
+        text,
+        [
+            Mark(0, 4, "sentence", "weasel", 'tip "q" <x>', "f-1"),
+            Mark(2, 6, "framing", "doubt", "t", "f-2"),
+        ],
+    )
+    assert "<b>" not in html and "&lt;" in html and "&gt;" in html and "&amp;" in html
+    assert 'title="tip &#34;q&#34; &lt;x&gt;"' in html
+    # Tags must balance: the framing mark is closed and re-opened at the sentence's end.
+    assert html.count("<mark") == 2 and html.count("</mark>") == 2
+    assert html.count("<span") == html.count("</span>")
+    marks = parse_marks(f'<article><div id="np-text">{html}</div></article>')
+    assert marks.text == {"f-1": "a<b>", "f-2": "b>c&"}
+
+
+def test_highlight_zero_length_and_out_of_range_spans_keep_the_text_whole():
+    text = "😀 abc"
+    html = highlight(
+        text,
+        [Mark(2, 2, "framing", "doubt", "z", "f-1"), Mark(4, 99, "framing", "doubt", "o", "f-2")],
+    )
+    marks = parse_marks(f'<article><div id="np-text">{html}</div></article>')
+    assert marks.text["f-1"] == "" and marks.text["f-2"] == "c"
+    assert re.sub(r"<[^>]+>", "", str(html)) == text
+
+
+def test_css_class_keeps_only_safe_characters():
+    assert css_class(HOSTILE_CATEGORY) == "x-onmouseover-alert-1"
+    assert css_class("loaded_language") == "loaded-language"
+    assert css_class(None) == "unknown"
+
+
+# -- reader page ----------------------------------------------------------------------------
+async def test_reader_escapes_hostile_title_authors_outlet_and_url(ds):
+    r = await ds.client.get("/-/article/1")
+    assert r.status_code == 200
+    html = r.text
+    assert_no_raw_payload(html)
+    assert "Budget &lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;" in html
+    assert "&lt;b&gt;Eve&lt;/b&gt; Reporter, Zoë 😀" in html
+    assert "&lt;svg onload=alert(1)&gt;Nation Press" in html
+    # A javascript: URL is shown as text, never as a link.
+    assert "Original article</a>" not in html
+    assert "Original: javascript:alert(document.domain)" in html
+
+
+async def test_reader_highlights_land_on_the_right_characters_after_an_emoji(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    marks = parse_marks(html)
+    assert marks.text[flag_with(marks, "Emotive word")] == "staggering"
+    assert marks.text[flag_with(marks, "Overlap test")] == "budget is stagger"
+    assert marks.text[flag_with(marks, "Crossing test")] == "staggering. It is"
+    assert marks.text[flag_with(marks, "Scare marker")] == "so-called"
+    assert marks.text[flag_with(marks, "Zero-length")] == ""
+    first = flag_with(marks, "Unnamed officials")
+    assert marks.text[first] == TEXT[: TEXT.index("staggering.") + len("staggering.")]
+    assert PWN_TITLE in marks.text[first]  # the payload is there, as text
+
+
+async def test_reader_marks_carry_label_classes_quote_style_and_focus(ds):
+    marks = parse_marks((await ds.client.get("/-/article/1")).text)
+    cls = {f: pieces[0]["class"] for f, pieces in marks.pieces.items()}
+    assert "src-anonymous-source" in cls[flag_with(marks, "Unnamed officials")]
+    assert "cat-loaded-language" in cls[flag_with(marks, "Emotive word")]
+    assert "in-quote" in cls[flag_with(marks, "Crossing test")]
+    assert "in-quote" not in cls[flag_with(marks, "Emotive word")]
+    assert "cat-x-onmouseover-alert-1" in cls[flag_with(marks, "Zero-length")]
+    for f, pieces in marks.pieces.items():
+        first, *rest = pieces
+        assert first["tabindex"] == "0" and first["id"] == f and first["data-tip"]
+        assert all("tabindex" not in p for p in rest)  # one focus stop per flag
+    tip = marks.pieces[flag_with(marks, "Unnamed officials")][0]["title"]
+    assert "Anonymous source" in tip and "cue: “said”" in tip and "source: Officials" in tip
+
+
+async def test_reader_side_panel_lists_flags_in_order_with_counts(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    panel = html[html.index('id="flags"') :]
+    items = re.findall(r'<li id="d-(f-\d+)"', panel)
+    assert items == [f"f-{n}" for n in range(1, len(items) + 1)]
+    assert len(items) == 9  # 4 sentences + 5 framing spans
+    assert re.search(r"<dt>Unsourced assertions</dt><dd>3</dd>", panel)
+    assert "Unnamed officials &lt;i&gt;said&lt;/i&gt;" in panel
+    assert "framing.loaded.staggering" in panel
+
+
+async def test_reader_shows_related_coverage_and_claim_trail(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    related = html[html.index('id="np-related-h"') : html.index('id="np-trails-h"')]
+    assert related.index("Same story") < related.index("Syndicated copies of")
+    assert 'href="/-/article/2"' in related and 'href="/-/article/3"' in related
+    assert 'href="https://wire.test/story?a=1&amp;b=&lt;x&gt;"' in related
+    trails = html[html.index('id="np-trails-h"') :]
+    assert "Earliest named origin:</strong> Minister Ana Ruiz" in trails
+    assert "Conflicting figure</strong> for deaths &lt;i&gt;: here 685" in trails
+    assert "says 700" in trails
+
+
+async def test_reader_unknown_article_is_a_404_that_says_what_to_do(ds, empty_ds):
+    r = await ds.client.get("/-/article/999")
+    assert r.status_code == 404 and "check the articles table" in r.text
+    r = await empty_ds.client.get("/-/article/1")
+    assert r.status_code == 404
+
+
+async def test_reader_sends_security_headers_with_no_inline_scripts(ds):
+    r = await ds.client.get("/-/article/1")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline'" not in csp.split("script-src")[1]
+    assert "frame-ancestors 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    r = await ds.client.get("/newsprov")
+    assert "'unsafe-inline'" in r.headers["content-security-policy"]  # Datasette needs it
+
+
+# -- tables, facets, search, queries ----------------------------------------------------------
+async def test_article_id_cells_link_to_the_reader(ds):
+    html = (await ds.client.get("/newsprov/sentences")).text
+    assert 'href="/-/article/1"' in html
+    html = (await ds.client.get("/newsprov/related")).text
+    assert 'href="/-/article/2"' in html
+    html = (await ds.client.get("/newsprov/unsourced_assertions")).text
+    assert 'href="/-/article/1"' in html
+    assert_no_raw_payload(html)
+
+
+@pytest.mark.parametrize(
+    "path, facet",
+    [
+        ("/newsprov/articles", "outlet_id"),
+        ("/newsprov/sentences", "sourcing"),
+        ("/newsprov/framing", "category"),
+        ("/newsprov/articles", "published"),
+    ],
+)
+async def test_table_pages_show_facets(ds, path, facet):
+    r = await ds.client.get(path + ".json?_size=1")
+    assert r.status_code == 200
+    data = r.json()
+    names = set(data["facet_results"])
+    assert facet in names, names
+
+
+async def test_article_table_has_description_and_published_date_facet(ds):
+    html = (await ds.client.get("/newsprov/articles")).text
+    assert "Open the reader page" in html
+    assert "2026-11-20" in html  # the date facet's bucket
+    assert_no_raw_payload(html)
+
+
+async def test_full_text_search_on_articles_and_sentences(ds):
+    r = await ds.client.get("/newsprov/articles.json?_search=staggering&_shape=array")
+    assert [row["article_id"] for row in r.json()] == [1]
+    r = await ds.client.get("/newsprov/sentences.json?_search=critics&_shape=array")
+    assert [row["sentence_id"] for row in r.json()] == [3]
+
+
+@pytest.mark.parametrize("name", sorted(CANNED))
+async def test_canned_queries_run_on_full_and_empty_databases(ds, empty_ds, name):
+    r = await ds.client.get(f"/newsprov/{name}.json?_shape=array")
+    assert r.status_code == 200, r.text
+    assert r.json(), f"{name} returned no rows on the fixture"
+    html = (await ds.client.get(f"/newsprov/{name}")).text
+    assert_no_raw_payload(html)
+    r = await empty_ds.client.get(f"/empty/{name}.json?_shape=array")
+    assert r.status_code == 200 and r.json() == []
+
+
+async def test_canned_query_answers(ds):
+    async def rows(name):
+        return (await ds.client.get(f"/newsprov/{name}.json?_shape=array")).json()
+
+    unsourced = await rows("unsourced_assertions")
+    assert [r["sentence_number"] for r in unsourced] == [1, 2, 3]
+    share = {r["outlet"]: r for r in await rows("anonymous_vague_share")}
+    assert share["nationpress.test"]["anonymous_or_vague_pct"] == 25.0
+    assert share["wire.test"]["anonymous_or_vague_pct"] == 0.0
+    framing = await rows("framing_per_1000_words")
+    assert {r["category"] for r in framing} == {"loaded_language", "intensifier", "doubt"}
+    conflicts = await rows("conflicting_figures")
+    assert conflicts[0]["figure_here"] == "685" and conflicts[0]["figure_there"] == "700"
+    no_origin = await rows("claims_without_named_origin")
+    # Claim 1 has a named origin on wire.test; the critics' claim is found nowhere else.
+    assert [(r["article_id"], r["sentence_number"]) for r in no_origin] == [(1, 3)]
+    review = await rows("articles_needing_review")
+    assert review[0]["article_id"] == 1 and review[0]["score"] == 3 + 3 + 3
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/newsprov",
+        "/empty",
+        "/-/dashboards",
+        "/-/dashboards/newsprov-overview",
+        "/-/dashboards/newsprov-outlet?outlet=wire.test",
+    ],
+)
+async def test_pages_work_on_full_and_empty_databases(ds, empty_ds, path):
+    assert (await ds.client.get(path.replace("/empty", "/newsprov"))).status_code == 200
+    empty_path = path.replace("/newsprov-", "/newsprov-").replace("/newsprov", "/empty")
+    if "dashboards" in path:
+        # Dashboards are configured per database name; build them for the empty file too.
+        empty = Datasette([empty_ds.databases["empty"].path], metadata=metadata("empty"))
+        assert (await empty.client.get(path)).status_code == 200
+    else:
+        assert (await empty_ds.client.get(empty_path)).status_code == 200
+
+
+async def test_empty_database_tables_render(empty_ds):
+    for table in ("articles", "sentences", "framing", "related", "claims", "claim_matches"):
+        r = await empty_ds.client.get(f"/empty/{table}")
+        assert r.status_code == 200, table
+
+
+async def test_dashboard_chart_queries_run(ds):
+    conf = metadata("newsprov")["plugins"]["datasette-dashboards"]
+    for dash in conf.values():
+        for slug, chart in dash["charts"].items():
+            if "query" not in chart:
+                continue
+            sql = re.sub(r"\[\[.*?\]\]", "", chart["query"])
+            r = await ds.client.get("/newsprov.json", params={"sql": sql, "_shape": "array"})
+            assert r.status_code == 200, (slug, r.text)
+            assert r.json(), slug
+
+
+# -- CSV for editors --------------------------------------------------------------------------
+async def test_flags_csv_renderer_is_excel_safe_and_complete(ds):
+    r = await ds.client.get("/newsprov/articles/1.xlcsv")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    body = r.content
+    assert body.startswith("\ufeff".encode())
+    assert b"\r\n" in body
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 3 + 5  # unsourced sentences + framing spans, nothing capped
+    assert {r["article_id"] for r in rows} == {"1"}
+    urls = {r["article_url"] for r in rows}
+    assert urls == {"javascript:alert(document.domain)//http://x"}
+    assert all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+
+
+async def test_flags_csv_renderer_is_not_capped_at_one_page(ds, db_path):
+    db = open_db(str(db_path))
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO framing (article_id, start, end, text, category, reason)"
+            " VALUES (2, ?, ?, '=1+1', 'doubt', '@cmd')",
+            [(i, i + 1) for i in range(0, 1500)],
+        )
+    db.conn.close()
+    r = await ds.client.get("/newsprov/framing.xlcsv?_size=10")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert len(rows) == 1500 + 5
+    assert sum(1 for row in rows if row["cue_or_phrase"] == "'=1+1") == 1500
+    assert all(row["flag_type"] == "framing" for row in rows)
+
+
+async def test_flags_csv_link_is_offered_on_the_reader_and_tables(ds):
+    assert 'href="/newsprov/articles/1.xlcsv"' in (await ds.client.get("/-/article/1")).text
+    html = (await ds.client.get("/newsprov/sentences")).text
+    assert ".xlcsv" in html
+    r = await ds.client.get("/newsprov/articles.xlcsv?flags=nonsense")
+    assert r.status_code == 400 and "use unsourced, framing or both" in r.text
+
+
+def test_metadata_names_tables_that_exist(tmp_path):
+    path = tmp_path / "x.db"
+    db = open_db(str(path))
+    tables = set(db.table_names())
+    meta = metadata("x")["databases"]["x"]
+    assert set(meta["tables"]) <= tables
+    for conf in meta["tables"].values():
+        if "fts_table" in conf:
+            assert conf["fts_table"] in tables
