@@ -1,57 +1,311 @@
-"""Framing spans from the TOML lexicons. (Skeleton: exact lower-case phrases; issue 4 replaces this.)"""
+"""Framing spans: lexicon hits matched on lemmas, checked against their context, plus
+scare quotes. Every span says why it was flagged and, for lexicon hits, which entry."""
 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
 
-from annotate.models import FramingSpan
+from annotate.lexicon import LexiconEntry, LexiconError, load_lexicon
+from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.quotes import inside
 
+# Bumped when the rules in this module change, so the fingerprint changes with them.
+RULES_VERSION = "framing-rules-1"
 
-def _load_entries(extra_paths: Sequence[Path]) -> tuple[list[dict], str]:
-    raw = [
-        f.read_bytes()
-        for f in sorted(resources.files("annotate.lexicons").iterdir(), key=lambda p: p.name)
-        if f.name.startswith("framing") and f.name.endswith(".toml")
-    ] + [Path(p).read_bytes() for p in extra_paths]
-    entries = [e for blob in raw for e in tomllib.loads(blob.decode()).get("entry", [])]
-    return entries, hashlib.sha256(b"".join(raw)).hexdigest()
+# Objects that make "reveal/expose/unveil X" present X as an established fact even
+# without a that-clause: "unveil Pakistan's deception", "exposed the extent of the abuse".
+CLAIM_OBJECTS = frozenset(
+    """truth extent scale deception lie lies failure failures hypocrisy cover-up coverup reality
+    nature pattern scandal corruption plot agenda complicity role involvement motive
+    intention intent deceit duplicity fraud sham myth falsehood weakness weaknesses flaw flaws
+    incompetence negligence bias lie propaganda double standard standards face true fact
+    fallacy folly hollowness emptiness rot crisis mismanagement abuse abuses wrongdoing
+    cruelty brutality desperation fear fragility chaos disarray mess""".split()
+)
+
+# Document-like subjects: "documents reveal", "the audit exposed".
+EVIDENCE_SUBJECTS = frozenset(
+    """report document record file data investigation inquiry probe audit leak memo email
+    evidence study analysis review assessment footage image paper intelligence dossier""".split()
+)
+
+# Words that make a short quotation reported speech rather than a scare quote:
+# "he called it a 'disgrace'" is the speaker's word, not the outlet's doubt.
+SPEECH_LEMMAS = frozenset(
+    """say tell call describe term dub brand label write tweet post quote add state announce
+    declare warn chant shout title name headline read accord insist argue claim vow promise
+    urge reply respond ask slogan banner word phrase known as""".split()
+)
+
+_SENTENCE_END = set(".?!")
+
+
+def _token_specs(words: Sequence[str], use_lemma: bool, pos: Sequence[str]) -> list[dict]:
+    specs = []
+    for w in words:
+        if use_lemma and any(c.isalpha() for c in w):
+            # Lemmas are lower-case except for proper nouns, whose case we also accept.
+            spec: dict = {"LEMMA": {"IN": sorted({w, w.capitalize(), w.upper()})}}
+        else:
+            spec = {"LOWER": w}
+        specs.append(spec)
+    if pos and len(specs) == 1:
+        specs[0]["POS"] = {"IN": list(pos)}
+    return specs
 
 
 class FramingMatcher:
-    def __init__(self, nlp: Language, extra_paths: Sequence[Path] = (), disabled: Iterable[str] = ()) -> None:
-        entries, self._hash = _load_entries(extra_paths)
-        off = set(disabled)
-        self.entries = {e["id"]: e for e in entries if e["id"] not in off}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for eid, e in self.entries.items():
-            self.matcher.add(eid, [nlp.make_doc(e["pattern"])])
+    """Find framing spans in a spaCy Doc.
+
+    `extra_paths` are user lexicon files whose entries are added (or replace shipped
+    entries with the same id); `disabled` ids are switched off.
+    """
+
+    def __init__(
+        self, nlp: Language, extra_paths: Sequence[Path] = (), disabled: Iterable[str] = ()
+    ) -> None:
+        lexicon = load_lexicon(extra_paths, disabled)
+        self._setup(nlp, lexicon.entries, lexicon.sha256, with_rules=True)
+
+    @classmethod
+    def from_entries(
+        cls, nlp: Language, entries: Sequence[LexiconEntry], with_rules: bool = True
+    ) -> FramingMatcher:
+        """A matcher over exactly these entries (used by the lexicon check)."""
+        self = cls.__new__(cls)
+        h = hashlib.sha256("\n".join(sorted(e.id for e in entries)).encode()).hexdigest()
+        self._setup(nlp, entries, h, with_rules=with_rules)
+        return self
+
+    def _setup(
+        self, nlp: Language, entries: Sequence[LexiconEntry], sha: str, with_rules: bool
+    ) -> None:
+        self.entries = {e.id: e for e in entries}
+        self._with_rules = with_rules
+        self._hash = hashlib.sha256(f"{RULES_VERSION}\n{sha}".encode()).hexdigest()
+        self.matcher = Matcher(nlp.vocab)
+        for e in self.entries.values():
+            try:
+                self.matcher.add(e.id, self._patterns(nlp, e))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise LexiconError(f"{e.source} ({e.id}): bad pattern: {exc}") from exc
+
+    @staticmethod
+    def _patterns(nlp: Language, e: LexiconEntry) -> list[list[dict]]:
+        if e.tokens is not None:
+            return [list(e.tokens)]
+        out = []
+        for p in e.patterns:
+            words = [t.text.lower() for t in nlp.make_doc(p)]
+            # Written form always; lemma form too so "reveals"/"revealed" hit "reveal".
+            out.append(_token_specs(words, use_lemma=False, pos=e.pos))
+            if not e.exact:
+                out.append(_token_specs(words, use_lemma=True, pos=e.pos))
+        return out
 
     def fingerprint(self) -> str:
         return self._hash
 
     def find(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
+        """Framing spans sorted by start; where hits overlap the longest one is kept."""
+        spans = self.find_all(doc)
+        if self._with_rules:
+            spans += _scare_quotes(doc, quotes)
+        for s in spans:
+            if s.entry is not None:
+                s.in_quote = inside(s.start, s.end, quotes)
+        return _drop_overlaps(spans)
+
+    def find_all(self, doc: Doc) -> list[FramingSpan]:
+        """Every lexicon hit that passes its context rule, overlaps included."""
         out = []
+        seen = set()
         for match_id, start, end in self.matcher(doc):
             eid = doc.vocab.strings[match_id]
-            e, span = self.entries[eid], doc[start:end]
+            e = self.entries[eid]
+            if _excluded_by_neighbours(doc, start, end, e):
+                continue
+            span = _apply_context(doc[start:end], e.context)
+            if span is None or (eid, span.start, span.end) in seen:
+                continue
+            seen.add((eid, span.start, span.end))
             out.append(
                 FramingSpan(
                     start=span.start_char,
                     end=span.end_char,
                     text=span.text,
-                    category=e["category"],
+                    category=e.category,
                     entry=eid,
-                    reason=e["rationale"],
-                    in_quote=inside(span.start_char, span.end_char, quotes),
+                    reason=e.rationale,
                 )
             )
-        return sorted(out, key=lambda s: (s.start, s.end))
+        return out
+
+
+def _excluded_by_neighbours(doc: Doc, start: int, end: int, e: LexiconEntry) -> bool:
+    """Ordinary usages told apart by the next or previous word ("tax regime")."""
+    if e.unless_preceded_by and start > 0:
+        prev = doc[start - 1]
+        if prev.lemma_.lower() in e.unless_preceded_by or prev.lower_ in e.unless_preceded_by:
+            return True
+    if e.unless_followed_by and end < len(doc):
+        nxt = doc[end]
+        if nxt.lemma_.lower() in e.unless_followed_by or nxt.lower_ in e.unless_followed_by:
+            return True
+    return False
+
+
+def _head_verb(span: Span) -> Token:
+    for t in span:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return span.root
+
+
+def _has_clause(verb: Token) -> bool:
+    """The verb introduces a clause: "reveal that ...", "showed how ...", "claimed X was Y"."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in ("that", "how", "why", "whether"):
+        return True
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return True
+        # "proved difficult" is an adjective complement, not a claim; "proved to be" is.
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return True
+    # Reporting verb placed after the claim: "X was wrong, he claimed."
+    return verb.dep_ == "parataxis" or any(c.dep_ == "parataxis" for c in verb.children)
+
+
+def _apply_context(span: Span, context: str | None) -> Span | None:
+    """The span to report, or None when the context says this is not framing."""
+    if context is None:
+        return span
+    if context == "modifier":
+        return _extend_to_head(span)
+    if context == "stance":
+        head = span[-1].head
+        manner = head.i < span.start and head.pos_ != "AUX"  # "spoke clearly", "yours truly"
+        return None if manner or head.i == span[-1].i else _extend_to_head(span)
+    verb = _head_verb(span)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if context == "reporting":
+        return span if _has_clause(verb) else None
+    if context == "claim":
+        if verb.dep_ == "amod" or verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return None  # "the revealed kit": not introducing anything
+        if _has_clause(verb):
+            return span
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and _is_claim_object(child):
+                return span
+            # "Reports reveal heavy casualties": a document as the subject of a factive verb
+            # turns whatever it "reveals" into established fact.
+            if child.dep_ == "nsubj" and child.lemma_.lower() in EVIDENCE_SUBJECTS:
+                return span
+        return None
+    return span
+
+
+def _is_claim_object(token: Token) -> bool:
+    if token.lemma_.lower() in CLAIM_OBJECTS or token.lower_ in CLAIM_OBJECTS:
+        return True
+    # "the extent of X", "the true scale": look at the noun and its own modifiers.
+    return any(c.lemma_.lower() in CLAIM_OBJECTS for c in token.children if c.dep_ != "prep")
+
+
+def _extend_to_head(span: Span) -> Span:
+    """Intensifiers are read with what they intensify: "grossly understated" is one span."""
+    last = span[-1]
+    head = last.head
+    doc = span.doc
+    if (
+        head.i == span.end
+        and head.pos_ in ("ADJ", "VERB", "ADV", "AUX")
+        and last.dep_
+        in (
+            "advmod",
+            "amod",
+            "npadvmod",
+        )
+    ):
+        return doc[span.start : head.i + 1]
+    return span
+
+
+def _scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
+    """Quotation marks around a word or short phrase nobody is quoted as saying."""
+    out = []
+    text = doc.text
+    for qs, qe in quotes:
+        inner = text[qs + 1 : qe - 1].strip()
+        words = inner.split()
+        if not 1 <= len(words) <= 3 or any(c in _SENTENCE_END for c in inner[-1:]):
+            continue
+        if any(ch.isdigit() for ch in inner):
+            continue
+        # Title-case phrases in quotes are names of things (operations, books, slogans).
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            continue
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        if span is None or _is_reported_speech(doc, span):
+            continue
+        out.append(
+            FramingSpan(
+                start=qs,
+                end=qe,
+                text=text[qs:qe],
+                category="doubt",
+                entry=None,
+                reason=(
+                    "Scare quotes: the outlet puts this word in quotation marks without "
+                    "quoting anyone, which signals that it doubts or mocks the term."
+                ),
+                in_quote=False,
+            )
+        )
+    return out
+
+
+def _is_reported_speech(doc: Doc, span: Span) -> bool:
+    sent = span.sent
+    # Any speech verb earlier in the sentence: 'said it had ... and that lists were "starting
+    # to stabilise"' quotes the ministry, however far the verb is from the quote.
+    before = doc[sent.start : span.start]
+    after = doc[span.end : min(sent.end, span.end + 3)]
+    for t in (*before, *after):
+        if t.lemma_.lower() in SPEECH_LEMMAS or t.lower_ in SPEECH_LEMMAS:
+            return True
+    # A quoted word used as a name: 'the word "jihad"', 'known as "the wall"'.
+    return bool(before) and before[-1].lower_ in ("as", "word", "term", "phrase", "slogan")
+
+
+def _drop_overlaps(spans: list[FramingSpan]) -> list[FramingSpan]:
+    """Keep the longest of overlapping spans (then the earliest); result sorted by start."""
+    kept: list[FramingSpan] = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.entry or "")):
+        if all(s.end <= k.start or k.end <= s.start for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def framing_density(spans: Iterable[FramingSpan], word_count: int) -> dict[str, dict]:
+    """Per category: spans in the author's voice, spans inside quotes, and author spans
+    per 1,000 words (quotes are the speaker's words, so they do not count against the outlet).
+    Every category is present so articles compare row for row."""
+    out = {c: {"author": 0, "quote": 0, "per_1000_words": 0.0} for c in FRAMING_CATEGORIES}
+    for s in spans:
+        row = out.setdefault(s.category, {"author": 0, "quote": 0, "per_1000_words": 0.0})
+        row["quote" if s.in_quote else "author"] += 1
+    for row in out.values():
+        row["per_1000_words"] = (
+            round(1000 * row["author"] / word_count, 2) if word_count > 0 else 0.0
+        )
+    return out
