@@ -5,9 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -245,3 +249,66 @@ def test_fetch_reports_connection_failure(site, fetch_config) -> None:
     with Fetcher(replace(config, obey_robots=False)) as fetcher:
         got = fetcher.fetch("http://closed.test/")
     assert got.error_kind == "network" and "could not fetch" in got.error
+
+
+# -- https: we connect to the checked IP, yet TLS is checked against the real name ------
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory):
+    """A one-page HTTPS server with a self-signed certificate for `secure.test`."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    d = tmp_path_factory.mktemp("tls")
+    cert, key = d / "cert.pem", d / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=secure.test", "-addext", "subjectAltName=DNS:secure.test",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    seen: list[tuple[str | None, str]] = []  # (SNI, Host header)
+    sni: dict[str, str | None] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+        def do_GET(self):  # noqa: N802
+            seen.append((sni.get("name"), self.headers.get("Host", "")))
+            body = b"User-agent: *\nDisallow:\n" if self.path == "/robots.txt" else b"<p>secure</p>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(cert, key)
+    ctx.sni_callback = lambda sock, name, _ctx: sni.__setitem__("name", name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    yield server.server_address[1], str(cert), seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_https_sends_sni_and_verifies_real_name(tls_site) -> None:
+    port, cert, seen = tls_site
+    config = FetchConfig(
+        allow_hosts=(f"127.0.0.1:{port}",),
+        connect_to={"*.test": f"127.0.0.1:{port}"},
+        min_delay=0,
+        ca_file=cert,
+    )
+    with Fetcher(config) as fetcher:
+        good = fetcher.fetch("https://secure.test/page")
+    assert good.ok and good.body == b"<p>secure</p>", good.error
+    assert ("secure.test", "secure.test") in seen
+    # Same server, same IP, but the certificate does not name impostor.test.
+    with Fetcher(replace(config, obey_robots=False)) as fetcher:
+        wrong = fetcher.fetch("https://impostor.test/page")
+    assert wrong.error_kind == "network" and "certificate" in wrong.error.lower()
