@@ -142,10 +142,13 @@ def _retry_after(value: str | None) -> float | None:
 class _Robots:
     """A parsed robots.txt, or a blanket answer when there is none to parse."""
 
-    def __init__(self, parser: Protego | None, allow_all: bool, why: str = "") -> None:
+    def __init__(
+        self, parser: Protego | None, allow_all: bool, why: str = "", kind: str = "robots"
+    ) -> None:
         self.parser = parser
         self.allow_all = allow_all
         self.why = why  # why everything is disallowed, when it is
+        self.kind = kind  # error_kind to report: "robots", or "network"/"timeout" if unreachable
 
     def allowed(self, url: str) -> bool:
         if self.parser is None:
@@ -225,6 +228,13 @@ class Fetcher:
             return self._result(url, hops, last)
         except _Failure as fail:
             return self._result(url, hops, last, fail)
+        except Exception as exc:  # a bug or an odd URL must not sink a batch
+            fail = _Failure(
+                "error",
+                f"could not fetch {one_line(url, 100)}: unexpected {type(exc).__name__}: "
+                f"{one_line(str(exc), 100)}; please report this",
+            )
+            return self._result(url, hops, None, fail)
 
     def fetch_many(self, urls: Iterable[str], max_workers: int = 8) -> Iterator[Fetched]:
         """Fetch many URLs: concurrently across hosts, one at a time within a host.
@@ -282,11 +292,13 @@ class Fetcher:
             robots = self._robots_for(target)
             if not robots.allowed(url):
                 origin = f"{target.scheme}://{target.host_header}"
-                why = robots.why or f"{origin}/robots.txt disallows it for {ROBOTS_AGENT}"
+                if robots.why:
+                    raise _Failure(robots.kind, f"not fetched {one_line(url, 100)}: {robots.why}")
                 raise _Failure(
                     "robots",
-                    f"not fetched {one_line(url, 100)}: {why}; respect that, or save the "
-                    "page from a browser and use `newsprov import`",
+                    f"not fetched {one_line(url, 100)}: {origin}/robots.txt disallows it for "
+                    f"{ROBOTS_AGENT}; respect that, or save the page from a browser and use "
+                    "`newsprov import`",
                 )
             delay = max(delay, min(robots.crawl_delay(), self.config.max_wait))
         attempt = 0
@@ -317,8 +329,13 @@ class Fetcher:
         """Send one request to the checked address and read the body within limits."""
         timeout = self.config.timeout
         deadline = time.monotonic() + timeout
-        parsed = httpx.URL(url)
-        wire_url = parsed.copy_with(host=target.ip, port=target.connect_port)
+        try:
+            wire_url = httpx.URL(url).copy_with(host=target.ip, port=target.connect_port)
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise _Failure(
+                "blocked",
+                f"refused {one_line(url, 100)}: not a valid URL ({one_line(str(exc), 80)})",
+            ) from None
         ext: dict[str, object] = {}
         if target.scheme == "https":
             ext["sni_hostname"] = target.host  # certificate checked against the real name
@@ -448,17 +465,24 @@ class Fetcher:
                     break
                 current = urljoin(current, location.strip())
             else:
-                return _Robots(None, False, f"{url} redirects too often, so all is disallowed")
+                why = f"{url} redirects too often, so the site is off-limits (RFC 9309)"
+                return _Robots(None, False, why)
         except _Failure as fail:
             if fail.kind == "too_large":
                 return _Robots(None, True)  # RFC 9309 parses what fits; we allow instead
-            why = f"{url} could not be read ({fail.kind}), so all is disallowed (RFC 9309)"
-            return _Robots(None, False, why)
+            # Unreachable robots.txt means stay away (RFC 9309); to the user it is the
+            # network problem it is, with the reason.
+            kind = fail.kind if fail.kind in ("network", "timeout") else "robots"
+            why = f"its robots.txt could not be read ({fail}), so the site is off-limits for now"
+            return _Robots(None, False, why, kind)
         if 200 <= ex.status < 300:
             return _Robots(Protego.parse(ex.body.decode("utf-8", "replace")), True)
         if 400 <= ex.status < 500 and ex.status != 429:
             return _Robots(None, True)
-        why = f"{url} answered HTTP {ex.status}, so all is disallowed (RFC 9309)"
+        why = (
+            f"{url} answered HTTP {ex.status}, so the site is off-limits for now (RFC 9309); "
+            "try again later"
+        )
         return _Robots(None, False, why)
 
     # -- results -------------------------------------------------------------------------

@@ -244,8 +244,9 @@ def test_fetch_reports_connection_failure(site, fetch_config) -> None:
     config = replace(fetch_config, connect_to={"*.test": "127.0.0.1:1"}, allow_hosts=("127.0.0.1",))
     with Fetcher(config) as fetcher:
         got = fetcher.fetch("http://closed.test/")
-    # robots.txt could not be read, so RFC 9309 says stay away: reported as robots.
-    assert got.error_kind == "robots" and "could not be read" in got.error
+    # robots.txt could not be read, so RFC 9309 says stay away; the cause is the network.
+    assert got.error_kind == "network" and "robots.txt could not be read" in got.error
+    assert "try again later" in got.error and "\n" not in got.error
     with Fetcher(replace(config, obey_robots=False)) as fetcher:
         got = fetcher.fetch("http://closed.test/")
     assert got.error_kind == "network" and "could not fetch" in got.error
