@@ -234,6 +234,8 @@ def _entities(sent: Span) -> list[str]:
     for ent in sent.ents:
         if ent.label_ in _NAME_LABELS:
             name = re.sub(r"^(the|a|an)\s+", "", ent.text.strip(), flags=re.I)
+            if name.count("(") > name.count(")"):  # "Centre for Conflict Studies (ICCS"
+                name = name[: name.rindex("(")].strip()
             seen.setdefault(name, None)
     return list(seen)
 

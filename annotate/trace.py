@@ -47,11 +47,15 @@ class ClaimMatch:
 def match_claims(ours: Sequence[Any], theirs: Sequence[Any]) -> list[ClaimMatch]:
     """Every pair (our claim, their claim) that states the same thing or contradicts it."""
     prepared = [_prepare(c) for c in theirs]
+    mine = [_prepare(c) for c in ours]
+    # A figure the other article also states somewhere (for the same kind of thing) is a
+    # second quantity both report, not a contradiction: "444 attacks" here and "909
+    # attacks" there conflict only if neither article gives the other's number.
+    known = (_stated(mine), _stated(prepared))
     out = []
-    for i, a in enumerate(ours):
-        pa = _prepare(a)
+    for i, pa in enumerate(mine):
         for j, pb in enumerate(prepared):
-            if m := _match_prepared(pa, pb):
+            if m := _match_prepared(pa, pb, known):
                 m.our_index, m.their_index = i, j
                 out.append(m)
     return out
@@ -74,6 +78,14 @@ def units_compatible(u1: str | None, u2: str | None) -> bool:
     h1, m1 = _unit_parts(u1)
     h2, m2 = _unit_parts(u2)
     return h1 == h2 and (not m1 or not m2 or bool(m1 & m2))
+
+
+def quantity_key(unit: str | None) -> str | None:
+    """The counted thing, reduced to its head noun ("terror attacks" -> "attack"), for
+    comparing what two articles count; None for units that say nothing about a story."""
+    if not unit or unit in _EXACT_UNITS:
+        return None
+    return _unit_parts(unit)[0]
 
 
 def same_value(v1: float | None, v2: float | None) -> bool:
@@ -105,7 +117,18 @@ def _prepare(claim: Any) -> _Prepared:
     return _Prepared(figs, frozenset(_words(statement)), frozenset(_YEAR.findall(statement)))
 
 
-def _match_prepared(a: _Prepared, b: _Prepared) -> ClaimMatch | None:
+def _stated(claims: list[_Prepared]) -> set[tuple[str, float]]:
+    return {
+        (_unit_parts(u)[0], round(v, 3))
+        for c in claims
+        for _t, v, u in c.figures
+        if u and v is not None
+    }
+
+
+def _match_prepared(
+    a: _Prepared, b: _Prepared, known: tuple[set, set] = (set(), set())
+) -> ClaimMatch | None:
     sim = _dice(a.words, b.words)
     # Sentences about different years are about different quantities.
     years_clash = bool(a.years and b.years and not (a.years & b.years))
@@ -122,7 +145,9 @@ def _match_prepared(a: _Prepared, b: _Prepared) -> ClaimMatch | None:
                 matched_theirs.add(j)
                 break
     conflicts = []
-    if not years_clash and (shared or sim >= CONTEXT_MIN):
+    # Context for a conflict: something else in common, or the same year named in both
+    # ("702 security personnel killed in 2024" vs "685 ... in 2024").
+    if not years_clash and (shared or sim >= CONTEXT_MIN or (a.years & b.years)):
         for i, (text, value, unit) in enumerate(a.figures):
             if i in matched_ours or value is None:
                 continue
@@ -131,7 +156,12 @@ def _match_prepared(a: _Prepared, b: _Prepared) -> ClaimMatch | None:
                     continue
                 # A different figure for a quantity we already agree on elsewhere in the
                 # sentence (two counts of attacks) is a second quantity, not a conflict.
-                if units_compatible(unit, u2) and not _value_elsewhere(v2, a.figures):
+                if (
+                    units_compatible(unit, u2)
+                    and not _value_elsewhere(v2, a.figures)
+                    and (_unit_parts(u2)[0], round(v2, 3)) not in known[0]
+                    and (_unit_parts(unit)[0], round(value, 3)) not in known[1]
+                ):
                     conflicts.append({"quantity": unit, "ours": text, "theirs": t2})
                     matched_theirs.add(j)
                     break

@@ -52,6 +52,7 @@ class StoryDoc:
     outlet_name: str | None = None
     entities: frozenset[str] = frozenset()
     figures: frozenset[str] = frozenset()  # normalised values, e.g. "685", "0.3333"
+    quantities: frozenset[str] = frozenset()  # what the figures count, e.g. "personnel", "attack"
 
 
 @dataclass
@@ -79,14 +80,16 @@ def match_related(seed: StoryDoc, others: Sequence[StoryDoc]) -> list[StoryMatch
         shared_terms = sorted(set(seed_vec) & set(vec), key=lambda t: -(seed_vec[t] * vec[t]))
         ents = _shared(seed.entities, other.entities)
         figs = sorted(seed.figures & other.figures)
+        qty = sorted(seed.quantities & other.quantities)
         gap = gap_hours(seed.published, other.published)
-        score = _score(cos, seed.entities, other.entities, ents, figs, gap)
+        score = _score(cos, seed.entities, other.entities, ents, figs, qty, gap)
         syn = _syndication(seed, other, seed_shingles, seed_sents, seed_credit)
         evidence = {
             "cosine": round(cos, 3),
             "terms": shared_terms[:8],
             "entities": ents[:12],
             "figures": figs[:12],
+            "quantities": qty[:8],
             "gap_hours": None if gap is None else round(gap, 1),
         }
         if syn:
@@ -103,14 +106,20 @@ def _score(
     ents_b: frozenset[str],
     shared_ents: list[str],
     shared_figs: list[str],
+    shared_qty: list[str],
     gap: float | None,
 ) -> float:
     ent_part = len(shared_ents) / max(1, min(len(ents_a), len(ents_b), 5))
     fig_part = min(1.0, len(shared_figs) / 2)
-    score = 0.5 * cos + 0.25 * min(1.0, ent_part) + 0.25 * fig_part
+    # Counting the same things (security personnel killed, attacks) is strong evidence of
+    # the same story even when the figures differ and the wording shares little: the
+    # outlet with a different death toll is exactly the coverage an editor needs.
+    qty_part = min(1.0, len(shared_qty) / 2)
+    score = 0.4 * cos + 0.15 * min(1.0, ent_part) + 0.15 * fig_part + 0.3 * qty_part
     # Far apart in time is less likely the same event, but an origin report published
     # days before still belongs to the story: decay softly, do not cut off.
-    if gap is not None and abs(gap) > SAME_STORY_GAP_HOURS:
+    # Several identical figures are the same facts whenever they were published.
+    if gap is not None and abs(gap) > SAME_STORY_GAP_HOURS and len(shared_figs) < 2:
         score *= max(0.5, 1 - (abs(gap) - SAME_STORY_GAP_HOURS) / (24 * 30))
     return score
 

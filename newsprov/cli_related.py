@@ -1,0 +1,118 @@
+"""`newsprov related` and `newsprov trace`: read the related coverage and the claim trail
+of a stored article. (Discovery runs during `scrape`; these commands only read.)"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from newsprov.cli import db_option, open_database
+
+
+def _article_id(db, id_or_url: str) -> int:
+    from db.store import find_article
+
+    key: int | str = int(id_or_url) if id_or_url.isdigit() else id_or_url
+    found = find_article(db, key)
+    if found is None:
+        raise click.ClickException(
+            f"no article {id_or_url!r} in the database; run `newsprov scrape {id_or_url}` first"
+        )
+    return found
+
+
+@click.command("related")
+@click.argument("id_or_url")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
+    """Other coverage of an article's story, with how similar it is and why.
+
+    Example: newsprov related http://nationpress.test/news/2025/02/26/post-balakot-pakistan-concealment.html
+    """
+    from db.trace import related_list
+
+    db = open_database(db_path)
+    rows = related_list(db, _article_id(db, id_or_url))
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("no related coverage stored; scrape the article without --no-related")
+        return
+    for r in rows:
+        kind = (
+            "syndicated copy"
+            if r["syndicated_of"]
+            else ("same story" if r["same_story"] else "other story")
+        )
+        score = "-" if r["score"] is None else f"{r['score']:.2f}"
+        click.echo(f"{score:>5}  {kind:<15} {r['published'] or 'undated':<20}  {r['outlet'] or ''}")
+        click.echo(f"       {r['url']}  (found by {r['method']})")
+        ev = r["evidence"] or {}
+        why = []
+        if ev.get("figures"):
+            why.append("figures " + ", ".join(ev["figures"][:6]))
+        if ev.get("entities"):
+            why.append("names " + ", ".join(ev["entities"][:4]))
+        if ev.get("syndication"):
+            why.append(ev["syndication"]["reason"])
+        if why:
+            click.echo("       shares " + "; ".join(why))
+
+
+@click.command("trace")
+@click.argument("id_or_url")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one item per sentence.")
+def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
+    """Where an article's unsourced claims and figures appear elsewhere, whom each outlet
+    names as the source, when, and which figures disagree.
+
+    Example: newsprov trace 1 --json
+    """
+    from db.trace import trail
+
+    db = open_database(db_path)
+    items = trail(db, _article_id(db, id_or_url))
+    if as_json:
+        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        return
+    if not items:
+        click.echo("no flagged or figure-bearing sentences in this article")
+        return
+    for item in items:
+        _echo_item(item)
+
+
+def _echo_item(item: dict) -> None:
+    label = item["sourcing"] or "no label"
+    click.echo(f"[{label}] {item['sentence']}")
+    if item["figures"]:
+        click.echo("  figures: " + ", ".join(_figure(f) for f in item["figures"]))
+    origin = item["earliest_named_source"]
+    if origin:
+        named = f" (named in {origin['named_in']})" if origin.get("named_in") else ""
+        click.echo(
+            f"  earliest named source: {origin['source']}, {origin['published'] or 'undated'}, {origin['url']}{named}"
+        )
+    elif item["matches"]:
+        click.echo("  earliest named source: none of the other outlets names one")
+    for m in item["matches"]:
+        who = f"names {m['source']}" if m["source"] else (m["sourcing"] or "no label")
+        copy = ", syndicated copy" if m.get("syndicated") else ""
+        click.echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}{copy}")
+        click.echo(f"      {m['sentence']}")
+        click.echo(f"      {m['url']}")
+    for c in item["conflicts"]:
+        click.echo(
+            f"  ! conflict on {c['quantity']}: here {c['ours']}, {c['outlet']} says {c['theirs']} ({c['url']})"
+        )
+    if not item["matches"] and not item["conflicts"]:
+        click.echo("  no other outlet states this")
+    click.echo("")
+
+
+def _figure(f: dict) -> str:
+    return f"{f['text']} {f['unit']}" if f.get("unit") and f["unit"] not in ("%",) else f["text"]
