@@ -9,11 +9,6 @@ import re
 
 import pytest
 from datasette.app import Datasette
-
-from db.plugin.app import make_datasette, metadata
-from db.plugin.highlight import Mark, css_class, highlight
-from db.plugin.queries import CANNED
-from db.schema import open_db
 from plugin_data import (
     HOSTILE_CATEGORY,
     PWN_TITLE,
@@ -22,6 +17,11 @@ from plugin_data import (
     flag_with,
     parse_marks,
 )
+
+from db.plugin.app import make_datasette, metadata
+from db.plugin.highlight import Mark, css_class, highlight
+from db.plugin.queries import CANNED
+from db.schema import open_db
 
 
 @pytest.fixture
@@ -151,6 +151,13 @@ async def test_reader_shows_related_coverage_and_claim_trail(ds):
     assert "Earliest named origin:</strong> Minister Ana Ruiz" in trails
     assert "Conflicting figure</strong> for deaths &lt;i&gt;: here 685" in trails
     assert "says 700" in trails
+
+
+async def test_reader_stylesheet_is_served(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    href = re.search(r'<link rel="stylesheet" href="([^"]+reader\.css)"', html).group(1)
+    r = await ds.client.get(href)
+    assert r.status_code == 200 and ".np-text" in r.text
 
 
 async def test_reader_unknown_article_is_a_404_that_says_what_to_do(ds, empty_ds):

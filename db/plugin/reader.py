@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # datasette.app imports this plugin while loading: no import 
     from datasette.app import Datasette
     from datasette.database import Database
 
+PLUGIN_NAME = "news-provenance"  # the distribution in pyproject.toml
+
 SOURCING_NAMES = {
     "named_source": "Named source",
     "anonymous_source": "Anonymous source",
@@ -383,6 +385,8 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         "related": await load_related(db, article_id),
         "trails": await load_trails(db, article_id),
         "reader_path": lambda aid: reader_path(datasette, aid),
+        # Datasette names a packaged plugin's static folder after the distribution.
+        "css_url": datasette.urls.static_plugins(PLUGIN_NAME, "reader.css"),
         "export_href": datasette.urls.table(db.name, "articles") + f"/{article_id}.xlcsv",
     }
     html = await datasette.render_template("newsprov_article.html", context, request=request)
