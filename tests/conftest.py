@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
@@ -227,7 +227,7 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return self.send(200, json.dumps(info).encode(), "application/json")
             if path == "/robots.txt":
                 return self.robots(host)
-            return self.static(host, path, q)
+            return self.static(host, unquote(path), q)
 
         def robots(self, host: str) -> None:
             with site._lock:
