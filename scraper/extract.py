@@ -21,13 +21,25 @@ from scraper.html_meta import base_url, clean_authors, feed_links, read_meta, to
 from scraper.models import Extracted, Link
 from scraper.outlets import link_kind, registered_domain
 
-__all__ = ["ExtractError", "extract_article", "split_sentences", "MAX_HTML_CHARS"]
+__all__ = [
+    "ExtractError",
+    "extract_article",
+    "extract_links",
+    "split_sentences",
+    "count_words",
+    "MAX_HTML_CHARS",
+]
 
 log = logging.getLogger(__name__)
 
-# Real article pages are well under 2 MB of HTML; past 5 M characters parsing costs
-# seconds and the rest is scripts or comment threads, so we parse the first 5 M only.
+# Real article pages are well under 2 MB of HTML, most of it scripts. Past 5 M
+# characters parsing costs seconds and the rest is comment threads or junk, so we parse
+# the first 5 M only (and log that we did). The extractors are slower still (newspaper
+# takes ~2 s per MB of text-heavy HTML), so after removing scripts and styles they get
+# at most 2 M characters, and newspaper is skipped above 1 M.
 MAX_HTML_CHARS = 5_000_000
+MAX_EXTRACTOR_CHARS = 2_000_000
+MAX_NEWSPAPER_CHARS = 1_000_000
 # Below this many words there is no article to annotate (a teaser, a paywall stub).
 MIN_WORDS = 25
 # newspaper's body is "clearly truncated" when shorter than this share of trafilatura's.
@@ -61,6 +73,17 @@ _LEADING_BOILERPLATE = re.compile(
 )
 
 
+# Chinese, Japanese and Korean scripts: no spaces between words, so each character
+# counts as one word (the convention for word counts in those languages).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+
+
+def count_words(text: str) -> int:
+    """Words in `text`; CJK characters count one each."""
+    return len(_WORD.findall(text))
+
+
 @dataclass
 class _Body:
     text: str
@@ -92,9 +115,18 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
 
     soup = BeautifulSoup(html, "lxml")
     meta = read_meta(soup, url)
-    np_result = _run_newspaper(html, url)
-    tf_result = _run_trafilatura(html, url)
-    chosen = _choose_body(np_result, tf_result, meta.title)
+    lean = _strip_inert(html)
+    if len(lean) > MAX_EXTRACTOR_CHARS:
+        log.warning(
+            "%s: %d characters without scripts; extracting the body from the first %d",
+            url,
+            len(lean),
+            MAX_EXTRACTOR_CHARS,
+        )
+        lean = lean[:MAX_EXTRACTOR_CHARS]
+    np_result = _run_newspaper(lean, url) if len(lean) <= MAX_NEWSPAPER_CHARS else None
+    tf_result = _run_trafilatura(lean, url)
+    chosen = _choose_body(np_result, tf_result, _title_candidates(soup, meta.title))
     if chosen is None:
         raise ExtractError(
             f"no article text found on the page ({url}): it may be a homepage, a paywall "
@@ -135,12 +167,25 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         published=published,
         language=meta.language or (np_result or {}).get("language") or None,
         text=chosen.text,
-        word_count=len(chosen.text.split()),
+        word_count=count_words(chosen.text),
         extractor=chosen.extractor,
         links=extract_links(soup, base, page_domain, chosen.text),
         feeds=feed_links(soup, base),
         description=meta.description,
     )
+
+
+# Scripts (except JSON-LD, which newspaper reads for dates), styles, inline SVG and
+# comments carry no article text; dropping them first makes the extractors much faster.
+_INERT = re.compile(
+    r"<script(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style[^>]*>.*?</style\s*>"
+    r"|<svg[^>]*>.*?</svg\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+
+
+def _strip_inert(html: str) -> str:
+    return _INERT.sub(" ", html)
 
 
 def _refuse_non_html(body: bytes, url: str, content_type: str | None) -> None:
@@ -215,7 +260,16 @@ def _tf_authors(tf: dict | None) -> list[str]:
     return [author] if isinstance(author, str) and author else []
 
 
-def _paragraphs(raw: str, title: str | None) -> str:
+def _title_candidates(soup: BeautifulSoup, declared: str | None) -> set[str]:
+    """Lower-cased forms of the headline, to drop it when an extractor repeats it."""
+    found = {declared or "", _title_tag(soup) or ""}
+    h1 = soup.find("h1")
+    if isinstance(h1, Tag):
+        found.add(h1.get_text(" "))
+    return {" ".join(t.split()).lower() for t in found if t.strip()}
+
+
+def _paragraphs(raw: str, titles: set[str]) -> str:
     """Clean an extractor's text: one paragraph per block, furniture removed."""
     out: list[str] = []
     for block in re.split(r"\n+", raw or ""):
@@ -223,7 +277,7 @@ def _paragraphs(raw: str, title: str | None) -> str:
         para = _LEADING_BOILERPLATE.sub("", para)
         if not para or _BOILERPLATE.match(para):
             continue
-        if title and not out and para.lower() == " ".join(title.split()).lower():
+        if not out and para.lower() in titles:
             continue  # the headline repeated as the first line
         if out and out[-1] == para:
             continue
@@ -231,10 +285,10 @@ def _paragraphs(raw: str, title: str | None) -> str:
     return "\n\n".join(out)
 
 
-def _choose_body(np: dict | None, tf: dict | None, title: str | None) -> _Body | None:
-    np_text = _paragraphs((np or {}).get("text", ""), title)
-    tf_text = _paragraphs((tf or {}).get("text", ""), title)
-    np_words, tf_words = len(np_text.split()), len(tf_text.split())
+def _choose_body(np: dict | None, tf: dict | None, titles: set[str]) -> _Body | None:
+    np_text = _paragraphs((np or {}).get("text", ""), titles)
+    tf_text = _paragraphs((tf or {}).get("text", ""), titles)
+    np_words, tf_words = count_words(np_text), count_words(tf_text)
     if np_words >= MIN_WORDS and np_words >= TRUNCATED_SHARE * tf_words:
         return _Body(np_text, "newspaper")
     if tf_words >= MIN_WORDS:
@@ -253,8 +307,8 @@ def _mostly_links(text: str, soup: BeautifulSoup) -> bool:
     """True when nearly every paragraph of the body is the text of some link: an index."""
     anchors = {" ".join(a.get_text().split()).lower() for a in soup.find_all("a")}
     paras = [p for p in text.split("\n\n") if p]
-    linked = sum(len(p.split()) for p in paras if p.lower().strip(" -•") in anchors)
-    return linked >= 0.7 * max(1, len(text.split()))
+    linked = sum(count_words(p) for p in paras if p.lower().strip(" -•") in anchors)
+    return linked >= 0.7 * max(1, count_words(text))
 
 
 # ---- links --------------------------------------------------------------------

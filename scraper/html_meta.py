@@ -88,8 +88,7 @@ def _names(value: object, persons_only: bool) -> list[str]:
     items = value if isinstance(value, list) else [value]
     for item in items[:20]:
         if isinstance(item, str):
-            if not persons_only:
-                out.append(item)
+            out.append(item)  # a bare string author is a byline: a person's name
         elif isinstance(item, dict):
             is_person = "person" in _types(item) or not _types(item)
             if persons_only and not is_person:
@@ -161,7 +160,8 @@ def to_utc_iso(value: object) -> str | None:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
+# "By", and its French and Spanish equivalents, which newspaper leaves on bylines.
+_BY = re.compile(r"^\s*(?:(?:written|reported)\s+)?(?:by|par|por)[:\s]+", re.I)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 
 
