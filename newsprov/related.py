@@ -7,6 +7,7 @@ live in scraper/, claim matching in annotate/, the queries in db/.
 from __future__ import annotations
 
 import json
+import sys
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterable
@@ -107,6 +108,9 @@ def gather_related(
     if not dopts.gdelt and getattr(options, "gdelt", False):
         options.gdelt = False  # unreachable: stay off for the rest of the batch, one notice
     _collect(report, found)
+    for notice in found.notices:
+        # Shown even when progress is quiet: the user should know a backend was skipped.
+        print(f"newsprov: {notice}", file=sys.stderr)
     pages = _fetch_and_store(db, fetcher, pipeline, found.candidates, run_id, article_id, report)
 
     # Second round: the pages found link to the origin document (an outlet naming a

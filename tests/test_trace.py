@@ -168,3 +168,31 @@ def test_units_compatible_by_head_noun_and_modifiers():
     assert units_compatible("terror attacks", "attacks")
     assert not units_compatible("terror attacks", "drone attacks")
     assert not units_compatible("ratio", "%")
+
+
+def test_rescrape_adds_no_duplicate_related_rows_or_claim_matches(traced, site):
+    db, _path, seed_id = traced
+    before = {t: db[t].count for t in ("articles", "related", "claim_matches")}
+    config = FetchConfig(
+        allow_hosts=(site.allow,), connect_to={"*.test": f"127.0.0.1:{site.port}"}, min_delay=0.05
+    )
+    options = ScrapeOptions(gdelt_base="http://gdeltapi.test/results.json", extra={"gdelt_min_interval": 0},
+                            feeds=("http://frontierherald.test/feed.xml",))  # fmt: skip
+    with Fetcher(config) as fetcher:
+        Pipeline(db, fetcher).scrape([SEED], options)
+    assert {t: db[t].count for t in before} == before
+    assert trail(db, seed_id)  # and the trail is still there
+
+
+def test_gdelt_unreachable_prints_one_notice_and_scrape_still_succeeds(site, tmp_path, capfd):
+    db = open_db(str(tmp_path / "n.db"))
+    config = FetchConfig(
+        allow_hosts=(site.allow,), connect_to={"*.test": f"127.0.0.1:{site.port}"}, min_delay=0.05
+    )
+    options = ScrapeOptions(gdelt_base="http://10.255.255.1/api/v2/doc/doc", max_related=3)
+    with Fetcher(config) as fetcher:
+        results = Pipeline(db, fetcher).scrape([SEED], options)
+    assert results[0].status == "ok"
+    err = capfd.readouterr().err
+    assert err.count("GDELT off") == 1 and "--no-gdelt" in err
+    assert options.gdelt is False and db["related"].count == 3  # the cap holds
