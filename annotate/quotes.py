@@ -1,18 +1,59 @@
-"""Where quotations are in a text: the speaker's words, not the outlet's."""
+"""Where quotations are in a text: the speaker's words, not the outlet's.
+
+Handles straight and curly double quotes, curly single quotes used as quotation marks
+(British style: ‘like this’, told apart from apostrophes), quotations of several sentences,
+and the news convention for a quotation that runs over paragraphs: each paragraph opens
+with a quote mark and only the last one closes it, so an unclosed quotation ends with its
+paragraph. A quotation never spans a paragraph break.
+"""
 
 from __future__ import annotations
 
 import re
 
-# Straight and curly double quotes; a quotation never spans a paragraph break in news copy.
-_QUOTE_RE = re.compile(r'"[^"\n]{1,2000}"|\u201c[^\u201d\n]{1,2000}\u201d')
+_LINE_RE = re.compile(r"[^\n]+")
+_OPEN_DOUBLE = "\u201c"
+_CLOSE_DOUBLE = "\u201d"
+_OPEN_SINGLE = "\u2018"
+_CLOSE_SINGLE = "\u2019"
+
+
+def _line_regions(line: str, offset: int) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(line):
+        if open_at is None:
+            if ch == '"' or ch == _OPEN_DOUBLE:
+                open_at, closer = i, ('"' if ch == '"' else _CLOSE_DOUBLE)
+            elif ch == _OPEN_SINGLE and (i == 0 or not line[i - 1].isalnum()):
+                open_at, closer = i, _CLOSE_SINGLE
+        elif ch == closer or (closer == _CLOSE_DOUBLE and ch == '"'):
+            # a right single quote followed by a letter is an apostrophe (don’t, O’Neill)
+            if ch == _CLOSE_SINGLE and i + 1 < len(line) and line[i + 1].isalpha():
+                continue
+            regions.append((offset + open_at, offset + i + 1))
+            open_at = None
+    if open_at is not None:
+        end = len(line.rstrip())
+        if end - open_at > 1:
+            regions.append((offset + open_at, offset + end))
+    return regions
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges [start, end) of quotations, quote marks included, in order."""
-    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(text):
+        out.extend(_line_regions(m.group(0), m.start()))
+    return out
 
 
 def inside(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     """True when [start, end) lies wholly inside one of `regions`."""
     return any(rs <= start and end <= re_ for rs, re_ in regions)
+
+
+def overlaps(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """True when [start, end) shares at least one character with one of `regions`."""
+    return any(rs < end and start < re_ for rs, re_ in regions)

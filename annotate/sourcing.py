@@ -1,49 +1,718 @@
-"""Sourcing labels per sentence. (Skeleton: keyword cues only; issue 3 replaces this.)"""
+"""Sourcing labels per sentence: who stands behind each assertion, and which ones nobody does.
+
+Two passes over an article's sentences:
+
+1. Explicit attribution, read from the dependency parse: the subject of a reporting verb
+   ("..., the ministry said"), the passive agent ("was disclosed by X"), the object of
+   "according to", evidentials with no agent ("it is understood", "is said to",
+   "reportedly"). The source phrase is then typed by its head noun and entities: a named
+   person or organisation, an institution speaking as itself, a document (named when its
+   owner is), unnamed informants, vague groups. Pronouns and "the report" are resolved to
+   the sources and documents met earlier in the article.
+2. What is left: sentences inside a quotation take their speaker from the same paragraph,
+   figures that continue a named document's figures keep its name, and any other sentence
+   is flagged `unattributed_claim` when its structure makes it check-worthy (a figure, a
+   superlative, a causal or accusing or evaluative claim) and left alone otherwise.
+
+Word lists live in annotate/lexicons/sourcing*.toml; every decision records the entry id.
+"""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from annotate.models import SentenceFlag
+from annotate.models import SentenceFlag, Span
 from annotate.quotes import inside
 
-_NAMED = re.compile(r"\b(said|told|according to|disclosed)\b", re.I)
-_VAGUE = re.compile(r"\b(internal documents|intelligence reports|investigations indicate)\b", re.I)
-_ANON = re.compile(r"\bsources (said|say)\b", re.I)
-_FIGURE = re.compile(r"\d")
+LEXICON_PACKAGE = "annotate.lexicons"
+VERSION = "sourcing-1"
+
+_NAMED_ENTS = frozenset(
+    "PERSON ORG GPE NORP FAC LAW EVENT WORK_OF_ART PRODUCT LOC".split()
+)
+_FIGURE_ENTS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+_TIME_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+_QUANTIFIERS = frozenset(("many", "some", "most", "several", "few", "numerous", "other"))
+_HE_SHE = frozenset(("he", "she", "him", "her"))
+_TERMINAL = frozenset('.!?"\u201d\u2019\u2026')
+_COMPARATIVE_EXCLUDE = frozenset(
+    ("more", "less", "fewer", "earlier", "later", "further", "farther", "older", "younger",
+     "longer", "rather", "sooner", "lower", "higher", "other")
+)
+
+
+class SourcingLexiconError(ValueError):
+    """A sourcing lexicon file cannot be used (bad TOML, missing id, unknown kind)."""
+
+
+KINDS = (
+    "cue_verb",
+    "cue_preposition",
+    "public_record_verb",
+    "negating_verb",
+    "informant_noun",
+    "group_noun",
+    "institution_noun",
+    "document_noun",
+    "vague_document_modifier",
+    "anonymity_marker",
+    "evidential_passive",
+    "evidential_adverb",
+    "no_comment",
+    "figure_word",
+    "quantity_verb",
+    "superlative_exclude",
+    "causal",
+    "accusation",
+    "harm",
+    "evaluative",
+)
+
+
+@dataclass
+class WordSet:
+    """One kind's words: single lemmas matched per token, phrases matched in the text."""
+
+    words: dict[str, str] = field(default_factory=dict)  # lemma -> entry id
+    phrases: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+
+    def add(self, item: str, entry_id: str) -> None:
+        item = item.lower().strip()
+        if " " in item or "-" in item:
+            pat = re.compile(r"\b" + re.escape(item).replace(r"\ ", r"\s+") + r"\b")
+            self.phrases.append((pat, item, entry_id))
+        else:
+            self.words.setdefault(item, entry_id)
+
+    def token(self, tok: Token) -> str | None:
+        """Entry id when the token's lemma or form is in the set."""
+        return self.words.get(tok.lemma_.lower()) or self.words.get(tok.lower_)
+
+    def phrase(self, text: str) -> tuple[int, int, str, str] | None:
+        """First phrase found in `text` (lower case): (start, end, phrase, entry id)."""
+        best = None
+        for pat, item, eid in self.phrases:
+            m = pat.search(text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), m.end(), item, eid)
+        return best
+
+
+@dataclass
+class SourcingLexicon:
+    sets: dict[str, WordSet]
+    needs_clause: set[str]  # cue verbs that count only with a clause (or a document subject)
+    entries: list[dict]
+    sha256: str
+
+    def __getitem__(self, kind: str) -> WordSet:
+        return self.sets[kind]
+
+
+def lexicon_files() -> list[tuple[str, bytes]]:
+    files = resources.files(LEXICON_PACKAGE)
+    return [
+        (f.name, f.read_bytes())
+        for f in sorted(files.iterdir(), key=lambda p: p.name)
+        if f.name.startswith("sourcing") and f.name.endswith(".toml")
+    ]
+
+
+def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
+    """The built-in sourcing lexicon files plus any extra ones, merged."""
+    blobs = lexicon_files() + [(str(p), Path(p).read_bytes()) for p in extra_paths]
+    sets = {k: WordSet() for k in KINDS}
+    needs_clause: set[str] = set()
+    free_verbs: set[str] = set()
+    entries: list[dict] = []
+    for name, blob in blobs:
+        try:
+            data = tomllib.loads(blob.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SourcingLexiconError(f"{name}: not valid TOML ({exc})") from exc
+        for e in data.get("entry", []):
+            if "id" not in e or e.get("kind") not in KINDS:
+                raise SourcingLexiconError(
+                    f"{name}: entry {e.get('id', '?')} needs an id and a kind in {', '.join(KINDS)}"
+                )
+            entries.append(e)
+            for w in e.get("words", []):
+                sets[e["kind"]].add(w, e["id"])
+                if e["kind"] == "cue_verb":
+                    (needs_clause if e.get("needs_clause") else free_verbs).add(w.lower())
+    # a verb listed in any entry without the clause condition counts without it
+    needs_clause -= free_verbs
+    digest = hashlib.sha256(b"".join(b for _, b in blobs)).hexdigest()
+    return SourcingLexicon(sets, needs_clause, entries, digest)
+
+
+# -- attribution -------------------------------------------------------------------------
+@dataclass
+class Attribution:
+    label: str
+    kind: str  # person, institution, named, document, anonymous, weasel, vague, agentless, record
+    reason: str
+    rule: str
+    source: Span | None = None
+    cue: Span | None = None
+    head: Token | None = None  # head of the source phrase, for documents: its noun
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _tok_span(toks: SpacySpan | Token) -> Span:
+    if isinstance(toks, Token):
+        return Span(toks.idx, toks.idx + len(toks.text), toks.text)
+    return Span(toks.start_char, toks.end_char, toks.text)
+
+
+def _np(head: Token) -> SpacySpan:
+    """The noun phrase of `head`, without relative clauses or trailing punctuation."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in ("relcl", "advcl", "parataxis") or (
+            child.dep_ == "punct" and child.i > head.i and child.text in ",;("
+        ):
+            end = min(end, child.left_edge.i)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+@dataclass
+class _Memory:
+    """What the article has attributed so far, for pronouns and 'the report'."""
+
+    sources: list[tuple[int, Attribution]] = field(default_factory=list)
+    documents: list[tuple[int, str, Attribution]] = field(default_factory=list)  # lemma
+
+    def last(self, kinds: Iterable[str] | None = None, before: int = 10**9) -> Attribution | None:
+        allowed = set(kinds) if kinds else None
+        for idx, a in reversed(self.sources):
+            if idx < before and (allowed is None or a.kind in allowed):
+                return a
+        return None
+
+    def document(self, lemma: str) -> Attribution | None:
+        for _, lem, a in reversed(self.documents):
+            if lem == lemma:
+                return a
+        return None
 
 
 class SourcingClassifier:
-    def __init__(self, nlp: Language) -> None:
+    """Labels every sentence of a Doc with how it is sourced (see module docstring)."""
+
+    def __init__(self, nlp: Language, extra_paths: Sequence[Path] = ()) -> None:
         self.nlp = nlp
+        self.lex = load_lexicon(extra_paths)
 
     def fingerprint(self) -> str:
-        return "skeleton-sourcing-0"
+        return f"{VERSION}:{self.lex.sha256}"
 
-    def classify(self, doc: Doc, sents: list[Span], quotes: list[tuple[int, int]]) -> list[SentenceFlag]:
-        flags = []
-        for s in sents:
-            text = s.text
-            label, reason = None, None
-            if m := _VAGUE.search(text):
-                label, reason = "vague_document", f"attributed to unnamed '{m.group(0)}'"
-            elif _ANON.search(text):
-                label, reason = "anonymous_source", "attributed to unnamed sources"
-            elif _NAMED.search(text):
-                label, reason = "named_source", "has a reporting verb"
-            elif _FIGURE.search(text):
-                label, reason = "unattributed_claim", "figure with no source"
-            flags.append(
-                SentenceFlag(
-                    start=s.start_char,
-                    end=s.end_char,
-                    text=text,
-                    sourcing=label,
-                    in_quote=inside(s.start_char, s.end_char, quotes),
-                    reason=reason,
-                )
-            )
+    # -- public -------------------------------------------------------------------------
+    def classify(
+        self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
+    ) -> list[SentenceFlag]:
+        breaks = [m.start() for m in re.finditer(r"\n", doc.text)]
+        paras = [bisect.bisect_left(breaks, s.start_char) for s in sents]
+        quoted = [self._quote_mask(s, quotes) for s in sents]
+        mem = _Memory()
+        explicit: list[Attribution | None] = []
+        for i, s in enumerate(sents):
+            a = self._explicit(s, quoted[i], mem, i)
+            explicit.append(a)
+            if a and a.kind not in ("agentless", "none"):
+                mem.sources.append((i, a))
+            self._remember_documents(s, quoted[i], a, mem, i)
+        flags: list[SentenceFlag] = []
+        final: list[Attribution | None] = []
+        for i, s in enumerate(sents):
+            in_q = inside(s.start_char, s.end_char, quotes)
+            a = explicit[i]
+            if a is None and in_q:
+                a = self._speaker_of_quote(i, paras, explicit)
+            if a is None:
+                a = self._continuation(i, s, sents, paras, final)
+            if a is None:
+                a = self._check_worthy(s, quoted[i])
+            final.append(a)
+            flags.append(self._flag(s, a, in_q))
         return flags
+
+    # -- helpers ------------------------------------------------------------------------
+    @staticmethod
+    def _quote_mask(s: SpacySpan, quotes: list[tuple[int, int]]) -> list[bool]:
+        return [
+            any(qs <= t.idx < qe for qs, qe in quotes) for t in s
+        ]
+
+    @staticmethod
+    def _flag(s: SpacySpan, a: Attribution | None, in_q: bool) -> SentenceFlag:
+        if a is None:
+            return SentenceFlag(s.start_char, s.end_char, s.text, None, in_quote=in_q)
+        label = None if a.label == "none" else a.label
+        return SentenceFlag(
+            start=s.start_char,
+            end=s.end_char,
+            text=s.text,
+            sourcing=label,
+            source=a.source,
+            cue=a.cue,
+            in_quote=in_q,
+            reason=a.reason,
+            rule=a.rule,
+        )
+
+    def _outside_text(self, s: SpacySpan, mask: list[bool]) -> str:
+        """The sentence's lower-case text with quoted words blanked (offsets kept)."""
+        chars = list(s.text.lower())
+        for t, q in zip(s, mask, strict=True):
+            if q:
+                a = t.idx - s.start_char
+                chars[a : a + len(t.text)] = " " * len(t.text)
+        return "".join(chars)
+
+    # -- pass 1: explicit attribution ---------------------------------------------------
+    def _explicit(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
+    ) -> Attribution | None:
+        doc = s.doc
+        text = s.text
+        last = text.rstrip()[-1:] if text.strip() else ""
+        line_start = doc.text.rfind("\n", 0, s.start_char) + 1
+        line_end = doc.text.find("\n", s.end_char)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        whole_line = not doc.text[line_start : s.start_char].strip(" \t\u2022*-") and not doc.text[
+            s.end_char : line_end
+        ].strip()
+        if whole_line and last not in _TERMINAL:
+            return Attribution("none", "none", "headline or heading, not a sentence", "sourcing.headline")
+        outside = self._outside_text(s, mask)
+        if hit := self.lex["no_comment"].phrase(outside):
+            cue = _span(doc, s.start_char + hit[0], s.start_char + hit[1])
+            return Attribution("none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue)
+        anonymous = self.lex["anonymity_marker"].phrase(outside)
+        candidates: list[tuple[int, int, Attribution]] = []  # (priority, depth, attribution)
+        for tok, q in zip(s, mask, strict=True):
+            if q:
+                continue
+            if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
+                prio = 1 if a.kind == "agentless" else 0
+                candidates.append((prio, _depth(tok), a))
+            elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
+                candidates.append((0, _depth(tok), a))
+            elif (eid := self.lex["evidential_adverb"].token(tok)) and tok.pos_ == "ADV":
+                a = Attribution(
+                    "agentless", "agentless",
+                    f"passed on with no source: '{tok.text}'", eid, cue=_tok_span(tok),
+                )
+                candidates.append((1, _depth(tok), a))
+        if not candidates:
+            return None
+        # an explicit source beats an agentless hedge; then the clause nearest the root,
+        # then the later one ("..., the ministry said." closes the sentence)
+        candidates.sort(key=lambda c: (c[0], c[1], -c[2].cue.start if c[2].cue else 0))
+        return candidates[0][2]
+
+    def _from_verb(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = tok.lemma_.lower()
+        lex = self.lex
+        cue_id = lex["cue_verb"].token(tok)
+        record_id = lex["public_record_verb"].token(tok)
+        passive_id = lex["evidential_passive"].token(tok)
+        if not (cue_id or record_id or passive_id):
+            return None
+        if any(c.dep_ == "neg" for c in tok.children) or self._negated_by_head(tok):
+            return None
+        children = {c.dep_: c for c in tok.children}
+        passive = "auxpass" in children or "nsubjpass" in children or (
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
+        )
+        cue = _tok_span(tok)
+        if passive:
+            agent = children.get("agent")
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None and (cue_id or passive_id):
+                return self._classify_source(pobj, s, mem, anonymous, cue, cue_id or passive_id, i)
+            if passive_id and (
+                "xcomp" in children
+                or "ccomp" in children
+                or (children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it")
+            ):
+                phrase = _phrase_around(tok)
+                return Attribution(
+                    "agentless", "agentless",
+                    f"evidential with no agent: '{phrase.text}'", passive_id, cue=_tok_span(phrase),
+                )
+            if record_id:
+                return Attribution("named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue)
+            return None
+        if record_id and not cue_id:
+            return Attribution("named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue)
+        if not cue_id:
+            return None
+        subj = _subject(tok)
+        if subj is None:
+            return None
+        a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i)
+        if a is None:
+            return None
+        if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
+            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                return None
+        return a
+
+    def _negated_by_head(self, tok: Token) -> bool:
+        """'failed to disclose', 'refused to say': the cue sits under a negating verb."""
+        head = tok
+        for _ in range(2):
+            if head.dep_ not in ("xcomp", "conj") or head.head is head:
+                return False
+            head = head.head
+            if self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children):
+                return True
+        return False
+
+    def _from_preposition(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        if tok.dep_ != "prep":
+            return None
+        for pat, item, eid in self.lex["cue_preposition"].phrases:
+            words = item.split()
+            if tok.lower_ != words[-1]:
+                continue
+            first = tok.i - len(words) + 1
+            if first < s.start or [t.lower_ for t in s.doc[first : tok.i + 1]] != words:
+                continue
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            cue = _span(s.doc, s.doc[first].idx, tok.idx + len(tok.text))
+            return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
+        return None
+
+    def _classify_source(
+        self, head: Token, s: SpacySpan, mem: _Memory, anonymous, cue: Span, cue_id: str, i: int
+    ) -> Attribution | None:
+        """Type the source phrase headed by `head`; None when it is no kind of source."""
+        lex = self.lex
+        np = _np(head)
+        src = _tok_span(np)
+        lemma = head.lemma_.lower()
+        ents = {t.ent_type_ for t in np if t.ent_type_}
+        has_person = "PERSON" in ents
+        named = bool(ents & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in np)
+
+        def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
+            return Attribution(label, kind, reason, rule or cue_id, source=src, cue=cue, head=head)
+
+        if head.pos_ == "PRON":
+            return self._pronoun(head, mem, i, src, cue, cue_id)
+        if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
+            return self._document(head, np, mem, src, cue, cue_id)
+        if has_person:
+            return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if eid := lex["informant_noun"].token(head):
+            if anonymous is None and _unique_role(head):
+                return make("named_source", "person", f"attributed to '{src.text}' (a named role)", eid)
+            why = f" ({anonymous[2]})" if anonymous else ""
+            return make("anonymous_source", "anonymous", f"attributed to unnamed '{src.text}'{why}", eid)
+        if anonymous is not None and head.pos_ != "PROPN":
+            return make("anonymous_source", "anonymous", f"attributed to unnamed '{src.text}' ({anonymous[2]})", anonymous[3])
+        group = lex["group_noun"].token(head)
+        quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det"))
+        if group or (quantified and head.tag_ == "NNS" and not lex["institution_noun"].token(head)):
+            if any(c.lower_ in _DEFINITE for c in head.children) and (prev := mem.last(before=i)):
+                return make(prev.label, prev.kind, f"continues '{prev.source.text if prev.source else prev.reason}'")
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id)
+        if eid := lex["institution_noun"].token(head):
+            return make("named_source", "institution", f"attributed to '{src.text}'", eid)
+        if named:
+            return make("named_source", "named", f"attributed to named source '{src.text}'")
+        return None
+
+    def _pronoun(
+        self, head: Token, mem: _Memory, i: int, src: Span, cue: Span, cue_id: str
+    ) -> Attribution | None:
+        word = head.lower_
+        if word in _HE_SHE:
+            prev = mem.last(("person", "anonymous", "named"), before=i)
+        elif word in ("it", "its"):
+            prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
+        elif word in ("they", "them"):
+            prev = mem.last(before=i)
+        else:
+            return None
+        if prev is None:
+            if word in _HE_SHE:
+                return Attribution(
+                    "named_source", "person", f"'{head.text}' refers to a speaker named earlier",
+                    cue_id, source=src, cue=cue, head=head,
+                )
+            return None
+        name = prev.source.text if prev.source else "the earlier source"
+        return Attribution(
+            prev.label, prev.kind, f"'{head.text}' continues '{name}': {prev.reason}",
+            cue_id, source=prev.source, cue=cue, head=prev.head,
+        )
+
+    def _document(
+        self, head: Token, np: SpacySpan, mem: _Memory, src: Span, cue: Span, cue_id: str
+    ) -> Attribution:
+        lex = self.lex
+        doc_id = lex["document_noun"].token(head) or cue_id
+        vague = next(
+            (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
+        ) or next(
+            (c for c in head.children if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)),
+            None,
+        )
+        if vague is not None:
+            return Attribution(
+                "vague_document", "vague", f"attributed to unnamed '{src.text}'",
+                doc_id, source=src, cue=cue, head=head,
+            )
+        owner = next(
+            (
+                t for t in np
+                if t is not head
+                and (
+                    t.ent_type_ in _NAMED_ENTS
+                    or t.pos_ == "PROPN"
+                    or t.tag_ == "PRP$"
+                    or (lex["institution_noun"].token(t) and t.dep_ in ("poss", "compound", "pobj"))
+                )
+            ),
+            None,
+        )
+        if owner is not None:
+            return Attribution(
+                "named_source", "document", f"attributed to a named document: '{src.text}'",
+                doc_id, source=src, cue=cue, head=head,
+            )
+        if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
+            prev = mem.document(head.lemma_.lower())
+            if prev is not None:
+                return Attribution(
+                    prev.label, prev.kind,
+                    f"'{src.text}' refers back to '{prev.source.text if prev.source else head.text}'",
+                    doc_id, source=prev.source or src, cue=cue, head=head,
+                )
+            return Attribution(
+                "vague_document", "vague", f"'{src.text}': no such document was named before",
+                doc_id, source=src, cue=cue, head=head,
+            )
+        return Attribution(
+            "vague_document", "vague", f"attributed to unnamed '{src.text}'",
+            doc_id, source=src, cue=cue, head=head,
+        )
+
+    def _remember_documents(
+        self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
+    ) -> None:
+        """Every document the sentence mentions, with whether it is named, so that a later
+        'the report' can be resolved to the most recent report."""
+        lex = self.lex
+        for tok, q in zip(s, mask, strict=True):
+            if q or tok.pos_ != "NOUN" or not lex["document_noun"].token(tok):
+                continue
+            if a is not None and a.head is tok:
+                mem.documents.append((i, tok.lemma_.lower(), a))
+                continue
+            np = _np(tok)
+            d = self._document(tok, np, mem, _tok_span(np), _tok_span(tok), "sourcing.memory")
+            # "X said in a statement": the statement is X's
+            if (
+                d.label == "vague_document"
+                and a is not None
+                and a.label == "named_source"
+                and a.cue is not None
+                and _attached_to(tok, a.cue)
+            ):
+                d = Attribution(
+                    "named_source", "document", f"{a.reason} ('{np.text}')", a.rule,
+                    source=a.source, cue=a.cue, head=tok,
+                )
+            mem.documents.append((i, tok.lemma_.lower(), d))
+
+    # -- pass 2 -------------------------------------------------------------------------
+    @staticmethod
+    def _speaker_of_quote(
+        i: int, paras: list[int], explicit: list[Attribution | None]
+    ) -> Attribution | None:
+        """A sentence wholly inside a quotation speaks for whoever the paragraph quotes."""
+        order = [j for j in range(i - 1, -1, -1) if paras[j] == paras[i]]
+        order += [j for j in range(i + 1, len(paras)) if paras[j] == paras[i]]
+        if i > 0 and paras[i - 1] != paras[i]:
+            order.append(i - 1)  # a quotation carried over from the previous paragraph
+        for j in order:
+            a = explicit[j]
+            if a is not None and a.kind not in ("none", "agentless") and a.source is not None:
+                return Attribution(
+                    a.label, a.kind, f"quotation continues: words of '{a.source.text}'",
+                    "sourcing.quote_speaker", source=a.source, cue=a.cue, head=a.head,
+                )
+        return Attribution(
+            "unattributed_claim", "unattributed", "quotation with no speaker named",
+            "sourcing.quote_speaker",
+        )
+
+    def _continuation(
+        self, i: int, s: SpacySpan, sents: list[SpacySpan], paras: list[int],
+        final: list[Attribution | None],
+    ) -> Attribution | None:
+        """Figures right after a named document's figures, in the same paragraph or
+        opening with 'This'/'These', are that document's figures too."""
+        if i == 0 or final[i - 1] is None:
+            return None
+        prev = final[i - 1]
+        if prev.label != "named_source" or prev.kind != "document":
+            return None
+        first = next((t for t in s if not t.is_punct), None)
+        demonstrative = first is not None and first.lower_ in ("this", "these", "those", "such")
+        if not demonstrative and (paras[i] != paras[i - 1] or self._figure(s) is None):
+            return None
+        name = prev.source.text if prev.source else "the document"
+        return Attribution(
+            "named_source", "document", f"continues the figures of '{name}'",
+            "sourcing.continuation", source=prev.source, cue=None, head=prev.head,
+        )
+
+    # -- check-worthiness ---------------------------------------------------------------
+    def _figure(self, s: SpacySpan) -> Token | SpacySpan | None:
+        for ent in s.ents:
+            if ent.label_ in _FIGURE_ENTS and not _is_age(ent):
+                return ent
+        for tok in s:
+            if tok.like_num and not tok.ent_type_ and tok.is_digit and len(tok.text) < 4:
+                continue  # stray small numbers outside entities: list markers, scores
+            if tok.like_num and tok.ent_type_ not in _TIME_ENTS and tok.ent_type_ not in _NAMED_ENTS:
+                return tok
+            if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
+                return tok
+        return None
+
+    def _check_worthy(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        lex = self.lex
+        doc = s.doc
+        outside = self._outside_text(s, mask)
+
+        def flag(reason: str, rule: str) -> Attribution:
+            return Attribution("unattributed_claim", "unattributed", reason, rule)
+
+        if (fig := self._figure(s)) is not None:
+            return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
+        if hit := lex["figure_word"].phrase(outside):
+            return flag(f"figure with no source: '{hit[2]}'", hit[3])
+        for tok in s:
+            if tok.tag_ in ("JJS", "RBS") and not lex["superlative_exclude"].token(tok):
+                return flag(f"superlative with no source: '{tok.text}'", "sourcing.check.superlative")
+            if tok.lower_ == "most" and tok.head.pos_ in ("ADJ", "ADV") and tok.dep_ == "advmod":
+                words = doc[tok.i : tok.head.i + 1].text
+                return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
+        for kind, what in (
+            ("causal", "causal claim"),
+            ("accusation", "accusation"),
+            ("harm", "deaths, attacks or losses"),
+            ("evaluative", "evaluative claim"),
+        ):
+            hit_tok = next((t for t in s if lex[kind].token(t)), None)
+            hit_phrase = lex[kind].phrase(outside)
+            if hit_phrase is not None:
+                return flag(f"{what} with no source: '{hit_phrase[2]}'", hit_phrase[3])
+            if hit_tok is not None:
+                return flag(f"{what} with no source: '{hit_tok.text}'", lex[kind].token(hit_tok) or kind)
+        for tok in s:
+            if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
+                return flag(f"comparison with no source: '{tok.text}'", "sourcing.check.comparative")
+        return None
+
+
+# -- parse helpers -----------------------------------------------------------------------
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares with the verb it hangs from
+    ('confirmed the deal and said ...', 'have begun to unveil')."""
+    tok = verb
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _phrase_around(tok: Token) -> SpacySpan:
+    """'is understood to', 'it is believed', 'said to': the evidential as written."""
+    doc = tok.doc
+    start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < tok.i])
+    for c in tok.children:
+        if c.dep_ == "nsubjpass" and c.lower_ == "it":
+            start = min(start, c.i)
+    end = tok.i + 1
+    if end < len(doc) and doc[end].lower_ == "to":
+        end += 1
+    return doc[start:end]
+
+
+def _unique_role(head: Token) -> bool:
+    """'the company's chief executive', 'his lawyer': one identifiable person."""
+    if head.tag_ == "NNS":
+        return False
+    return any(c.dep_ == "poss" for c in head.children)
+
+
+def _is_age(ent: SpacySpan) -> bool:
+    """'Hargreaves, 58,': a number set off by commas right after a name is an age."""
+    doc = ent.doc
+    return (
+        len(ent) == 1
+        and ent.start >= 2
+        and doc[ent.start - 1].text == ","
+        and doc[ent.start - 2].pos_ == "PROPN"
+        and ent.end < len(doc)
+        and doc[ent.end].text == ","
+    )
+
+
+def _attached_to(tok: Token, cue: Span) -> bool:
+    """Whether `tok` hangs (within three steps) from the token at the cue's offset."""
+    head = tok
+    for _ in range(3):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.idx == cue.start:
+            return True
+    return False

@@ -19,6 +19,12 @@ from newsprov.evaluate import GoldError, evaluate, format_report, load_gold
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of <name>.txt articles with <name>.sourcing.toml / <name>.framing.toml labels.",
 )
+@click.option(
+    "--select",
+    default="*",
+    show_default=True,
+    help="Only articles whose name matches this glob, e.g. 'f_*' or 'seed'.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option(
     "--misses", is_flag=True, help="Also list every sentence and span the annotator got wrong."
@@ -30,17 +36,17 @@ from newsprov.evaluate import GoldError, evaluate, format_report, load_gold
     type=click.IntRange(1),
     help="spaCy worker processes.",
 )
-def eval_command(gold_dir: Path, as_json: bool, misses: bool, processes: int) -> None:
+def eval_command(gold_dir: Path, select: str, as_json: bool, misses: bool, processes: int) -> None:
     """Score sourcing labels and framing spans against a gold set.
 
     Prints precision, recall and F1 of the unsourced flag, per-label agreement and confusion,
     named-source sentences wrongly flagged, and framing span scores (overlap match, quotes
     kept apart, flags per 500 words on neutral articles).
 
-    Example: newsprov eval --gold tests/gold --misses
+    Example: newsprov eval --gold tests/gold --select 'seed' --misses
     """
     try:
-        arts = load_gold(gold_dir)
+        arts = load_gold(gold_dir, select)
     except GoldError as exc:
         raise click.ClickException(str(exc)) from exc
     from annotate.annotator import Annotator  # spaCy loads only when the command runs

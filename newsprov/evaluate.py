@@ -113,11 +113,12 @@ def load_gold_article(txt: Path) -> GoldArticle:
     return art
 
 
-def load_gold(gold_dir: Path) -> list[GoldArticle]:
-    """Every `<name>.txt` in `gold_dir` that has a sourcing or framing gold file."""
+def load_gold(gold_dir: Path, select: str = "*") -> list[GoldArticle]:
+    """Every `<name>.txt` in `gold_dir` (names matching the `select` glob) that has a
+    sourcing or framing gold file."""
     if not gold_dir.is_dir():
         raise GoldError(f"gold folder {gold_dir} does not exist: pass --gold DIR")
-    arts = [load_gold_article(p) for p in sorted(gold_dir.glob("*.txt"))]
+    arts = [load_gold_article(p) for p in sorted(gold_dir.glob(f"{select}.txt"))]
     arts = [a for a in arts if a.sentences is not None or a.spans is not None]
     if not arts:
         raise GoldError(
