@@ -26,7 +26,8 @@ CLAIM_OBJECTS = frozenset(
     intention intent deceit duplicity fraud sham myth falsehood weakness weaknesses flaw flaws
     incompetence negligence bias lie propaganda double standard standards face true fact
     fallacy folly hollowness emptiness rot crisis mismanagement abuse abuses wrongdoing
-    cruelty brutality desperation fear fragility chaos disarray mess""".split()
+    cruelty brutality desperation fear fragility chaos disarray mess contempt disregard disdain
+    indifference greed arrogance cowardice betrayal lack""".split()
 )
 
 # Document-like subjects: "documents reveal", "the audit exposed".
@@ -120,7 +121,7 @@ class FramingMatcher:
         for s in spans:
             if s.entry is not None:
                 s.in_quote = inside(s.start, s.end, quotes)
-        return _drop_overlaps(spans)
+        return _merge_adjacent(doc, _drop_overlaps(spans))
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:
         """Every lexicon hit that passes its context rule, overlaps included."""
@@ -131,6 +132,9 @@ class FramingMatcher:
             e = self.entries[eid]
             if _excluded_by_neighbours(doc, start, end, e):
                 continue
+            if e.highlight:
+                # The rest of the pattern is context ("splash" + "2 million pounds").
+                end = min(end, start + e.highlight)
             span = _apply_context(doc[start:end], e.context)
             if span is None or (eid, span.start, span.end) in seen:
                 continue
@@ -171,7 +175,13 @@ def _head_verb(span: Span) -> Token:
 def _has_clause(verb: Token) -> bool:
     """The verb introduces a clause: "reveal that ...", "showed how ...", "claimed X was Y"."""
     doc = verb.doc
-    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in ("that", "how", "why", "whether"):
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in (
+        "that",
+        "how",
+        "why",
+        "whether",
+        "what",
+    ):
         return True
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -281,6 +291,8 @@ def _is_reported_speech(doc: Doc, span: Span) -> bool:
     before = doc[sent.start : span.start]
     after = doc[span.end : min(sent.end, span.end + 3)]
     for t in (*before, *after):
+        if t.lower_ == "called" and t.i >= 2 and doc[t.i - 2].lower_ == "so":
+            continue  # 'so-called "plan"' doubles the doubt; it quotes nobody
         if t.lemma_.lower() in SPEECH_LEMMAS or t.lower_ in SPEECH_LEMMAS:
             return True
     # A quoted word used as a name: 'the word "jihad"', 'known as "the wall"'.
@@ -294,6 +306,47 @@ def _drop_overlaps(spans: list[FramingSpan]) -> list[FramingSpan]:
         if all(s.end <= k.start or k.end <= s.start for k in kept):
             kept.append(s)
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
+    """Join a loaded modifier and the loaded word it modifies ("shameful" + "betrayal") into
+    one phrase, so an editor sees "shameful betrayal" once; the first entry id stays and
+    both reasons are kept."""
+    text = doc.text
+    out: list[FramingSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category == s.category
+            and s.category in ("loaded_language", "labeling")
+            and prev.in_quote == s.in_quote
+            and prev.entry is not None
+            and s.entry is not None
+            and text[prev.end : s.start].strip() == ""
+            and _modifies(doc, prev, s)
+        ):
+            reason = prev.reason if s.reason in prev.reason else f"{prev.reason} Also: {s.reason}"
+            out[-1] = FramingSpan(
+                prev.start,
+                s.end,
+                text[prev.start : s.end],
+                s.category,
+                prev.entry,
+                reason,
+                s.in_quote,
+            )
+        else:
+            out.append(s)
+    return out
+
+
+def _modifies(doc: Doc, first: FramingSpan, second: FramingSpan) -> bool:
+    a = doc.char_span(first.start, first.end, alignment_mode="expand")
+    b = doc.char_span(second.start, second.end, alignment_mode="expand")
+    if a is None or b is None:
+        return False
+    return a[-1].dep_ in ("amod", "compound", "advmod") and a[-1].head.i in range(b.start, b.end)
 
 
 def framing_density(spans: Iterable[FramingSpan], word_count: int) -> dict[str, dict]:

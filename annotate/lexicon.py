@@ -16,6 +16,8 @@ Optional keys:
 - `pos`: parts of speech the matched word may have (single-word patterns), e.g. ["ADJ"].
 - `exact = true`: match the written form only, not other inflections.
 - `context`: a rule the match must also pass (see CONTEXTS).
+- `highlight`: with `tokens`, how many leading tokens form the span; the rest of the
+  pattern is context ("splash" needs a sum after it, but only "splash" is highlighted).
 - `unless_preceded_by` / `unless_followed_by`: lemmas of the word just before / after the
   match that make it ordinary usage ("tax regime", "alleged murder", "supposed to").
 """
@@ -55,6 +57,7 @@ _KNOWN_KEYS = {
     "context",
     "unless_preceded_by",
     "unless_followed_by",
+    "highlight",
 }
 
 BUILTIN_PACKAGE = "annotate.lexicons"
@@ -78,6 +81,7 @@ class LexiconEntry:
     context: str | None = None
     unless_preceded_by: frozenset[str] = frozenset()
     unless_followed_by: frozenset[str] = frozenset()
+    highlight: int | None = None
     source: str = ""  # file the entry came from, for messages
 
     @property
@@ -181,10 +185,19 @@ def parse_entries(blob: bytes, source: str) -> list[LexiconEntry]:
                     w.lower()
                     for w in _as_tuple(item.get("unless_followed_by"), where, "unless_followed_by")
                 ),
+                highlight=_highlight(item.get("highlight"), where),
                 source=source,
             )
         )
     return out
+
+
+def _highlight(value: object, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise LexiconError(f"{where}: 'highlight' must be a whole number of tokens, 1 or more")
+    return value
 
 
 def load_lexicon(extra_paths: Sequence[Path | str] = (), disabled: Iterable[str] = ()) -> Lexicon:
@@ -208,7 +221,7 @@ def load_lexicon(extra_paths: Sequence[Path | str] = (), disabled: Iterable[str]
         for entry in parse_entries(blob, name):
             merged[entry.id] = entry
     h = hashlib.sha256()
-    for name, blob in files:
+    for _name, blob in files:
         # Names are left out so the same content gives the same hash wherever it lives.
         h.update(hashlib.sha256(blob).digest())
     h.update("\n".join(off).encode())
