@@ -1,0 +1,113 @@
+"""Time tracing one article against 1,000 same-story related articles.
+
+Builds a throwaway database: the bundled sample pages are annotated once with the real
+annotator, then stored 1,000 times under new URLs with their figures shifted, so each
+related article has realistic claims and a mix of agreeing and conflicting figures.
+Prints the time to build and store the claim matches and to read the trail.
+
+    .venv/bin/python bench/trace_speed.py [--related 1000] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from annotate.annotator import Annotator
+from annotate.models import Figure
+from annotate.trace import match_claims
+from db import store
+from db.schema import open_db
+from db.trace import build_claim_matches, trail
+from scraper.extract import extract_article
+from scraper.models import Fetched
+
+SAMPLE = Path(__file__).resolve().parent.parent / "newsprov" / "sample"
+SEED = "nationpress.test/news/2025/02/26/post-balakot-pakistan-concealment.html"
+
+
+def _fetched(url: str, body: bytes) -> Fetched:
+    import hashlib
+
+    return Fetched(
+        url,
+        url,
+        200,
+        "text/html",
+        {},
+        "2025-02-26T07:00:00Z",
+        body,
+        hashlib.sha256(body).hexdigest(),
+    )
+
+
+def build(db_path: str, n_related: int) -> int:
+    db = open_db(db_path)
+    annotator = Annotator()
+    run_id = store.start_run(db, "bench", {"related": n_related})
+    pages = sorted(p for p in SAMPLE.rglob("*.html"))
+    extracted = {
+        str(p.relative_to(SAMPLE)): extract_article(
+            p.read_bytes(), "http://" + str(p.relative_to(SAMPLE)), "text/html"
+        )
+        for p in pages
+    }
+    annotations = {k: annotator.annotate(e.text) for k, e in extracted.items()}
+    seed = extracted[SEED]
+    seed_id = store.save_article(
+        db, seed, store.save_fetch(db, _fetched(seed.url, b"seed"), run_id), seed.url, is_seed=True
+    )
+    store.save_annotation(db, seed_id, annotations[SEED], run_id)
+    others = [k for k in extracted if k != SEED]
+    rng = random.Random(5)
+    for i in range(n_related):
+        key = others[i % len(others)]
+        page = copy.deepcopy(extracted[key])
+        page.url = f"http://bench{i % 50}.test/{i}/{key.split('/', 1)[1]}"
+        page.outlet_domain = f"bench{i % 50}.test"
+        page.links = []
+        ann = copy.deepcopy(annotations[key])
+        for c in ann.claims:  # a third of the copies report slightly different figures
+            if rng.random() < 0.33:
+                c.figures = [
+                    Figure(f.text, f.start, f.end, (f.value or 0) + rng.randint(1, 20), f.unit)
+                    for f in c.figures
+                ]
+        fid = store.save_fetch(db, _fetched(page.url, str(i).encode()), run_id)
+        pid = store.save_article(db, page, fid, page.url)
+        store.save_annotation(db, pid, ann, run_id)
+        store.save_related(db, seed_id, pid, "bench", 0.5, True)
+    return seed_id
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--related", type=int, default=1000)
+    ap.add_argument("--db", default=None)
+    args = ap.parse_args()
+    path = args.db or str(Path(tempfile.mkdtemp()) / "trace_bench.db")
+    t0 = time.perf_counter()
+    seed_id = build(path, args.related)
+    t1 = time.perf_counter()
+    db = open_db(path)
+    n_claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    t2 = time.perf_counter()
+    stored = build_claim_matches(db, seed_id, match_claims)
+    t3 = time.perf_counter()
+    items = trail(db, seed_id)
+    t4 = time.perf_counter()
+    conflicts = sum(len(i["conflicts"]) for i in items)
+    print(
+        f"database: {args.related} related articles, {n_claims} claims (built in {t1 - t0:.1f} s)"
+    )
+    print(f"build_claim_matches: {t3 - t2:.2f} s, {stored} matches stored")
+    print(f"trail: {t4 - t3:.2f} s, {len(items)} sentences, {conflicts} conflicts listed")
+    print(f"total trace time: {t4 - t2:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
