@@ -213,7 +213,10 @@ def _matches(
 def _source_name(source: str | None) -> str | None:
     """The sentence's named source; when the annotator marked it named but gave no span,
     the claim's longest named entity (the JSON list fetched in its place) stands in."""
-    if not source or not source.startswith("["):
+    if source and not source.startswith("["):
+        # A span cut inside a parenthesis ("... Studies (ICCS") reads as a typo: close it.
+        return source + ")" if source.count("(") > source.count(")") else source
+    if not source:
         return source
     try:
         names = json.loads(source)

@@ -54,6 +54,8 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         why = []
         if ev.get("figures"):
             why.append("figures " + ", ".join(ev["figures"][:6]))
+        if ev.get("quantities"):
+            why.append("counts of " + ", ".join(ev["quantities"][:4]))
         if ev.get("entities"):
             why.append("names " + ", ".join(ev["entities"][:4]))
         if ev.get("syndication"):

@@ -14,6 +14,7 @@ from scraper.discover import (
     feed_links,
     filter_candidates,
     gdelt_query,
+    google_news_candidates,
     robots_sitemaps,
     sitemap_candidates,
 )
@@ -195,3 +196,28 @@ def test_gdelt_query_quotes_phrases_not_single_words():
     )
     assert q.startswith('"security personnel" ISPR ')
     assert '"ISPR"' not in q and '"Post-Balakot"' in q
+
+
+def test_google_news_items_lose_the_publisher_suffix_and_keep_the_outlet(fetcher, site):
+    got = google_news_candidates(
+        fetcher, '"security personnel" Pakistan', "http://gdeltapi.test/gnews.rss"
+    )
+    assert [(c.title, c.outlet_domain, c.published) for c in got] == [
+        (
+            "702 security personnel killed in 2024, policy institute says",
+            "dailymeridian.test",
+            "2025-02-25T16:00:00Z",
+        )
+    ]
+    assert got[0].backend == "google_news"
+    assert "when%3A7d" in site.log(host="gdeltapi.test", path="/gnews.rss")[-1].path
+
+
+def test_google_news_is_off_unless_asked(seed, fetcher, site):
+    before = len(site.log(host="gdeltapi.test", path="/gnews.rss"))
+    discover(
+        seed,
+        fetcher,
+        _offline(links=False, sitemaps=False, google_news_url="http://gdeltapi.test/gnews.rss"),
+    )
+    assert len(site.log(host="gdeltapi.test", path="/gnews.rss")) == before
