@@ -69,6 +69,10 @@ def build(path: Path, articles: int, sentences_per: int, framing_per: int, seed:
     now = "2026-11-28T00:00:00Z"
     t0 = time.perf_counter()
     with conn:
+        conn.execute(
+            "INSERT INTO runs (run_id, command, started_at, tool_version) VALUES (1, 'bench', ?, '0')",
+            (now,),
+        )
         conn.executemany(
             "INSERT INTO outlets VALUES (?, ?, ?)",
             [(o, o.split(".")[0].title(), f"https://{o}/") for o in outlets],
@@ -168,8 +172,8 @@ def build(path: Path, articles: int, sentences_per: int, framing_per: int, seed:
         with conn:
             conn.executemany(
                 "INSERT INTO articles (article_id, url, outlet_id, title, authors, published, text,"
-                " word_count, extractor, is_seed, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " word_count, extractor, is_seed, created_at, updated_at, annotated_run_id)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)",
                 arts,
             )
             conn.executemany(

@@ -39,6 +39,10 @@ def build_db(path: Path) -> dict:
             ("nationpress.test", "<svg onload=alert(1)>Nation Press", "javascript:alert(2)"),
         )
         conn.execute("INSERT INTO outlets VALUES ('wire.test', 'Wire', 'http://wire.test/')")
+        conn.execute(
+            "INSERT INTO runs (run_id, command, started_at, tool_version) VALUES (1, 'test', ?, '0')",
+            (now,),
+        )
         art = (
             "INSERT INTO articles (article_id, url, outlet_id, title, authors, published, text,"
             " word_count, extractor, is_seed, created_at, updated_at)"
@@ -213,6 +217,7 @@ def build_db(path: Path) -> dict:
                 *s3,
             ),
         )
+        conn.execute("UPDATE articles SET annotated_run_id = 1 WHERE article_id IN (1, 2)")
         conn.execute(
             "INSERT INTO claim_matches (claim_id, other_claim_id, other_article_id, method, score,"
             " shared_figures, conflict) VALUES (1, 2, 2, 'paraphrase', 0.7, '[]',"

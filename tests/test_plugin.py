@@ -241,8 +241,11 @@ async def test_canned_query_answers(ds):
     share = {r["outlet"]: r for r in await rows("anonymous_vague_share")}
     assert share["nationpress.test"]["anonymous_or_vague_pct"] == 25.0
     assert share["wire.test"]["anonymous_or_vague_pct"] == 0.0
-    framing = await rows("framing_per_1000_words")
-    assert {r["category"] for r in framing} == {"loaded_language", "intensifier", "doubt"}
+    framing = {r["outlet"]: r for r in await rows("framing_per_1000_words")}
+    words = framing["nationpress.test"]["words"]
+    assert framing["nationpress.test"]["loaded_language"] == round(1000 / words, 2)
+    assert framing["nationpress.test"]["presupposition"] == 0  # only quoted: not counted
+    assert framing["wire.test"]["all_framing"] == 0  # annotated, nothing flagged
     conflicts = await rows("conflicting_figures")
     assert conflicts[0]["figure_here"] == "685" and conflicts[0]["figure_there"] == "700"
     no_origin = await rows("claims_without_named_origin")

@@ -33,25 +33,35 @@ GROUP BY a.outlet_id
 ORDER BY anonymous_or_vague_pct DESC, outlet
 """
 
-# Author's voice only: framing_density.author_count excludes spans inside quotations. The
+# Author's voice only: framing_density.author_count excludes spans inside quotations. One
+# row per outlet with a column per category (a pivot needs no sort on a large table); the
 # denominator is every annotated article of the outlet, including those with no framing.
 FRAMING_PER_1000 = """
 WITH words AS (
-    SELECT a.outlet_id, count(*) AS articles, sum(a.word_count) AS words
-    FROM articles a
-    WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.article_id)
-    GROUP BY a.outlet_id
+    SELECT outlet_id, count(*) AS articles, sum(word_count) AS words
+    FROM articles WHERE annotated_run_id IS NOT NULL GROUP BY outlet_id
 ),
 hits AS (
-    SELECT a.outlet_id, d.category, sum(d.author_count) AS author_spans
-    FROM framing_density d JOIN articles a ON a.article_id = d.article_id
-    GROUP BY a.outlet_id, d.category
+    SELECT a.outlet_id,
+           sum(CASE d.category WHEN 'loaded_language' THEN d.author_count ELSE 0 END) AS loaded,
+           sum(CASE d.category WHEN 'intensifier' THEN d.author_count ELSE 0 END) AS intens,
+           sum(CASE d.category WHEN 'presupposition' THEN d.author_count ELSE 0 END) AS presup,
+           sum(CASE d.category WHEN 'doubt' THEN d.author_count ELSE 0 END) AS doubt,
+           sum(CASE d.category WHEN 'labeling' THEN d.author_count ELSE 0 END) AS labeling,
+           sum(d.author_count) AS total
+    FROM articles a JOIN framing_density d ON d.article_id = a.article_id
+    WHERE a.annotated_run_id IS NOT NULL
+    GROUP BY a.outlet_id
 )
-SELECT w.outlet_id AS outlet, h.category, h.author_spans, w.words, w.articles,
-       round(1000.0 * h.author_spans / max(w.words, 1), 2) AS per_1000_words
-FROM hits h JOIN words w ON w.outlet_id IS h.outlet_id
-WHERE h.author_spans > 0
-ORDER BY per_1000_words DESC, outlet, h.category
+SELECT w.outlet_id AS outlet, w.articles, w.words,
+       round(1000.0 * coalesce(h.total, 0) / max(w.words, 1), 2) AS all_framing,
+       round(1000.0 * coalesce(h.loaded, 0) / max(w.words, 1), 2) AS loaded_language,
+       round(1000.0 * coalesce(h.intens, 0) / max(w.words, 1), 2) AS intensifier,
+       round(1000.0 * coalesce(h.presup, 0) / max(w.words, 1), 2) AS presupposition,
+       round(1000.0 * coalesce(h.doubt, 0) / max(w.words, 1), 2) AS doubt,
+       round(1000.0 * coalesce(h.labeling, 0) / max(w.words, 1), 2) AS labeling
+FROM words w LEFT JOIN hits h ON h.outlet_id IS w.outlet_id
+ORDER BY all_framing DESC, outlet
 """
 
 # json_valid first: a malformed conflict cell must not break the whole query.
@@ -103,34 +113,29 @@ ORDER BY a.published DESC, a.article_id DESC, s.idx
 
 # A plain, explainable score: every unsourced assertion and every framing phrase in the
 # author's voice counts 1, every figure that another outlet reports differently counts 3.
+# Scores are computed from narrow indexes and only the top 1,000 articles are looked up.
 NEEDS_REVIEW = """
-WITH unsourced AS (
-    SELECT article_id, count(*) AS n FROM sentences WHERE unsourced = 1 GROUP BY article_id
-),
-framing AS (
-    SELECT article_id, sum(author_count) AS n FROM framing_density GROUP BY article_id
-),
-conflicts AS (
-    SELECT c.article_id, count(*) AS n
+WITH parts AS (
+    SELECT article_id, count(*) AS u, 0 AS f, 0 AS k
+    FROM sentences WHERE unsourced = 1 GROUP BY article_id
+    UNION ALL
+    SELECT article_id, 0, sum(author_count), 0 FROM framing_density GROUP BY article_id
+    UNION ALL
+    SELECT c.article_id, 0, 0, count(*)
     FROM claim_matches m JOIN claims c ON c.claim_id = m.claim_id
     WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}')
     GROUP BY c.article_id
 ),
-scored AS (
-    SELECT a.article_id, coalesce(u.n, 0) AS unsourced_assertions,
-           coalesce(f.n, 0) AS framing_in_authors_voice,
-           coalesce(k.n, 0) AS conflicting_figures,
-           coalesce(u.n, 0) + coalesce(f.n, 0) + 3 * coalesce(k.n, 0) AS score
-    FROM articles a
-    LEFT JOIN unsourced u ON u.article_id = a.article_id
-    LEFT JOIN framing f ON f.article_id = a.article_id
-    LEFT JOIN conflicts k ON k.article_id = a.article_id
+top AS (
+    SELECT article_id, sum(u) AS u, sum(f) AS f, sum(k) AS k, sum(u) + sum(f) + 3 * sum(k) AS score
+    FROM parts GROUP BY article_id
+    HAVING score > 0
+    ORDER BY score DESC, article_id DESC LIMIT 1000
 )
-SELECT s.article_id, a.title, a.outlet_id AS outlet, a.published, a.word_count, s.score,
-       s.unsourced_assertions, s.framing_in_authors_voice, s.conflicting_figures
-FROM scored s JOIN articles a ON a.article_id = s.article_id
-WHERE s.score > 0
-ORDER BY s.score DESC, a.published DESC
+SELECT t.article_id, a.title, a.outlet_id AS outlet, a.published, a.word_count, t.score,
+       t.u AS unsourced_assertions, t.f AS framing_in_authors_voice, t.k AS conflicting_figures
+FROM top t JOIN articles a ON a.article_id = t.article_id
+ORDER BY t.score DESC, t.article_id DESC
 """
 
 CANNED: dict[str, dict[str, str]] = {
@@ -149,7 +154,8 @@ CANNED: dict[str, dict[str, str]] = {
     "framing_per_1000_words": {
         "title": "Framing per 1,000 words by outlet and category (author's voice)",
         "description": "Framing phrases outside quotations per 1,000 words of the outlet's "
-        "annotated articles. Quoted framing is the speaker's, so it is left out.",
+        "annotated articles, in all and per category. Quoted framing is the speaker's, so it "
+        "is left out.",
         "sql": FRAMING_PER_1000,
     },
     "conflicting_figures": {
@@ -166,7 +172,7 @@ CANNED: dict[str, dict[str, str]] = {
     "articles_needing_review": {
         "title": "Articles most in need of an editor's look",
         "description": "Score = unsourced assertions + framing phrases in the author's voice "
-        "+ 3 x figures another outlet reports differently.",
+        "+ 3 x figures another outlet reports differently. The top 1,000.",
         "sql": NEEDS_REVIEW,
     },
 }
