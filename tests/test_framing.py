@@ -1,0 +1,196 @@
+"""Framing spans as an editor sees them: which words are flagged, why, and whether they are
+the outlet's words or a quoted speaker's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotate.annotator import Annotator
+from annotate.framing import FramingMatcher, framing_density
+from annotate.models import FRAMING_CATEGORIES, FramingSpan
+from annotate.nlp import load_nlp
+from annotate.quotes import quote_regions
+from newsprov.evaluate import evaluate, load_gold
+
+GOLD = Path(__file__).parent / "gold"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp) -> FramingMatcher:
+    return FramingMatcher(nlp)
+
+
+def spans(matcher: FramingMatcher, nlp, text: str) -> list[FramingSpan]:
+    return matcher.find(nlp(text), quote_regions(text))
+
+
+def texts(found: list[FramingSpan], category: str | None = None) -> list[str]:
+    return [s.text for s in found if category is None or s.category == category]
+
+
+@pytest.mark.parametrize("form", ["reveal", "reveals", "revealed", "revealing"])
+def test_find_matches_lemma_inflections(matcher, nlp, form: str) -> None:
+    found = spans(matcher, nlp, f"Internal documents {form} that the army hid its losses.")
+    assert [s.entry for s in found if s.category == "presupposition"] == [
+        "framing.presupposition.reveal"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("It perpetuates a culture of deception in the ranks.", "culture of deception"),
+        ("The audit lays bare the failures of the ministry.", "lays bare"),
+        ("The report laid bare the failures of the ministry.", "laid bare"),
+        ("The so-called peace plan was published.", "so-called"),
+        ("Pakistan remains in a state of denial about its losses.", "state of denial"),
+    ],
+)
+def test_find_multiword_pattern_is_one_span(matcher, nlp, text: str, phrase: str) -> None:
+    assert phrase in texts(spans(matcher, nlp, text))
+
+
+def test_find_presupposition_only_when_a_claim_follows(matcher, nlp) -> None:
+    assert texts(spans(matcher, nlp, "The coach revealed the new kit on Monday.")) == []
+    assert texts(spans(matcher, nlp, "The minister unveiled a spending plan.")) == []
+    assert texts(
+        spans(matcher, nlp, "The files revealed that officials knew."), "presupposition"
+    ) == ["revealed"]
+    assert texts(
+        spans(matcher, nlp, "Recent reports have begun to unveil Pakistan's deception."),
+        "presupposition",
+    ) == ["unveil"]
+
+
+def test_find_claimed_is_doubt_only_as_reporting_verb(matcher, nlp) -> None:
+    found = spans(matcher, nlp, "The minister claimed the figures were accurate.")
+    assert [(s.text, s.category) for s in found] == [("claimed", "doubt")]
+    assert spans(matcher, nlp, "The blast claimed 12 lives.") == []
+    assert spans(matcher, nlp, "The group claimed responsibility for the attack.") == []
+
+
+def test_find_intensifier_covers_what_it_modifies(matcher, nlp) -> None:
+    found = spans(matcher, nlp, "The casualty figures were grossly understated in reports.")
+    assert [(s.text, s.category) for s in found] == [("grossly understated", "intensifier")]
+
+
+def test_find_certainty_adverb_not_manner_adverb(matcher, nlp) -> None:
+    assert texts(spans(matcher, nlp, "The plan is clearly flawed.")) == ["clearly flawed"]
+    assert spans(matcher, nlp, "She spoke clearly to the court.") == []
+
+
+def test_find_scare_quotes_are_doubt_in_outlet_voice(matcher, nlp) -> None:
+    text = 'The government\'s "reforms" have left schools short of teachers.'
+    found = spans(matcher, nlp, text)
+    assert [(s.text, s.category, s.entry, s.in_quote) for s in found] == [
+        ('"reforms"', "doubt", None, False)
+    ]
+    assert "Scare quotes" in found[0].reason
+
+
+def test_find_short_reported_speech_is_not_scare_quote(matcher, nlp) -> None:
+    text = 'The department said waiting lists were "starting to stabilise".'
+    assert spans(matcher, nlp, text) == []
+    text = 'Opposition spokesman Mark Delaney called the statement "reckless".'
+    found = spans(matcher, nlp, text)
+    assert [(s.text, s.in_quote) for s in found] == [("reckless", True)]
+
+
+def test_find_marks_spans_inside_quotes(matcher, nlp) -> None:
+    text = '"This is a shameful betrayal of our farmers," the minister said. The plan is draconian.'
+    found = spans(matcher, nlp, text)
+    assert [(s.text, s.in_quote) for s in found] == [
+        ("shameful betrayal", True),
+        ("draconian", False),
+    ]
+
+
+def test_find_every_span_has_reason_entry_and_exact_offsets(matcher, nlp) -> None:
+    text = (
+        "Pakistan's deceptive narrative hides a staggering toll. The regime's mouthpiece "
+        "insisted the figures were true."
+    )
+    found = spans(matcher, nlp, text)
+    assert len(found) >= 4
+    assert [s.start for s in found] == sorted(s.start for s in found)
+    for s in found:
+        assert text[s.start : s.end] == s.text
+        assert s.reason and s.entry and s.entry.startswith("framing.")
+        assert s.category in FRAMING_CATEGORIES
+
+
+def test_find_crime_hedge_alleged_is_not_doubt(matcher, nlp) -> None:
+    assert spans(matcher, nlp, "The alleged attacker appeared in court on Monday.") == []
+    assert texts(spans(matcher, nlp, "State media celebrated the alleged victory.")) == ["alleged"]
+
+
+def test_framing_matcher_extra_file_adds_entry(nlp, tmp_path: Path) -> None:
+    p = tmp_path / "newsroom.toml"
+    p.write_text(
+        '[[entry]]\nid = "framing.loaded.splendid"\ncategory = "loaded_language"\n'
+        'pattern = "splendid"\nrationale = "Praise in our voice."\nexamples = ["a splendid win"]\n',
+        encoding="utf-8",
+    )
+    text = "It was a splendid win for the government."
+    assert spans(FramingMatcher(nlp), nlp, text) == []
+    found = spans(FramingMatcher(nlp, extra_paths=[p]), nlp, text)
+    assert [(s.text, s.entry, s.reason) for s in found] == [
+        ("splendid", "framing.loaded.splendid", "Praise in our voice.")
+    ]
+
+
+def test_framing_matcher_disabled_entry_is_silent(nlp) -> None:
+    text = "A staggering total of 444 attacks was recorded."
+    on = FramingMatcher(nlp)
+    off = FramingMatcher(nlp, disabled=["framing.loaded.staggering"])
+    assert texts(spans(on, nlp, text)) == ["staggering"]
+    assert spans(off, nlp, text) == []
+    assert on.fingerprint() != off.fingerprint()
+
+
+def test_annotator_passes_lexicon_options_through(nlp, tmp_path: Path) -> None:
+    ann = Annotator(nlp, disabled_entries=["framing.loaded.staggering"]).annotate(
+        "A staggering total of 444 attacks was recorded."
+    )
+    assert ann.spans == []
+
+
+def test_framing_density_separates_author_and_quote() -> None:
+    spans_ = [
+        FramingSpan(0, 5, "a", "loaded_language", "x", "r", False),
+        FramingSpan(6, 9, "b", "loaded_language", "x", "r", True),
+        FramingSpan(10, 12, "c", "doubt", None, "r", False),
+    ]
+    d = framing_density(spans_, word_count=500)
+    assert set(d) == set(FRAMING_CATEGORIES)
+    assert d["loaded_language"] == {"author": 1, "quote": 1, "per_1000_words": 2.0}
+    assert d["doubt"] == {"author": 1, "quote": 0, "per_1000_words": 2.0}
+    assert d["labeling"] == {"author": 0, "quote": 0, "per_1000_words": 0.0}
+    assert framing_density([], 0)["doubt"]["per_1000_words"] == 0.0
+
+
+@pytest.fixture(scope="module")
+def gold_report(nlp):
+    arts = [a for a in load_gold(GOLD) if a.spans is not None]
+    annotator = Annotator(nlp)
+    return arts, evaluate(arts, [annotator.annotate(a.text) for a in arts])
+
+
+def test_gold_neutral_wire_copy_stays_nearly_clean(gold_report) -> None:
+    arts, report = gold_report
+    neutral = [a for a in arts if a.neutral]
+    assert len(neutral) >= 3
+    # Crying wolf loses editors: at most one flag per 500 words in the outlet's voice.
+    assert report.framing.neutral_per_500_words <= 1.0
+
+
+def test_gold_framing_span_f1(gold_report) -> None:
+    _, report = gold_report
+    assert report.framing.outside_quotes.f1 >= 0.80

@@ -1,0 +1,156 @@
+"""The framing lexicons: the shipped files pass their own check, and the check and the
+`newsprov lexicon` commands catch what an editor could get wrong in a file of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate.lexicon import LexiconError, all_entries, check_lexicon, load_lexicon
+from annotate.models import FRAMING_CATEGORIES
+from annotate.nlp import load_nlp
+from newsprov.cli_lexicon import lexicon_group
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def write(tmp_path: Path, body: str, name: str = "mine.toml") -> Path:
+    p = tmp_path / name
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+GOOD = """
+[[entry]]
+id = "framing.loaded.splendid"
+category = "loaded_language"
+pattern = "splendid"
+rationale = "Praise in the outlet's voice."
+examples = ["It was a splendid victory."]
+counter_examples = ["It was a victory."]
+"""
+
+
+def test_check_lexicon_shipped_files_have_no_problems(nlp) -> None:
+    # Unique ids, a rationale each, every example flagged, no counter-example flagged.
+    assert check_lexicon(all_entries(), nlp) == []
+
+
+def test_load_lexicon_shipped_size_and_categories() -> None:
+    entries = load_lexicon().entries
+    assert len(entries) >= 300
+    assert {e.category for e in entries} == set(FRAMING_CATEGORIES)
+    assert all(e.id.startswith("framing.") for e in entries)
+    assert len({e.id for e in entries}) == len(entries)
+
+
+def test_check_lexicon_reports_duplicate_missing_rationale_and_bad_examples(
+    tmp_path: Path, nlp
+) -> None:
+    body = (
+        GOOD
+        + """
+[[entry]]
+id = "framing.loaded.splendid"
+category = "loaded_language"
+pattern = "marvellous"
+rationale = ""
+examples = ["A fine day."]
+counter_examples = ["A marvellous day."]
+"""
+    )
+    entries = [e for e in all_entries([write(tmp_path, body)]) if "splendid" in e.id]
+    problems = check_lexicon(entries, nlp)
+    text = "\n".join(problems)
+    assert "duplicate id" in text
+    assert "no rationale" in text
+    assert "example does not match: 'A fine day.'" in text
+    assert "counter-example matches: 'A marvellous day.'" in text
+
+
+def test_load_lexicon_rejects_unknown_category_with_file_and_entry(tmp_path: Path) -> None:
+    p = write(tmp_path, GOOD.replace('"loaded_language"', '"spin"'))
+    with pytest.raises(
+        LexiconError, match=r"mine\.toml entry 1 \(framing\.loaded\.splendid\).*spin"
+    ):
+        load_lexicon([p])
+
+
+def test_load_lexicon_rejects_broken_toml(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="not valid UTF-8 TOML"):
+        load_lexicon([write(tmp_path, "[[entry]\nid=")])
+
+
+def test_load_lexicon_extra_file_adds_and_overrides(tmp_path: Path) -> None:
+    override = (
+        GOOD
+        + """
+[[entry]]
+id = "framing.loaded.staggering"
+category = "intensifier"
+pattern = "staggering"
+rationale = "Our newsroom counts it as an intensifier."
+examples = ["a staggering rise"]
+"""
+    )
+    lex = load_lexicon([write(tmp_path, override)])
+    by_id = lex.by_id()
+    assert "framing.loaded.splendid" in by_id
+    assert by_id["framing.loaded.staggering"].category == "intensifier"
+
+
+def test_load_lexicon_fingerprint_tracks_content_and_disabled(tmp_path: Path) -> None:
+    base = load_lexicon().sha256
+    assert load_lexicon().sha256 == base
+    assert load_lexicon([write(tmp_path, GOOD)]).sha256 != base
+    assert load_lexicon(disabled=["framing.loaded.staggering"]).sha256 != base
+
+
+def test_cli_check_passes_on_shipped_files() -> None:
+    result = CliRunner().invoke(lexicon_group, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: ")
+
+
+def test_cli_check_fails_on_bad_extra_file(tmp_path: Path) -> None:
+    p = write(tmp_path, GOOD.replace("It was a splendid victory.", "It was fine."))
+    result = CliRunner().invoke(lexicon_group, ["check", "--lexicon", str(p)])
+    assert result.exit_code == 1
+    assert "framing.loaded.splendid: example does not match: 'It was fine.'" in result.output
+    assert "1 problem" in result.output
+
+
+def test_cli_list_filters_by_category_and_includes_extra(tmp_path: Path) -> None:
+    p = write(tmp_path, GOOD)
+    result = CliRunner().invoke(
+        lexicon_group, ["list", "--lexicon", str(p), "--category", "loaded_language"]
+    )
+    assert result.exit_code == 0
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("framing.")]
+    assert "framing.loaded.splendid\tloaded_language\tsplendid" in lines
+    assert all("\tloaded_language\t" in ln for ln in lines)
+
+
+def test_cli_list_json_and_disable() -> None:
+    import json
+
+    result = CliRunner().invoke(
+        lexicon_group,
+        ["list", "--json", "--category", "doubt", "--disable", "framing.doubt.so_called"],
+    )
+    rows = [json.loads(ln) for ln in result.output.splitlines()]
+    ids = {r["id"] for r in rows}
+    assert "framing.doubt.claim" in ids and "framing.doubt.so_called" not in ids
+    assert all(r["rationale"] and r["examples"] for r in rows)
+
+
+def test_cli_list_broken_extra_file_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(lexicon_group, ["list", "--lexicon", str(write(tmp_path, "x = ["))])
+    assert result.exit_code == 1
+    assert "not valid UTF-8 TOML" in result.output
+    assert "Traceback" not in result.output
