@@ -86,15 +86,18 @@ def build_claim_matches(db: sqlite_utils.Database, article_id: int, match_fn: Ma
 
 def related_list(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     """The `related --json` rows: same-story first, then by score."""
+    # Both directions: asked about a related article, the seed it was found for is shown.
     rows = db.execute(
         "SELECT a.url, COALESCE(o.name, a.outlet_id), a.published, r.same_story, r.score,"
-        " s.url, r.method, r.evidence, r.other_article_id"
-        " FROM related r JOIN articles a ON a.article_id = r.other_article_id"
+        " s.url, r.method, r.evidence"
+        " FROM related r"
+        " JOIN articles a ON a.article_id ="
+        "  CASE WHEN r.article_id = :id THEN r.other_article_id ELSE r.article_id END"
         " LEFT JOIN outlets o ON o.outlet_id = a.outlet_id"
         " LEFT JOIN articles s ON s.article_id = r.syndicated_of"
-        " WHERE r.article_id = ?"
+        " WHERE r.article_id = :id OR r.other_article_id = :id"
         " ORDER BY COALESCE(r.same_story, 0) DESC, COALESCE(r.score, 0) DESC, a.url",
-        (article_id,),
+        {"id": article_id},
     ).fetchall()
     return [
         {
@@ -109,6 +112,29 @@ def related_list(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         }
         for r in rows
     ]
+
+
+def needs_matching(db: sqlite_utils.Database, article_id: int) -> bool:
+    """True when the article has same-story coverage with claims but no stored claim
+    matches: re-annotation replaces claims, and with them their matches."""
+    if not same_story_articles(db, article_id):
+        return False
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM claim_matches m JOIN claims c ON c.claim_id = m.claim_id"
+        " WHERE c.article_id = ?)",
+        (article_id,),
+    ).fetchone()
+    return not row[0]
+
+
+def articles_to_retrace(db: sqlite_utils.Database, article_ids: Sequence[int]) -> list[int]:
+    """Articles whose trails involve any of these (they themselves, and the articles they
+    are same-story coverage for): what to rebuild after re-annotating them."""
+    out: set[int] = set()
+    for aid in article_ids:
+        out.add(aid)
+        out.update(same_story_articles(db, aid))
+    return sorted(out)
 
 
 def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:

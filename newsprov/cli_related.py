@@ -74,10 +74,15 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
 
     Example: newsprov trace 1 --json
     """
-    from db.trace import trail
+    from db.trace import needs_matching, trail
 
     db = open_database(db_path)
-    items = trail(db, _article_id(db, id_or_url))
+    article_id = _article_id(db, id_or_url)
+    if needs_matching(db, article_id):
+        from newsprov.related import retrace
+
+        retrace(db, [article_id])  # claims were re-annotated since the last trace
+    items = trail(db, article_id)
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from annotate.trace import match_claims, quantity_key
 from db import store
-from db.trace import build_claim_matches, load_claims
+from db.trace import articles_to_retrace, build_claim_matches, load_claims
 from scraper.discover import (
     GDELT_DOC_URL,
     Discovery,
@@ -140,6 +140,15 @@ def gather_related(
         f"{report.syndicated} syndicated, {report.claim_matches} claim matches"
     )
     return report
+
+
+def retrace(db: sqlite_utils.Database, article_ids: Iterable[int]) -> int:
+    """Rebuild the claim matches of these articles and of every article whose trail uses
+    them. Call after re-annotating: new claims drop the old matches. Returns matches stored."""
+    return sum(
+        build_claim_matches(db, aid, match_claims)
+        for aid in articles_to_retrace(db, list(article_ids))
+    )
 
 
 def pages_by_id(pages: list[tuple[int, Extracted, str]]) -> dict[int, tuple[Extracted, str]]:

@@ -196,3 +196,33 @@ def test_gdelt_unreachable_prints_one_notice_and_scrape_still_succeeds(site, tmp
     err = capfd.readouterr().err
     assert err.count("GDELT off") == 1 and "--no-gdelt" in err
     assert options.gdelt is False and db["related"].count == 3  # the cap holds
+
+
+def test_related_asked_about_a_copy_shows_the_original(traced):
+    db, _path, _seed_id = traced
+    copy_id = db.execute("SELECT article_id FROM articles WHERE url = ?", (COASTAL,)).fetchone()[0]
+    rows = _by_url(related_list(db, copy_id))
+    assert rows[SEED]["syndicated_of"] == SEED
+
+
+def test_trace_after_reannotation_rebuilds_the_lost_matches(traced):
+    db, path, seed_id = traced
+    from annotate.annotator import Annotator
+    from db import store
+
+    text = db.execute("SELECT text FROM articles WHERE article_id = ?", (seed_id,)).fetchone()[0]
+    run_id = store.start_run(db, "annotate", {})
+    store.save_annotation(db, seed_id, Annotator().annotate(text), run_id)  # claims replaced
+    mine = (
+        "SELECT count(*) FROM claim_matches m JOIN claims c USING (claim_id) WHERE c.article_id = ?"
+    )
+    assert db.execute(mine, (seed_id,)).fetchone()[0] == 0
+    out = CliRunner().invoke(trace_command, [str(seed_id), "--db", path, "--json"])
+    assert out.exit_code == 0, out.output
+    assert db.execute(mine, (seed_id,)).fetchone()[0] > 0
+    item = next(
+        i
+        for i in json.loads(out.output)
+        if i["sentence"].startswith("Investigations indicate that 685")
+    )
+    assert item["earliest_named_source"]["url"] == ICCS
