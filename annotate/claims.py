@@ -54,6 +54,16 @@ _WORD_NUMBER = re.compile(
     re.I,
 )
 
+# "$3 billion" and "3 billion dollars" must compare equal: symbols become currency words.
+_CURRENCY = {
+    "$": "dollars",
+    "usd": "dollars",
+    "£": "pounds",
+    "€": "euros",
+    "₹": "rupees",
+    "rs": "rupees",
+}
+
 # Entity types that are names of things (kept as the claim's entities); numbers and dates
 # are figures or context, not entities.
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART",
@@ -124,7 +134,7 @@ def extract_figures(doc: Doc, sent: Span) -> list[Figure]:
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
         if m.group("cur"):
-            add(a, b, value, "money")
+            add(a, b, value, _CURRENCY.get(m.group("cur").strip().lower().rstrip("."), "money"))
             continue
         tok = _token_at(doc, base + m.start("n"), base + m.end("n"))
         if tok is not None and _is_date(tok, m.group("n"), value):
@@ -184,7 +194,8 @@ def _counted_noun(tok: Token | None) -> str | None:
     # "two hundred soldiers": walk up number-to-number links to the number phrase's head.
     while tok.dep_ in ("compound", "quantmod") and tok.head.like_num and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+    # Proper nouns are not counted things ("two Manchester families" counts families).
+    if tok.dep_ != "nummod" or tok.head.pos_ != "NOUN":
         return None
     noun = tok.head
     if noun.lower_ in _TIME_NOUNS:

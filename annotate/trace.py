@@ -24,7 +24,8 @@ _SYNONYMS = {
     "injury": "injury", "injured": "injury", "wounded": "injury",
 }  # fmt: skip
 # Units whose values are only comparable with the very same unit.
-_EXACT_UNITS = {"ratio", "fraction", "%", "money"}
+_EXACT_UNITS = {"ratio", "fraction", "%", "money", "dollars", "pounds", "euros", "rupees", "pound",
+                "dollar", "euro", "rupee"}  # fmt: skip
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMERIC = re.compile(r"^[\d.,]+$")
 
@@ -74,7 +75,7 @@ def units_compatible(u1: str | None, u2: str | None) -> bool:
     if not u1 or not u2:
         return False
     if u1 in _EXACT_UNITS or u2 in _EXACT_UNITS:
-        return u1 == u2
+        return _singular(u1) == _singular(u2)
     h1, m1 = _unit_parts(u1)
     h2, m2 = _unit_parts(u2)
     return h1 == h2 and (not m1 or not m2 or bool(m1 & m2))

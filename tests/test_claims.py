@@ -61,7 +61,7 @@ def test_figures_percent_money_scale_and_word_numbers(nlp):
         "Exports rose 9 percent to $3 billion. Two hundred soldiers were deployed to 1.2 million homes.",
     )
     assert ("9 percent", 9.0, "%") in got
-    assert ("$3 billion", 3e9, "money") in got
+    assert ("$3 billion", 3e9, "dollars") in got  # same unit as "3 billion dollars"
     assert ("Two hundred", 200.0, "soldiers") in got
     assert ("1.2 million", 1.2e6, "homes") in got
 
