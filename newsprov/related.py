@@ -108,9 +108,12 @@ def gather_related(
     if not dopts.gdelt and getattr(options, "gdelt", False):
         options.gdelt = False  # unreachable: stay off for the rest of the batch, one notice
     _collect(report, found)
+    # Shown even when progress is quiet: the user should know a backend was skipped or
+    # failed, since its stories are missing from the comparison.
     for notice in found.notices:
-        # Shown even when progress is quiet: the user should know a backend was skipped.
         print(f"newsprov: {notice}", file=sys.stderr)
+    for error in found.errors:
+        print(f"newsprov: warning: {error}", file=sys.stderr)
     pages = _fetch_and_store(db, fetcher, pipeline, found.candidates, run_id, article_id, report)
 
     # Second round: the pages found link to the origin document (an outlet naming a
