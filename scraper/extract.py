@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
 from scraper.html_decode import UndecodableError, decode_html, sniff_kind
 from scraper.html_meta import base_url, clean_authors, feed_links, read_meta, to_utc_iso
@@ -64,6 +64,11 @@ _BOILERPLATE = re.compile(
       | (?:follow|like)\s+us\s+on\b.{0,100}
       | (?:sign\s+up|subscribe)\b.{0,40}\bnewsletter.{0,80}
       | (?:copy\s+link|print|email|whatsapp|facebook|twitter|linkedin)
+      | (?:©|\(c\)|copyright\b).{0,200}
+      | .{0,120}\ball\s+rights\s+reserved\.?
+      | (?:(?:updated|published|posted)\s*:?\s*)?(?:\w+,?\s+)?
+        (?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}
+        (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?
     )$""",
     re.I | re.X,
 )
@@ -126,7 +131,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         lean = lean[:MAX_EXTRACTOR_CHARS]
     np_result = _run_newspaper(lean, url) if len(lean) <= MAX_NEWSPAPER_CHARS else None
     tf_result = _run_trafilatura(lean, url)
-    chosen = _choose_body(np_result, tf_result, _title_candidates(soup, meta.title))
+    chosen = _choose_body(np_result, tf_result, _title_candidates(soup, meta.title), soup)
     if chosen is None:
         raise ExtractError(
             f"no article text found on the page ({url}): it may be a homepage, a paywall "
@@ -260,6 +265,20 @@ def _tf_authors(tf: dict | None) -> list[str]:
     return [author] if isinstance(author, str) and author else []
 
 
+def _chrome_anchors(soup: BeautifulSoup) -> list[str]:
+    """Texts of menu and footer links, longest first, to spot menus leaking into text."""
+    texts = {" ".join(a.get_text(" ").split()) for a in soup.find_all("a") if _in_chrome(a)}
+    return sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def _only_links(para: str, anchors: list[str]) -> bool:
+    rest = para
+    for text in anchors:
+        if text in rest:
+            rest = rest.replace(text, " ")
+    return not re.sub(r"[\W_]+", "", rest)
+
+
 def _title_candidates(soup: BeautifulSoup, declared: str | None) -> set[str]:
     """Lower-cased forms of the headline, to drop it when an extractor repeats it."""
     found = {declared or "", _title_tag(soup) or ""}
@@ -269,13 +288,13 @@ def _title_candidates(soup: BeautifulSoup, declared: str | None) -> set[str]:
     return {" ".join(t.split()).lower() for t in found if t.strip()}
 
 
-def _paragraphs(raw: str, titles: set[str]) -> str:
+def _paragraphs(raw: str, titles: set[str], chrome: list[str] | tuple[str, ...] = ()) -> str:
     """Clean an extractor's text: one paragraph per block, furniture removed."""
     out: list[str] = []
     for block in re.split(r"\n+", raw or ""):
         para = " ".join(block.split())
         para = _LEADING_BOILERPLATE.sub("", para)
-        if not para or _BOILERPLATE.match(para):
+        if not para or _BOILERPLATE.match(para) or _only_links(para, chrome):
             continue
         if not out and para.lower() in titles:
             continue  # the headline repeated as the first line
@@ -285,17 +304,91 @@ def _paragraphs(raw: str, titles: set[str]) -> str:
     return "\n\n".join(out)
 
 
-def _choose_body(np: dict | None, tf: dict | None, titles: set[str]) -> _Body | None:
-    np_text = _paragraphs((np or {}).get("text", ""), titles)
-    tf_text = _paragraphs((tf or {}).get("text", ""), titles)
+def _choose_body(
+    np: dict | None, tf: dict | None, titles: set[str], soup: BeautifulSoup
+) -> _Body | None:
+    chrome = _chrome_anchors(soup)
+    np_text = _paragraphs((np or {}).get("text", ""), titles, chrome)
+    tf_text = _paragraphs((tf or {}).get("text", ""), titles, chrome)
     np_words, tf_words = count_words(np_text), count_words(tf_text)
     if np_words >= MIN_WORDS and np_words >= TRUNCATED_SHARE * tf_words:
-        return _Body(np_text, "newspaper")
+        return _Body(_restore_dropped(np_text, tf_text, soup), "newspaper")
     if tf_words >= MIN_WORDS:
         return _Body(tf_text, "trafilatura")
     if np_words >= MIN_WORDS:
         return _Body(np_text, "newspaper")
     return None
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_prose(para: str) -> bool:
+    return count_words(para) >= 8 and not para.startswith("- ") and para[-1:] in '.!?"”’)»」。'
+
+
+def _own_text(block: Tag) -> str:
+    """A block's text without any menu, header or footer that broken markup nested in it."""
+    parts = []
+    for piece in block.find_all(string=True):
+        if isinstance(piece, Comment | Doctype | ProcessingInstruction):
+            continue
+        chrome = False
+        for parent in piece.parents:
+            if parent is block:
+                break
+            if parent.name in ("footer", "nav", "header", "aside", "script", "style"):
+                chrome = True
+                break
+        if not chrome:
+            parts.append(str(piece))
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(" ".join(parts).split()))
+
+
+def _restore_dropped(np_text: str, tf_text: str, soup: BeautifulSoup) -> str:
+    """Put back prose paragraphs newspaper dropped from inside the article body.
+
+    newspaper discards paragraphs with a high share of link text, which are often the
+    very sentences that cite a source ("...according to <a>its decision</a>"), and
+    short closing paragraphs. Candidates come from trafilatura's text and from the <p>s
+    of the container holding newspaper's paragraphs (and <p>s that broken markup left
+    just after it); a synopsis box or an "about us" panel elsewhere stays out.
+    """
+    np_paras = np_text.split("\n\n")
+    anchor = _squash(max(np_paras, key=len))
+    container = None
+    for block in soup.find_all(["p", "div", "li", "span"]):
+        if _squash(block.get_text()) == anchor:
+            container = block.parent
+            break
+    if not isinstance(container, Tag):
+        return np_text
+    inside = _squash(container.get_text())
+    dom_paras = [p for p in container.find_all("p") if not _in_chrome(p)]
+    for sibling in container.find_next_siblings():
+        if sibling.name != "p":
+            break  # broken markup spills paragraphs out of their div, not past a block
+        dom_paras.append(sibling)
+        inside += _squash(sibling.get_text())
+    sequences = (
+        tf_text.split("\n\n"),
+        [_own_text(p) for p in dom_paras],
+    )
+    out = list(np_paras)
+    known = [_squash(p) for p in out]
+    for sequence in sequences:
+        last_known: str | None = None
+        for para in sequence:
+            key = _squash(para)
+            if key in known:
+                last_known = key
+            elif para and key in inside and _is_prose(para) and not _BOILERPLATE.match(para):
+                at = known.index(last_known) + 1 if last_known in known else 0
+                out.insert(at, para)
+                known.insert(at, key)
+                last_known = key
+    return "\n\n".join(out)
 
 
 def _title_tag(soup: BeautifulSoup) -> str | None:

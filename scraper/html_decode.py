@@ -133,6 +133,8 @@ _HTML_MARKERS = re.compile(
     re.I,
 )
 _FEED_MARKERS = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+# Feeds contain <title> and <link> too, so only a document element tells them apart.
+_HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html|body)[\s>]", re.I)
 
 
 def sniff_kind(body: bytes, content_type: str | None) -> str:
@@ -157,7 +159,7 @@ def sniff_kind(body: bytes, content_type: str | None) -> str:
     ):
         return "html"  # UTF-16/32 text: the markers below are not ASCII in it
     sample = body[:65536]
-    if _FEED_MARKERS.search(sample[:2048]) and not _HTML_MARKERS.search(sample[:2048]):
+    if _FEED_MARKERS.search(sample[:2048]) and not _HTML_ROOT.search(sample[:2048]):
         return "feed"
     if _HTML_MARKERS.search(sample):
         return "html"

@@ -1,0 +1,590 @@
+"""Article extraction on the bundled fictional web and on bad inputs.
+
+Each sample page is extracted from its bytes exactly as served, and checked for the
+phrases it must and must not yield, its metadata, its links and its feeds: what an
+editor would see in the articles and links tables.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from scraper.extract import ExtractError, extract_article, split_sentences
+from scraper.html_decode import decode_html
+from scraper.models import Extracted
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "newsprov" / "sample"
+BAD = REPO / "tests" / "fixtures" / "site" / "_default" / "bad"
+UNIT = REPO / "tests" / "fixtures" / "extract"
+MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
+URL = {page["role"]: page["url"] for page in MANIFEST}
+
+SEED_URL = URL["seed"]
+
+# Page furniture present on every sample page that no article text may contain.
+CHROME = (
+    "Click to start listening",
+    "We use cookies",
+    "Accept all",
+    "Sign in",
+    "E-Paper",
+    "Trending",
+    "Share this article",
+    "Share on X",
+    "Copy link",
+    "Advertisement",
+    "Most read",
+    "Get the morning briefing",
+    "Sign up",
+    "All rights reserved",
+    "Privacy policy",
+    "Comments are closed",
+    "Tags:",
+    "Also Read",
+)
+
+
+def sample_body(url: str) -> bytes:
+    return (SAMPLE / url.split("://", 1)[1]).read_bytes()
+
+
+_cache: dict[str, Extracted] = {}
+
+
+def extracted(role: str) -> Extracted:
+    if role not in _cache:
+        _cache[role] = extract_article(sample_body(URL[role]), URL[role], "text/html")
+    return _cache[role]
+
+
+# ---- the sample web --------------------------------------------------------------
+
+
+def test_sample_manifest_lists_every_role_and_file() -> None:
+    roles = {p["role"] for p in MANIFEST}
+    assert {
+        "seed",
+        "origin",
+        "attributing",
+        "conflicting",
+        "syndicated",
+        "unrelated",
+        "anonymous",
+    } <= roles
+    for page in MANIFEST:
+        assert page["url"].startswith("http://") and ".test/" in page["url"]
+        assert ":" not in page["url"].split("://", 1)[1].split("/", 1)[0]  # no port
+        assert (SAMPLE / page["url"].split("://", 1)[1]).is_file()
+        assert page["title"] and page["published"].endswith("Z")
+
+
+def test_sample_outlets_have_feed_sitemap_and_robots() -> None:
+    hosts = {p["url"].split("/")[2] for p in MANIFEST}
+    for host in hosts:
+        robots = (SAMPLE / host / "robots.txt").read_text()
+        assert f"Sitemap: http://{host}/news-sitemap.xml" in robots
+        sitemap = (SAMPLE / host / "news-sitemap.xml").read_text()
+        for tag in ("<news:publication>", "<news:publication_date>", "<news:title>"):
+            assert tag in sitemap
+        feed = (SAMPLE / host / "feed.xml").read_text()
+        for page in MANIFEST:
+            if page["url"].split("/")[2] == host:
+                assert page["url"] in feed and page["url"] in sitemap
+
+
+def test_sample_dates_cluster_around_the_seed_with_an_earlier_origin() -> None:
+    from datetime import datetime
+
+    def when(role: str) -> datetime:
+        return datetime.fromisoformat(
+            next(p for p in MANIFEST if p["role"] == role)["published"].replace("Z", "+00:00")
+        )
+
+    seed = when("seed")
+    for page in MANIFEST:
+        gap = abs((when(page["role"]) - seed).total_seconds()) / 3600
+        if page["role"] == "origin":
+            assert when("origin") < seed and gap > 24 * 30
+        else:
+            assert gap <= 72, page["role"]
+
+
+BODY_PHRASES = {
+    "seed": (
+        [
+            "New Delhi, Feb 26 (NationPress) As India commemorates the sixth anniversary",
+            "A report from the Director General Inter Service Public Relations (DGISPR) has disclosed",
+            "amid a staggering total of 444 terror attacks",
+            "At least 264 incidents went unreported by Pakistani officials",
+            "Internal documents reveal that the Pakistani Army",
+            "the report concludes.",
+        ],
+        ["Army chief reviews border preparedness", "Related coverage"],
+    ),
+    "origin": (
+        [
+            "The Indus Centre for Conflict Studies (ICCS) today released its Annual Security Report 2024",
+            "685 security personnel were killed in 444 terror attacks",
+            "ICCS researchers documented 264 incidents",
+            "said Dr. Farah Lodhi, the centre's director of research.",
+        ],
+        ["Quarterly security review"],
+    ),
+    "attributing": (
+        [
+            "according to the annual report of the Indus Centre for Conflict Studies (ICCS)",
+            "at least 264 incidents recorded by the centre",
+            "A spokesperson did not respond to a request for comment.",
+        ],
+        ["Textile exports", "Peshawar BRT"],
+    ),
+    "conflicting": (
+        [
+            "At least 702 security personnel were killed in militant violence in 2024",
+            "according to figures released on Tuesday by the Karakoram Policy Institute",
+            "The Ministry of Interior said it would publish its own figures in March.",
+        ],
+        ["685", "Senate passes"],
+    ),
+    "syndicated": (
+        [
+            "New Delhi, Feb 26 (NationPress) As India commemorates the sixth anniversary of the Balakot airstrikes on Wednesday",
+            "Internal documents reveal that the Pakistani Army",
+        ],
+        ["Monsoon forecast"],
+    ),
+    "unrelated": (
+        [
+            "Textile and apparel exports rose 9 percent year on year in January",
+            "said Bilal Chaudhry, the association's chairman.",
+        ],
+        ["security personnel", "ICCS"],
+    ),
+    "anonymous": (
+        [
+            "officials who asked not to be named said on Thursday.",
+            "685 security personnel were killed in 444 terror attacks last year",
+            "The provincial government's spokesperson declined to comment.",
+        ],
+        ["Gwadar port"],
+    ),
+}
+
+
+@pytest.mark.parametrize("role", sorted(BODY_PHRASES))
+def test_extract_sample_body_keeps_reporting_drops_furniture(role: str) -> None:
+    art = extracted(role)
+    must, must_not = BODY_PHRASES[role]
+    for phrase in must:
+        assert phrase in art.text, f"{role}: missing {phrase!r}"
+    for phrase in (*must_not, *CHROME):
+        assert phrase not in art.text, f"{role}: furniture {phrase!r} in text"
+    assert "\n\n" in art.text and "\n\n\n" not in art.text
+    assert art.word_count == len(art.text.split())
+
+
+def test_extract_seed_body_is_exactly_the_seed_paragraphs() -> None:
+    art = extracted("seed")
+    paras = art.text.split("\n\n")
+    assert len(paras) == 16
+    assert paras[0].startswith("New Delhi, Feb 26 (NationPress) As India commemorates")
+    assert paras[1] == (
+        "Unreported casualties highlight Pakistan's deceptive narrative that no significant "
+        "incidents occurred."
+    )
+    assert paras[-1].startswith("The DGISPR has little credibility to start with;")
+    assert art.extractor == "newspaper"
+
+
+META = {
+    "seed": dict(
+        title="Post-Balakot: Pakistan's Continued Concealment of Soldier Casualties",
+        authors=["Meera Anand"],
+        published="2025-02-26T06:30:00Z",
+        outlet_domain="nationpress.test",
+        outlet_name="NationPress",
+    ),
+    "origin": dict(
+        title="Annual Security Report 2024: deadliest year for security forces in a decade",
+        authors=["Farah Lodhi", "Imran Baig"],
+        published="2025-01-04T06:00:00Z",
+        outlet_domain="iccs.test",
+        outlet_name="Indus Centre for Conflict Studies",
+    ),
+    "attributing": dict(
+        title="2024 was deadliest year for security forces in a decade, think tank report shows",
+        authors=["Zainab Hashmi"],
+        published="2025-02-27T04:30:00Z",
+        outlet_domain="frontierherald.test",
+        outlet_name="The Frontier Herald",
+    ),
+    "unrelated": dict(
+        title="Textile exports rise 9pc in January, trade body says",
+        authors=["Omar Siddiqui"],
+        published="2025-02-26T13:00:00Z",
+        outlet_domain="frontierherald.test",
+        outlet_name="The Frontier Herald",
+    ),
+    "conflicting": dict(
+        title="702 security personnel killed in 2024, policy institute says",
+        authors=["Asad Rehman", "Sana Javed"],
+        published="2025-02-25T15:45:00Z",
+        outlet_domain="dailymeridian.test",
+        outlet_name="The Daily Meridian",
+    ),
+    "syndicated": dict(
+        title="Post-Balakot: Pakistan's Continued Concealment of Soldier Casualties",
+        authors=["NationPress"],  # the agency credited, not the republishing outlet
+        published="2025-02-26T08:05:00Z",
+        outlet_domain="coastaltimes.test",
+        outlet_name="Coastal Times",
+    ),
+    "anonymous": dict(
+        title="Officials say scores of attacks on troops went unreported in 2024",
+        authors=["Tariq Aziz"],
+        published="2025-02-27T10:20:00Z",
+        outlet_domain="borderpost.test",
+        outlet_name="Border Post",
+    ),
+}
+
+
+@pytest.mark.parametrize("role", sorted(META))
+def test_extract_sample_metadata(role: str) -> None:
+    art = extracted(role)
+    for key, value in META[role].items():
+        assert getattr(art, key) == value, key
+    assert art.language == "en"
+    assert art.description
+    manifest_entry = next(p for p in MANIFEST if p["role"] == role)
+    assert art.published == manifest_entry["published"]
+    assert art.title == manifest_entry["title"]
+
+
+@pytest.mark.parametrize("role", sorted(set(META) - {"syndicated"}))
+def test_extract_sample_url_is_its_own_canonical(role: str) -> None:
+    art = extracted(role)
+    assert art.url == art.canonical_url == URL[role]
+
+
+def test_extract_syndicated_copy_keeps_canonical_pointing_to_the_seed() -> None:
+    art = extracted("syndicated")
+    assert art.url == URL["syndicated"]  # canonical is on another site: keep where we were
+    assert art.canonical_url == SEED_URL
+    assert art.outlet_domain == "coastaltimes.test"
+
+
+def links_by_href(art: Extracted) -> dict:
+    return {link.href: link for link in art.links}
+
+
+def test_extract_seed_links_have_kind_anchor_and_sentence() -> None:
+    links = links_by_href(extracted("seed"))
+    pdf = links["http://dgispr.gov.test/media/2025/annual-security-review-2024.pdf"]
+    assert pdf.kind == "document" and pdf.domain == "gov.test"
+    assert pdf.anchor == "Director General Inter Service Public Relations (DGISPR)"
+    assert pdf.context.startswith("A report from the Director General Inter Service")
+    assert pdf.context.endswith("among civilians, security forces, and criminals.")
+
+    conflicting = links[URL["conflicting"]]
+    assert conflicting.kind == "news" and conflicting.domain == "dailymeridian.test"
+    assert conflicting.context == (
+        "Currently, Pakistan is grappling with its most severe security crisis in over a decade."
+    )
+    anonymous = links[URL["anonymous"]]
+    assert anonymous.anchor == "Investigations indicate"
+    assert anonymous.context.startswith("Investigations indicate that 685 Pakistani security")
+    assert anonymous.context.endswith("444 terror attacks.")
+
+    # The related-coverage box is outside the text: its context is the box entry.
+    related = links[URL["attributing"]]
+    assert related.kind == "news"
+    assert related.context == related.anchor
+
+    same = links["http://nationpress.test/news/2019/02/26/balakot-airstrike-explained.html"]
+    assert same.kind == "same_site"
+
+    # Menus, tickers, share buttons, footers and sidebars are not the article's links.
+    hrefs = set(links)
+    assert not any("twitter.com/intent" in h or "facebook.com/sharer" in h for h in hrefs)
+    assert "http://nationpress.test/privacy-policy/" not in hrefs
+    assert "http://nationpress.test/defence/" not in hrefs
+    assert "https://www.instagram.com/nationpress/" not in hrefs
+    assert not any("budget-2025-salaried" in h for h in hrefs)  # "Most read" sidebar
+    for link in links.values():
+        assert link.href.startswith("http://") and "#" not in link.href
+
+
+def test_extract_attributing_report_links_to_the_origin() -> None:
+    links = links_by_href(extracted("attributing"))
+    origin = links[URL["origin"]]
+    assert origin.kind == "news"
+    assert origin.anchor == "annual report of the Indus Centre for Conflict Studies (ICCS)"
+    assert origin.context.startswith("PESHAWAR: Pakistan lost 685 security personnel")
+
+
+def test_extract_embedded_post_is_a_social_link() -> None:
+    links = links_by_href(extracted("conflicting"))
+    post = links["https://twitter.com/KarakoramPI/status/1894372615502117024"]
+    assert post.kind == "social" and post.domain == "twitter.com"
+    assert "Karakoram Policy Institute (@KarakoramPI)" in post.context
+
+
+def test_extract_feeds_from_link_alternate() -> None:
+    assert extracted("seed").feeds == ["http://nationpress.test/feed.xml"]
+    assert extracted("conflicting").feeds == [
+        "http://dailymeridian.test/feed.xml",
+        "http://dailymeridian.test/atom.xml",
+    ]
+
+
+def test_extract_sample_speed() -> None:
+    # Warm the imports once, then time every sample page; the report quotes the median.
+    extract_article(sample_body(SEED_URL), SEED_URL, "text/html")
+    times = []
+    for page in MANIFEST:
+        body = sample_body(page["url"])
+        start = time.perf_counter()
+        extract_article(body, page["url"], "text/html")
+        times.append((time.perf_counter() - start) * 1000)
+    median = statistics.median(times)
+    print(f"\nextract_article: median {median:.0f} ms/page over {len(times)} sample pages")
+    assert median < 500
+
+
+# ---- bad inputs ----------------------------------------------------------------------
+
+
+def bad(name: str) -> bytes:
+    return (BAD / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "expected"),
+    [
+        ("report.pdf", "application/pdf", "not an HTML page (application/pdf)"),
+        ("report.pdf", "text/html", "not an HTML page (application/pdf)"),  # magic wins
+        ("report.pdf", None, "not an HTML page (application/pdf)"),
+        ("pixel.png", "image/png", "not an HTML page (image/png)"),
+        ("pixel.png", "text/html", "not an HTML page (image/png)"),
+        ("empty-article.html", "text/html", "no article text found on the page"),
+        ("js-shell.html", "text/html", "no article text found on the page"),
+        ("homepage.html", "text/html", "the page is a list of links, not an article"),
+    ],
+)
+def test_extract_bad_input_gives_one_line_error(
+    name: str, content_type: str | None, expected: str
+) -> None:
+    url = f"http://127.0.0.1:8000/bad/{name}"
+    with pytest.raises(ExtractError) as err:
+        extract_article(bad(name), url, content_type)
+    message = str(err.value)
+    assert message.startswith(expected)
+    assert "\n" not in message
+    assert url in message  # which page
+    assert "newsprov" in message or "--feed" in message  # what to do
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        (b"", "text/html", "empty response body"),
+        (b"   \r\n\t ", "text/html", "empty response body"),
+        (b"just some words, no markup at all", "text/plain", "not an HTML page (text/plain)"),
+        (b'{"article": "x"}', "application/json", "not an HTML page (application/json)"),
+        (b"\x00\x01\x02binary\x00junk" * 50, None, "not an HTML page"),
+        (b"PK\x03\x04docx-ish", None, "not an HTML page (application/zip)"),
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
+            "application/xml",
+            "this is a news feed (RSS/Atom), not an article",
+        ),
+    ],
+)
+def test_extract_non_article_bytes_are_refused(
+    body: bytes, content_type: str | None, expected: str
+) -> None:
+    with pytest.raises(ExtractError, match=r"^" + expected.replace("(", r"\(").replace(")", r"\)")):
+        extract_article(body, "http://example.test/x", content_type)
+
+
+def test_extract_broken_html_still_yields_the_article() -> None:
+    art = extract_article(bad("broken.html"), "http://127.0.0.1:8000/bad/broken.html", None)
+    assert art.title == "Harbour dredging contract delayed"
+    assert art.authors == ["Tomas Berg"]
+    assert art.text.startswith("The harbour authority has delayed the award of its dredging")
+    assert "The council's transport committee will review the new timetable" in art.text
+    assert "All rights reserved" not in art.text and "About us" not in art.text
+    assert art.text.count("\n\n") == 3
+
+
+def test_extract_huge_page_is_bounded_and_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    page = sample_body(SEED_URL).decode("utf-8")
+    junk = "<div class='c'><p>" + "comment spam lorem ipsum " * 8 + "</p></div>\n"
+    huge = page.replace("</body>", junk * 30_000 + "</body>").encode()
+    assert len(huge) > 6_000_000
+    start = time.perf_counter()
+    with caplog.at_level(logging.WARNING, logger="scraper.extract"):
+        art = extract_article(huge, SEED_URL, "text/html")
+    assert time.perf_counter() - start < 15
+    assert "extracting from the first 5000000 only" in caplog.text
+    assert "Internal documents reveal" in art.text
+
+
+# ---- encodings -------------------------------------------------------------------
+
+
+def test_extract_windows_1252_declared_in_meta_only() -> None:
+    art = extract_article(bad("cp1252-meta.html"), "http://127.0.0.1:8000/bad/x", "text/html")
+    assert art.title == "Le café du port rouvre à Noël"
+    assert "Le café du port a rouvert ses portes à Noël" in art.text
+    assert "Zoë Lefèvre, qui parle d’une “fête” pour tout le quartier." in art.text
+    assert "45 000 € – bien plus que prévu –" in art.text
+    assert "« Nous voulions un lieu où l’on se sent chez soi »" in art.text
+    assert art.authors == ["Élodie Marchand"]
+    assert art.language == "fr"
+    assert art.published == "2025-02-26T08:15:00Z"
+
+
+def test_extract_page_that_lies_about_utf8_is_still_decoded() -> None:
+    art = extract_article((UNIT / "lying-utf8.html").read_bytes(), "http://x.test/a", None)
+    assert "Zoë Lefèvre, qui parle d’une “fête”" in art.text
+    assert "\ufffd" not in art.text
+
+
+def test_extract_latin1_declared_by_http_header() -> None:
+    art = extract_article(
+        bad("latin1-header.html"), "http://x.test/a", "text/html; charset=ISO-8859-1"
+    )
+    assert art.title == "Lübeck saniert die Hafenbrücke"
+    assert "Der Bürgermeister von Lübeck, Jörg Schäfer," in art.text
+    assert "Anwohner äußerten Sorge" in art.text
+
+
+def test_extract_shift_jis_declared_by_http_header() -> None:
+    art = extract_article(
+        bad("shift_jis-header.html"), "http://x.test/a", "text/html; charset=shift_jis"
+    )
+    assert art.title == "防潮堤を全面改修へ 東京都が計画発表"  # ideographic space collapsed
+    assert (
+        "東京都は二十六日、湾岸地区の防潮堤を二〇二七年までに全面改修する計画を発表した。"
+        in art.text
+    )
+    assert "「高潮の想定を見直した結果、現在の高さでは不十分と判断した」" in art.text
+    assert art.language == "ja"
+    assert art.word_count > 100  # CJK characters count as words
+
+
+def test_extract_utf16_with_bom() -> None:
+    art = extract_article((UNIT / "utf16-bom.html").read_bytes(), "http://x.test/a", None)
+    assert "the harbourmaster, Ólafur Jónsson, said." in art.text
+    assert "fishermen’s co-operative" in art.text
+
+
+def test_decode_html_order_of_evidence() -> None:
+    text = "<html><head><meta charset='utf-8'></head><body>café “x”</body></html>"
+    # The HTTP header beats the meta tag when both decode.
+    assert decode_html(text.encode("cp1252"), "text/html; charset=windows-1252")[1] == "cp1252"
+    # latin-1 labels are decoded as windows-1252, as browsers do: curly quotes survive.
+    assert "“x”" in decode_html(text.encode("cp1252"), "text/html; charset=iso-8859-1")[0]
+    # A BOM beats everything.
+    assert decode_html(b"\xef\xbb\xbf" + text.encode(), "text/html; charset=cp1252")[1] == "utf-8"
+    # An unknown label is ignored, not fatal.
+    assert "café" in decode_html(text.encode(), "text/html; charset=x-bogus-9")[0]
+
+
+def test_extract_served_charset_through_the_fetcher(site, fetch_config) -> None:
+    # The real path: the test server sends the charset only in its Content-Type.
+    from scraper.fetch import Fetcher
+
+    with Fetcher(fetch_config) as fetcher:
+        fetched = fetcher.fetch(site.url("/bad/latin1-header.html?charset=iso-8859-1"))
+        assert fetched.ok, fetched.error
+        art = extract_article(fetched.body, fetched.final_url, fetched.content_type)
+        assert "Jörg Schäfer" in art.text
+        fetched = fetcher.fetch(site.url("/bad/shift_jis-header.html?charset=shift_jis"))
+        art = extract_article(fetched.body, fetched.final_url, fetched.content_type)
+        assert "防潮堤" in art.text
+        fetched = fetcher.fetch(site.url("/bad/report.pdf"))
+        with pytest.raises(ExtractError, match="application/pdf"):
+            extract_article(fetched.body, fetched.final_url, fetched.content_type)
+
+
+# ---- extraction units ----------------------------------------------------------------
+
+
+def test_extract_falls_back_to_trafilatura_when_newspaper_truncates() -> None:
+    art = extract_article(
+        (UNIT / "br-body.html").read_bytes(), "http://gazette.test/news/2025/02/24/keeper.html"
+    )
+    assert art.extractor == "trafilatura"
+    assert art.text.startswith("After 41 years on the north pier")
+    assert art.text.endswith("or let it lapse.")
+    assert "Advertisement" not in art.text
+    assert art.authors == ["Nora Quist", "Per Olsen"]  # "By ... and ..." split and cleaned
+    assert art.published == "2025-02-24T18:30:00Z"  # naive date taken as UTC
+    assert art.title == "Lighthouse keeper retires after 41 years"
+    link = art.links[0]
+    assert link.context.endswith("Sigrid Lund, said in a statement.")
+
+
+def test_extract_links_resolve_dedupe_and_skip_non_web() -> None:
+    art = extract_article(
+        (UNIT / "links.html").read_bytes(),
+        "http://gazette.test/news/2025/02/23/ferry-fares-april.html?utm_source=rss",
+        "text/html",
+    )
+    links = links_by_href(art)
+    # <base href> resolution, fragments dropped, duplicate kept once with its first anchor.
+    fuel = links["http://gazette.test/news/2025/02/23/fuel-costs-ferry.html"]
+    assert fuel.anchor == "jump in fuel costs" and fuel.kind == "same_site"
+    assert fuel.context == "The rise follows a jump in fuel costs last year."
+    assert links["http://ferryco.test/press/2025/02/fare-review.pdf"].context == (
+        "Fares on the island ferry will rise by 8 percent from 1 April, the operator said in "
+        "a statement on Sunday."
+    )
+    assert links["https://www.transport.gov.test/decisions/2025-014"].kind == "document"
+    assert links["https://bsky.app/profile/ferryusers.test/post/3abc"].kind == "social"
+    assert links["http://bluewave.test/news/2025/02/22/bluewave-fares-frozen.html"].kind == "news"
+    assert links["http://coastdaily.test/"].kind == "other"
+    assert all(h.startswith(("http://", "https://")) for h in links)
+    assert not any("mailto" in h or "javascript" in h or "[::1" in h for h in links)
+    assert "http://other.test/news/2025/02/01/menu-story.html" not in links  # in the <nav>
+    assert "https://www.instagram.com/harbourgazette/" not in links  # page footer
+    # Metadata from a JSON-LD @graph inside a list; a broken second block is ignored.
+    assert (
+        art.canonical_url == art.url == "http://gazette.test/news/2025/02/23/ferry-fares-april.html"
+    )
+    assert art.authors == ["Nora Quist", "Per Olsen"]
+    assert art.published == "2025-02-23T07:00:00Z"
+    assert art.language == "en"
+    assert art.outlet_name == "Harbour Gazette Ltd"
+    # Feeds: rel/type case-insensitive, resolved against <base>, deduplicated, no hreflang.
+    assert art.feeds == ["http://gazette.test/feeds/news.rss", "http://gazette.test/feed.json"]
+
+
+def test_extract_hostile_text_stays_text() -> None:
+    art = extract_article((UNIT / "links.html").read_bytes(), "http://gazette.test/a", None)
+    assert '<script>alert("x")</script> and {{ 7*7 }} are printed as they are' in art.text
+    assert "49" not in art.text
+
+
+def test_split_sentences_respects_abbreviations() -> None:
+    text = (
+        'Dr. Ines Moe of the port council called the rise "unavoidable". Fares rose 8.5 percent '
+        "in the U.S. market. It was 6 p.m. when he spoke! Was it? Yes."
+    )
+    assert split_sentences(text) == [
+        'Dr. Ines Moe of the port council called the rise "unavoidable".',
+        "Fares rose 8.5 percent in the U.S. market.",
+        "It was 6 p.m. when he spoke!",
+        "Was it?",
+        "Yes.",
+    ]
