@@ -38,9 +38,7 @@ from annotate.quotes import inside
 LEXICON_PACKAGE = "annotate.lexicons"
 VERSION = "sourcing-1"
 
-_NAMED_ENTS = frozenset(
-    "PERSON ORG GPE NORP FAC LAW EVENT WORK_OF_ART PRODUCT LOC".split()
-)
+_NAMED_ENTS = frozenset("PERSON ORG GPE NORP FAC LAW EVENT WORK_OF_ART PRODUCT LOC".split())
 _FIGURE_ENTS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _TIME_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -48,8 +46,23 @@ _QUANTIFIERS = frozenset(("many", "some", "most", "several", "few", "numerous", 
 _HE_SHE = frozenset(("he", "she", "him", "her"))
 _TERMINAL = frozenset('.!?"\u201d\u2019\u2026')
 _COMPARATIVE_EXCLUDE = frozenset(
-    ("more", "less", "fewer", "earlier", "later", "further", "farther", "older", "younger",
-     "longer", "rather", "sooner", "lower", "higher", "other")
+    (
+        "more",
+        "less",
+        "fewer",
+        "earlier",
+        "later",
+        "further",
+        "farther",
+        "older",
+        "younger",
+        "longer",
+        "rather",
+        "sooner",
+        "lower",
+        "higher",
+        "other",
+    )
 )
 
 
@@ -67,6 +80,7 @@ KINDS = (
     "institution_noun",
     "document_noun",
     "vague_document_modifier",
+    "public_document_verb",
     "anonymity_marker",
     "evidential_passive",
     "evidential_adverb",
@@ -78,6 +92,8 @@ KINDS = (
     "accusation",
     "harm",
     "evaluative",
+    "borrowed_exclude",
+    "borrowed_evaluative",
 )
 
 
@@ -154,8 +170,35 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
                     (needs_clause if e.get("needs_clause") else free_verbs).add(w.lower())
     # a verb listed in any entry without the clause condition counts without it
     needs_clause -= free_verbs
+    _borrow_framing_words(sets)
     digest = hashlib.sha256(b"".join(b for _, b in blobs)).hexdigest()
     return SourcingLexicon(sets, needs_clause, entries, digest)
+
+
+_BORROWED_CATEGORIES = ("loaded_language", "labeling", "intensifier")
+
+
+def _borrow_framing_words(sets: dict[str, WordSet]) -> None:
+    """Words the framing lexicons call loaded, labelling or intensifying are evaluative:
+    a sentence that uses them outside a quotation makes a judgement that needs a source.
+    Only plain word patterns are taken (no token patterns or context rules), read as data
+    so this module does not depend on the framing code."""
+    exclude = set(sets["borrowed_exclude"].words)
+    files = resources.files(LEXICON_PACKAGE)
+    for f in sorted(files.iterdir(), key=lambda p: p.name):
+        if not (f.name.startswith("framing") and f.name.endswith(".toml")):
+            continue
+        try:
+            entries = tomllib.loads(f.read_text(encoding="utf-8")).get("entry", [])
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue  # the framing loader reports broken files; here they just add nothing
+        for e in entries:
+            if e.get("category") not in _BORROWED_CATEGORIES or "context" in e or "tokens" in e:
+                continue
+            pats = e.get("pattern", [])
+            for pat in [pats] if isinstance(pats, str) else pats:
+                if isinstance(pat, str) and pat.lower() not in exclude and e.get("id"):
+                    sets["borrowed_evaluative"].add(pat, e["id"])
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -180,10 +223,13 @@ def _tok_span(toks: SpacySpan | Token) -> Span:
     return Span(toks.start_char, toks.end_char, toks.text)
 
 
-def _np(head: Token) -> SpacySpan:
-    """The noun phrase of `head`, without relative clauses or trailing punctuation."""
+def _np(head: Token, sent: SpacySpan | None = None) -> SpacySpan:
+    """The noun phrase of `head`, without relative clauses or trailing punctuation, and
+    never beyond its sentence (the parse can run a headline into the first sentence)."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
+    if sent is not None:
+        start, end = max(start, sent.start), min(end, sent.end)
     for child in head.rights:
         if child.dep_ in ("relcl", "advcl", "parataxis") or (
             child.dep_ == "punct" and child.i > head.i and child.text in ",;("
@@ -252,6 +298,8 @@ class SourcingClassifier:
             if a is None:
                 a = self._continuation(i, s, sents, paras, final)
             if a is None:
+                a = self._own_document(s, quoted[i])
+            if a is None:
                 a = self._check_worthy(s, quoted[i])
             final.append(a)
             flags.append(self._flag(s, a, in_q))
@@ -260,9 +308,7 @@ class SourcingClassifier:
     # -- helpers ------------------------------------------------------------------------
     @staticmethod
     def _quote_mask(s: SpacySpan, quotes: list[tuple[int, int]]) -> list[bool]:
-        return [
-            any(qs <= t.idx < qe for qs, qe in quotes) for t in s
-        ]
+        return [any(qs <= t.idx < qe for qs, qe in quotes) for t in s]
 
     @staticmethod
     def _flag(s: SpacySpan, a: Attribution | None, in_q: bool) -> SentenceFlag:
@@ -291,24 +337,27 @@ class SourcingClassifier:
         return "".join(chars)
 
     # -- pass 1: explicit attribution ---------------------------------------------------
-    def _explicit(
-        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
-    ) -> Attribution | None:
+    def _explicit(self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int) -> Attribution | None:
         doc = s.doc
         text = s.text
         last = text.rstrip()[-1:] if text.strip() else ""
         line_start = doc.text.rfind("\n", 0, s.start_char) + 1
         line_end = doc.text.find("\n", s.end_char)
         line_end = len(doc.text) if line_end < 0 else line_end
-        whole_line = not doc.text[line_start : s.start_char].strip(" \t\u2022*-") and not doc.text[
-            s.end_char : line_end
-        ].strip()
+        whole_line = (
+            not doc.text[line_start : s.start_char].strip(" \t\u2022*-")
+            and not doc.text[s.end_char : line_end].strip()
+        )
         if whole_line and last not in _TERMINAL:
-            return Attribution("none", "none", "headline or heading, not a sentence", "sourcing.headline")
+            return Attribution(
+                "none", "none", "headline or heading, not a sentence", "sourcing.headline"
+            )
         outside = self._outside_text(s, mask)
         if hit := self.lex["no_comment"].phrase(outside):
             cue = _span(doc, s.start_char + hit[0], s.start_char + hit[1])
-            return Attribution("none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue)
+            return Attribution(
+                "none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue
+            )
         anonymous = self.lex["anonymity_marker"].phrase(outside)
         candidates: list[tuple[int, int, Attribution]] = []  # (priority, depth, attribution)
         for tok, q in zip(s, mask, strict=True):
@@ -316,20 +365,25 @@ class SourcingClassifier:
                 continue
             if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
                 prio = 1 if a.kind == "agentless" else 0
-                candidates.append((prio, _depth(tok), a))
+                candidates.append((prio, _depth(tok, s), a))
             elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
-                candidates.append((0, _depth(tok), a))
+                # "according to X" attributes the whole proposition: it outranks any verb
+                candidates.append((0, -1, a))
             elif (eid := self.lex["evidential_adverb"].token(tok)) and tok.pos_ == "ADV":
                 a = Attribution(
-                    "agentless", "agentless",
-                    f"passed on with no source: '{tok.text}'", eid, cue=_tok_span(tok),
+                    "agentless",
+                    "agentless",
+                    f"passed on with no source: '{tok.text}'",
+                    eid,
+                    cue=_tok_span(tok),
                 )
-                candidates.append((1, _depth(tok), a))
+                candidates.append((1, _depth(tok, s), a))
         if not candidates:
             return None
-        # an explicit source beats an agentless hedge; then the clause nearest the root,
-        # then the later one ("..., the ministry said." closes the sentence)
-        candidates.sort(key=lambda c: (c[0], c[1], -c[2].cue.start if c[2].cue else 0))
+        # the clause nearest the root decides ("it is believed that ministers fear" is
+        # agentless); at equal depth an explicit source beats a hedge, then the later one
+        # wins ("..., the ministry said." closes the sentence)
+        candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
         return candidates[0][2]
 
     def _from_verb(
@@ -347,8 +401,20 @@ class SourcingClassifier:
         if any(c.dep_ == "neg" for c in tok.children) or self._negated_by_head(tok):
             return None
         children = {c.dep_: c for c in tok.children}
-        passive = "auxpass" in children or "nsubjpass" in children or (
-            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        reduced = (  # "a deal said to be worth ...", however the parser attached it
+            passive_id is not None
+            and nxt is not None
+            and nxt.lower_ == "to"
+            and tok.i > 0
+            and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        )
+        passive = (
+            reduced
+            or "auxpass" in children
+            or "nsubjpass" in children
+            or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
         )
         cue = _tok_span(tok)
         if passive:
@@ -357,20 +423,28 @@ class SourcingClassifier:
             if pobj is not None and (cue_id or passive_id):
                 return self._classify_source(pobj, s, mem, anonymous, cue, cue_id or passive_id, i)
             if passive_id and (
-                "xcomp" in children
+                reduced
+                or "xcomp" in children
                 or "ccomp" in children
                 or (children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it")
             ):
                 phrase = _phrase_around(tok)
                 return Attribution(
-                    "agentless", "agentless",
-                    f"evidential with no agent: '{phrase.text}'", passive_id, cue=_tok_span(phrase),
+                    "agentless",
+                    "agentless",
+                    f"evidential with no agent: '{phrase.text}'",
+                    passive_id,
+                    cue=_tok_span(phrase),
                 )
-            if record_id:
-                return Attribution("named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue)
+            if record_id and _is_root(tok, s):
+                return Attribution(
+                    "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
+                )
             return None
-        if record_id and not cue_id:
-            return Attribution("named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue)
+        if record_id and not cue_id and _is_root(tok, s):
+            return Attribution(
+                "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
+            )
         if not cue_id:
             return None
         subj = _subject(tok)
@@ -380,7 +454,12 @@ class SourcingClassifier:
         if a is None:
             return None
         if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
-            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            # "believe that ...", or no object at all ("..., analysts believe."); not
+            # "the team found cracks", which is an event, not a report
+            deps = {c.dep_ for c in tok.children}
+            if not deps & {"ccomp", "xcomp"} and (
+                deps & {"dobj", "attr", "oprd"} or _is_root(tok, s)
+            ):
                 return None
         return a
 
@@ -388,7 +467,7 @@ class SourcingClassifier:
         """'failed to disclose', 'refused to say': the cue sits under a negating verb."""
         head = tok
         for _ in range(2):
-            if head.dep_ not in ("xcomp", "conj") or head.head is head:
+            if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
                 return False
             head = head.head
             if self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children):
@@ -419,9 +498,8 @@ class SourcingClassifier:
     ) -> Attribution | None:
         """Type the source phrase headed by `head`; None when it is no kind of source."""
         lex = self.lex
-        np = _np(head)
+        np = _np(head, s)
         src = _tok_span(np)
-        lemma = head.lemma_.lower()
         ents = {t.ent_type_ for t in np if t.ent_type_}
         has_person = "PERSON" in ents
         named = bool(ents & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in np)
@@ -437,21 +515,57 @@ class SourcingClassifier:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
         if eid := lex["informant_noun"].token(head):
             if anonymous is None and _unique_role(head):
-                return make("named_source", "person", f"attributed to '{src.text}' (a named role)", eid)
+                return make(
+                    "named_source", "person", f"attributed to '{src.text}' (a named role)", eid
+                )
             why = f" ({anonymous[2]})" if anonymous else ""
-            return make("anonymous_source", "anonymous", f"attributed to unnamed '{src.text}'{why}", eid)
+            return make(
+                "anonymous_source", "anonymous", f"attributed to unnamed '{src.text}'{why}", eid
+            )
         if anonymous is not None and head.pos_ != "PROPN":
-            return make("anonymous_source", "anonymous", f"attributed to unnamed '{src.text}' ({anonymous[2]})", anonymous[3])
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' ({anonymous[2]})",
+                anonymous[3],
+            )
         group = lex["group_noun"].token(head)
-        quantified = any(c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det"))
+        quantified = any(
+            c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
+        )
         if group or (quantified and head.tag_ == "NNS" and not lex["institution_noun"].token(head)):
+            if (poller := _named_agent(head, s)) is not None:
+                return make(
+                    "named_source",
+                    "document",
+                    f"attributed to a named poll: '{src.text}' ({poller.text})",
+                )
+            if (body := _named_affiliation(head)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if any(c.lower_ in _DEFINITE for c in head.children) and (prev := mem.last(before=i)):
-                return make(prev.label, prev.kind, f"continues '{prev.source.text if prev.source else prev.reason}'")
-            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id)
+                return make(
+                    prev.label,
+                    prev.kind,
+                    f"continues '{prev.source.text if prev.source else prev.reason}'",
+                )
+            return make(
+                "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
+            )
         if eid := lex["institution_noun"].token(head):
             return make("named_source", "institution", f"attributed to '{src.text}'", eid)
         if named:
             return make("named_source", "named", f"attributed to named source '{src.text}'")
+        if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
+            return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+        if (
+            head.tag_ == "NNS"
+            and _people_noun(head)
+            and not any(
+                c.dep_ in ("det", "poss") and c.lower_ not in _QUANTIFIERS for c in head.children
+            )
+        ):
+            # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
         return None
 
     def _pronoun(
@@ -469,14 +583,24 @@ class SourcingClassifier:
         if prev is None:
             if word in _HE_SHE:
                 return Attribution(
-                    "named_source", "person", f"'{head.text}' refers to a speaker named earlier",
-                    cue_id, source=src, cue=cue, head=head,
+                    "named_source",
+                    "person",
+                    f"'{head.text}' refers to a speaker named earlier",
+                    cue_id,
+                    source=src,
+                    cue=cue,
+                    head=head,
                 )
             return None
         name = prev.source.text if prev.source else "the earlier source"
         return Attribution(
-            prev.label, prev.kind, f"'{head.text}' continues '{name}': {prev.reason}",
-            cue_id, source=prev.source, cue=cue, head=prev.head,
+            prev.label,
+            prev.kind,
+            f"'{head.text}' continues '{name}': {prev.reason}",
+            cue_id,
+            source=prev.source,
+            cue=cue,
+            head=prev.head,
         )
 
     def _document(
@@ -487,18 +611,28 @@ class SourcingClassifier:
         vague = next(
             (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
         ) or next(
-            (c for c in head.children if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)),
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)
+            ),
             None,
         )
         if vague is not None:
             return Attribution(
-                "vague_document", "vague", f"attributed to unnamed '{src.text}'",
-                doc_id, source=src, cue=cue, head=head,
+                "vague_document",
+                "vague",
+                f"attributed to unnamed '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
             )
         owner = next(
             (
-                t for t in np
-                if t is not head
+                t
+                for t in np
+                if t.i != head.i
                 and (
                     t.ent_type_ in _NAMED_ENTS
                     or t.pos_ == "PROPN"
@@ -510,24 +644,61 @@ class SourcingClassifier:
         )
         if owner is not None:
             return Attribution(
-                "named_source", "document", f"attributed to a named document: '{src.text}'",
-                doc_id, source=src, cue=cue, head=head,
+                "named_source",
+                "document",
+                f"attributed to a named document: '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        public = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acl", "amod") and lex["public_document_verb"].token(c)
+            ),
+            None,
+        )
+        if public is not None:
+            return Attribution(
+                "named_source",
+                "document",
+                f"attributed to a public document: '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
             )
         if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
             prev = mem.document(head.lemma_.lower())
             if prev is not None:
                 return Attribution(
-                    prev.label, prev.kind,
+                    prev.label,
+                    prev.kind,
                     f"'{src.text}' refers back to '{prev.source.text if prev.source else head.text}'",
-                    doc_id, source=prev.source or src, cue=cue, head=head,
+                    doc_id,
+                    source=prev.source or src,
+                    cue=cue,
+                    head=head,
                 )
             return Attribution(
-                "vague_document", "vague", f"'{src.text}': no such document was named before",
-                doc_id, source=src, cue=cue, head=head,
+                "vague_document",
+                "vague",
+                f"'{src.text}': no such document was named before",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
             )
         return Attribution(
-            "vague_document", "vague", f"attributed to unnamed '{src.text}'",
-            doc_id, source=src, cue=cue, head=head,
+            "vague_document",
+            "vague",
+            f"attributed to unnamed '{src.text}'",
+            doc_id,
+            source=src,
+            cue=cue,
+            head=head,
         )
 
     def _remember_documents(
@@ -539,10 +710,10 @@ class SourcingClassifier:
         for tok, q in zip(s, mask, strict=True):
             if q or tok.pos_ != "NOUN" or not lex["document_noun"].token(tok):
                 continue
-            if a is not None and a.head is tok:
+            if a is not None and a.head is not None and a.head.i == tok.i:
                 mem.documents.append((i, tok.lemma_.lower(), a))
                 continue
-            np = _np(tok)
+            np = _np(tok, s)
             d = self._document(tok, np, mem, _tok_span(np), _tok_span(tok), "sourcing.memory")
             # "X said in a statement": the statement is X's
             if (
@@ -553,8 +724,13 @@ class SourcingClassifier:
                 and _attached_to(tok, a.cue)
             ):
                 d = Attribution(
-                    "named_source", "document", f"{a.reason} ('{np.text}')", a.rule,
-                    source=a.source, cue=a.cue, head=tok,
+                    "named_source",
+                    "document",
+                    f"{a.reason} ('{np.text}')",
+                    a.rule,
+                    source=a.source,
+                    cue=a.cue,
+                    head=tok,
                 )
             mem.documents.append((i, tok.lemma_.lower(), d))
 
@@ -572,16 +748,27 @@ class SourcingClassifier:
             a = explicit[j]
             if a is not None and a.kind not in ("none", "agentless") and a.source is not None:
                 return Attribution(
-                    a.label, a.kind, f"quotation continues: words of '{a.source.text}'",
-                    "sourcing.quote_speaker", source=a.source, cue=a.cue, head=a.head,
+                    a.label,
+                    a.kind,
+                    f"quotation continues: words of '{a.source.text}'",
+                    "sourcing.quote_speaker",
+                    source=a.source,
+                    cue=a.cue,
+                    head=a.head,
                 )
         return Attribution(
-            "unattributed_claim", "unattributed", "quotation with no speaker named",
+            "unattributed_claim",
+            "unattributed",
+            "quotation with no speaker named",
             "sourcing.quote_speaker",
         )
 
     def _continuation(
-        self, i: int, s: SpacySpan, sents: list[SpacySpan], paras: list[int],
+        self,
+        i: int,
+        s: SpacySpan,
+        sents: list[SpacySpan],
+        paras: list[int],
         final: list[Attribution | None],
     ) -> Attribution | None:
         """Figures right after a named document's figures, in the same paragraph or
@@ -597,20 +784,58 @@ class SourcingClassifier:
             return None
         name = prev.source.text if prev.source else "the document"
         return Attribution(
-            "named_source", "document", f"continues the figures of '{name}'",
-            "sourcing.continuation", source=prev.source, cue=None, head=prev.head,
+            "named_source",
+            "document",
+            f"continues the figures of '{name}'",
+            "sourcing.continuation",
+            source=prev.source,
+            cue=None,
+            head=prev.head,
         )
+
+    def _own_document(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """'The bank lowered its growth forecast to 0.8 percent': a named body reporting its
+        own forecast, results or accounts is the source of the figure."""
+        if self._figure(s) is None:
+            return None
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not (
+            subj.pos_ == "PROPN"
+            or subj.ent_type_ in ("ORG", "GPE")
+            or self.lex["institution_noun"].token(subj)
+        ):
+            return None
+        for tok, q in zip(s, mask, strict=True):
+            if q or tok.pos_ != "NOUN" or not self.lex["document_noun"].token(tok):
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ in ("its", "their", "his", "her"):
+                np = _np(subj, s)
+                return Attribution(
+                    "named_source",
+                    "document",
+                    f"'{np.text}' reporting its own {tok.text}",
+                    "sourcing.own_document",
+                    source=_tok_span(np),
+                    cue=_tok_span(tok),
+                    head=tok,
+                )
+        return None
 
     # -- check-worthiness ---------------------------------------------------------------
     def _figure(self, s: SpacySpan) -> Token | SpacySpan | None:
         for ent in s.ents:
-            if ent.label_ in _FIGURE_ENTS and not _is_age(ent):
+            if ent.label_ in _FIGURE_ENTS and not _is_age(ent) and not _known_set(ent):
                 return ent
         for tok in s:
-            if tok.like_num and not tok.ent_type_ and tok.is_digit and len(tok.text) < 4:
-                continue  # stray small numbers outside entities: list markers, scores
-            if tok.like_num and tok.ent_type_ not in _TIME_ENTS and tok.ent_type_ not in _NAMED_ENTS:
-                return tok
+            if tok.like_num and not tok.ent_type_:
+                # numbers NER missed count when they quantify something ("around 900 workers")
+                if tok.dep_ in ("nummod", "quantmod", "dobj", "pobj", "nsubj", "attr"):
+                    return tok
+                continue
+            if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+                continue  # "half-year results", "third-quarter": a name for a period
             if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
                 return tok
         return None
@@ -629,7 +854,9 @@ class SourcingClassifier:
             return flag(f"figure with no source: '{hit[2]}'", hit[3])
         for tok in s:
             if tok.tag_ in ("JJS", "RBS") and not lex["superlative_exclude"].token(tok):
-                return flag(f"superlative with no source: '{tok.text}'", "sourcing.check.superlative")
+                return flag(
+                    f"superlative with no source: '{tok.text}'", "sourcing.check.superlative"
+                )
             if tok.lower_ == "most" and tok.head.pos_ in ("ADJ", "ADV") and tok.dep_ == "advmod":
                 words = doc[tok.i : tok.head.i + 1].text
                 return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
@@ -638,25 +865,43 @@ class SourcingClassifier:
             ("accusation", "accusation"),
             ("harm", "deaths, attacks or losses"),
             ("evaluative", "evaluative claim"),
+            ("borrowed_evaluative", "evaluative claim"),
         ):
-            hit_tok = next((t for t in s if lex[kind].token(t)), None)
             hit_phrase = lex[kind].phrase(outside)
-            if hit_phrase is not None:
+            if hit_phrase is not None and not _before_verb(s, hit_phrase[1]):
                 return flag(f"{what} with no source: '{hit_phrase[2]}'", hit_phrase[3])
+            hit_tok = next(
+                (
+                    t
+                    for t, q in zip(s, mask, strict=True)
+                    if not q and lex[kind].token(t) and not _denied(t)
+                ),
+                None,
+            )
             if hit_tok is not None:
-                return flag(f"{what} with no source: '{hit_tok.text}'", lex[kind].token(hit_tok) or kind)
+                return flag(
+                    f"{what} with no source: '{hit_tok.text}'", lex[kind].token(hit_tok) or kind
+                )
         for tok in s:
             if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
-                return flag(f"comparison with no source: '{tok.text}'", "sourcing.check.comparative")
+                return flag(
+                    f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
+                )
         return None
 
 
 # -- parse helpers -----------------------------------------------------------------------
-def _depth(tok: Token) -> int:
+def _depth(tok: Token, sent: SpacySpan) -> int:
+    """Steps from `tok` up to the root of its sentence (a parse that runs a headline into
+    the next sentence is cut at the sentence boundary)."""
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end and d < 50:
         tok, d = tok.head, d + 1
     return d
+
+
+def _is_root(tok: Token, sent: SpacySpan) -> bool:
+    return tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end
 
 
 def _subject(verb: Token) -> Token | None:
@@ -667,7 +912,7 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj
-        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -676,7 +921,10 @@ def _subject(verb: Token) -> Token | None:
 def _phrase_around(tok: Token) -> SpacySpan:
     """'is understood to', 'it is believed', 'said to': the evidential as written."""
     doc = tok.doc
-    start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < tok.i])
+    start = min(
+        [tok.i]
+        + [c.i for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < tok.i]
+    )
     for c in tok.children:
         if c.dep_ == "nsubjpass" and c.lower_ == "it":
             start = min(start, c.i)
@@ -706,11 +954,98 @@ def _is_age(ent: SpacySpan) -> bool:
     )
 
 
+_PEOPLE_SUFFIXES = (
+    "ist",
+    "ists",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ian",
+    "ians",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "ee",
+    "ees",
+    "man",
+    "men",
+    "woman",
+    "women",
+)
+
+
+def _people_noun(tok: Token) -> bool:
+    """Agent-noun morphology: 'hydrologists', 'engineers', 'residents', 'campaigners'."""
+    return tok.lemma_.lower().endswith(_PEOPLE_SUFFIXES) or tok.lower_.endswith(_PEOPLE_SUFFIXES)
+
+
+def _owner_named(head: Token, lex: SourcingLexicon) -> bool:
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    return poss is not None and (
+        poss.pos_ == "PROPN"
+        or bool(poss.ent_type_)
+        or lex["institution_noun"].token(poss) is not None
+    )
+
+
+def _named_agent(head: Token, sent: SpacySpan) -> Token | None:
+    """'economists polled by Reuters': the named organisation that ran the poll."""
+    for c in head.children:
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    pobj = next((p for p in a.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in _NAMED_ENTS):
+                        return pobj
+    return None
+
+
+def _named_affiliation(head: Token) -> Token | None:
+    """'observers from the OSCE', 'analysts at Goldman Sachs': a group speaking for a named body."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "at", "with"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.ent_type_ in ("ORG", "GPE", "NORP") or pobj.pos_ == "PROPN"
+            ):
+                return pobj
+    return None
+
+
+def _known_set(ent: SpacySpan) -> bool:
+    """'the two towns', 'the three men': a count of things already introduced."""
+    head = ent.root.head
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in head.children
+    ) and all(not t.is_digit for t in ent)
+
+
+def _denied(tok: Token) -> bool:
+    """'no reports of deaths', 'no one was hurt': the harm is denied, not claimed."""
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _before_verb(sent: SpacySpan, end: int) -> bool:
+    """A phrase ending at char `end` (sentence-relative) followed by a bare verb:
+    'is due to reconvene' is a schedule, not a cause."""
+    nxt = next((t for t in sent if t.idx - sent.start_char >= end and not t.is_space), None)
+    return nxt is not None and nxt.tag_ == "VB"
+
+
 def _attached_to(tok: Token, cue: Span) -> bool:
     """Whether `tok` hangs (within three steps) from the token at the cue's offset."""
     head = tok
     for _ in range(3):
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
         if head.idx == cue.start:
