@@ -159,6 +159,7 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         if not unsourced and not figures:
             continue
         matches, conflicts = _matches(db, claim_id, syndicated) if claim_id else ([], [])
+        source = _source_name(source)
         own = {
             "url": url,
             "outlet": outlet,
@@ -172,6 +173,7 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         out.append(
             {
                 "sentence_id": sid,
+                "url": url,
                 "sentence": text,
                 "sourcing": sourcing,
                 "source": source,
@@ -232,8 +234,15 @@ def _matches(
                 }
             )
         for c in json.loads(conflict) if conflict else []:
-            conflicts.append({**c, **base, "sentence": text, "source": source})
+            item = {**c, **base, "sentence": text, "source": source}
+            # One outlet repeating its figure (headline, standfirst, body) is one conflict.
+            if not any(_same_conflict(item, seen) for seen in conflicts):
+                conflicts.append(item)
     return matches, conflicts
+
+
+def _same_conflict(a: dict, b: dict) -> bool:
+    return all(a[k] == b[k] for k in ("quantity", "ours", "theirs", "url"))
 
 
 def _source_name(source: str | None) -> str | None:

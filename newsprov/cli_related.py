@@ -101,13 +101,15 @@ def _echo_item(item: dict) -> None:
     origin = item["earliest_named_source"]
     if origin:
         named = f" (named in {origin['named_in']})" if origin.get("named_in") else ""
+        if origin["url"] == item.get("url"):
+            named = " (this article is the first to name it)"
         click.echo(
             f"  earliest named source: {origin['source']}, {origin['published'] or 'undated'}, {origin['url']}{named}"
         )
     elif item["matches"]:
         click.echo("  earliest named source: none of the other outlets names one")
     for m in item["matches"]:
-        who = f"names {m['source']}" if m["source"] else (m["sourcing"] or "no label")
+        who = _attribution(m["sourcing"], m["source"])
         copy = ", syndicated copy" if m.get("syndicated") else ""
         click.echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}{copy}")
         click.echo(f"      {m['sentence']}")
@@ -119,6 +121,13 @@ def _echo_item(item: dict) -> None:
     if not item["matches"] and not item["conflicts"]:
         click.echo("  no other outlet states this")
     click.echo("")
+
+
+def _attribution(sourcing: str | None, source: str | None) -> str:
+    if sourcing == "named_source" and source:
+        return f"names {source}"
+    label = sourcing or "no label"
+    return f"{label} ({source})" if source else label
 
 
 def _figure(f: dict) -> str:
