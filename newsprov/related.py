@@ -103,7 +103,8 @@ def gather_related(
     dopts = discovery_options(options)
     extra = getattr(options, "extra", None)
     gdelt = _gdelt_client(fetcher, dopts, extra)
-    keywords = top_entities(load_claims(db, article_id))
+    own = {x.lower() for x in (seed.outlet_name, seed.outlet_domain.split(".")[0]) if x}
+    keywords = top_entities(load_claims(db, article_id), exclude=own)
     found = discover(seed, fetcher, dopts, gdelt, keywords)
     if not dopts.gdelt and getattr(options, "gdelt", False):
         options.gdelt = False  # unreachable: stay off for the rest of the batch, one notice
@@ -161,9 +162,13 @@ def pages_by_id(pages: list[tuple[int, Extracted, str]]) -> dict[int, tuple[Extr
     return out
 
 
-def top_entities(claims: Iterable[dict], n: int = 2) -> list[str]:
-    """The names the article repeats most: the best search terms for its story."""
-    counts = Counter(e for c in claims for e in set(c.get("entities") or []))
+def top_entities(claims: Iterable[dict], n: int = 2, exclude: Iterable[str] = ()) -> list[str]:
+    """The names the article repeats most: the best search terms for its story. The
+    outlet's own name (its dateline credit) would only find the outlet's own pages."""
+    skip = {x.lower() for x in exclude}
+    counts = Counter(
+        e for c in claims for e in set(c.get("entities") or []) if e.lower() not in skip
+    )
     return [e for e, _ in counts.most_common(n)]
 
 

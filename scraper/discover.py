@@ -12,6 +12,7 @@ import json
 import re
 import time
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -359,11 +360,14 @@ def _lenient_json(text: str) -> dict[str, Any]:
             raise GdeltError(f"GDELT answered unreadable JSON ({exc}); try again later") from exc
 
 
-def gdelt_query(title: str, keywords: Sequence[str] = (), max_terms: int = 4) -> str:
-    """AND of the story's most telling terms: multi-word names quoted (GDELT rejects a
-    quoted single word), single words bare, words with dashes quoted."""
+def gdelt_query(
+    title: str, keywords: Sequence[str] = (), text: str = "", max_terms: int = 4
+) -> str:
+    """AND of the story's most telling terms: the keywords given (named entities), then the
+    title words the body repeats most. Multi-word names and words with dashes are quoted
+    (GDELT rejects a quoted single word); everything else is bare."""
     terms: list[str] = []
-    for k in [*keywords, *_title_terms(title)]:
+    for k in [*keywords, *_title_terms(title, text)]:
         k = re.sub(r"[\"()]", "", k).strip()
         if not k or k.lower() in (t.lower().strip('"') for t in terms):
             continue
@@ -373,24 +377,27 @@ def gdelt_query(title: str, keywords: Sequence[str] = (), max_terms: int = 4) ->
     return " ".join(terms)
 
 
-def _title_terms(title: str) -> list[str]:
-    words = re.findall(r"[A-Za-z][A-Za-z'-]{3,}", title)
-    stop = {
-        "with",
-        "from",
-        "that",
-        "this",
-        "their",
-        "after",
-        "over",
-        "into",
-        "about",
-        "says",
-        "said",
-    }
-    return sorted(
-        (w for w in words if w.lower() not in stop), key=lambda w: (-w[0].isupper(), -len(w))
-    )
+_TITLE_STOP = frozenset(
+    "with from that this their after over into about says said amid more than what will "
+    "continued continues new".split()
+)
+
+
+def _title_terms(title: str, text: str = "") -> list[str]:
+    # Title words split at dashes ("Post-Balakot" -> "Balakot"): other outlets write the
+    # name, not the headline's compound. Words the body repeats say what the story is.
+    words = [
+        w.removesuffix("'s").removesuffix("’s")
+        for w in re.findall(r"[A-Za-z][A-Za-z'’]{3,}", title)
+    ]
+    words = [w for w in dict.fromkeys(words) if w.lower() not in _TITLE_STOP and len(w) > 3]
+    body = Counter(re.findall(r"[a-z]+", text.lower()))
+
+    def weight(w: str) -> tuple[int, int, int]:
+        stem = w.lower()[:-1] if w.lower().endswith("s") else w.lower()
+        return (-(body[w.lower()] + body[stem] + body[stem + "s"]), -w[0].isupper(), -len(w))
+
+    return sorted(words, key=weight)
 
 
 def _gdelt_time(seen: str | None) -> str | None:
@@ -551,7 +558,7 @@ def discover(
     found += user_candidates(options.related_urls)
     if options.links:
         found += link_candidates(seed)
-    query = gdelt_query(seed.title, keywords)
+    query = gdelt_query(seed.title, keywords, seed.text)
     start, end = _window(seed.published, options)
     if options.gdelt and query:
         client = gdelt or GdeltClient(

@@ -195,7 +195,17 @@ def test_gdelt_query_quotes_phrases_not_single_words():
         "Post-Balakot: Pakistan's Continued Concealment", ["security personnel", "ISPR"]
     )
     assert q.startswith('"security personnel" ISPR ')
-    assert '"ISPR"' not in q and '"Post-Balakot"' in q
+    assert '"ISPR"' not in q
+
+
+def test_gdelt_query_prefers_title_words_the_body_repeats():
+    body = (
+        "Balakot casualties. The casualties were hidden. Balakot again. Pakistan said casualties."
+    )
+    q = gdelt_query(
+        "Post-Balakot: Pakistan's Continued Concealment of Soldier Casualties", ["Pakistan"], body
+    )
+    assert q == "Pakistan Casualties Balakot Concealment"
 
 
 def test_google_news_items_lose_the_publisher_suffix_and_keep_the_outlet(fetcher, site):
