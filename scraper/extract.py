@@ -145,7 +145,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
 
     canonical = meta.canonical
     page_domain = registered_domain(url)
-    article_url = canonical if canonical and registered_domain(canonical) == page_domain else url
+    article_url = canonical if _usable_canonical(canonical, url) else url
     title = (
         meta.title
         or (np_result and np_result.get("title"))
@@ -191,6 +191,15 @@ _INERT = re.compile(
 
 def _strip_inert(html: str) -> str:
     return _INERT.sub(" ", html)
+
+
+def _usable_canonical(canonical: str | None, url: str) -> bool:
+    """Use the declared canonical URL as the article's identity only when it is on the
+    same outlet and is not the homepage (a common CMS mistake that would merge every
+    story of the site into one row)."""
+    if not canonical or registered_domain(canonical) != registered_domain(url):
+        return False
+    return urlsplit(canonical).path.strip("/") != "" or urlsplit(url).path.strip("/") == ""
 
 
 def _refuse_non_html(body: bytes, url: str, content_type: str | None) -> None:
@@ -271,7 +280,9 @@ def _chrome_anchors(soup: BeautifulSoup) -> list[str]:
     return sorted((t for t in texts if t), key=len, reverse=True)
 
 
-def _only_links(para: str, anchors: list[str]) -> bool:
+def _only_links(para: str, anchors: list[str] | tuple[str, ...]) -> bool:
+    if len(para) > 300:
+        return False  # menus that leak into the text are short lines; skip the scan
     rest = para
     for text in anchors:
         if text in rest:
@@ -328,6 +339,24 @@ def _is_prose(para: str) -> bool:
     return count_words(para) >= 8 and not para.startswith("- ") and para[-1:] in '.!?"”’)»」。'
 
 
+def _container_of(paragraph: str, soup: BeautifulSoup) -> Tag | None:
+    """The element that holds the block showing `paragraph`, found through one text node
+    (a linear scan: comparing every element's full text would be quadratic on deeply
+    nested pages)."""
+    words = paragraph.split()
+    mid = len(words) // 2
+    for snippet in (" ".join(words[mid : mid + 4]), " ".join(words[:4])):
+        if not snippet:
+            continue
+        node = soup.find(string=lambda s, snip=snippet: snip in " ".join(s.split()))
+        if node is None or isinstance(node, Comment):
+            continue
+        block = node.find_parent(["p", "li", "div", "blockquote", "span", "td"])
+        if isinstance(block, Tag) and isinstance(block.parent, Tag):
+            return block.parent
+    return None
+
+
 def _own_text(block: Tag) -> str:
     """A block's text without any menu, header or footer that broken markup nested in it."""
     parts = []
@@ -356,13 +385,8 @@ def _restore_dropped(np_text: str, tf_text: str, soup: BeautifulSoup) -> str:
     just after it); a synopsis box or an "about us" panel elsewhere stays out.
     """
     np_paras = np_text.split("\n\n")
-    anchor = _squash(max(np_paras, key=len))
-    container = None
-    for block in soup.find_all(["p", "div", "li", "span"]):
-        if _squash(block.get_text()) == anchor:
-            container = block.parent
-            break
-    if not isinstance(container, Tag):
+    container = _container_of(max(np_paras, key=len), soup)
+    if container is None:
         return np_text
     inside = _squash(container.get_text())
     dom_paras = [p for p in container.find_all("p") if not _in_chrome(p)]

@@ -570,6 +570,30 @@ def test_extract_links_resolve_dedupe_and_skip_non_web() -> None:
     assert art.feeds == ["http://gazette.test/feeds/news.rss", "http://gazette.test/feed.json"]
 
 
+def test_extract_canonical_pointing_to_the_homepage_is_not_the_identity() -> None:
+    page = sample_body(URL["anonymous"]).replace(
+        b'<link rel="canonical" href="http://borderpost.test/news/2025/02/27/unreported-attacks-officials-say.html">',
+        b'<link rel="canonical" href="http://borderpost.test/">',
+    )
+    art = extract_article(page, URL["anonymous"], "text/html")
+    assert art.canonical_url == "http://borderpost.test/"
+    assert art.url == URL["anonymous"]
+
+
+def test_extract_never_opens_a_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    # newspaper would download images, and tldextract the suffix list, if allowed to.
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("extraction opened a network connection")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    for page in MANIFEST:
+        art = extract_article(sample_body(page["url"]), page["url"], "text/html")
+        assert art.word_count > 50
+
+
 def test_extract_hostile_text_stays_text() -> None:
     art = extract_article((UNIT / "links.html").read_bytes(), "http://gazette.test/a", None)
     assert '<script>alert("x")</script> and {{ 7*7 }} are printed as they are' in art.text
