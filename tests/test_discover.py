@@ -118,6 +118,8 @@ def test_gdelt_results_are_candidates_with_seen_dates(fetcher, site):
     assert COASTAL in [c.url for c in got]
     coastal = next(c for c in got if c.url == COASTAL)
     assert coastal.published == "2025-02-26T08:30:00Z" and coastal.language == "en"
+    # The answer has an invalid JSON escape (\\'), as GDELT's sometimes do: read leniently.
+    assert coastal.title.startswith("Post-Balakot: Pakistan's")
     sent = site.log(host="gdeltapi.test", path="/results.json")[-1].path
     assert "mode=artlist" in sent and "format=json" in sent and "%22security%20personnel%22" in sent
 
