@@ -215,6 +215,21 @@ CREATE INDEX IF NOT EXISTS idx_articles_outlet_annotated
 CREATE INDEX IF NOT EXISTS idx_claim_matches_other ON claim_matches(other_claim_id);
 """,
     ),
+    (
+        # Facets on a filtered table page (e.g. sentences?sourcing=weasel, facet in_quote)
+        # count inside one index when the filter column leads and the facet columns follow;
+        # the single-column in_quote indexes made SQLite pick them and visit every row.
+        "0004_facet_indexes",
+        """
+CREATE INDEX IF NOT EXISTS idx_sentences_sourcing_facets ON sentences(sourcing, unsourced, in_quote);
+CREATE INDEX IF NOT EXISTS idx_sentences_unsourced_facets ON sentences(unsourced, sourcing, in_quote);
+CREATE INDEX IF NOT EXISTS idx_sentences_in_quote_facets ON sentences(in_quote, sourcing, unsourced);
+DROP INDEX IF EXISTS idx_sentences_in_quote;
+CREATE INDEX IF NOT EXISTS idx_framing_category_facets ON framing(category, in_quote, entry);
+CREATE INDEX IF NOT EXISTS idx_framing_in_quote_facets ON framing(in_quote, category, entry);
+DROP INDEX IF EXISTS idx_framing_in_quote;
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]
