@@ -48,4 +48,7 @@ def register_output_renderer(datasette: Any) -> dict[str, Any]:
 
 @hookimpl
 def menu_links(datasette: Any) -> list[dict[str, str]]:
+    # Only when served with newsprov's metadata (make_datasette), which defines the dashboard.
+    if "newsprov-overview" not in (datasette.plugin_config("datasette-dashboards") or {}):
+        return []
     return [{"href": datasette.urls.path("/-/dashboards/newsprov-overview"), "label": "Overview"}]
