@@ -389,7 +389,10 @@ class SourcingClassifier:
     def _from_verb(
         self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
     ) -> Attribution | None:
-        if tok.pos_ not in ("VERB", "AUX"):
+        # a ROOT with a subject is a verb whatever the tagger said ("emails ... show that")
+        if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+        ):
             return None
         lemma = tok.lemma_.lower()
         lex = self.lex
@@ -479,7 +482,7 @@ class SourcingClassifier:
     ) -> Attribution | None:
         if tok.dep_ != "prep":
             return None
-        for pat, item, eid in self.lex["cue_preposition"].phrases:
+        for _pat, item, eid in self.lex["cue_preposition"].phrases:
             words = item.split()
             if tok.lower_ != words[-1]:
                 continue
@@ -557,6 +560,15 @@ class SourcingClassifier:
             return make("named_source", "named", f"attributed to named source '{src.text}'")
         if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
             return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+        if (
+            head.tag_ == "NN"
+            and _people_noun(head)
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        ):
+            # "the minister said": one office holder, named earlier or by the office itself
+            prev = mem.last(("person",), before=i)
+            name = f" ({prev.source.text})" if prev and prev.source else ""
+            return make("named_source", "person", f"attributed to '{src.text}'{name}")
         if (
             head.tag_ == "NNS"
             and _people_noun(head)
