@@ -180,6 +180,8 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
                 "figures": figures,
                 "matches": matches,
                 "earliest_named_source": origin,
+                # Syndicated copies repeat the same text: they are not confirmation.
+                "independent_outlets": len({m["outlet"] for m in matches if not m["syndicated"]}),
                 "conflicts": conflicts,
             }
         )

@@ -26,7 +26,12 @@ LEAD_WORDS = 80
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’]?\s+")
 # Datelines with a wire credit: "New Delhi, Feb 26 (IANS)", "LONDON (Reuters) -".
-_DATELINE_CREDIT = re.compile(r"^[^\n(]{0,60}?\(([A-Z][A-Za-z&. ]{1,30})\)\s*[-–—:]?", re.M)
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}"  # place: "New Delhi", "LONDON"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}(?:,\s*\d{4})?)?"  # optional date: ", Feb 26"
+    r"\s*\(([A-Z][A-Za-z&. ]{1,30})\)\s*[-–—:]?",
+    re.M,
+)
 _KNOWN_WIRES = ("AP", "AFP", "Reuters", "IANS", "PTI", "ANI", "UNI", "dpa", "Xinhua", "Bloomberg")
 _STOP = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being "

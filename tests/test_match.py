@@ -140,3 +140,9 @@ def test_match_wire_credit_of_the_seeds_outlet_means_syndication():
 def test_gap_hours_signed_and_unknown():
     assert gap_hours("2025-02-26T06:30:00Z", "2025-02-27T04:30:00Z") == pytest.approx(22.0)
     assert gap_hours(None, "2025-02-27T04:30:00Z") is None
+
+
+def test_wire_credit_only_from_a_dateline():
+    assert wire_credit("LONDON (Reuters) - Shares fell.") == "Reuters"
+    assert wire_credit("New Delhi, Feb 26 (IANS) The budget.") == "IANS"
+    assert wire_credit("Officials from the Ministry of Interior (MoI) said on Monday.") is None

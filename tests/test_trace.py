@@ -75,6 +75,8 @@ def test_trail_earliest_named_source_of_the_685_figure_is_the_think_tank_report(
     assert any(f["value"] == 685 and f["unit"] == "security personnel" for f in item["figures"])
     urls = [m["url"] for m in item["matches"]]
     assert HERALD in urls
+    # ICCS, the Frontier Herald and the Border Post; the Coastal Times copy does not count.
+    assert COASTAL in urls and item["independent_outlets"] == 3
     origin = item["earliest_named_source"]
     assert (
         origin is not None
