@@ -99,7 +99,7 @@ def _echo_item(item: dict) -> None:
     if item["figures"]:
         click.echo("  figures: " + ", ".join(_figure(f) for f in item["figures"]))
     if item["matches"]:
-        copies = sum(1 for m in item["matches"] if m.get("syndicated"))
+        copies = len({m["outlet"] for m in item["matches"] if m.get("syndicated")})
         extra = f" (+{copies} syndicated {'copy' if copies == 1 else 'copies'})" if copies else ""
         click.echo(f"  stated by {item['independent_outlets']} other outlet(s){extra}")
     origin = item["earliest_named_source"]
