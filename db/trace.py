@@ -204,6 +204,7 @@ def _matches(
         (claim_id,),
     ).fetchall()
     matches, conflicts = [], []
+    seen_conflicts: set[tuple] = set()
     for (
         url,
         outlet,
@@ -238,13 +239,11 @@ def _matches(
         for c in json.loads(conflict) if conflict else []:
             item = {**c, **base, "sentence": text, "source": source}
             # One outlet repeating its figure (headline, standfirst, body) is one conflict.
-            if not any(_same_conflict(item, seen) for seen in conflicts):
+            key = (item["quantity"], item["ours"], item["theirs"], url)
+            if key not in seen_conflicts:
+                seen_conflicts.add(key)
                 conflicts.append(item)
     return matches, conflicts
-
-
-def _same_conflict(a: dict, b: dict) -> bool:
-    return all(a[k] == b[k] for k in ("quantity", "ours", "theirs", "url"))
 
 
 def _source_name(source: str | None) -> str | None:
