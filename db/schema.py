@@ -230,6 +230,20 @@ CREATE INDEX IF NOT EXISTS idx_framing_in_quote_facets ON framing(in_quote, cate
 DROP INDEX IF EXISTS idx_framing_in_quote;
 """,
     ),
+    (
+        # The remaining default facets and sorts of the Datasette table pages: without these
+        # a facet on articles.extractor reads every article row, full text included.
+        "0005_table_page_indexes",
+        """
+CREATE INDEX IF NOT EXISTS idx_articles_extractor ON articles(extractor);
+CREATE INDEX IF NOT EXISTS idx_articles_is_seed ON articles(is_seed);
+CREATE INDEX IF NOT EXISTS idx_framing_density_category ON framing_density(category);
+CREATE INDEX IF NOT EXISTS idx_framing_density_per_1000 ON framing_density(per_1000_words);
+CREATE INDEX IF NOT EXISTS idx_related_method ON related(method, same_story);
+CREATE INDEX IF NOT EXISTS idx_related_same_story ON related(same_story);
+CREATE INDEX IF NOT EXISTS idx_related_score ON related(score);
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]

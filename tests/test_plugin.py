@@ -190,6 +190,19 @@ async def test_article_id_cells_link_to_the_reader(ds):
     assert_no_raw_payload(html)
 
 
+async def test_article_titles_link_to_the_reader_and_row_pages_escape(ds):
+    html = (await ds.client.get("/newsprov/articles")).text
+    assert '<a href="/-/article/1">Budget &lt;script&gt;' in html
+    for path in (
+        "/newsprov/articles/1",
+        "/newsprov/outlets/nationpress~2Etest",
+        "/newsprov/sentences/1",
+    ):
+        r = await ds.client.get(path)
+        assert r.status_code == 200, path
+        assert_no_raw_payload(r.text)
+
+
 @pytest.mark.parametrize(
     "path, facet",
     [

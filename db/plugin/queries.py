@@ -113,7 +113,7 @@ ORDER BY a.published DESC, a.article_id DESC, s.idx
 
 # A plain, explainable score: every unsourced assertion and every framing phrase in the
 # author's voice counts 1, every figure that another outlet reports differently counts 3.
-# Scores are computed from narrow indexes and only the top 1,000 articles are looked up.
+# Scores are computed from narrow indexes and only the top 200 articles are looked up.
 NEEDS_REVIEW = """
 WITH parts AS (
     SELECT article_id, count(*) AS u, 0 AS f, 0 AS k
@@ -130,7 +130,7 @@ top AS (
     SELECT article_id, sum(u) AS u, sum(f) AS f, sum(k) AS k, sum(u) + sum(f) + 3 * sum(k) AS score
     FROM parts GROUP BY article_id
     HAVING score > 0
-    ORDER BY score DESC, article_id DESC LIMIT 1000
+    ORDER BY score DESC, article_id DESC LIMIT 200
 )
 SELECT t.article_id, a.title, a.outlet_id AS outlet, a.published, a.word_count, t.score,
        t.u AS unsourced_assertions, t.f AS framing_in_authors_voice, t.k AS conflicting_figures
@@ -172,7 +172,7 @@ CANNED: dict[str, dict[str, str]] = {
     "articles_needing_review": {
         "title": "Articles most in need of an editor's look",
         "description": "Score = unsourced assertions + framing phrases in the author's voice "
-        "+ 3 x figures another outlet reports differently. The top 1,000.",
+        "+ 3 x figures another outlet reports differently. The top 200.",
         "sql": NEEDS_REVIEW,
     },
 }
