@@ -74,7 +74,9 @@ def open_database(db_path: str):
 
     parent = Path(db_path).resolve().parent
     if not parent.is_dir():
-        raise click.ClickException(f"folder {parent} does not exist: create it or pass another --db")
+        raise click.ClickException(
+            f"folder {parent} does not exist: create it or pass another --db"
+        )
     try:
         return open_db(db_path)
     except Exception as exc:  # sqlite3.DatabaseError, PermissionError...
@@ -90,7 +92,9 @@ def make_fetcher(allow_hosts: tuple[str, ...], connect_to: tuple[str, ...], dela
     for item in _split_env(connect_to):
         pattern, sep, target = item.partition("=")
         if not sep or not target:
-            raise click.BadParameter(f"{item!r}: expected PATTERN=IP:PORT", param_hint="--connect-to")
+            raise click.BadParameter(
+                f"{item!r}: expected PATTERN=IP:PORT", param_hint="--connect-to"
+            )
         mapping[pattern.strip()] = target.strip()
     config = FetchConfig(
         allow_hosts=tuple(_split_env(allow_hosts)), connect_to=mapping, min_delay=delay
@@ -157,18 +161,77 @@ def main() -> None:
 @db_option
 @fetch_options
 @click.option("--no-related", is_flag=True, help="Do not look for other coverage of the story.")
-@click.option("--max-related", type=int, default=30, show_default=True, help="Related pages fetched per article.")
-@click.option("--related-url", "related_urls", multiple=True, help="A page to treat as related coverage (repeatable).")
-@click.option("--related-file", type=click.File("r", encoding="utf-8"), help="File of related URLs, one per line.")
-@click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed to search for related coverage (repeatable).")
+@click.option(
+    "--max-related",
+    type=int,
+    default=30,
+    show_default=True,
+    help="Related pages fetched per article.",
+)
+@click.option(
+    "--related-url",
+    "related_urls",
+    multiple=True,
+    help="A page to treat as related coverage (repeatable).",
+)
+@click.option(
+    "--related-file",
+    type=click.File("r", encoding="utf-8"),
+    help="File of related URLs, one per line.",
+)
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    help="An RSS/Atom feed to search for related coverage (repeatable).",
+)
 @click.option("--no-gdelt", is_flag=True, help="Do not ask the GDELT DOC API for related coverage.")
-@click.option("--gdelt-base", default=None, hidden=True, help="Base URL of the GDELT API (for testing).")
-@click.option("--google-news", is_flag=True, help="Also search Google News RSS (opt-in; personal use only).")
-@click.option("--mediacloud-key", envvar="NEWSPROV_MEDIACLOUD_KEY", default=None, help="Media Cloud API key (env NEWSPROV_MEDIACLOUD_KEY).")
+@click.option(
+    "--gdelt-base", default=None, hidden=True, help="Base URL of the GDELT API (for testing)."
+)
+@click.option(
+    "--google-news", is_flag=True, help="Also search Google News RSS (opt-in; personal use only)."
+)
+@click.option(
+    "--mediacloud-key",
+    envvar="NEWSPROV_MEDIACLOUD_KEY",
+    default=None,
+    help="Media Cloud API key (env NEWSPROV_MEDIACLOUD_KEY).",
+)
+@click.option(
+    "--window-days",
+    type=int,
+    default=None,
+    help="Related coverage published up to N days before or after the article (default 90 before, 30 after).",
+)
+@click.option(
+    "--gdelt-cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to cache GDELT answers in.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input URL.")
 @quiet_option
-def scrape(urls, db_path, allow_hosts, connect_to, delay, no_related, max_related, related_urls,
-           related_file, feeds, no_gdelt, gdelt_base, google_news, mediacloud_key, as_json, quiet) -> None:
+def scrape(
+    urls,
+    db_path,
+    allow_hosts,
+    connect_to,
+    delay,
+    no_related,
+    max_related,
+    related_urls,
+    related_file,
+    feeds,
+    no_gdelt,
+    gdelt_base,
+    google_news,
+    mediacloud_key,
+    window_days,
+    gdelt_cache,
+    as_json,
+    quiet,
+) -> None:
     """Fetch articles and their related coverage, annotate them, store everything.
 
     \b
@@ -179,7 +242,9 @@ def scrape(urls, db_path, allow_hosts, connect_to, delay, no_related, max_relate
 
     extra_related = list(related_urls)
     if related_file:
-        extra_related += [ln.strip() for ln in related_file if ln.strip() and not ln.startswith("#")]
+        extra_related += [
+            ln.strip() for ln in related_file if ln.strip() and not ln.startswith("#")
+        ]
     options = ScrapeOptions(
         related=not no_related,
         max_related=max_related,
@@ -190,6 +255,10 @@ def scrape(urls, db_path, allow_hosts, connect_to, delay, no_related, max_relate
         google_news=google_news,
         mediacloud_key=mediacloud_key,
     )
+    if window_days is not None:
+        options.extra.update(window_before_days=window_days, window_after_days=window_days)
+    if gdelt_cache is not None:
+        options.extra["gdelt_cache_dir"] = str(gdelt_cache)
     db = open_database(db_path)
     with make_fetcher(allow_hosts, connect_to, delay) as fetcher:
         results = make_pipeline(db, fetcher, quiet).scrape(urls, options)
@@ -219,8 +288,16 @@ def import_(file: Path, url: str, db_path: str, as_json: bool) -> None:
 @click.option("--all", "all_", is_flag=True, help="Re-annotate every stored article.")
 @db_option
 @click.option("--processes", type=int, default=1, show_default=True, help="spaCy worker processes.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra framing lexicon TOML (repeatable).")
-@click.option("--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable).")
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra framing lexicon TOML (repeatable).",
+)
+@click.option(
+    "--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable)."
+)
 @quiet_option
 def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -> None:
     """(Re)annotate stored articles: without ids, those not annotated yet.
@@ -242,19 +319,36 @@ def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -
             )
         ids = list(article_ids)
     else:
-        ids = None if all_ else [r["article_id"] for r in db.query("SELECT article_id FROM articles WHERE annotated_run_id IS NULL")]
+        ids = (
+            None
+            if all_
+            else [
+                r["article_id"]
+                for r in db.query("SELECT article_id FROM articles WHERE annotated_run_id IS NULL")
+            ]
+        )
         if ids == []:
             click.echo("nothing to annotate (use --all to re-annotate everything)")
             return
-    n = make_pipeline(db, quiet=quiet, lexicons=lexicons, disabled=disabled).annotate_articles(ids, n_process=processes)
+    n = make_pipeline(db, quiet=quiet, lexicons=lexicons, disabled=disabled).annotate_articles(
+        ids, n_process=processes
+    )
     click.echo(f"annotated {n} article{'s' if n != 1 else ''}")
 
 
 @main.command("annotate-text")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the DESIGN.md JSON contract.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra framing lexicon TOML (repeatable).")
-@click.option("--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable).")
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra framing lexicon TOML (repeatable).",
+)
+@click.option(
+    "--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable)."
+)
 def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
     """Annotate a plain-text file (or - for stdin) and print the flags.
 
@@ -322,7 +416,9 @@ def open_(article: str, db_path: str, port: int, browser: bool) -> None:
     db = open_database(db_path)
     article_id = resolve_article(db, article)
     if article_id is None:
-        raise click.ClickException(f"no article {article!r} in {db_path}: scrape or import one first")
+        raise click.ClickException(
+            f"no article {article!r} in {db_path}: scrape or import one first"
+        )
     url = reader_url("127.0.0.1", port, article_id)
     click.echo(url)
     if browser:
@@ -330,12 +426,25 @@ def open_(article: str, db_path: str, port: int, browser: bool) -> None:
 
 
 @main.command()
-@click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False, allow_dash=True), help="Output file (- for stdout).")
+@click.option(
+    "--csv",
+    "csv_path",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Output file (- for stdout).",
+)
 @db_option
 @click.option("--article", default=None, help="Only this article (id or URL).")
 @click.option("--outlet", default=None, help="Only this outlet (registered domain).")
-@click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
-@click.option("--flags", default="unsourced,framing", show_default=True, help="Which flags: unsourced, framing, or both.")
+@click.option(
+    "--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD)."
+)
+@click.option(
+    "--flags",
+    default="unsourced,framing",
+    show_default=True,
+    help="Which flags: unsourced, framing, or both.",
+)
 def export(csv_path, db_path, article, outlet, since, flags) -> None:
     """Write the editor CSV: one row per flag, opens cleanly in Excel.
 
@@ -349,14 +458,18 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
     wanted = tuple(f.strip() for f in flags.split(",") if f.strip())
     bad = set(wanted) - {"unsourced", "framing"}
     if bad or not wanted:
-        raise click.BadParameter("use unsourced, framing or unsourced,framing", param_hint="--flags")
+        raise click.BadParameter(
+            "use unsourced, framing or unsourced,framing", param_hint="--flags"
+        )
     if since:
         from datetime import date
 
         try:
             date.fromisoformat(since[:10])
         except ValueError as exc:
-            raise click.BadParameter("expected a date like 2025-02-26", param_hint="--since") from exc
+            raise click.BadParameter(
+                "expected a date like 2025-02-26", param_hint="--since"
+            ) from exc
     db = open_database(db_path)
     article_id = None
     if article is not None:
@@ -392,7 +505,9 @@ def demo(db_path: str, port: int, no_serve: bool, quiet: bool) -> None:
     failed = [r for r in results if r.status != "ok"]
     for r in failed:
         click.echo(f"error: {r.url}: {r.error}", err=True)
-    counts = {t: db[t].count for t in ("articles", "sentences", "framing", "related", "claim_matches")}
+    counts = {
+        t: db[t].count for t in ("articles", "sentences", "framing", "related", "claim_matches")
+    }
     click.echo("demo database " + db_path + ": " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     if failed:
         sys.exit(1)
@@ -402,19 +517,12 @@ def demo(db_path: str, port: int, no_serve: bool, quiet: bool) -> None:
         run_datasette(db_path, "127.0.0.1", port)
 
 
-def _register_optional() -> None:
-    """Commands that live in their own modules (one group per module)."""
-    from newsprov.cli_eval import eval_command
-    from newsprov.cli_lexicon import lexicon_group
-    from newsprov.cli_related import related_command, trace_command
+# Command groups that live in their own modules (one group per module).
+from newsprov.cli_eval import eval_command  # noqa: E402
+from newsprov.cli_lexicon import lexicon_group  # noqa: E402
+from newsprov.cli_related import related_command, trace_command  # noqa: E402
 
-    main.add_command(eval_command, "eval")
-    main.add_command(lexicon_group, "lexicon")
-    main.add_command(related_command, "related")
-    main.add_command(trace_command, "trace")
-
-
-try:
-    _register_optional()
-except ImportError:  # pragma: no cover - during development a module may not exist yet
-    pass
+main.add_command(eval_command, "eval")
+main.add_command(lexicon_group, "lexicon")
+main.add_command(related_command, "related")
+main.add_command(trace_command, "trace")

@@ -47,7 +47,11 @@ class _SampleHandler(BaseHTTPRequestHandler):
             body, ctype, code = b"not found", "text/plain", 404
         else:
             suffix = "." + node.name.rsplit(".", 1)[-1] if "." in node.name else ""
-            body, ctype, code = node.read_bytes(), _TYPES.get(suffix, "application/octet-stream"), 200
+            body, ctype, code = (
+                node.read_bytes(),
+                _TYPES.get(suffix, "application/octet-stream"),
+                200,
+            )
         self.send_response(code)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))

@@ -142,9 +142,7 @@ class Pipeline:
         from newsprov.related import gather_related  # the related-coverage stage
 
         assert self.fetcher is not None
-        report = gather_related(
-            self.db, self.fetcher, self, article_id, extracted, run_id, options
-        )
+        report = gather_related(self.db, self.fetcher, self, article_id, extracted, run_id, options)
         return report.stored
 
     def import_file(self, path: Path, url: str) -> ItemResult:
@@ -170,7 +168,9 @@ class Pipeline:
         self.finish_run(run_id, [result])
         return result
 
-    def annotate_articles(self, ids: Sequence[int] | None, batch_size: int = 48, n_process: int = 1) -> int:
+    def annotate_articles(
+        self, ids: Sequence[int] | None, batch_size: int = 48, n_process: int = 1
+    ) -> int:
         """(Re)annotate stored articles; each article's old annotations are replaced atomically."""
         rows = list(store.articles_to_annotate(self.db, ids))
         if not rows:
@@ -184,5 +184,9 @@ class Pipeline:
             store.save_annotation(self.db, row["article_id"], annotation, run_id)
             done += 1
             self.progress(f"annotated {row['article_id']}")
-        store.finish_run(self.db, run_id, "ok", {"annotated": done})
+        # New claims replace the old ones and their matches with them: rebuild the trails.
+        from newsprov.related import retrace
+
+        matches = retrace(self.db, [r["article_id"] for r in rows])
+        store.finish_run(self.db, run_id, "ok", {"annotated": done, "claim_matches": matches})
         return done

@@ -22,7 +22,7 @@ def format_annotation(result: Annotation) -> str:
         for sp in spans:
             if s.start <= sp.start < s.end:
                 where = " (in quote)" if sp.in_quote else ""
-                lines.append(f"       framing {sp.category}{where}: \"{sp.text}\" - {sp.reason}")
+                lines.append(f'       framing {sp.category}{where}: "{sp.text}" - {sp.reason}')
     unsourced = sum(1 for s in result.sentences if s.unsourced)
     lines.append(
         f"\n{len(result.sentences)} sentences, {unsourced} unsourced assertions, "
