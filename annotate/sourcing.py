@@ -213,8 +213,8 @@ class Attribution:
     head: Token | None = None  # head of the source phrase, for documents: its noun
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
 
 
 def _tok_span(toks: SpacySpan | Token) -> Span:
@@ -277,13 +277,14 @@ class SourcingClassifier:
     def classify(
         self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
     ) -> list[SentenceFlag]:
-        breaks = [m.start() for m in re.finditer(r"\n", doc.text)]
+        text = doc.text  # built from the tokens on every access: read it once
+        breaks = [m.start() for m in re.finditer(r"\n", text)]
         paras = [bisect.bisect_left(breaks, s.start_char) for s in sents]
         quoted = [self._quote_mask(s, quotes) for s in sents]
         mem = _Memory()
         explicit: list[Attribution | None] = []
         for i, s in enumerate(sents):
-            a = self._explicit(s, quoted[i], mem, i)
+            a = self._explicit(s, quoted[i], mem, i, text)
             explicit.append(a)
             if a and a.kind not in ("agentless", "none"):
                 mem.sources.append((i, a))
@@ -337,16 +338,17 @@ class SourcingClassifier:
         return "".join(chars)
 
     # -- pass 1: explicit attribution ---------------------------------------------------
-    def _explicit(self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int) -> Attribution | None:
-        doc = s.doc
+    def _explicit(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, full: str
+    ) -> Attribution | None:
         text = s.text
         last = text.rstrip()[-1:] if text.strip() else ""
-        line_start = doc.text.rfind("\n", 0, s.start_char) + 1
-        line_end = doc.text.find("\n", s.end_char)
-        line_end = len(doc.text) if line_end < 0 else line_end
+        line_start = full.rfind("\n", 0, s.start_char) + 1
+        line_end = full.find("\n", s.end_char)
+        line_end = len(full) if line_end < 0 else line_end
         whole_line = (
-            not doc.text[line_start : s.start_char].strip(" \t\u2022*-")
-            and not doc.text[s.end_char : line_end].strip()
+            not full[line_start : s.start_char].strip(" \t\u2022*-")
+            and not full[s.end_char : line_end].strip()
         )
         if whole_line and last not in _TERMINAL:
             return Attribution(
@@ -354,7 +356,7 @@ class SourcingClassifier:
             )
         outside = self._outside_text(s, mask)
         if hit := self.lex["no_comment"].phrase(outside):
-            cue = _span(doc, s.start_char + hit[0], s.start_char + hit[1])
+            cue = _span(full, s.start_char + hit[0], s.start_char + hit[1])
             return Attribution(
                 "none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue
             )
@@ -492,7 +494,7 @@ class SourcingClassifier:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            cue = _span(s.doc, s.doc[first].idx, tok.idx + len(tok.text))
+            cue = _tok_span(s.doc[first : tok.i + 1])
             return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
         return None
 
