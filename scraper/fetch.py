@@ -22,7 +22,7 @@ import ssl
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -110,6 +110,10 @@ class _HostGate:
                 time.sleep(wait_s)
             self.defer(host, time.monotonic() + delay)
             yield
+
+
+def _same_origin(a: str, b: str) -> bool:
+    return urlsplit(a)[:2] == urlsplit(b)[:2]
 
 
 def _now_iso() -> str:
@@ -201,14 +205,23 @@ class Fetcher:
 
     # -- public API ----------------------------------------------------------------------
 
-    def fetch(self, url: str, accept: str = DEFAULT_ACCEPT) -> Fetched:
-        """Fetch `url`, following redirects hop by hop. Never raises for fetch problems."""
+    def fetch(
+        self, url: str, accept: str = DEFAULT_ACCEPT, headers: Mapping[str, str] | None = None
+    ) -> Fetched:
+        """Fetch `url`, following redirects hop by hop. Never raises for fetch problems.
+
+        `headers` (an API key, say) go only to `url`'s own origin: a redirect elsewhere
+        must not carry a credential with it.
+        """
         hops: list[str] = []
         last: _Exchange | None = None
         try:
             current = url
             while True:
-                last = self._request(current, accept, check_robots=self.config.obey_robots)
+                extra = headers if headers and _same_origin(current, url) else None
+                last = self._request(
+                    current, accept, check_robots=self.config.obey_robots, headers=extra
+                )
                 location = last.headers.get("location")
                 if last.status not in REDIRECT_CODES or not location:
                     break
@@ -277,7 +290,12 @@ class Fetcher:
     # -- one hop -------------------------------------------------------------------------
 
     def _request(
-        self, url: str, accept: str, check_robots: bool, cap: int | None = None
+        self,
+        url: str,
+        accept: str,
+        check_robots: bool,
+        cap: int | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> _Exchange:
         """One guarded, polite HTTP exchange, with retries on 429/503."""
         try:
@@ -304,7 +322,7 @@ class Fetcher:
         attempt = 0
         while True:
             with self._gate.slot(host, delay):
-                ex = self._send(target, url, accept, cap or self.config.max_bytes)
+                ex = self._send(target, url, accept, cap or self.config.max_bytes, headers)
             if ex.status not in RETRY_CODES:
                 return ex
             pause = _retry_after(ex.headers.get("retry-after"))
@@ -325,7 +343,14 @@ class Fetcher:
             self._gate.defer(host, time.monotonic() + pause)
             attempt += 1
 
-    def _send(self, target: Target, url: str, accept: str, cap: int) -> _Exchange:
+    def _send(
+        self,
+        target: Target,
+        url: str,
+        accept: str,
+        cap: int,
+        headers: Mapping[str, str] | None = None,
+    ) -> _Exchange:
         """Send one request to the checked address and read the body within limits."""
         timeout = self.config.timeout
         deadline = time.monotonic() + timeout
@@ -343,6 +368,7 @@ class Fetcher:
             "GET",
             wire_url,
             headers={
+                **(headers or {}),
                 "Host": target.host_header,
                 "User-Agent": self.config.user_agent,
                 "Accept": accept,

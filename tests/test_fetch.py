@@ -313,3 +313,17 @@ def test_fetch_https_sends_sni_and_verifies_real_name(tls_site) -> None:
     with Fetcher(replace(config, obey_robots=False)) as fetcher:
         wrong = fetcher.fetch("https://impostor.test/page")
     assert wrong.error_kind == "network" and "certificate" in wrong.error.lower()
+
+
+def test_fetch_extra_headers_reach_origin_but_not_a_redirect_elsewhere(site, fetch_config) -> None:
+    key = {"Authorization": "Token s3cret"}
+    with Fetcher(fetch_config) as fetcher:
+        direct = fetcher.fetch(site.url("/_echo", host="api-a.test"), headers=key)
+        echoed = json.loads(direct.body)
+        assert echoed["headers"]["Authorization"] == "Token s3cret"
+        elsewhere = site.url("/_echo", host="api-b.test")
+        hopped = fetcher.fetch(
+            site.url(f"/_redirect?to={elsewhere}", host="api-a.test"), headers=key
+        )
+    assert hopped.ok and hopped.final_url == elsewhere
+    assert "Authorization" not in json.loads(hopped.body)["headers"]
