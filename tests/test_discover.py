@@ -233,3 +233,20 @@ def test_google_news_is_off_unless_asked(seed, fetcher, site):
         _offline(links=False, sitemaps=False, google_news_url="http://gdeltapi.test/gnews.rss"),
     )
     assert len(site.log(host="gdeltapi.test", path="/gnews.rss")) == before
+
+
+def test_mediacloud_sends_the_key_and_keeps_only_web_links(fetcher, site):
+    from datetime import UTC, datetime
+
+    from scraper.discover import mediacloud_candidates
+
+    url = "http://mediacloud.test/api/story-list.json"
+    got = mediacloud_candidates(
+        fetcher, "k3y", "Pakistan security", datetime(2025, 2, 1, tzinfo=UTC),
+        datetime(2025, 3, 1, tzinfo=UTC), url=url,
+    )  # fmt: skip
+    assert [c.url for c in got] == [MERIDIAN]
+    assert got[0].backend == "mediacloud" and got[0].outlet_domain == "dailymeridian.test"
+    sent = site.log(host="mediacloud.test")[-1]
+    assert sent.headers.get("authorization") == "Token k3y"
+    assert "q=Pakistan+security" in sent.path
