@@ -36,6 +36,10 @@ EVIDENCE_SUBJECTS = frozenset(
     evidence study analysis review assessment footage image paper intelligence dossier""".split()
 )
 
+# Verbs that treat their object as something hidden brought to light; with a document as
+# subject they turn whatever is "revealed" into fact. "The study demonstrated a link" is not.
+UNCOVERING_VERBS = frozenset("reveal expose unveil uncover unmask lay".split())
+
 # Words that make a short quotation reported speech rather than a scare quote:
 # "he called it a 'disgrace'" is the speaker's word, not the outlet's doubt.
 SPEECH_LEMMAS = frozenset(
@@ -47,12 +51,25 @@ SPEECH_LEMMAS = frozenset(
 _SENTENCE_END = set(".?!")
 
 
-def _token_specs(words: Sequence[str], use_lemma: bool, pos: Sequence[str]) -> list[dict]:
+# Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
+POSSESSIVES = ["their", "its", "his", "her", "our", "my", "your", "one's"]
+
+
+def _token_specs(
+    words: Sequence[str], lemmas: Sequence[str] | None, pos: Sequence[str]
+) -> list[dict]:
+    """Matcher specs for one written pattern: by written form when `lemmas` is None, else
+    by lemma (the word as written or its lemma, so "drag their feet" hits "dragged")."""
     specs = []
-    for w in words:
-        if use_lemma and any(c.isalpha() for c in w):
+    for i, w in enumerate(words):
+        if w in POSSESSIVES:
+            spec: dict = {"LOWER": {"IN": POSSESSIVES}}
+        elif lemmas is not None and any(c.isalpha() for c in w):
+            forms = {w, lemmas[i]}
             # Lemmas are lower-case except for proper nouns, whose case we also accept.
-            spec: dict = {"LEMMA": {"IN": sorted({w, w.capitalize(), w.upper()})}}
+            spec = {
+                "LEMMA": {"IN": sorted({v for f in forms for v in (f, f.capitalize(), f.upper())})}
+            }
         else:
             spec = {"LOWER": w}
         specs.append(spec)
@@ -91,23 +108,23 @@ class FramingMatcher:
         self._with_rules = with_rules
         self._hash = hashlib.sha256(f"{RULES_VERSION}\n{sha}".encode()).hexdigest()
         self.matcher = Matcher(nlp.vocab)
+        self._lemmas = _phrase_lemmas(nlp, self.entries.values())
         for e in self.entries.values():
             try:
                 self.matcher.add(e.id, self._patterns(nlp, e))
             except (ValueError, KeyError, TypeError) as exc:
                 raise LexiconError(f"{e.source} ({e.id}): bad pattern: {exc}") from exc
 
-    @staticmethod
-    def _patterns(nlp: Language, e: LexiconEntry) -> list[list[dict]]:
+    def _patterns(self, nlp: Language, e: LexiconEntry) -> list[list[dict]]:
         if e.tokens is not None:
             return [list(e.tokens)]
         out = []
         for p in e.patterns:
             words = [t.text.lower() for t in nlp.make_doc(p)]
             # Written form always; lemma form too so "reveals"/"revealed" hit "reveal".
-            out.append(_token_specs(words, use_lemma=False, pos=e.pos))
+            out.append(_token_specs(words, None, e.pos))
             if not e.exact:
-                out.append(_token_specs(words, use_lemma=True, pos=e.pos))
+                out.append(_token_specs(words, self._lemmas.get(p, words), e.pos))
         return out
 
     def fingerprint(self) -> str:
@@ -150,6 +167,17 @@ class FramingMatcher:
                 )
             )
         return out
+
+
+def _phrase_lemmas(nlp: Language, entries: Iterable[LexiconEntry]) -> dict[str, list[str]]:
+    """Lemmas of multi-word patterns read in context ("drag their feet" -> "foot"). Single
+    words are written as lemmas already, and the tagger would only guess at a lone word."""
+    phrases = sorted({p for e in entries if e.tokens is None and not e.exact for p in e.patterns})
+    phrases = [p for p in phrases if len(nlp.make_doc(p)) > 1]
+    out = {}
+    for p, doc in zip(phrases, nlp.pipe(p.lower() for p in phrases), strict=True):
+        out[p] = [t.lemma_.lower() for t in doc]
+    return out
 
 
 def _excluded_by_neighbours(doc: Doc, start: int, end: int, e: LexiconEntry) -> bool:
@@ -218,7 +246,11 @@ def _apply_context(span: Span, context: str | None) -> Span | None:
                 return span
             # "Reports reveal heavy casualties": a document as the subject of a factive verb
             # turns whatever it "reveals" into established fact.
-            if child.dep_ == "nsubj" and child.lemma_.lower() in EVIDENCE_SUBJECTS:
+            if (
+                child.dep_ == "nsubj"
+                and child.lemma_.lower() in EVIDENCE_SUBJECTS
+                and verb.lemma_.lower() in UNCOVERING_VERBS
+            ):
                 return span
         return None
     return span
@@ -261,8 +293,8 @@ def _scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
             continue
         if any(ch.isdigit() for ch in inner):
             continue
-        # Title-case phrases in quotes are names of things (operations, books, slogans).
-        if len(words) > 1 and all(w[:1].isupper() for w in words):
+        # Title-case words in quotes are names of things (films, operations, slogans).
+        if all(w[:1].isupper() for w in words):
             continue
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None or _is_reported_speech(doc, span):

@@ -131,6 +131,49 @@ def test_find_crime_hedge_alleged_is_not_doubt(matcher, nlp) -> None:
     assert texts(spans(matcher, nlp, "State media celebrated the alleged victory.")) == ["alleged"]
 
 
+ORDINARY = [
+    "The storm claimed at least 12 lives, officials said.",
+    "Rebels claimed responsibility for the bombing.",
+    "The company unveiled its new smartphone on Tuesday.",
+    "Police said the alleged gunman was arrested at his home.",
+    "The government tightened the sanctions regime on Monday.",
+    "A blast at the factory injured four workers.",
+    "Doctors recommended that patients wear a mask.",
+    "The disaster management agency said 300 homes were damaged.",
+    "Forecasters warned of catastrophic flooding in the south.",
+    "He scored a hat-trick in the second half.",
+    "The index hit a new low on Monday.",
+    "He was exposed to radiation during the test.",
+    "The journey proved difficult.",
+    "The study demonstrated a link between sleep and memory.",
+    "Students demonstrated outside parliament.",
+    'The film "Dune" topped the box office.',
+    'The word "sustainable" appears 40 times in the report.',
+    'The president described the talks as "productive".',
+    "Farmers harvest wheat in August.",
+    "The attack on the convoy killed three soldiers.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_find_leaves_ordinary_wire_usage_alone(matcher, nlp, text: str) -> None:
+    assert spans(matcher, nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Ministers dragged their feet on the inquiry.", "dragged their feet"),
+        ("The ministry is dragging its feet.", "dragging its feet"),
+        ("His army of highly paid lobbyists blocked the bill.", "army of highly paid lobbyists"),
+        ("Town hall bosses splashed 40,000 pounds on furniture.", "splashed"),
+        ("The bill is an assault on free speech.", "assault on free speech"),
+    ],
+)
+def test_find_phrase_variants_and_context_patterns(matcher, nlp, text: str, phrase: str) -> None:
+    assert phrase in texts(spans(matcher, nlp, text))
+
+
 def test_framing_matcher_extra_file_adds_entry(nlp, tmp_path: Path) -> None:
     p = tmp_path / "newsroom.toml"
     p.write_text(
