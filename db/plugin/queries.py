@@ -64,11 +64,13 @@ FROM words w LEFT JOIN hits h ON h.outlet_id IS w.outlet_id
 ORDER BY all_framing DESC, outlet
 """
 
-# json_valid first: a malformed conflict cell must not break the whole query.
+# json_valid first: a malformed conflict cell must not break the whole query. Newest
+# matches first: walking claim_matches backwards stops after a page, where ordering by the
+# articles' dates would join and sort every conflict first.
 CONFLICTING_FIGURES = """
 SELECT CASE WHEN json_valid(m.conflict) THEN json_extract(m.conflict, '$.quantity') END
            AS quantity,
-       a.outlet_id AS outlet, c.article_id,
+       a.outlet_id AS outlet, c.article_id, a.published,
        CASE WHEN json_valid(m.conflict) THEN json_extract(m.conflict, '$.ours') END AS figure_here,
        oa.outlet_id AS other_outlet, m.other_article_id,
        CASE WHEN json_valid(m.conflict) THEN json_extract(m.conflict, '$.theirs') END
@@ -83,7 +85,7 @@ JOIN claims oc ON oc.claim_id = m.other_claim_id
 JOIN sentences os ON os.sentence_id = oc.sentence_id
 WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}')
   AND a.outlet_id IS NOT oa.outlet_id
-ORDER BY a.published DESC, c.article_id, m.claim_match_id
+ORDER BY m.claim_match_id DESC
 """
 
 # A match counts as a named origin when the matching sentence elsewhere names its source;
@@ -160,7 +162,8 @@ CANNED: dict[str, dict[str, str]] = {
     },
     "conflicting_figures": {
         "title": "Figures that differ across outlets",
-        "description": "Claims matched across outlets whose figures disagree.",
+        "description": "Claims matched across outlets whose figures disagree, most recently "
+        "traced first.",
         "sql": CONFLICTING_FIGURES,
     },
     "claims_without_named_origin": {
