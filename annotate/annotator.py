@@ -31,7 +31,9 @@ class Annotator:
     ) -> None:
         self.nlp = nlp or load_nlp()
         self.sourcing = SourcingClassifier(self.nlp)
-        self.framing = FramingMatcher(self.nlp, extra_paths=lexicon_paths, disabled=disabled_entries)
+        self.framing = FramingMatcher(
+            self.nlp, extra_paths=lexicon_paths, disabled=disabled_entries
+        )
 
     def annotate(self, text: str) -> Annotation:
         return self.annotate_doc(self.nlp(text))

