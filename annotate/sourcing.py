@@ -256,6 +256,9 @@ class _Memory:
                 return a
         return None
 
+    def at(self, idx: int) -> Attribution | None:
+        return next((a for j, a in reversed(self.sources) if j == idx), None)
+
     def document(self, lemma: str) -> Attribution | None:
         for _, lem, a in reversed(self.documents):
             if lem == lemma:
@@ -381,12 +384,30 @@ class SourcingClassifier:
                 )
                 candidates.append((1, _depth(tok, s), a))
         if not candidates:
-            return None
+            return self._document_subject(s, mask, mem, i)
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)
         candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
         return candidates[0][2]
+
+    def _document_subject(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
+    ) -> Attribution | None:
+        """'The study followed 12,000 children': a sentence whose subject is a document
+        already met reports that document's content, whatever its verb."""
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is None
+            or mask[subj.i - s.start]
+            or not self.lex["document_noun"].token(subj)
+            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        ):
+            return None
+        np = _np(subj, s)
+        a = self._document(subj, np, mem, _tok_span(np), None, "sourcing.document_subject", i)
+        return a if a.label == "named_source" else None
 
     def _from_verb(
         self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
@@ -426,10 +447,13 @@ class SourcingClassifier:
             agent = children.get("agent")
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if pobj is not None and (cue_id or passive_id):
-                return self._classify_source(pobj, s, mem, anonymous, cue, cue_id or passive_id, i)
+                return self._classify_source(
+                    pobj, s, mem, anonymous, cue, cue_id or passive_id, i, cue_tok=tok
+                )
             if passive_id and (
                 reduced
                 or "xcomp" in children
+                or ("nsubjpass" in children and ({"acomp", "oprd", "attr"} & children.keys()))
                 or "ccomp" in children
                 or (children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it")
             ):
@@ -453,9 +477,9 @@ class SourcingClassifier:
         if not cue_id:
             return None
         subj = _subject(tok)
-        if subj is None:
-            return None
-        a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i)
+        if subj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return None  # "no group has claimed responsibility": nobody is cited
+        a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)
         if a is None:
             return None
         if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
@@ -499,7 +523,15 @@ class SourcingClassifier:
         return None
 
     def _classify_source(
-        self, head: Token, s: SpacySpan, mem: _Memory, anonymous, cue: Span, cue_id: str, i: int
+        self,
+        head: Token,
+        s: SpacySpan,
+        mem: _Memory,
+        anonymous,
+        cue: Span,
+        cue_id: str,
+        i: int,
+        cue_tok: Token | None = None,
     ) -> Attribution | None:
         """Type the source phrase headed by `head`; None when it is no kind of source."""
         lex = self.lex
@@ -515,7 +547,7 @@ class SourcingClassifier:
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
         if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
-            return self._document(head, np, mem, src, cue, cue_id)
+            return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
         if eid := lex["informant_noun"].token(head):
@@ -545,6 +577,8 @@ class SourcingClassifier:
                     "document",
                     f"attributed to a named poll: '{src.text}' ({poller.text})",
                 )
+            if (venue := _named_venue(cue_tok)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
             if (body := _named_affiliation(head)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if any(c.lower_ in _DEFINITE for c in head.children) and (prev := mem.last(before=i)):
@@ -595,7 +629,8 @@ class SourcingClassifier:
         else:
             return None
         if prev is None:
-            if word in _HE_SHE:
+            if word in _HE_SHE or word == "it":
+                # a speaker or organisation the article named before it became a source
                 return Attribution(
                     "named_source",
                     "person",
@@ -618,7 +653,14 @@ class SourcingClassifier:
         )
 
     def _document(
-        self, head: Token, np: SpacySpan, mem: _Memory, src: Span, cue: Span, cue_id: str
+        self,
+        head: Token,
+        np: SpacySpan,
+        mem: _Memory,
+        src: Span,
+        cue: Span | None,
+        cue_id: str,
+        i: int = -1,
     ) -> Attribution:
         lex = self.lex
         doc_id = lex["document_noun"].token(head) or cue_id
@@ -686,6 +728,9 @@ class SourcingClassifier:
             )
         if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
             prev = mem.document(head.lemma_.lower())
+            if prev is None and (last := mem.last(before=i)) is not None and last is mem.at(i - 1):
+                # "researchers reported in The Lancet ... The study followed 12,000 children"
+                prev = last
             if prev is not None:
                 return Attribution(
                     prev.label,
@@ -848,7 +893,9 @@ class SourcingClassifier:
                 if tok.dep_ in ("nummod", "quantmod", "dobj", "pobj", "nsubj", "attr"):
                     return tok
                 continue
-            if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+            if (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-") or (
+                tok.i > 0 and tok.doc[tok.i - 1].text == "-"
+            ):
                 continue  # "half-year results", "third-quarter": a name for a period
             if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
                 return tok
@@ -1016,6 +1063,20 @@ def _named_agent(head: Token, sent: SpacySpan) -> Token | None:
     return None
 
 
+def _named_venue(cue: Token | None) -> Token | None:
+    """'researchers reported in The Lancet': published in a named journal or outlet."""
+    if cue is None:
+        return None
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
+            ):
+                return pobj
+    return None
+
+
 def _named_affiliation(head: Token) -> Token | None:
     """'observers from the OSCE', 'analysts at Goldman Sachs': a group speaking for a named body."""
     for c in head.children:
@@ -1037,7 +1098,14 @@ def _known_set(ent: SpacySpan) -> bool:
 
 
 def _denied(tok: Token) -> bool:
-    """'no reports of deaths', 'no one was hurt': the harm is denied, not claimed."""
+    """'no reports of deaths', 'no group has claimed the attack': denied, not claimed."""
+    root = tok.sent.root if tok.doc.has_annotation("SENT_START") else None
+    if root is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in root.children
+    ):
+        return True
     node = tok
     for _ in range(3):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
