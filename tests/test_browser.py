@@ -106,6 +106,14 @@ def test_browser_datasette_pages_run_no_scraped_script(served, path):
     assert '<img src="x"' not in dom
 
 
+def test_browser_dashboards_draw_charts_under_the_security_policy(served):
+    # Vega needs 'unsafe-eval' on dashboard pages only; without it no chart is drawn.
+    base, tmp = served
+    dom = chromium(tmp, "--dump-dom", f"{base}/-/dashboards/newsprov-overview")
+    assert dom.count('class="marks"') >= 3  # flags over time, sourcing mix, framing mix
+    assert "<title>PWNED</title>" not in dom
+
+
 def test_browser_reader_screenshot(served):
     base, tmp = served
     shot = tmp / "reader.png"
