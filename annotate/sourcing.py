@@ -236,6 +236,8 @@ def _np(head: Token, sent: SpacySpan | None = None) -> SpacySpan:
         ):
             end = min(end, child.left_edge.i)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # keep "(DGISPR)" whole
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

@@ -311,3 +311,19 @@ def test_seed_article_key_sentences(annotator: Annotator) -> None:
         assert (flag_of(annotator, text, prefix).sourcing or "none") == by_prefix[prefix], prefix
     dgispr = flag_of(annotator, text, "A report from the Director")
     assert "DGISPR" in dgispr.source.text and dgispr.cue.text == "disclosed"
+
+
+def test_study_in_named_journal_and_its_continuation(annotator: Annotator) -> None:
+    text = (
+        "A new vaccine cut child deaths by nearly a third, researchers reported on Thursday in The Lancet. "
+        "The study followed 12,000 children for two years. "
+        "It found that three doses worked best."
+    )
+    assert labels(annotator, text) == ["named_source"] * 3
+
+
+def test_named_document_source_keeps_its_parenthesis(annotator: Annotator) -> None:
+    f = annotator.annotate(
+        "A report from the Director General Inter Service Public Relations (DGISPR) has disclosed 2,546 deaths."
+    ).sentences[0]
+    assert f.source.text.endswith("(DGISPR)")
