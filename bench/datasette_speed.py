@@ -277,7 +277,12 @@ async def measure(path: Path, runs: int) -> list[tuple[str, str, float, float, f
         med, p95 = _stats(times)
         results.append((kind, label, med, p95, target))
         flag = "" if target is None else ("ok" if p95 < target else "SLOW")
-        print(f"{kind:9} {label:42} median {med:8.1f} ms   p95 {p95:8.1f} ms  {flag}", flush=True)
+        # Relative to the count(*) baseline: on a shared machine the ratio is steadier than ms.
+        ratio = f"{med / results[0][2]:6.1f}x" if results[0][2] else ""
+        print(
+            f"{kind:9} {label:42} median {med:8.1f} ms   p95 {p95:8.1f} ms  {ratio}  {flag}",
+            flush=True,
+        )
 
     count_sql = f"/{name}.json?sql=SELECT+count(*)+FROM+sentences&_shape=array"
     await timed("SELECT count(*) FROM sentences", "baseline", [count_sql], None)
