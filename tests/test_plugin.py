@@ -358,3 +358,37 @@ def test_metadata_names_tables_that_exist(tmp_path):
     for conf in meta["tables"].values():
         if "fts_table" in conf:
             assert conf["fts_table"] in tables
+
+
+# -- through the real write layer -----------------------------------------------------------
+async def test_reader_on_a_story_saved_by_the_store(tmp_path):
+    from db_builders import TEXT as STORE_TEXT
+    from db_builders import annotation, extracted, fetched
+
+    from db import store
+
+    path = tmp_path / "stored.db"
+    db = open_db(str(path))
+    url = "http://nationpress.test/news/story"
+    run_id = store.start_run(db, "scrape", {"urls": [url]})
+    fetch_id = store.save_fetch(db, fetched(url), run_id)
+    article_id = store.save_article(db, extracted(url), fetch_id, url, is_seed=True)
+    store.save_annotation(db, article_id, annotation(STORE_TEXT), run_id)
+    store.finish_run(db, run_id, "ok", {"inputs": 1})
+    db.conn.close()
+
+    ds = make_datasette(path)
+    r = await ds.client.get(f"/-/article/{article_id}")
+    assert r.status_code == 200
+    marks = parse_marks(r.text)
+    texts = sorted(marks.text.values())
+    # The emoji before every span must not shift a single mark.
+    for phrase in ("draconian", "so-called", "regime", "reveal"):
+        assert phrase in texts, phrase
+    assert "🚨 Officials familiar with the matter said 685 people were killed." in texts
+    assert 'href="http://nationpress.test/news/story"' in r.text
+    for name in CANNED:
+        r = await ds.client.get(f"/stored/{name}.json?_shape=array")
+        assert r.status_code == 200, (name, r.text)
+    framing = (await ds.client.get("/stored/framing_per_1000_words.json?_shape=array")).json()
+    assert framing[0]["outlet"] == "nationpress.test" and framing[0]["presupposition"] > 0
