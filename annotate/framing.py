@@ -4,11 +4,12 @@ scare quotes. Every span says why it was flagged and, for lexicon hits, which en
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from annotate.lexicon import LexiconEntry, LexiconError, load_lexicon
@@ -45,37 +46,35 @@ UNCOVERING_VERBS = frozenset("reveal expose unveil uncover unmask lay".split())
 SPEECH_LEMMAS = frozenset(
     """say tell call describe term dub brand label write tweet post quote add state announce
     declare warn chant shout title name headline read accord insist argue claim vow promise
-    urge reply respond ask slogan banner word phrase known as""".split()
+    urge reply respond ask""".split()
 )
 
 _SENTENCE_END = set(".?!")
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
-POSSESSIVES = ["their", "its", "his", "her", "our", "my", "your", "one's"]
+POSSESSIVES = ("their", "its", "his", "her", "our", "my", "your")
 
 
-def _token_specs(
-    words: Sequence[str], lemmas: Sequence[str] | None, pos: Sequence[str]
-) -> list[dict]:
-    """Matcher specs for one written pattern: by written form when `lemmas` is None, else
-    by lemma (the word as written or its lemma, so "drag their feet" hits "dragged")."""
-    specs = []
-    for i, w in enumerate(words):
-        if w in POSSESSIVES:
-            spec: dict = {"LOWER": {"IN": POSSESSIVES}}
-        elif lemmas is not None and any(c.isalpha() for c in w):
-            forms = {w, lemmas[i]}
-            # Lemmas are lower-case except for proper nouns, whose case we also accept.
-            spec = {
-                "LEMMA": {"IN": sorted({v for f in forms for v in (f, f.capitalize(), f.upper())})}
-            }
-        else:
-            spec = {"LOWER": w}
-        specs.append(spec)
-    if pos and len(specs) == 1:
-        specs[0]["POS"] = {"IN": list(pos)}
-    return specs
+def _variants(slots: list[list[str]]) -> list[list[str]]:
+    """Every word sequence a pattern stands for, given the forms allowed in each slot."""
+    slots = [
+        list(POSSESSIVES) if s == [w] and w in POSSESSIVES else s for s in slots for w in s[:1]
+    ]
+    return [list(v) for v in itertools.product(*slots)]
+
+
+def _lemma_forms(words: list[str], lemmas: list[str]) -> list[list[str]]:
+    """Per slot, the lemmas a token may carry: the word as written (patterns are written in
+    lemma form), its lemma in the phrase ("feet" -> "foot"), and for the first word the
+    capitalised form spaCy keeps for proper nouns ("Regime" at the start of a headline)."""
+    out = []
+    for i, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
+        forms = list(dict.fromkeys([w, lemma]))
+        if i == 0:
+            forms += [f.capitalize() for f in forms if f.capitalize() not in forms]
+        out.append(forms)
+    return out
 
 
 class FramingMatcher:
@@ -107,25 +106,32 @@ class FramingMatcher:
         self.entries = {e.id: e for e in entries}
         self._with_rules = with_rules
         self._hash = hashlib.sha256(f"{RULES_VERSION}\n{sha}".encode()).hexdigest()
+        # Word patterns go to hash-based PhraseMatchers (one on the written form, one on
+        # lemmas); only `tokens` patterns need the slower token Matcher. With ~1,000
+        # entries that keeps the framing pass far cheaper than the spaCy pass itself.
+        self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.matcher = Matcher(nlp.vocab)
-        self._lemmas = _phrase_lemmas(nlp, self.entries.values())
+        lemmas = _phrase_lemmas(nlp, self.entries.values())
         for e in self.entries.values():
-            try:
-                self.matcher.add(e.id, self._patterns(nlp, e))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise LexiconError(f"{e.source} ({e.id}): bad pattern: {exc}") from exc
-
-    def _patterns(self, nlp: Language, e: LexiconEntry) -> list[list[dict]]:
-        if e.tokens is not None:
-            return [list(e.tokens)]
-        out = []
-        for p in e.patterns:
-            words = [t.text.lower() for t in nlp.make_doc(p)]
-            # Written form always; lemma form too so "reveals"/"revealed" hit "reveal".
-            out.append(_token_specs(words, None, e.pos))
-            if not e.exact:
-                out.append(_token_specs(words, self._lemmas.get(p, words), e.pos))
-        return out
+            if e.tokens is not None:
+                try:
+                    self.matcher.add(e.id, [list(e.tokens)])
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise LexiconError(f"{e.source} ({e.id}): bad tokens pattern: {exc}") from exc
+                continue
+            written, lemma_docs = [], []
+            for p in e.patterns:
+                words = [t.text.lower() for t in nlp.make_doc(p)]
+                for variant in _variants([[w] for w in words]):
+                    written.append(Doc(nlp.vocab, words=variant))
+                if not e.exact:
+                    forms = _lemma_forms(words, lemmas.get(p, words))
+                    for variant in _variants(forms):
+                        lemma_docs.append(Doc(nlp.vocab, words=variant, lemmas=variant))
+            self.by_lower.add(e.id, written)
+            if lemma_docs:
+                self.by_lemma.add(e.id, lemma_docs)
 
     def fingerprint(self) -> str:
         return self._hash
@@ -144,9 +150,14 @@ class FramingMatcher:
         """Every lexicon hit that passes its context rule, overlaps included."""
         out = []
         seen = set()
-        for match_id, start, end in self.matcher(doc):
+        # Empty matchers warn when called (a user file may hold only word patterns).
+        matchers = (m for m in (self.by_lower, self.by_lemma, self.matcher) if len(m))
+        hits = [h for m in matchers for h in m(doc)]
+        for match_id, start, end in sorted(hits, key=lambda h: (h[1], h[2])):
             eid = doc.vocab.strings[match_id]
             e = self.entries[eid]
+            if e.pos and end - start == 1 and doc[start].pos_ not in e.pos:
+                continue
             if _excluded_by_neighbours(doc, start, end, e):
                 continue
             if e.highlight:
