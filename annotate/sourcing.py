@@ -402,6 +402,7 @@ class SourcingClassifier:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if (
             subj is None
+            or not s.start <= subj.i < s.end
             or mask[subj.i - s.start]
             or not self.lex["document_noun"].token(subj)
             or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
@@ -861,7 +862,7 @@ class SourcingClassifier:
             return None
         root = s.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or not (
+        if subj is None or not s.start <= subj.i < s.end or not (
             subj.pos_ == "PROPN"
             or subj.ent_type_ in ("ORG", "GPE")
             or self.lex["institution_noun"].token(subj)
