@@ -237,3 +237,28 @@ def test_gold_neutral_wire_copy_stays_nearly_clean(gold_report) -> None:
 def test_gold_framing_span_f1(gold_report) -> None:
     _, report = gold_report
     assert report.framing.outside_quotes.f1 >= 0.80
+
+
+def test_cli_annotate_text_lexicon_and_disable(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from newsprov.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("A splendid, staggering win for the so-called reformers.", encoding="utf-8")
+    extra = tmp_path / "newsroom.toml"
+    extra.write_text(
+        '[[entry]]\nid = "framing.loaded.splendid"\ncategory = "loaded_language"\n'
+        'pattern = "splendid"\nrationale = "Praise in our voice."\nexamples = ["a splendid win"]\n',
+        encoding="utf-8",
+    )
+    args = ["annotate-text", str(story), "--json", "--lexicon", str(extra)]
+    result = CliRunner().invoke(main, [*args, "--disable", "framing.loaded.staggering"])
+    assert result.exit_code == 0, result.output
+    spans_ = json.loads(result.output)["spans"]
+    assert [(s["text"], s["entry"]) for s in spans_] == [
+        ("splendid", "framing.loaded.splendid"),
+        ("so-called", "framing.doubt.so_called"),
+    ]
