@@ -154,3 +154,17 @@ def test_cli_list_broken_extra_file_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "not valid UTF-8 TOML" in result.output
     assert "Traceback" not in result.output
+
+
+def test_check_lexicon_override_is_checked_not_the_shipped_entry(tmp_path: Path, nlp) -> None:
+    override = """
+[[entry]]
+id = "framing.loaded.staggering"
+category = "loaded_language"
+pattern = "stupendous"
+rationale = "Our newsroom flags this word instead."
+examples = ["a stupendous total"]
+counter_examples = ["a staggering total"]
+"""
+    entries = all_entries([write(tmp_path, override)])
+    assert check_lexicon([e for e in entries if e.id == "framing.loaded.staggering"], nlp) == []
