@@ -217,11 +217,9 @@ def build(path: Path, articles: int, sentences_per: int, framing_per: int, seed:
         other = (cid * 7919) % claim_id + 1
         if other == cid:
             continue
-        conflict = (
-            json.dumps({"quantity": "people", "ours": "685", "theirs": "700"})
-            if cid % 10 == 1
-            else None
-        )
+        # As db/trace.py stores it: a list of {quantity, ours, theirs}.
+        differ = [{"quantity": "people", "ours": "685", "theirs": "700"}]
+        conflict = json.dumps(differ) if cid % 10 == 1 else None
         matches.append((cid, other, 0, "same_figure", 0.9, "[]", conflict))
     with conn:
         conn.executemany(

@@ -218,10 +218,11 @@ def build_db(path: Path) -> dict:
             ),
         )
         conn.execute("UPDATE articles SET annotated_run_id = 1 WHERE article_id IN (1, 2)")
+        # conflict as db/trace.py stores it: a list of {quantity, ours, theirs}.
         conn.execute(
             "INSERT INTO claim_matches (claim_id, other_claim_id, other_article_id, method, score,"
-            " shared_figures, conflict) VALUES (1, 2, 2, 'paraphrase', 0.7, '[]',"
-            ' \'{"quantity": "deaths <i>", "ours": "685", "theirs": "700"}\')'
+            " shared_figures, conflict) VALUES (1, 2, 2, 'paraphrase', 0.7, '[]', ?)",
+            (json.dumps([{"quantity": "deaths <i>", "ours": "685", "theirs": "700"}]),),
         )
     db.conn.close()
     return {

@@ -392,3 +392,16 @@ async def test_reader_on_a_story_saved_by_the_store(tmp_path):
         assert r.status_code == 200, (name, r.text)
     framing = (await ds.client.get("/stored/framing_per_1000_words.json?_shape=array")).json()
     assert framing[0]["outlet"] == "nationpress.test" and framing[0]["presupposition"] > 0
+
+
+async def test_reader_survives_a_malformed_conflict_cell(ds, db_path):
+    db = open_db(str(db_path))
+    with db.conn:
+        db.conn.execute('UPDATE claim_matches SET conflict = \'{"quantity": "x"}\'')
+    db.conn.close()
+    r = await ds.client.get("/-/article/1")
+    assert r.status_code == 200
+    assert "The claim trail could not be read" in r.text  # the rest of the page still shows
+    assert parse_marks(r.text).text
+    r = await ds.client.get("/newsprov/conflicting_figures.json?_shape=array")
+    assert r.status_code == 200

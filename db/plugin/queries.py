@@ -64,26 +64,30 @@ FROM words w LEFT JOIN hits h ON h.outlet_id IS w.outlet_id
 ORDER BY all_framing DESC, outlet
 """
 
-# json_valid first: a malformed conflict cell must not break the whole query. Newest
-# matches first: walking claim_matches backwards stops after a page, where ordering by the
-# articles' dates would join and sort every conflict first.
+# One row per conflicting quantity. db/trace.py stores conflict as a JSON list of
+# {quantity, ours, theirs}; a single object is accepted too, and json_valid keeps a
+# malformed cell from breaking the query. Newest matches first: walking claim_matches
+# backwards stops after a page, where ordering by date would join and sort them all.
 CONFLICTING_FIGURES = """
-SELECT CASE WHEN json_valid(m.conflict) THEN json_extract(m.conflict, '$.quantity') END
-           AS quantity,
+SELECT json_extract(j.value, '$.quantity') AS quantity,
        a.outlet_id AS outlet, c.article_id, a.published,
-       CASE WHEN json_valid(m.conflict) THEN json_extract(m.conflict, '$.ours') END AS figure_here,
+       json_extract(j.value, '$.ours') AS figure_here,
        oa.outlet_id AS other_outlet, m.other_article_id,
-       CASE WHEN json_valid(m.conflict) THEN json_extract(m.conflict, '$.theirs') END
-           AS figure_there,
+       json_extract(j.value, '$.theirs') AS figure_there,
        s.text AS sentence, os.text AS other_sentence, m.method, m.score
 FROM claim_matches m
+JOIN json_each(
+    CASE WHEN json_valid(m.conflict) AND json_type(m.conflict) = 'array' THEN m.conflict
+         WHEN json_valid(m.conflict) AND json_type(m.conflict) = 'object'
+             THEN json_array(json(m.conflict))
+         ELSE '[]' END) j
 JOIN claims c ON c.claim_id = m.claim_id
 JOIN articles a ON a.article_id = c.article_id
 JOIN articles oa ON oa.article_id = m.other_article_id
 JOIN sentences s ON s.sentence_id = c.sentence_id
 JOIN claims oc ON oc.claim_id = m.other_claim_id
 JOIN sentences os ON os.sentence_id = oc.sentence_id
-WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}')
+WHERE m.conflict IS NOT NULL AND json_type(j.value) = 'object'
   AND a.outlet_id IS NOT oa.outlet_id
 ORDER BY m.claim_match_id DESC
 """
@@ -125,7 +129,7 @@ WITH parts AS (
     UNION ALL
     SELECT c.article_id, 0, 0, count(*)
     FROM claim_matches m JOIN claims c ON c.claim_id = m.claim_id
-    WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}')
+    WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}', '[]')
     GROUP BY c.article_id
 ),
 top AS (

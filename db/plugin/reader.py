@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # datasette.app imports this plugin while loading: no import 
     from datasette.database import Database
 
 PLUGIN_NAME = "news-provenance"  # the distribution in pyproject.toml
+UNSOURCED = {"anonymous_source", "vague_document", "agentless", "weasel", "unattributed_claim"}
 
 SOURCING_NAMES = {
     "named_source": "Named source",
@@ -276,89 +277,80 @@ async def load_related(db: Database, article_id: int) -> dict:
 
 
 async def load_trails(db: Database, article_id: int) -> list[dict]:
-    """For each unsourced claim: where else it appears, who is named there, conflicts."""
-    claims = [
-        dict(r)
-        for r in await db.execute(
-            """SELECT c.claim_id, c.statement, c.figures, s.idx, s.text, s.sourcing
-               FROM claims c JOIN sentences s ON s.sentence_id = c.sentence_id
-               WHERE c.article_id = ? AND s.unsourced = 1 ORDER BY s.idx""",
-            [article_id],
+    """Each unsourced or figure-bearing sentence's trail, computed by db.trace.trail (the
+    same answer `newsprov trace` gives), with article ids added so matches link here."""
+
+    def compute(conn: Any) -> tuple[list[dict], dict[str, dict], dict[int, int]]:
+        import sqlite_utils
+
+        from db.trace import trail
+
+        sdb = sqlite_utils.Database(conn)
+        trails = trail(sdb, article_id)
+        urls = sorted(
+            {m["url"] for t in trails for m in t["matches"] + t["conflicts"] if m.get("url")}
+            | {(t["earliest_named_source"] or {}).get("url") for t in trails} - {None}
         )
-    ]
-    if not claims:
-        return []
-    ids = [c["claim_id"] for c in claims]
-    marks = ",".join("?" * len(ids))
-    matches = [
-        dict(r)
-        for r in await db.execute(
-            f"""SELECT m.claim_id AS mine, m.other_claim_id AS theirs, m.method, m.score,
-                       m.shared_figures, m.conflict, 0 AS reversed
-                FROM claim_matches m WHERE m.claim_id IN ({marks})
-                UNION ALL
-                SELECT m.other_claim_id AS mine, m.claim_id AS theirs, m.method, m.score,
-                       m.shared_figures, m.conflict, 1 AS reversed
-                FROM claim_matches m WHERE m.other_claim_id IN ({marks})""",  # noqa: S608 - placeholders only
-            ids + ids,
+        by_url: dict[str, dict] = {}
+        if urls:
+            rows = conn.execute(
+                f"SELECT article_id, url, title FROM articles WHERE url IN ({','.join('?' * len(urls))})",  # noqa: S608 - placeholders only
+                urls,
+            ).fetchall()
+            by_url = {r[1]: {"article_id": r[0], "title": r[2]} for r in rows}
+        idx = dict(
+            conn.execute(
+                "SELECT sentence_id, idx FROM sentences WHERE article_id = ?", (article_id,)
+            ).fetchall()
         )
-    ]
-    others: dict[int, dict] = {}
-    other_ids = sorted({m["theirs"] for m in matches})
-    if other_ids:
-        others = {
-            r["claim_id"]: dict(r)
-            for r in await db.execute(
-                f"""SELECT c.claim_id, c.article_id, s.idx, s.text, s.sourcing, s.source,
-                           a.title, a.url, a.published, a.outlet_id, o.name AS outlet_name
-                    FROM claims c JOIN sentences s ON s.sentence_id = c.sentence_id
-                    JOIN articles a ON a.article_id = c.article_id
-                    LEFT JOIN outlets o ON o.outlet_id = a.outlet_id
-                    WHERE c.claim_id IN ({",".join("?" * len(other_ids))})""",  # noqa: S608 - placeholders only
-                other_ids,
-            )
+        return trails, by_url, idx
+
+    try:
+        trails, by_url, idx = await db.execute_fn(compute)
+    except (ValueError, TypeError, KeyError) as exc:
+        # A malformed stored cell must not take the whole reader page down with it.
+        return [{"error": f"The claim trail could not be read ({exc}); re-run `newsprov trace`."}]
+
+    def linked(item: dict | None) -> dict | None:
+        if not item:
+            return item
+        found = by_url.get(item.get("url") or "", {})
+        return {
+            **item,
+            "article_id": found.get("article_id"),
+            "title": found.get("title") or item.get("url"),
+            "href": safe_href(item.get("url")),
         }
-    by_claim: dict[int, list[dict]] = {c["claim_id"]: [] for c in claims}
-    seen: set[tuple[int, int]] = set()
-    for m in matches:
-        o = others.get(m["theirs"])
-        if o is None or (m["mine"], m["theirs"]) in seen:
-            continue
-        seen.add((m["mine"], m["theirs"]))
-        conflict = _json(m["conflict"])
-        if m["reversed"] and isinstance(conflict, dict):
-            # Stored from the other claim's side: swap so "ours" means this article.
-            conflict = {**conflict, "ours": conflict.get("theirs"), "theirs": conflict.get("ours")}
-        by_claim[m["mine"]].append(
+
+    out = []
+    for t in trails:
+        matches = [linked(m) for m in t["matches"]]
+        out.append(
             {
-                **o,
-                "method": m["method"],
-                "score": m["score"],
-                "shared_figures": _json(m["shared_figures"]),
-                "conflict": conflict,
-                "href": safe_href(o["url"]),
-                "outlet": o["outlet_name"] or o["outlet_id"],
-                "named": o["sourcing"] == "named_source" and bool(o["source"]),
+                "idx": idx.get(t["sentence_id"]),
+                "text": t["sentence"],
+                "sourcing": t["sourcing"],
+                "name": pretty(t["sourcing"]),
+                "unsourced": t["sourcing"] in UNSOURCED,
+                "figures": t["figures"],
+                "matches": matches,
+                "independent_outlets": t.get("independent_outlets", 0),
+                "sources": sorted(
+                    {
+                        m["source"]
+                        for m in matches
+                        if m.get("sourcing") == "named_source"
+                        and m.get("source")
+                        and not m.get("syndicated")
+                    }
+                ),
+                "origin": linked(t["earliest_named_source"]),
+                "conflicts": [linked(c) for c in t["conflicts"]],
             }
         )
-    trails = []
-    for c in claims:
-        found = sorted(
-            by_claim[c["claim_id"]], key=lambda m: (m["published"] or "9999", m["claim_id"])
-        )
-        named = [m for m in found if m["named"]]
-        trails.append(
-            {
-                **c,
-                "name": pretty(c["sourcing"]),
-                "figures": _json(c["figures"]),
-                "matches": found,
-                "sources": sorted({m["source"] for m in named}),
-                "origin": named[0] if named else None,
-                "conflicts": [m for m in found if m["conflict"]],
-            }
-        )
-    return trails
+    # Unsourced claims first: those are what the editor must chase.
+    out.sort(key=lambda t: (not t["unsourced"], t["idx"] or 0))
+    return out
 
 
 async def article_page(request: Request, datasette: Datasette) -> Response:
