@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -297,7 +298,7 @@ def _scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
     """Quotation marks around a word or short phrase nobody is quoted as saying."""
     out = []
     text = doc.text
-    for qs, qe in quotes:
+    for qs, qe in sorted({*quotes, *_single_quoted(text)}):
         inner = text[qs + 1 : qe - 1].strip()
         words = inner.split()
         if not 1 <= len(words) <= 3 or any(c in _SENTENCE_END for c in inner[-1:]):
@@ -324,6 +325,23 @@ def _scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
                 in_quote=False,
             )
         )
+    return out
+
+
+# British copy puts scare quotes in single marks: the 'reforms'. An opening mark follows a
+# space or bracket and a closing one is not followed by a letter, so the apostrophes in
+# "Pakistan's" and "soldiers' lives" are not taken for quotation marks.
+_SINGLE_QUOTED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[]))(?:'([^'\n]{1,40}?)'|\u2018([^\u2019\n]{1,40}?)\u2019)(?![\w])"
+)
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SINGLE_QUOTED.finditer(text):
+        inner = m.group(1) or m.group(2) or ""
+        if len(inner) >= 3 and inner[:1].isalpha() and inner[-1:].isalpha():
+            out.append((m.start(), m.end()))
     return out
 
 

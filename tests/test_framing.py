@@ -95,6 +95,12 @@ def test_find_scare_quotes_are_doubt_in_outlet_voice(matcher, nlp) -> None:
     assert "Scare quotes" in found[0].reason
 
 
+def test_find_single_scare_quotes_but_not_apostrophes(matcher, nlp) -> None:
+    text = "The government's 'reforms' have left the soldiers' families worse off."
+    assert [(s.text, s.category) for s in spans(matcher, nlp, text)] == [("'reforms'", "doubt")]
+    assert spans(matcher, nlp, "Fans of rock 'n' roll met at the soldiers' club.") == []
+
+
 def test_find_short_reported_speech_is_not_scare_quote(matcher, nlp) -> None:
     text = 'The department said waiting lists were "starting to stabilise".'
     assert spans(matcher, nlp, text) == []
