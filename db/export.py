@@ -79,8 +79,9 @@ WHERE {where}
 """
 
 
-def _since(value: str | date | datetime) -> str:
-    """Normalise --since to the stored form so text comparison is date comparison."""
+def normalise_since(value: str | date | datetime) -> str:
+    """Normalise --since to the stored form so text comparison is date comparison;
+    ValueError (with the fix in its message) for anything that is not a date."""
     if isinstance(value, datetime):
         dt = value if value.tzinfo else value.replace(tzinfo=UTC)
         return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -90,7 +91,7 @@ def _since(value: str | date | datetime) -> str:
     try:
         if len(text) == 10:
             return date.fromisoformat(text).isoformat()
-        return _since(datetime.fromisoformat(text))
+        return normalise_since(datetime.fromisoformat(text))
     except ValueError:
         raise ValueError(f"since {value!r} is not a date: use YYYY-MM-DD") from None
 
@@ -129,7 +130,7 @@ def export_rows(
         params.append(outlet.strip().lower().removeprefix("www."))
     if since is not None:
         where.append("a.published >= ?")
-        params.append(_since(since))
+        params.append(normalise_since(since))
     clause = " AND ".join(where)
     parts, all_params = [], []
     if "unsourced" in wanted:

@@ -8,6 +8,8 @@ JSON columns hold JSON text.
 
 from __future__ import annotations
 
+import os
+
 import sqlite_utils
 
 SCHEMA_VERSION_TABLE = "schema_migrations"
@@ -249,9 +251,26 @@ CREATE INDEX IF NOT EXISTS idx_related_score ON related(score);
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]
 
 
-def open_db(path: str) -> sqlite_utils.Database:
-    """Open (creating if needed) a newsprov database: WAL, foreign keys on, schema current."""
+class NotANewsprovDatabase(Exception):
+    """The file is SQLite but belongs to something else: we must not touch it."""
+
+
+def open_db(path: str, create: bool = True) -> sqlite_utils.Database:
+    """Open a newsprov database: WAL, foreign keys on, schema current.
+
+    With `create=False` a missing file raises FileNotFoundError instead of appearing
+    empty (a mistyped --db must not pass silently). Another application's SQLite file
+    raises NotANewsprovDatabase before anything in it is changed.
+    """
+    existing = os.path.exists(path) and os.path.getsize(path) > 0
+    if not existing and not create:
+        raise FileNotFoundError(path)
     db = sqlite_utils.Database(path)
+    if existing:
+        tables = db.table_names()  # sqlite3.DatabaseError here for a file that is not SQLite
+        if tables and SCHEMA_VERSION_TABLE not in tables:
+            db.close()
+            raise NotANewsprovDatabase(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=10000")

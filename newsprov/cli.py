@@ -60,7 +60,7 @@ def fetch_options(f: Callable) -> Callable:
     )(f)
     f = click.option(
         "--delay",
-        type=float,
+        type=click.FloatRange(min=0),
         default=1.0,
         show_default=True,
         help="Seconds between requests to one host (robots.txt Crawl-delay wins if longer).",
@@ -68,21 +68,42 @@ def fetch_options(f: Callable) -> Callable:
     return f
 
 
-def open_database(db_path: str):
-    """Open the database or stop with a one-line error saying what to do."""
-    from db.schema import open_db
+def open_database(db_path: str, create: bool = False):
+    """Open the database or stop with a one-line error saying what to do.
 
-    parent = Path(db_path).resolve().parent
-    if not parent.is_dir():
+    Only commands that add data (`scrape`, `import`, `demo`) create a missing file; the
+    others refuse, so a mistyped --db is not silently an empty database.
+    """
+    from db.schema import NotANewsprovDatabase, open_db
+
+    path = Path(db_path)
+    if path.is_dir():
+        raise click.ClickException(f"{db_path} is a folder: pass a database file with --db")
+    if not path.resolve().parent.is_dir():
         raise click.ClickException(
-            f"folder {parent} does not exist: create it or pass another --db"
+            f"folder {path.resolve().parent} does not exist: create it or pass another --db"
         )
     try:
-        return open_db(db_path)
+        return open_db(db_path, create=create)
+    except FileNotFoundError:
+        raise click.ClickException(
+            f"no database at {db_path}: check --db (or NEWSPROV_DB), or run "
+            "`newsprov scrape URL` / `newsprov demo` to make one"
+        ) from None
+    except NotANewsprovDatabase:
+        raise click.ClickException(
+            f"{db_path} is an SQLite database of another application: left untouched; "
+            "pass another --db"
+        ) from None
     except Exception as exc:  # sqlite3.DatabaseError, PermissionError...
         raise click.ClickException(
-            f"cannot open {db_path} as a newsprov database ({exc}); pass another --db"
+            f"cannot open {db_path} as a newsprov database ({one_line(exc)}); pass another --db"
         ) from exc
+
+
+def one_line(exc: BaseException | str, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def make_fetcher(allow_hosts: tuple[str, ...], connect_to: tuple[str, ...], delay: float):
@@ -135,15 +156,38 @@ def report_results(results, as_json: bool) -> None:
                 click.echo(f"ok  article {r.article_id}  {r.url}{extra}")
     failed = [r for r in results if r.status != "ok"]
     for r in failed:
-        click.echo(f"error: {r.url}: {r.error}", err=True)
+        # Most messages already name the URL; do not print it twice.
+        where = "" if r.url in (r.error or "") else f"{r.url}: "
+        click.echo(f"error: {where}{r.error}", err=True)
     if failed:
         if len(results) > 1:
             click.echo(f"{len(failed)} of {len(results)} inputs failed (listed above)", err=True)
         sys.exit(1)
 
 
+class OneLineErrors(click.Group):
+    """Usage mistakes get one line naming the fix, not click's usage block."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "newsprov"
+            click.echo(f"Error: {exc.format_message()} (see `{where} --help`)", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("Aborted.", err=True)
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
 # -- commands ---------------------------------------------------------------------------
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsprov")
 def main() -> None:
     """How is a news story sourced and framed, and where did its claims come from?
@@ -163,7 +207,7 @@ def main() -> None:
 @click.option("--no-related", is_flag=True, help="Do not look for other coverage of the story.")
 @click.option(
     "--max-related",
-    type=int,
+    type=click.IntRange(min=0),
     default=30,
     show_default=True,
     help="Related pages fetched per article.",
@@ -200,7 +244,7 @@ def main() -> None:
 )
 @click.option(
     "--window-days",
-    type=int,
+    type=click.IntRange(min=0),
     default=None,
     help="Related coverage published up to N days before or after the article (default 90 before, 30 after).",
 )
@@ -259,7 +303,7 @@ def scrape(
         options.extra.update(window_before_days=window_days, window_after_days=window_days)
     if gdelt_cache is not None:
         options.extra["gdelt_cache_dir"] = str(gdelt_cache)
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     with make_fetcher(allow_hosts, connect_to, delay) as fetcher:
         results = make_pipeline(db, fetcher, quiet).scrape(urls, options)
     report_results(results, as_json)
@@ -279,7 +323,7 @@ def import_(file: Path, url: str, db_path: str, as_json: bool) -> None:
     """
     if not url.startswith(("http://", "https://")):
         raise click.BadParameter("must be an http(s) URL", param_hint="--url")
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     report_results([make_pipeline(db).import_file(file, url)], as_json)
 
 
@@ -287,7 +331,13 @@ def import_(file: Path, url: str, db_path: str, as_json: bool) -> None:
 @click.argument("article_ids", nargs=-1, type=int)
 @click.option("--all", "all_", is_flag=True, help="Re-annotate every stored article.")
 @db_option
-@click.option("--processes", type=int, default=1, show_default=True, help="spaCy worker processes.")
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="spaCy worker processes.",
+)
 @click.option(
     "--lexicon",
     "lexicons",
@@ -384,7 +434,7 @@ def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
 
 @main.command()
 @db_option
-@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 def serve(db_path: str, port: int, host: str) -> None:
     """Browse the database in Datasette, with the reader page and dashboards.
@@ -402,7 +452,7 @@ def serve(db_path: str, port: int, host: str) -> None:
 @main.command("open")
 @click.argument("article", default="latest")
 @db_option
-@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--browser", is_flag=True, help="Open it in the default browser too.")
 def open_(article: str, db_path: str, port: int, browser: bool) -> None:
     """Print the reader URL of an article (id, URL, or 'latest').
@@ -456,20 +506,13 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
     from db import store
 
     wanted = tuple(f.strip() for f in flags.split(",") if f.strip())
-    bad = set(wanted) - {"unsourced", "framing"}
-    if bad or not wanted:
-        raise click.BadParameter(
-            "use unsourced, framing or unsourced,framing", param_hint="--flags"
-        )
+    if set(wanted) - {"unsourced", "framing"} or not wanted:
+        raise click.ClickException("--flags takes unsourced, framing or unsourced,framing")
     if since:
-        from datetime import date
-
         try:
-            date.fromisoformat(since[:10])
+            since = exporter.normalise_since(since)
         except ValueError as exc:
-            raise click.BadParameter(
-                "expected a date like 2025-02-26", param_hint="--since"
-            ) from exc
+            raise click.ClickException(f"--since: {exc}") from None
     db = open_database(db_path)
     article_id = None
     if article is not None:
@@ -477,18 +520,38 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
         if article_id is None:
             raise click.ClickException(f"no article {article!r} in {db_path}")
     rows = exporter.export_rows(db, article=article_id, outlet=outlet, since=since, flags=wanted)
-    if csv_path == "-":
-        n = exporter.write_csv(rows, sys.stdout.buffer)
-    else:
-        tmp = Path(csv_path + ".part")
-        n = exporter.write_csv(rows, tmp)
-        os.replace(tmp, csv_path)  # never leave a half-written CSV under the real name
+    try:
+        n = write_output(csv_path, lambda out: exporter.write_csv(rows, out))
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write {csv_path}: {exc.strerror or one_line(exc)}; pass another --csv path"
+        ) from None
     click.echo(f"wrote {n} flag rows to {csv_path}", err=True)
+
+
+def write_output(path: str, write: Callable[[Any], int]) -> int:
+    """Write through `write(binary_file)`. A regular file is written beside and renamed
+    into place, so a failure never leaves half a CSV under the real name; "-", pipes,
+    devices and symlinks are written through, never replaced."""
+    if path == "-":
+        return write(sys.stdout.buffer)
+    target = Path(path)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        with open(target, "wb") as out:
+            return write(out)
+    tmp = target.with_name(f".{target.name}.part")
+    try:
+        with open(tmp, "wb") as out:
+            n = write(out)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
 
 
 @main.command()
 @db_option
-@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Build the database, do not start Datasette.")
 @quiet_option
 def demo(db_path: str, port: int, no_serve: bool, quiet: bool) -> None:
@@ -500,11 +563,13 @@ def demo(db_path: str, port: int, no_serve: bool, quiet: bool) -> None:
     """
     from newsprov.demo import run_demo
 
-    db = open_database(db_path)
+    db = open_database(db_path, create=True)
     results = run_demo(db, make_pipeline, quiet=quiet)
     failed = [r for r in results if r.status != "ok"]
     for r in failed:
-        click.echo(f"error: {r.url}: {r.error}", err=True)
+        # Most messages already name the URL; do not print it twice.
+        where = "" if r.url in (r.error or "") else f"{r.url}: "
+        click.echo(f"error: {where}{r.error}", err=True)
     counts = {
         t: db[t].count for t in ("articles", "sentences", "framing", "related", "claim_matches")
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 
@@ -52,6 +53,18 @@ class ScrapeOptions:
     google_news: bool = False
     mediacloud_key: str | None = None
     extra: dict = field(default_factory=dict)
+
+
+def redact_url(url: str) -> str:
+    """The URL without user:password@, for storing and printing (the guard refuses such
+    URLs, but the refusal is stored, and a password must not end up in the database)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
 
 
 def utcnow() -> str:
@@ -109,11 +122,19 @@ class Pipeline:
 
     def scrape_one(self, url: str, run_id: int, options: ScrapeOptions) -> ItemResult:
         assert self.fetcher is not None, "scrape needs a fetcher"
-        self.progress(f"fetching {url}")
+        self.progress(f"fetching {redact_url(url)}")
         fetched = self.fetcher.fetch(url)
+        safe = redact_url(url)
+        if safe != url:
+            fetched = replace(
+                fetched,
+                url=safe,
+                final_url=redact_url(fetched.final_url),
+                error=(fetched.error or "").replace(url, safe) or None,
+            )
         if not fetched.ok:
             store.save_fetch(self.db, fetched, run_id)  # failures are evidence too
-            return ItemResult(url, status="error", error=fetched.error or "fetch failed")
+            return ItemResult(safe, status="error", error=fetched.error or "fetch failed")
         try:
             article_id, extracted = self.store_page(fetched, run_id, url, is_seed=True)
         except ExtractError as exc:
@@ -126,7 +147,8 @@ class Pipeline:
 
     def scrape(self, urls: Iterable[str], options: ScrapeOptions) -> list[ItemResult]:
         urls = list(dict.fromkeys(urls))  # same URL twice in one batch: once
-        run_id = self.start_run("scrape", {"urls": urls, "related": options.related})
+        shown = [redact_url(u) for u in urls]
+        run_id = self.start_run("scrape", {"urls": shown, "related": options.related})
         results: list[ItemResult] = []
         try:
             for url in urls:
@@ -178,15 +200,21 @@ class Pipeline:
         run_id = self.start_run("annotate", {"ids": ids, "count": len(rows)})
         texts = (r["text"] for r in rows)
         done = 0
-        for row, annotation in zip(
-            rows, self.annotator.annotate_many(texts, batch_size, n_process), strict=True
-        ):
-            store.save_annotation(self.db, row["article_id"], annotation, run_id)
-            done += 1
-            self.progress(f"annotated {row['article_id']}")
-        # New claims replace the old ones and their matches with them: rebuild the trails.
-        from newsprov.related import retrace
+        try:
+            for row, annotation in zip(
+                rows, self.annotator.annotate_many(texts, batch_size, n_process), strict=True
+            ):
+                store.save_annotation(self.db, row["article_id"], annotation, run_id)
+                done += 1
+                self.progress(f"annotated {row['article_id']}")
+            # New claims replace the old ones and their matches with them: rebuild the trails.
+            from newsprov.related import retrace
 
-        matches = retrace(self.db, [r["article_id"] for r in rows])
+            matches = retrace(self.db, [r["article_id"] for r in rows])
+        except BaseException:
+            # Articles saved so far stay saved (each in its own transaction); the run says
+            # it did not finish, so `annotate` without ids picks up the rest.
+            store.finish_run(self.db, run_id, "failed", {"annotated": done})
+            raise
         store.finish_run(self.db, run_id, "ok", {"annotated": done, "claim_matches": matches})
         return done

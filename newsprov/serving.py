@@ -25,12 +25,26 @@ def resolve_article(db: sqlite_utils.Database, ref: str) -> int | None:
     return store.find_article(db, ref)
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Fail before printing URLs that would point at somebody else's server."""
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc}): pass another --port"
+            ) from None
+
+
 def run_datasette(db_path: str, host: str, port: int) -> None:
     """Serve until interrupted; prints where to look first."""
     import uvicorn
 
     from db.plugin.app import make_datasette
 
+    _check_port_free(host, port)
     ds = make_datasette(db_path)
     latest = resolve_article(sqlite_utils.Database(db_path), "latest")
     click.echo(f"Datasette: http://{host}:{port}/")

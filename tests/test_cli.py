@@ -175,7 +175,7 @@ def test_batch_carries_on_past_bad_inputs(site, tmp_path):
         "pdf": site.url("/doc.pdf"),
         "huge": "http://nationpress.test/_huge?mb=12",
         "file": "file:///etc/passwd",
-        "creds": "http://user:pass@nationpress.test/",
+        "creds": "http://user:s3cr3t@nationpress.test/",
     }
     good = SEED
     result = run(
@@ -184,6 +184,13 @@ def test_batch_carries_on_past_bad_inputs(site, tmp_path):
     assert result.exit_code == 1
     lines = [json.loads(x) for x in result.stdout.strip().splitlines()]
     by_url = {x["url"]: x for x in lines}
+    # The password is never echoed or stored.
+    bad["creds"] = "http://***@nationpress.test/"
+    assert "s3cr3t" not in result.output
+    conn = sqlite3.connect(db_path)
+    stored = " ".join(str(r) for r in conn.execute("SELECT url, final_url, error FROM fetches"))
+    stored += " ".join(str(r) for r in conn.execute("SELECT options, summary FROM runs"))
+    assert "s3cr3t" not in stored
     assert by_url[good]["status"] == "ok"
     for name, url in bad.items():
         assert by_url[url]["status"] == "error", name
@@ -212,8 +219,8 @@ def test_import_saved_page_then_reannotate_replaces(tmp_path):
     assert counts(db_path) == before
 
 
-def test_annotate_unknown_id_is_one_line_error(tmp_path):
-    result = run("annotate", "99", "--db", str(tmp_path / "e.db"))
+def test_annotate_unknown_id_is_one_line_error(scraped):
+    result = run("annotate", "99", "--db", scraped[0])
     assert result.exit_code == 1
     assert "no article with id 99" in result.stderr
 
@@ -268,3 +275,56 @@ def test_version_and_help_examples():
     assert "newsprov" in run("--version").output
     for cmd in ("scrape", "import", "annotate", "annotate-text", "serve", "export", "demo"):
         assert "Example" in run(cmd, "--help").output, cmd
+
+
+def test_read_commands_refuse_a_missing_database_without_creating_it(tmp_path):
+    typo = tmp_path / "typo.db"
+    for args in (["trace", "1"], ["related", "1"], ["export", "--csv", str(tmp_path / "o.csv")],
+                 ["annotate", "--all"], ["open", "1"]):  # fmt: skip
+        result = run(*args, "--db", str(typo))
+        assert result.exit_code == 1, args
+        assert result.stderr.count("\n") == 1 and "no database at" in result.stderr, args
+    assert not typo.exists()
+
+
+def test_another_applications_database_is_left_untouched(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    result = run("export", "--csv", str(tmp_path / "o.csv"), "--db", str(other))
+    assert result.exit_code == 1 and "another application" in result.stderr
+    assert other.read_bytes() == before and not (tmp_path / "other.db-wal").exists()
+
+
+def test_usage_mistakes_are_one_line(scraped, tmp_path):
+    db_path = scraped[0]
+    for args in (
+        ["export", "--csv", str(tmp_path / "o.csv"), "--since", "2025-02-27garbage"],
+        ["export", "--csv", str(tmp_path / "o.csv"), "--flags", "bogus"],
+        ["annotate", "--all", "--processes", "0"],
+        ["serve", "--port", "99999"],
+        ["scrape", "http://x.test/", "--delay", "-5"],
+        ["export", "--csv", str(tmp_path / "missing" / "o.csv")],
+    ):
+        result = run(*args, "--db", db_path)
+        assert result.exit_code in (1, 2), args
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, (
+            args,
+            result.stderr,
+        )
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+
+
+def test_export_writes_through_a_symlink_and_to_stdout(scraped, tmp_path):
+    db_path = scraped[0]
+    target = tmp_path / "real.csv"
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert run("export", "--csv", str(link), "--db", db_path).exit_code == 0
+    assert link.is_symlink() and target.read_bytes().startswith(b"\xef\xbb\xbf")
+    out = run("export", "--csv", "-", "--db", db_path, "--flags", "framing")
+    assert out.exit_code == 0 and out.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    assert b",unsourced," not in out.stdout_bytes
