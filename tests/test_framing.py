@@ -183,15 +183,15 @@ def test_find_phrase_variants_and_context_patterns(matcher, nlp, text: str, phra
 def test_framing_matcher_extra_file_adds_entry(nlp, tmp_path: Path) -> None:
     p = tmp_path / "newsroom.toml"
     p.write_text(
-        '[[entry]]\nid = "framing.loaded.splendid"\ncategory = "loaded_language"\n'
-        'pattern = "splendid"\nrationale = "Praise in our voice."\nexamples = ["a splendid win"]\n',
+        '[[entry]]\nid = "framing.loaded.resounding"\ncategory = "loaded_language"\n'
+        'pattern = "resounding"\nrationale = "Praise in our voice."\nexamples = ["a resounding win"]\n',
         encoding="utf-8",
     )
-    text = "It was a splendid win for the government."
+    text = "It was a resounding win for the government."
     assert spans(FramingMatcher(nlp), nlp, text) == []
     found = spans(FramingMatcher(nlp, extra_paths=[p]), nlp, text)
     assert [(s.text, s.entry, s.reason) for s in found] == [
-        ("splendid", "framing.loaded.splendid", "Praise in our voice.")
+        ("resounding", "framing.loaded.resounding", "Praise in our voice.")
     ]
 
 
@@ -253,11 +253,11 @@ def test_cli_annotate_text_lexicon_and_disable(tmp_path: Path) -> None:
     from newsprov.cli import main
 
     story = tmp_path / "story.txt"
-    story.write_text("A splendid, staggering win for the so-called reformers.", encoding="utf-8")
+    story.write_text("A resounding, staggering win for the so-called reformers.", encoding="utf-8")
     extra = tmp_path / "newsroom.toml"
     extra.write_text(
-        '[[entry]]\nid = "framing.loaded.splendid"\ncategory = "loaded_language"\n'
-        'pattern = "splendid"\nrationale = "Praise in our voice."\nexamples = ["a splendid win"]\n',
+        '[[entry]]\nid = "framing.loaded.resounding"\ncategory = "loaded_language"\n'
+        'pattern = "resounding"\nrationale = "Praise in our voice."\nexamples = ["a resounding win"]\n',
         encoding="utf-8",
     )
     args = ["annotate-text", str(story), "--json", "--lexicon", str(extra)]
@@ -265,6 +265,6 @@ def test_cli_annotate_text_lexicon_and_disable(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     spans_ = json.loads(result.output)["spans"]
     assert [(s["text"], s["entry"]) for s in spans_] == [
-        ("splendid", "framing.loaded.splendid"),
+        ("resounding", "framing.loaded.resounding"),
         ("so-called", "framing.doubt.so_called"),
     ]

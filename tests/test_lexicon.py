@@ -27,11 +27,11 @@ def write(tmp_path: Path, body: str, name: str = "mine.toml") -> Path:
 
 GOOD = """
 [[entry]]
-id = "framing.loaded.splendid"
+id = "framing.loaded.resounding"
 category = "loaded_language"
-pattern = "splendid"
+pattern = "resounding"
 rationale = "Praise in the outlet's voice."
-examples = ["It was a splendid victory."]
+examples = ["It was a resounding victory."]
 counter_examples = ["It was a victory."]
 """
 
@@ -56,7 +56,7 @@ def test_check_lexicon_reports_duplicate_missing_rationale_and_bad_examples(
         GOOD
         + """
 [[entry]]
-id = "framing.loaded.splendid"
+id = "framing.loaded.resounding"
 category = "loaded_language"
 pattern = "marvellous"
 rationale = ""
@@ -64,7 +64,7 @@ examples = ["A fine day."]
 counter_examples = ["A marvellous day."]
 """
     )
-    entries = [e for e in all_entries([write(tmp_path, body)]) if "splendid" in e.id]
+    entries = [e for e in all_entries([write(tmp_path, body)]) if "resounding" in e.id]
     problems = check_lexicon(entries, nlp)
     text = "\n".join(problems)
     assert "duplicate id" in text
@@ -76,7 +76,7 @@ counter_examples = ["A marvellous day."]
 def test_load_lexicon_rejects_unknown_category_with_file_and_entry(tmp_path: Path) -> None:
     p = write(tmp_path, GOOD.replace('"loaded_language"', '"spin"'))
     with pytest.raises(
-        LexiconError, match=r"mine\.toml entry 1 \(framing\.loaded\.splendid\).*spin"
+        LexiconError, match=r"mine\.toml entry 1 \(framing\.loaded\.resounding\).*spin"
     ):
         load_lexicon([p])
 
@@ -100,7 +100,7 @@ examples = ["a staggering rise"]
     )
     lex = load_lexicon([write(tmp_path, override)])
     by_id = lex.by_id()
-    assert "framing.loaded.splendid" in by_id
+    assert "framing.loaded.resounding" in by_id
     assert by_id["framing.loaded.staggering"].category == "intensifier"
 
 
@@ -118,10 +118,10 @@ def test_cli_check_passes_on_shipped_files() -> None:
 
 
 def test_cli_check_fails_on_bad_extra_file(tmp_path: Path) -> None:
-    p = write(tmp_path, GOOD.replace("It was a splendid victory.", "It was fine."))
+    p = write(tmp_path, GOOD.replace("It was a resounding victory.", "It was fine."))
     result = CliRunner().invoke(lexicon_group, ["check", "--lexicon", str(p)])
     assert result.exit_code == 1
-    assert "framing.loaded.splendid: example does not match: 'It was fine.'" in result.output
+    assert "framing.loaded.resounding: example does not match: 'It was fine.'" in result.output
     assert "1 problem" in result.output
 
 
@@ -132,7 +132,7 @@ def test_cli_list_filters_by_category_and_includes_extra(tmp_path: Path) -> None
     )
     assert result.exit_code == 0
     lines = [ln for ln in result.output.splitlines() if ln.startswith("framing.")]
-    assert "framing.loaded.splendid\tloaded_language\tsplendid" in lines
+    assert "framing.loaded.resounding\tloaded_language\tresounding" in lines
     assert all("\tloaded_language\t" in ln for ln in lines)
 
 
