@@ -89,6 +89,9 @@ def run_demo(db, make_pipeline: Callable, quiet: bool = False) -> list:
             connect_to={"*.test": f"127.0.0.1:{port}"},
             min_delay=0.05,  # our own in-process server: politeness costs only time
         )
-        options = ScrapeOptions(related=True, related_urls=others, gdelt=False)
+        # A desk watches its outlets' feeds: that is how the syndicated copy, which nobody
+        # links to, is found. The rest is discovered from links and sitemaps.
+        feeds = sorted({f"http://{urlsplit(u).hostname}/feed.xml" for u in others})
+        options = ScrapeOptions(related=True, feeds=feeds, gdelt=False)
         with Fetcher(config) as fetcher:
             return make_pipeline(db, fetcher, quiet).scrape([seed], options)
