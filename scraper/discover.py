@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 import feedparser
 from bs4 import BeautifulSoup
 
+from scraper.match import parse_time
 from scraper.models import Candidate, Extracted, Fetched
 
 GDELT_DOC_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
@@ -510,7 +511,7 @@ def filter_candidates(
     """Deduplicate, drop same-outlet, non-article and out-of-window candidates, order by
     backend trust, and cap at `options.max_related`."""
     seen = {normalise_url(u) for u in [seed_url, *known]}
-    t0 = _parse(seed_published)
+    t0 = parse_time(seed_published)
     kept: list[Candidate] = []
     dropped: list[tuple[Candidate, str]] = []
     order = sorted(candidates, key=lambda c: _priority(c.backend))
@@ -525,7 +526,7 @@ def filter_candidates(
             c.backend == "user" and r == "not an HTML page"
         ):
             reason = r
-        elif t0 and (tc := _parse(c.published)):
+        elif t0 and (tc := parse_time(c.published)):
             if tc < t0 - timedelta(days=options.window_before_days):
                 reason = f"published more than {options.window_before_days:g} days before"
             elif tc > t0 + timedelta(days=options.window_after_days):
@@ -646,7 +647,7 @@ def _get(fetcher: Fetches, url: str, accept: str, what: str) -> bytes:
 def _window(
     published: str | None, options: DiscoveryOptions
 ) -> tuple[datetime | None, datetime | None]:
-    t = _parse(published)
+    t = parse_time(published)
     if t is None:
         return None, None
     # Search engines see coverage of one event within days of it: a narrow search window,
@@ -667,18 +668,8 @@ def _domain(url: str) -> str:
     return registered_domain(url) if url else ""
 
 
-def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        t = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
-
-
 def _iso(value: str | None) -> str | None:
-    t = _parse(value.strip() if value else None)
+    t = parse_time(value.strip() if value else None)
     return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if t else None
 
 
