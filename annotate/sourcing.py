@@ -862,10 +862,14 @@ class SourcingClassifier:
             return None
         root = s.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or not s.start <= subj.i < s.end or not (
-            subj.pos_ == "PROPN"
-            or subj.ent_type_ in ("ORG", "GPE")
-            or self.lex["institution_noun"].token(subj)
+        if (
+            subj is None
+            or not s.start <= subj.i < s.end
+            or not (
+                subj.pos_ == "PROPN"
+                or subj.ent_type_ in ("ORG", "GPE")
+                or self.lex["institution_noun"].token(subj)
+            )
         ):
             return None
         for tok, q in zip(s, mask, strict=True):
@@ -916,7 +920,8 @@ class SourcingClassifier:
             return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
         if hit := lex["figure_word"].phrase(outside):
             return flag(f"figure with no source: '{hit[2]}'", hit[3])
-        for tok in s:
+        toks = list(s)  # iterating a Span builds Token objects each time: do it once
+        for tok in toks:
             if tok.tag_ in ("JJS", "RBS") and not lex["superlative_exclude"].token(tok):
                 return flag(
                     f"superlative with no source: '{tok.text}'", "sourcing.check.superlative"
@@ -937,7 +942,7 @@ class SourcingClassifier:
             hit_tok = next(
                 (
                     t
-                    for t, q in zip(s, mask, strict=True)
+                    for t, q in zip(toks, mask, strict=True)
                     if not q and lex[kind].token(t) and not _denied(t)
                 ),
                 None,
@@ -946,7 +951,7 @@ class SourcingClassifier:
                 return flag(
                     f"{what} with no source: '{hit_tok.text}'", lex[kind].token(hit_tok) or kind
                 )
-        for tok in s:
+        for tok in toks:
             if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
