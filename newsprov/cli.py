@@ -134,12 +134,13 @@ def make_pipeline(db, fetcher=None, quiet: bool = False, lexicons=(), disabled=(
     from newsprov.pipeline import Pipeline
 
     def factory() -> Annotator:
+        from annotate.lexicon import LexiconError
         from annotate.nlp import ModelNotFound
 
         try:
             return Annotator(lexicon_paths=lexicons, disabled_entries=disabled)
-        except ModelNotFound as exc:
-            raise click.ClickException(str(exc)) from exc
+        except (ModelNotFound, LexiconError) as exc:
+            raise click.ClickException(str(exc)) from None
 
     return Pipeline(db, fetcher, factory, progress=_progress(quiet))
 
@@ -418,12 +419,13 @@ def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
     if not text.strip():
         raise click.ClickException(f"{file} is empty: nothing to annotate")
     from annotate.annotator import Annotator
+    from annotate.lexicon import LexiconError
     from annotate.nlp import ModelNotFound
 
     try:
         result = Annotator(lexicon_paths=lexicons, disabled_entries=disabled).annotate(text)
-    except ModelNotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+    except (ModelNotFound, LexiconError) as exc:
+        raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         return

@@ -328,3 +328,13 @@ def test_export_writes_through_a_symlink_and_to_stdout(scraped, tmp_path):
     out = run("export", "--csv", "-", "--db", db_path, "--flags", "framing")
     assert out.exit_code == 0 and out.stdout_bytes.startswith(b"\xef\xbb\xbf")
     assert b",unsourced," not in out.stdout_bytes
+
+
+def test_broken_user_lexicon_is_a_one_line_error(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("Officials said the bridge would reopen on Monday.\n", encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[entry]]\nid = 'x'\ncategory = \n", encoding="utf-8")
+    result = run("annotate-text", str(story), "--lexicon", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "bad.toml" in result.stderr
