@@ -23,6 +23,10 @@ _SYNONYMS = {
     "incident": "incident",
     "injury": "injury", "injured": "injury", "wounded": "injury",
 }  # fmt: skip
+# Broader counted things: "264 incidents" and "264 attacks" state the same figure (an attack
+# is an incident), but two different numbers for them are not a conflict.
+_BROADER = {"attack": {"incident"}, "operation": {"incident"}, "death": {"casualty"},
+            "injury": {"casualty"}}  # fmt: skip
 # Units whose values are only comparable with the very same unit.
 _EXACT_UNITS = {"ratio", "fraction", "%", "money", "dollars", "pounds", "euros", "rupees", "pound",
                 "dollar", "euro", "rupee"}  # fmt: skip
@@ -43,6 +47,28 @@ class ClaimMatch:
     score: float
     shared_figures: list[str] = field(default_factory=list)
     conflict: list[dict] | None = None  # [{"quantity", "ours", "theirs"}]
+    their_shared: list[str] = field(default_factory=list)  # the same figures as they wrote them
+    their_quantities: list[str] = field(default_factory=list)  # their unit, per conflict
+
+    def mirrored(self) -> ClaimMatch:
+        """The same match seen from the other article: what is ours there is theirs here."""
+        conflict = None
+        if self.conflict:
+            units = self.their_quantities or [c["quantity"] for c in self.conflict]
+            conflict = [
+                {"quantity": u, "ours": c["theirs"], "theirs": c["ours"]}
+                for c, u in zip(self.conflict, units, strict=True)
+            ]
+        return ClaimMatch(
+            self.their_index,
+            self.our_index,
+            self.method,
+            self.score,
+            list(self.their_shared or self.shared_figures),
+            conflict,
+            list(self.shared_figures),
+            [c["quantity"] for c in self.conflict or []],
+        )
 
 
 def match_claims(ours: Sequence[Any], theirs: Sequence[Any]) -> list[ClaimMatch]:
@@ -52,7 +78,7 @@ def match_claims(ours: Sequence[Any], theirs: Sequence[Any]) -> list[ClaimMatch]
     # A figure the other article also states somewhere (for the same kind of thing) is a
     # second quantity both report, not a contradiction: "444 attacks" here and "909
     # attacks" there conflict only if neither article gives the other's number.
-    known = (_stated(mine), _stated(prepared))
+    known = _Known(_stated(mine), _stated(prepared), _ambiguous(mine), _ambiguous(prepared))
     out = []
     for i, pa in enumerate(mine):
         for j, pb in enumerate(prepared):
@@ -63,7 +89,8 @@ def match_claims(ours: Sequence[Any], theirs: Sequence[Any]) -> list[ClaimMatch]
 
 
 def match_claim(ours: Any, theirs: Any) -> ClaimMatch | None:
-    m = _match_prepared(_prepare(ours), _prepare(theirs))
+    a, b = _prepare(ours), _prepare(theirs)
+    m = _match_prepared(a, b, _Known(set(), set(), _ambiguous([a]), _ambiguous([b])))
     if m:
         m.our_index = m.their_index = 0
     return m
@@ -79,6 +106,15 @@ def units_compatible(u1: str | None, u2: str | None) -> bool:
     h1, m1 = _unit_parts(u1)
     h2, m2 = _unit_parts(u2)
     return h1 == h2 and (not m1 or not m2 or bool(m1 & m2))
+
+
+def units_related(u1: str | None, u2: str | None) -> bool:
+    """One counts a kind of the other ("attacks" are "incidents"): the same number for
+    both is the same figure; different numbers are not a conflict."""
+    if not u1 or not u2 or u1 in _EXACT_UNITS or u2 in _EXACT_UNITS:
+        return False
+    h1, h2 = _unit_parts(u1)[0], _unit_parts(u2)[0]
+    return h2 in _BROADER.get(h1, ()) or h1 in _BROADER.get(h2, ())
 
 
 def quantity_key(unit: str | None) -> str | None:
@@ -108,6 +144,18 @@ class _Prepared:
     figures: list[tuple[str, float | None, str | None]]
     words: frozenset[str]
     years: frozenset[str]
+    heads: frozenset[str] = frozenset()  # the counted things (head nouns) in the sentence
+
+
+@dataclass
+class _Known:
+    """Article-level context: the (thing, value) pairs each article states anywhere, and the
+    things each article counts with more than one number."""
+
+    ours: set = field(default_factory=set)
+    theirs: set = field(default_factory=set)
+    ours_ambiguous: set = field(default_factory=set)
+    theirs_ambiguous: set = field(default_factory=set)
 
 
 def _prepare(claim: Any) -> _Prepared:
@@ -115,7 +163,10 @@ def _prepare(claim: Any) -> _Prepared:
     figs = [
         (_get(f, "text"), _get(f, "value"), _get(f, "unit")) for f in _get(claim, "figures") or []
     ]
-    return _Prepared(figs, frozenset(_words(statement)), frozenset(_YEAR.findall(statement)))
+    heads = frozenset(
+        _unit_parts(u)[0] for _t, v, u in figs if u and u not in _EXACT_UNITS and v is not None
+    )
+    return _Prepared(figs, frozenset(_words(statement)), frozenset(_YEAR.findall(statement)), heads)
 
 
 def _stated(claims: list[_Prepared]) -> set[tuple[str, float]]:
@@ -127,25 +178,61 @@ def _stated(claims: list[_Prepared]) -> set[tuple[str, float]]:
     }
 
 
-def _match_prepared(
-    a: _Prepared, b: _Prepared, known: tuple[set, set] = (set(), set())
-) -> ClaimMatch | None:
+def _ambiguous(claims: list[_Prepared]) -> set[str]:
+    """Things an article counts with two or more different numbers ("444 terror attacks"
+    in the year, "909 terror attacks" against 257 operations): which one another outlet's
+    count corresponds to cannot be told from the noun alone."""
+    values: dict[str, set[float]] = {}
+    for c in claims:
+        for _t, v, u in c.figures:
+            if u and u not in _EXACT_UNITS and v is not None:
+                values.setdefault(_unit_parts(u)[0], set()).add(round(v, 3))
+    return {h for h, vs in values.items() if len(vs) > 1}
+
+
+def _same_quantity(
+    a: _Prepared, b: _Prepared, unit: str | None, u2: str | None, known: _Known
+) -> bool:
+    """Two figures count the very same thing, so different numbers contradict each other.
+
+    Same head noun and no contradicting modifiers ("security personnel" ~ "soldiers";
+    "terror attacks" !~ "drone attacks"). When either article counts that thing with
+    several numbers, the sentences must also count another thing in common ("685
+    personnel in 444 attacks" ~ "702 personnel in 471 attacks"): otherwise a subtotal
+    would be set against a total. Not reporting beats reporting a wrong conflict."""
+    if not units_compatible(unit, u2):
+        return False
+    head = _unit_parts(unit)[0]  # type: ignore[arg-type]
+    if head in known.ours_ambiguous or head in known.theirs_ambiguous:
+        return bool((a.heads & b.heads) - {head})
+    return True
+
+
+def _match_prepared(a: _Prepared, b: _Prepared, known: _Known | None = None) -> ClaimMatch | None:
+    known = known or _Known()
     sim = _dice(a.words, b.words)
     # Sentences about different years are about different quantities.
     years_clash = bool(a.years and b.years and not (a.years & b.years))
     shared: list[str] = []
+    their_shared: list[str] = []
     matched_ours: set[int] = set()
     matched_theirs: set[int] = set()
     for i, (text, value, unit) in enumerate(a.figures):
         for j, (_t2, v2, u2) in enumerate(b.figures):
             if j in matched_theirs or not same_value(value, v2):
                 continue
-            if units_compatible(unit, u2) or _loose_unit_ok(value, unit, u2, sim):
+            if (
+                units_compatible(unit, u2)
+                or _loose_unit_ok(value, unit, u2, sim)
+                or (units_related(unit, u2) and _distinctive(value))
+            ):
                 shared.append(text)
+                their_shared.append(_t2)
                 matched_ours.add(i)
                 matched_theirs.add(j)
                 break
     conflicts = []
+    their_units: list[str] = []
     # Context for a conflict: something else in common, or the same year named in both
     # ("702 security personnel killed in 2024" vs "685 ... in 2024").
     if not years_clash and (shared or sim >= CONTEXT_MIN or (a.years & b.years)):
@@ -158,22 +245,33 @@ def _match_prepared(
                 # A different figure for a quantity we already agree on elsewhere in the
                 # sentence (two counts of attacks) is a second quantity, not a conflict.
                 if (
-                    units_compatible(unit, u2)
+                    _same_quantity(a, b, unit, u2, known)
                     and not _value_elsewhere(v2, a.figures)
-                    and (_unit_parts(u2)[0], round(v2, 3)) not in known[0]
-                    and (_unit_parts(unit)[0], round(value, 3)) not in known[1]
+                    and (_unit_parts(u2)[0], round(v2, 3)) not in known.ours  # type: ignore[arg-type]
+                    and (_unit_parts(unit)[0], round(value, 3)) not in known.theirs  # type: ignore[arg-type]
                 ):
                     conflicts.append({"quantity": unit, "ours": text, "theirs": t2})
+                    their_units.append(u2)  # type: ignore[arg-type]
                     matched_theirs.add(j)
                     break
     if shared and not years_clash:
         return ClaimMatch(0, 0, "same_figure", round(min(1.0, 0.6 + 0.4 * sim), 3), shared,
-                          conflicts or None)  # fmt: skip
-    if sim >= PARAPHRASE_MIN and not years_clash:
-        return ClaimMatch(0, 0, "paraphrase", round(sim, 3), [], conflicts or None)
+                          conflicts or None, their_shared, their_units)  # fmt: skip
+    # Worded alike but with different numbers for the same thing is the conflict, not
+    # a second statement of the claim.
+    if sim >= PARAPHRASE_MIN and not years_clash and not conflicts:
+        return ClaimMatch(0, 0, "paraphrase", round(sim, 3), [], conflicts or None, [],
+                          their_units)  # fmt: skip
     if conflicts:
-        return ClaimMatch(0, 0, "same_quantity", round(sim, 3), [], conflicts)
+        return ClaimMatch(0, 0, "same_quantity", round(sim, 3), [], conflicts, [], their_units)
     return None
+
+
+def _distinctive(value: float | None) -> bool:
+    """A number unlikely to recur by chance in one story: 264, not 10 or 2024."""
+    if value is None or abs(value) < 100 or value != int(value):
+        return False
+    return not (1900 <= value <= 2100) and value % 100 != 0
 
 
 def _loose_unit_ok(value: float | None, u1: str | None, u2: str | None, sim: float) -> bool:

@@ -1,8 +1,17 @@
 """Queries for related coverage and the claim provenance trail.
 
-`build_claim_matches` compares an article's claims with those of its same-story related
-articles only (never the whole database) and stores the pairs in `claim_matches`; the
-comparison itself is a function the conductor passes in (`annotate.trace.match_claims`),
+An article's story is its same-story cluster: the articles linked to it by same-story
+`related` rows in either direction, transitively (only that cluster is ever read, never the
+whole database). Claims are compared between members of one cluster only.
+
+Canonical representation of `claim_matches`: every matching pair of claims is stored in
+both directions, (ours -> theirs) and (theirs -> ours), and each pair of articles is
+compared once, the lower article id as "ours", the other row being its mirror. So the rows
+are a function of the stored claims and related rows alone: `scrape`, `annotate` (through
+`retrace`) and `trace` all write the same rows, and running any of them again adds none.
+A claim's matches are simply the rows `WHERE claim_id = ?`.
+
+The comparison itself is a function the conductor passes in (`annotate.trace.match_claims`),
 since db/ knows the data shapes, not how they are made. `trail` and `related_list` read.
 """
 
@@ -10,29 +19,76 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlite_utils
 
 MatchFn = Callable[[Sequence[dict], Sequence[dict]], Sequence[Any]]
 
+# A guard, not a design limit: a story is tens of articles; runaway chains stop here.
+MAX_CLUSTER = 5000
+_BATCH = 500  # SQLite host parameters per IN (...) list
+
+
+def story_cluster(db: sqlite_utils.Database, article_id: int) -> list[int]:
+    """The article's same-story cluster, itself included, sorted: every article reachable
+    through same-story `related` rows in either direction."""
+    seen = {article_id}
+    frontier = [article_id]
+    while frontier and len(seen) < MAX_CLUSTER:
+        nxt: list[int] = []
+        for i in range(0, len(frontier), _BATCH):
+            chunk = frontier[i : i + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT other_article_id FROM related WHERE same_story = 1 AND article_id IN ({marks})"  # noqa: S608 - placeholders only
+                f" UNION SELECT article_id FROM related WHERE same_story = 1 AND other_article_id IN ({marks})",  # noqa: S608
+                [*chunk, *chunk],
+            ).fetchall()
+            for (other,) in rows:
+                if other not in seen:
+                    seen.add(other)
+                    nxt.append(other)
+        frontier = nxt
+    return sorted(seen)
+
 
 def same_story_articles(db: sqlite_utils.Database, article_id: int) -> list[int]:
-    """Articles stored as the same story as this one, in either direction of `related`."""
-    rows = db.execute(
-        "SELECT other_article_id FROM related WHERE article_id = ? AND same_story = 1"
-        " UNION SELECT article_id FROM related WHERE other_article_id = ? AND same_story = 1",
-        (article_id, article_id),
-    ).fetchall()
-    return sorted({r[0] for r in rows} - {article_id})
+    """The other members of the article's same-story cluster."""
+    return [a for a in story_cluster(db, article_id) if a != article_id]
+
+
+def copy_originals(db: sqlite_utils.Database, members: Sequence[int]) -> dict[int, int]:
+    """Syndicated copy -> the original it copies (followed to the first copy), among these
+    articles. Originals and independent articles map to themselves."""
+    member_set = set(members)
+    parent: dict[int, int] = {}
+    for i in range(0, len(members), _BATCH):
+        chunk = list(members[i : i + _BATCH])
+        marks = ",".join("?" * len(chunk))
+        for a, b, orig in db.execute(
+            "SELECT article_id, other_article_id, syndicated_of FROM related"  # noqa: S608 - placeholders only
+            f" WHERE syndicated_of IS NOT NULL AND article_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            copy = b if orig == a else a
+            if orig in member_set and copy in member_set and copy != orig:
+                parent.setdefault(copy, orig)
+    out = {}
+    for a in members:
+        root, hops = a, 0
+        while root in parent and hops < len(parent):
+            root, hops = parent[root], hops + 1
+        out[a] = root
+    return out
 
 
 def load_claims(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     """The article's claims as plain dicts (figures and entities decoded), in text order."""
     rows = db.execute(
         "SELECT claim_id, statement, figures, entities, predicate FROM claims"
-        " WHERE article_id = ? ORDER BY start",
+        " WHERE article_id = ? ORDER BY start, claim_id",
         (article_id,),
     ).fetchall()
     return [
@@ -47,100 +103,248 @@ def load_claims(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     ]
 
 
-def build_claim_matches(db: sqlite_utils.Database, article_id: int, match_fn: MatchFn) -> int:
-    """Replace the article's claim matches with fresh ones; returns how many were stored.
-
-    `match_fn(ours, theirs)` returns objects with our_index, their_index, method, score,
-    shared_figures and conflict (see annotate.trace.ClaimMatch)."""
-    ours = load_claims(db, article_id)
+def _pair_rows(a: int, ca: list[dict], b: int, cb: list[dict], match_fn: MatchFn) -> list[tuple]:
+    """Both directions of every claim match between articles a < b (a is "ours")."""
     rows = []
-    for other in same_story_articles(db, article_id):
-        theirs = load_claims(db, other)
-        if not ours or not theirs:
-            continue
-        for m in match_fn(ours, theirs):
-            rows.append(
-                (
-                    ours[m.our_index]["claim_id"],
-                    theirs[m.their_index]["claim_id"],
-                    other,
-                    m.method,
-                    m.score,
-                    json.dumps(list(m.shared_figures)) if m.shared_figures else None,
-                    json.dumps(m.conflict) if m.conflict else None,
-                )
-            )
+    for m in match_fn(ca, cb):
+        back = m.mirrored()
+        rows.append(_row(ca[m.our_index]["claim_id"], cb[m.their_index]["claim_id"], b, m))
+        rows.append(_row(cb[back.our_index]["claim_id"], ca[back.their_index]["claim_id"], a, back))
+    return rows
+
+
+def _row(claim_id: int, other_claim_id: int, other_article: int, m: Any) -> tuple:
+    return (
+        claim_id,
+        other_claim_id,
+        other_article,
+        m.method,
+        m.score,
+        json.dumps(list(m.shared_figures)) if m.shared_figures else None,
+        json.dumps(m.conflict) if m.conflict else None,
+    )
+
+
+_INSERT = (
+    "INSERT OR REPLACE INTO claim_matches (claim_id, other_claim_id, other_article_id, method,"
+    " score, shared_figures, conflict) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _delete_article_matches(conn: Any, article_id: int) -> None:
+    """Every stored match of the article's claims, in both directions."""
+    conn.execute(
+        "DELETE FROM claim_matches WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id = ?)",
+        (article_id,),
+    )
+    conn.execute(
+        "DELETE FROM claim_matches WHERE other_claim_id IN"
+        " (SELECT claim_id FROM claims WHERE article_id = ?)",
+        (article_id,),
+    )
+
+
+def build_claim_matches(db: sqlite_utils.Database, article_id: int, match_fn: MatchFn) -> int:
+    """Replace the claim matches between this article and the rest of its cluster (both
+    directions); returns how many of them are this article's (rows WHERE claim_id is its).
+
+    Linear in the cluster: what `trace` runs when one article's claims were replaced.
+    `match_fn(ours, theirs)` returns objects with our_index, their_index, method, score,
+    shared_figures, conflict and mirrored() (see annotate.trace.ClaimMatch)."""
+    mine = load_claims(db, article_id)
+    rows: list[tuple] = []
+    if mine:
+        for other in same_story_articles(db, article_id):
+            theirs = load_claims(db, other)
+            if not theirs:
+                continue
+            if article_id < other:
+                rows += _pair_rows(article_id, mine, other, theirs, match_fn)
+            else:
+                rows += _pair_rows(other, theirs, article_id, mine, match_fn)
     conn = db.conn
     with conn:  # one transaction: a crash leaves the previous matches, never half of them
-        conn.execute(
-            "DELETE FROM claim_matches WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id = ?)",
-            (article_id,),
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO claim_matches (claim_id, other_claim_id, other_article_id, method,"
-            " score, shared_figures, conflict) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        _delete_article_matches(conn, article_id)
+        conn.executemany(_INSERT, rows)
+    own = {c["claim_id"] for c in mine}
+    return sum(1 for r in rows if r[0] in own)
+
+
+def build_cluster_matches(
+    db: sqlite_utils.Database, members: Sequence[int], match_fn: MatchFn
+) -> int:
+    """Replace every claim match among the cluster's members (each pair of articles compared
+    once); returns the rows stored (both directions)."""
+    claims = {a: load_claims(db, a) for a in members}
+    with_claims = sorted(a for a in members if claims[a])
+    rows: list[tuple] = []
+    for i, a in enumerate(with_claims):
+        for b in with_claims[i + 1 :]:
+            rows += _pair_rows(a, claims[a], b, claims[b], match_fn)
+    conn = db.conn
+    with conn:
+        for a in members:
+            _delete_article_matches(conn, a)
+        conn.executemany(_INSERT, rows)
     return len(rows)
 
 
-def related_list(db: sqlite_utils.Database, article_id: int) -> list[dict]:
-    """The `related --json` rows: same-story first, then by score."""
-    # Both directions: asked about a related article, the seed it was found for is shown.
-    rows = db.execute(
-        "SELECT a.url, COALESCE(o.name, a.outlet_id), a.published, r.same_story, r.score,"
-        " s.url, r.method, r.evidence"
-        " FROM related r"
-        " JOIN articles a ON a.article_id ="
-        "  CASE WHEN r.article_id = :id THEN r.other_article_id ELSE r.article_id END"
-        " LEFT JOIN outlets o ON o.outlet_id = a.outlet_id"
-        " LEFT JOIN articles s ON s.article_id = r.syndicated_of"
-        " WHERE r.article_id = :id OR r.other_article_id = :id"
-        " ORDER BY COALESCE(r.same_story, 0) DESC, COALESCE(r.score, 0) DESC, a.url",
-        {"id": article_id},
-    ).fetchall()
-    return [
-        {
-            "url": r[0],
-            "outlet": r[1],
-            "published": r[2],
-            "same_story": None if r[3] is None else bool(r[3]),
-            "score": r[4],
-            "syndicated_of": r[5],
-            "method": r[6],
-            "evidence": json.loads(r[7]) if r[7] else None,
-        }
-        for r in rows
-    ]
+def rebuild_matches(
+    db: sqlite_utils.Database, article_ids: Iterable[int], match_fn: MatchFn
+) -> int:
+    """Rebuild the claim matches of the clusters these articles belong to (each cluster
+    once): after scraping or re-annotating them. Returns the rows stored."""
+    done: set[int] = set()
+    stored = 0
+    for aid in sorted(set(article_ids)):
+        if aid in done:
+            continue
+        members = story_cluster(db, aid)
+        done.update(members)
+        stored += build_cluster_matches(db, members, match_fn)
+    return stored
 
 
 def needs_matching(db: sqlite_utils.Database, article_id: int) -> bool:
-    """True when the article has same-story coverage with claims but no stored claim
-    matches: re-annotation replaces claims, and with them their matches."""
+    """True when the article's stored matches are missing or not in the canonical form
+    (re-annotation replaces claims, and with them their matches in both directions; a
+    database written before matches were stored both ways has them one way only)."""
     if not same_story_articles(db, article_id):
         return False
     row = db.execute(
-        "SELECT EXISTS (SELECT 1 FROM claim_matches m JOIN claims c ON c.claim_id = m.claim_id"
-        " WHERE c.article_id = ?)",
-        (article_id,),
+        "SELECT (SELECT count(*) FROM claim_matches WHERE claim_id IN"
+        "        (SELECT claim_id FROM claims WHERE article_id = :id)),"
+        "       (SELECT count(*) FROM claim_matches WHERE other_claim_id IN"
+        "        (SELECT claim_id FROM claims WHERE article_id = :id)),"
+        "       EXISTS (SELECT 1 FROM claims WHERE article_id = :id)",
+        {"id": article_id},
     ).fetchone()
-    return not row[0]
+    mine, theirs, has_claims = row
+    return bool(has_claims) and (mine == 0 or mine != theirs)
 
 
 def articles_to_retrace(db: sqlite_utils.Database, article_ids: Sequence[int]) -> list[int]:
-    """Articles whose trails involve any of these (they themselves, and the articles they
-    are same-story coverage for): what to rebuild after re-annotating them."""
+    """Articles whose trails involve any of these: their whole clusters."""
     out: set[int] = set()
     for aid in article_ids:
-        out.add(aid)
-        out.update(same_story_articles(db, aid))
+        if aid not in out:
+            out.update(story_cluster(db, aid))
     return sorted(out)
+
+
+def related_list(db: sqlite_utils.Database, article_id: int) -> list[dict]:
+    """The `related --json` rows: the article's whole same-story cluster (found for it or
+    for any other member), then the other-story candidates found for it; same-story first,
+    then by score. `via` is the member a row was found for when it is not this article."""
+    members = story_cluster(db, article_id)
+    roots = copy_originals(db, members)
+    member_set = set(members)
+    rows = _related_rows(db, members)
+    best: dict[int, tuple] = {}  # other article -> (rank, row)
+    others: dict[int, tuple] = {}
+    for row in rows:
+        _rid, a, b, *_rest = row
+        if article_id in (a, b):
+            other = b if a == article_id else a
+            if row[4] == 1:
+                best[other] = ((0, 0.0, _rid), row)
+            elif other not in member_set:
+                others.setdefault(other, ((2, 0.0, _rid), row))
+            continue
+        if row[4] != 1:
+            continue
+        for other in (a, b):
+            if other == article_id or other not in member_set:
+                continue
+            rank = (1, -(row[3] or 0.0), _rid)
+            if other not in best or rank < best[other][0]:
+                best[other] = (rank, row)
+    chosen = {**others, **best}
+    info = _article_info(db, [*chosen, *{roots[a] for a in chosen if a in roots}])
+    out = []
+    for other, (_rank, row) in chosen.items():
+        _rid, a, b, score, same, syn, method, evidence = row
+        pair_other = b if a == other else a
+        if other in member_set and roots.get(other, other) != other:
+            original = roots[other]
+        elif other in member_set and roots.get(article_id) == other != article_id:
+            original = other  # asked about a copy: this is its original
+        else:
+            original = syn
+        o = info.get(other, {})
+        out.append(
+            {
+                "url": o.get("url"),
+                "outlet": o.get("outlet"),
+                "published": o.get("published"),
+                "same_story": None if same is None else bool(same),
+                "score": score,
+                "syndicated_of": info.get(original, {}).get("url") if original else None,
+                "method": method,
+                "evidence": json.loads(evidence) if evidence else None,
+                "via": None
+                if pair_other == article_id
+                else info.get(pair_other, {}).get("url") or _url(db, pair_other),
+            }
+        )
+    out.sort(key=lambda r: (not r["same_story"], -(r["score"] or 0.0), r["url"] or ""))
+    return out
+
+
+def _related_rows(db: sqlite_utils.Database, members: Sequence[int]) -> list[tuple]:
+    seen: dict[int, tuple] = {}
+    for i in range(0, len(members), _BATCH):
+        chunk = list(members[i : i + _BATCH])
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(
+            "SELECT related_id, article_id, other_article_id, score, same_story,"  # noqa: S608 - placeholders only
+            " syndicated_of, method, evidence FROM related"
+            f" WHERE article_id IN ({marks}) OR other_article_id IN ({marks})",
+            [*chunk, *chunk],
+        ).fetchall():
+            seen[row[0]] = tuple(row)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _article_info(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, dict]:
+    ids = sorted({i for i in ids if i is not None})
+    out: dict[int, dict] = {}
+    for i in range(0, len(ids), _BATCH):
+        chunk = ids[i : i + _BATCH]
+        marks = ",".join("?" * len(chunk))
+        for aid, url, outlet, published, title, name in db.execute(
+            "SELECT a.article_id, a.url, COALESCE(o.name, a.outlet_id), a.published, a.title, o.name"  # noqa: S608 - placeholders only
+            " FROM articles a LEFT JOIN outlets o ON o.outlet_id = a.outlet_id"
+            f" WHERE a.article_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            out[aid] = {
+                "url": url,
+                "outlet": outlet,
+                "published": published,
+                "_names": [n for n in (name, title) if n],
+            }
+    return out
+
+
+def _url(db: sqlite_utils.Database, article_id: int) -> str | None:
+    row = db.execute("SELECT url FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
 
 
 def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     """Per flagged or figure-bearing sentence: who else states it, whom they name, when,
-    the earliest named origin and the conflicting figures."""
-    syndicated = _syndicated_others(db, article_id)
+    the earliest named origin and the conflicting figures.
+
+    `matches` holds independent reports only; a syndicated copy of another report is
+    grouped under that report's `copies`, and copies of this very text (this article's
+    original, or other copies of it) are listed in the sentence's `copies`: the same
+    words again, neither confirmation nor a missing origin."""
+    members = story_cluster(db, article_id)
+    roots = copy_originals(db, members)
+    mine = roots.get(article_id, article_id)
+    info = _article_info(db, [article_id])
+    own_names = info.get(article_id, {}).get("_names", [])
     sents = db.execute(
         "SELECT s.sentence_id, s.text, s.sourcing, s.source, s.unsourced, c.claim_id, c.figures,"
         " a.url, a.published, COALESCE(o.name, a.outlet_id)"
@@ -158,7 +362,8 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         ]
         if not unsourced and not figures:
             continue
-        matches, conflicts = _matches(db, claim_id, syndicated) if claim_id else ([], [])
+        found, conflicts = _matches(db, claim_id, roots, mine) if claim_id else ([], [])
+        matches, copies = _group_copies(found, roots, mine)
         source = _source_name(source)
         own = {
             "url": url,
@@ -166,10 +371,16 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
             "published": published,
             "sourcing": sourcing,
             "source": source,
+            "_names": own_names,
         }
-        origin = earliest_named_source(own, matches)
-        for m in matches:
-            m.pop("_names", None)  # helper for the origin rule, not part of the answer
+        # Asked about a copy, its original's naming counts: same words, published first.
+        origin = earliest_named_source(own, matches, [c for c in copies if c.get("original")])
+        for m in [*matches, *copies]:
+            m.pop("_names", None)  # helpers for the origin rule, not part of the answer
+            m.pop("_article", None)
+            for c in m.get("copies", []):
+                c.pop("_names", None)
+                c.pop("_article", None)
         out.append(
             {
                 "sentence_id": sid,
@@ -179,32 +390,71 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
                 "source": source,
                 "figures": figures,
                 "matches": matches,
+                "copies": copies,
                 "earliest_named_source": origin,
-                # Syndicated copies repeat the same text: they are not confirmation.
-                "independent_outlets": len({m["outlet"] for m in matches if not m["syndicated"]}),
+                "independent_outlets": len({m["outlet"] for m in matches}),
                 "conflicts": conflicts,
             }
         )
     return out
 
 
+def _group_copies(
+    found: list[dict], roots: dict[int, int], mine: int
+) -> tuple[list[dict], list[dict]]:
+    """Independent reports, each with its syndicated copies under it; and the copies of
+    this article's own text. `found` is in publication order."""
+    copies_of_mine: list[dict] = []
+    reps: dict[tuple, dict] = {}  # (original article, sentence) -> its match
+    by_root: dict[int, dict] = {}  # original article -> its first match
+    pending: list[tuple[int, dict]] = []
+    out: list[dict] = []
+    for m in found:
+        aid = m["_article"]
+        root = roots.get(aid, aid)
+        if root == mine:
+            copies_of_mine.append({**m, "syndicated": True, "original": aid == mine})
+        elif aid == root:
+            rep = {**m, "syndicated": False, "copies": []}
+            reps.setdefault((root, _norm(m["sentence"])), rep)
+            by_root.setdefault(root, rep)
+            out.append(rep)
+        else:
+            pending.append((root, {**m, "syndicated": True}))
+    for root, copy in pending:
+        rep = reps.get((root, _norm(copy["sentence"]))) or by_root.get(root)
+        if rep is None:  # the original does not state it: its first copy stands for the text
+            rep = {**copy, "syndicated": False, "copies": []}
+            reps[(root, _norm(copy["sentence"]))] = by_root[root] = rep
+            out.append(rep)
+        else:
+            rep["copies"].append(copy)
+    out.sort(key=lambda m: (m["published"] is None, m["published"] or "", m["url"]))
+    return out, copies_of_mine
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
 def _matches(
-    db: sqlite_utils.Database, claim_id: int, syndicated: set[int]
+    db: sqlite_utils.Database, claim_id: int, roots: dict[int, int], mine: int
 ) -> tuple[list[dict], list[dict]]:
     rows = db.execute(
         "SELECT a.url, COALESCE(o.name, a.outlet_id), a.published, s.text, s.sourcing,"
         " COALESCE(s.source, CASE WHEN s.sourcing = 'named_source' THEN c.entities END),"
-        " m.method, m.score, m.shared_figures, m.conflict, m.other_article_id, o.name, a.title"
+        " m.method, m.score, m.shared_figures, m.conflict, m.other_article_id, o.name, a.title,"
+        " c.entities"
         " FROM claim_matches m JOIN claims c ON c.claim_id = m.other_claim_id"
         " JOIN sentences s ON s.sentence_id = c.sentence_id"
         " JOIN articles a ON a.article_id = m.other_article_id"
         " LEFT JOIN outlets o ON o.outlet_id = a.outlet_id"
         " WHERE m.claim_id = ?"
-        " ORDER BY a.published IS NULL, a.published, a.url",
+        " ORDER BY a.published IS NULL, a.published, a.url, c.start",
         (claim_id,),
     ).fetchall()
-    matches, conflicts = [], []
-    seen_conflicts: set[tuple] = set()
+    matches = []
+    conflicts: dict[tuple, dict] = {}
     for (
         url,
         outlet,
@@ -219,6 +469,7 @@ def _matches(
         other,
         name,
         title,
+        entities,
     ) in rows:
         source = _source_name(source)
         base = {"url": url, "outlet": outlet, "published": published}
@@ -232,18 +483,56 @@ def _matches(
                     "method": method,
                     "score": score,
                     "shared_figures": json.loads(shared) if shared else [],
-                    "syndicated": other in syndicated,
+                    "syndicated": False,
                     "_names": [n for n in (name, title) if n],
+                    "_article": other,
                 }
             )
-        for c in json.loads(conflict) if conflict else []:
-            item = {**c, **base, "sentence": text, "source": source}
-            # One outlet repeating its figure (headline, standfirst, body) is one conflict.
-            key = (item["quantity"], item["ours"], item["theirs"], url)
-            if key not in seen_conflicts:
-                seen_conflicts.add(key)
-                conflicts.append(item)
-    return matches, conflicts
+        root = roots.get(other, other)
+        if root == mine or (root != other and root in roots):
+            continue  # a copy repeats its original's figures: one conflict, not two
+        named = source if sourcing == "named_source" else None
+        for c in _conflict_list(conflict):
+            item = {
+                **c,
+                **base,
+                "sentence": text,
+                "sourcing": sourcing,
+                "source": source,
+                "source_name": _short_name(named, entities),
+            }
+            # One outlet repeating its figure (headline, standfirst, body) is one conflict;
+            # the sentence that names whose figure it is speaks for it.
+            key = (item.get("quantity"), item.get("ours"), item.get("theirs"), url)
+            if key not in conflicts or (named and not conflicts[key]["source_name"]):
+                conflicts[key] = item
+    return matches, list(conflicts.values())
+
+
+def _conflict_list(cell: str | None) -> list[dict]:
+    if not cell:
+        return []
+    value = json.loads(cell)
+    items = value if isinstance(value, list) else [value]
+    return [c for c in items if isinstance(c, dict)]
+
+
+def _short_name(source: str | None, entities: str | None) -> str | None:
+    """Whom a sentence names, shortly: the longest named entity inside its source span
+    ("figures released on Tuesday by the Karakoram Policy Institute" -> "Karakoram Policy
+    Institute"), else the span itself."""
+    if not source:
+        return None
+    try:
+        names = json.loads(entities) if entities else []
+    except ValueError:
+        names = []
+    inside = [n for n in names if isinstance(n, str) and n and n in source]
+    if not inside:
+        return source
+    best = max(inside, key=len)
+    acronym = re.search(re.escape(best) + r"\s*\(([A-Z]{2,})\)", source)
+    return f"{best} ({acronym.group(1)})" if acronym else best
 
 
 def _source_name(source: str | None) -> str | None:
@@ -261,30 +550,34 @@ def _source_name(source: str | None) -> str | None:
     return max(names, key=len) if names else None
 
 
-def earliest_named_source(own: dict, matches: list[dict]) -> dict | None:
+def earliest_named_source(
+    own: dict, matches: list[dict], originals: Sequence[dict] = ()
+) -> dict | None:
     """The first-published statement of the claim that names a source, or None.
 
-    Syndicated copies are not independent, so they never count. When an earlier matching
-    page is the named source's own publication (its outlet is the organisation another
-    outlet names), that page is the origin: the name and the date the figure first
-    appeared, which is what an editor asks for."""
-    named = [
-        m
-        for m in matches
-        if m["sourcing"] == "named_source" and m["source"] and not m["syndicated"]
-    ]
+    Syndicated copies are not independent, so they never count. When an earlier page, this
+    article included, is the named source's own publication (its outlet or title is the
+    organisation another outlet names), that page is the origin: the name and the date the
+    figure first appeared, which is what an editor asks for; `named_in` says who named it."""
+    independent = [m for m in matches if not m.get("syndicated")]
+    named = [m for m in independent if m["sourcing"] == "named_source" and m["source"]]
+    own_page = {**own, "syndicated": False, "_names": own.get("_names", [])}
     if own.get("sourcing") == "named_source" and own.get("source"):
-        named.append({**own, "syndicated": False, "_names": []})
+        named.append(own_page)
+    named += [
+        {**o, "syndicated": False}
+        for o in originals
+        if o.get("sourcing") == "named_source" and o.get("source")
+    ]
     named.sort(key=lambda m: (m["published"] is None, m["published"] or ""))
     if not named:
         return None
     first = named[0]
-    for m in matches:  # already in publication order
-        if (
-            m["syndicated"]
-            or not m["published"]
-            or (first["published"] and m["published"] >= first["published"])
-        ):
+    pages = sorted(
+        [*independent, own_page], key=lambda m: (m["published"] is None, m["published"] or "")
+    )
+    for m in pages:
+        if not m["published"] or (first["published"] and m["published"] >= first["published"]):
             continue
         if any(_names_match(first["source"], n) for n in m.get("_names", [])):
             return {
@@ -313,12 +606,3 @@ def _names_match(source: str, name: str) -> bool:
     sw = {w for w in _WORDS.findall(s) if w not in _GENERIC}
     nw = {w for w in _WORDS.findall(n) if w not in _GENERIC}
     return len(nw) >= 2 and len(sw & nw) >= max(2, len(nw) - 1)
-
-
-def _syndicated_others(db: sqlite_utils.Database, article_id: int) -> set[int]:
-    rows = db.execute(
-        "SELECT other_article_id FROM related WHERE article_id = ? AND syndicated_of IS NOT NULL"
-        " UNION SELECT article_id FROM related WHERE other_article_id = ? AND syndicated_of IS NOT NULL",
-        (article_id, article_id),
-    ).fetchall()
-    return {r[0] for r in rows}

@@ -15,11 +15,17 @@ def _article_id(db, id_or_url: str) -> int:
 
     key: int | str = int(id_or_url) if id_or_url.isdigit() else id_or_url
     found = find_article(db, key)
-    if found is None:
+    if found is not None:
+        return found
+    if isinstance(key, int) or "://" not in id_or_url:
+        # A number (or any non-URL) cannot be scraped: point at where the ids are.
         raise click.ClickException(
-            f"no article {id_or_url!r} in the database; run `newsprov scrape {id_or_url}` first"
+            f"no article {id_or_url} in the database; pass a stored article's id or URL "
+            "(ids are in the articles table: `newsprov serve`, or `newsprov related URL`)"
         )
-    return found
+    raise click.ClickException(
+        f"no article {id_or_url!r} in the database; run `newsprov scrape {id_or_url}` first"
+    )
 
 
 @click.command("related")
@@ -49,7 +55,8 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         )
         score = "-" if r["score"] is None else f"{r['score']:.2f}"
         click.echo(f"{score:>5}  {kind:<15} {r['published'] or 'undated':<20}  {r['outlet'] or ''}")
-        click.echo(f"       {r['url']}  (found by {r['method']})")
+        via = f" for {r['via']}" if r.get("via") else ""
+        click.echo(f"       {r['url']}  (found by {r['method']}{via})")
         ev = r["evidence"] or {}
         why = []
         if ev.get("figures"):
@@ -98,15 +105,19 @@ def _echo_item(item: dict) -> None:
     click.echo(f"[{label}] {item['sentence']}")
     if item["figures"]:
         click.echo("  figures: " + ", ".join(_figure(f) for f in item["figures"]))
+    copies = item.get("copies") or []
     if item["matches"]:
-        copies = len({m["outlet"] for m in item["matches"] if m.get("syndicated")})
-        extra = f" (+{copies} syndicated {'copy' if copies == 1 else 'copies'})" if copies else ""
-        click.echo(f"  stated by {item['independent_outlets']} other outlet(s){extra}")
+        n = item["independent_outlets"]
+        click.echo(f"  stated by {n} other outlet{'' if n == 1 else 's'}")
     origin = item["earliest_named_source"]
     if origin:
         named = f" (named in {origin['named_in']})" if origin.get("named_in") else ""
         if origin["url"] == item.get("url"):
-            named = " (this article is the first to name it)"
+            named = (
+                f" (this article is the origin; named in {origin['named_in']})"
+                if origin.get("named_in")
+                else " (this article is the first to name it)"
+            )
         click.echo(
             f"  earliest named source: {origin['source']}, {origin['published'] or 'undated'}, {origin['url']}{named}"
         )
@@ -114,14 +125,24 @@ def _echo_item(item: dict) -> None:
         click.echo("  earliest named source: none of the other outlets names one")
     for m in item["matches"]:
         who = _attribution(m["sourcing"], m["source"])
-        copy = ", syndicated copy" if m.get("syndicated") else ""
-        click.echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}{copy}")
+        click.echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}")
         click.echo(f"      {m['sentence']}")
         click.echo(f"      {m['url']}")
+        for c in m.get("copies") or []:
+            click.echo(f"      syndicated copy: {c['outlet']}, {c['url']}")
     for c in item["conflicts"]:
+        who = f" ({c['source_name']})" if c.get("source_name") else ""
         click.echo(
-            f"  ! conflict on {c['quantity']}: here {c['ours']}, {c['outlet']} says {c['theirs']} ({c['url']})"
+            f"  ! conflict on {c['quantity']}: here {c['ours']}, {c['outlet']} says {c['theirs']}{who} ({c['url']})"
         )
+    if copies:
+        names = ", ".join(
+            dict.fromkeys(
+                f"{c['outlet'] or c['url']} ({'original' if c.get('original') else 'syndicated copy'})"
+                for c in copies
+            )
+        )
+        click.echo(f"  same text, not independent: {names}")
     if not item["matches"] and not item["conflicts"]:
         click.echo("  no other outlet states this")
     click.echo("")

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from annotate.trace import match_claims, quantity_key
 from db import store
-from db.trace import articles_to_retrace, build_claim_matches, load_claims
+from db.trace import load_claims, rebuild_matches
 from scraper.discover import (
     GDELT_DOC_URL,
     Discovery,
@@ -135,7 +135,15 @@ def gather_related(
                            int(m.syndicated_of) if m.syndicated else None, m.evidence)  # fmt: skip
     report.same_story = sum(1 for m in results if m.same_story)
     report.syndicated = sum(1 for m in results if m.syndicated)
-    report.claim_matches = build_claim_matches(db, article_id, match_claims)
+    # The whole same-story cluster, not only the seed: every member's trail compares with
+    # every other member (the same rows `annotate` and `trace` write). Pages stored here
+    # were re-annotated, so the clusters they belong to (other stories too) are rebuilt.
+    rebuild_matches(db, [article_id, *(pid for pid, _p, _b in pages)], match_claims)
+    report.claim_matches = db.execute(
+        "SELECT count(*) FROM claim_matches WHERE claim_id IN"
+        " (SELECT claim_id FROM claims WHERE article_id = ?)",
+        (article_id,),
+    ).fetchone()[0]
     report.stored = db.execute(
         "SELECT count(*) FROM related WHERE article_id = ?", (article_id,)
     ).fetchone()[0]
@@ -147,12 +155,9 @@ def gather_related(
 
 
 def retrace(db: sqlite_utils.Database, article_ids: Iterable[int]) -> int:
-    """Rebuild the claim matches of these articles and of every article whose trail uses
-    them. Call after re-annotating: new claims drop the old matches. Returns matches stored."""
-    return sum(
-        build_claim_matches(db, aid, match_claims)
-        for aid in articles_to_retrace(db, list(article_ids))
-    )
+    """Rebuild the claim matches of the same-story clusters of these articles (each once).
+    Call after re-annotating: new claims drop the old matches. Returns the rows stored."""
+    return rebuild_matches(db, list(article_ids), match_claims)
 
 
 def pages_by_id(pages: list[tuple[int, Extracted, str]]) -> dict[int, tuple[Extracted, str]]:
