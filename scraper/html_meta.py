@@ -51,6 +51,8 @@ class PageMeta:
     site_name: str | None = None
     og_type: str | None = None
     has_article_ld: bool = False
+    # JSON-LD articleBody: a second witness for paragraphs the extractors drop.
+    article_body: str | None = None
 
 
 def _text(value: object) -> str | None:
@@ -314,4 +316,7 @@ def read_meta(soup: BeautifulSoup, page_url: str) -> PageMeta:
     )
     meta.canonical = _canonical(soup, ld, base)
     meta.og_type = _meta(soup, "og:type")
+    body = ld.get("articleBody") if ld else None
+    if isinstance(body, str) and body.strip():
+        meta.article_body = body
     return meta

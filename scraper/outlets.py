@@ -11,11 +11,11 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import tldextract
 
-__all__ = ["registered_domain", "link_kind", "hostname_of"]
+__all__ = ["registered_domain", "link_kind", "hostname_of", "normalize_url"]
 
 # Registered domains whose links are social media posts, profiles or share buttons.
 SOCIAL_DOMAINS = frozenset(
@@ -115,6 +115,52 @@ _INDEX_SEGMENTS = frozenset(
 _DATE_IN_PATH = re.compile(r"(?:^|/)(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)|(?:19|20)\d{6}")
 _LONG_ID = re.compile(r"\d{6,}")
 _ARTICLE_SUFFIX = re.compile(r"\.(?:s?html?|cms|php|aspx?)$", re.I)
+
+
+# Query parameters that only say how a reader arrived (campaign tags, ad click ids, the
+# ref_src that X and Bluesky embeds add to every link),
+# never which page it is. Matched case-insensitively on the parameter name.
+_TRACKING_PARAM = re.compile(
+    r"^(?:utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|igsh|"
+    r"_hsenc|_hsmi|ref_src)$",
+    re.I,
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+def normalize_url(url: str) -> str:
+    """One spelling per page, so the same story is one article and one link target.
+
+    Scheme and host lower-cased (a trailing dot on the host dropped), default ports,
+    userinfo and the fragment dropped, an empty path written "/", percent-escapes in
+    upper case, and tracking parameters (utm_*, fbclid, gclid and other click ids)
+    removed. Everything else is kept as given: the path's case and trailing slash, and
+    the other query parameters in their order, since servers may tell pages apart by
+    them. Non-http(s) and unparsable URLs come back stripped of surrounding spaces only.
+    """
+    s = (url or "").strip()
+    try:
+        parts = urlsplit(s)
+        port = parts.port
+    except ValueError:
+        return s
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return s
+    host = parts.hostname.rstrip(".").lower()
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        host = f"{host}:{port}"
+    kept = [
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _TRACKING_PARAM.match(pair.split("=", 1)[0])
+    ]
+    path = _PERCENT.sub(lambda m: m.group(0).upper(), parts.path) or "/"
+    query = _PERCENT.sub(lambda m: m.group(0).upper(), "&".join(kept))
+    return urlunsplit((scheme, host, path, query, ""))
 
 
 @lru_cache(maxsize=1)

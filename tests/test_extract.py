@@ -395,8 +395,8 @@ def test_extract_bad_input_gives_one_line_error(
 @pytest.mark.parametrize(
     ("body", "content_type", "expected"),
     [
-        (b"", "text/html", "empty response body"),
-        (b"   \r\n\t ", "text/html", "empty response body"),
+        (b"", "text/html", "empty page (0 bytes): nothing to extract"),
+        (b"   \r\n\t ", "text/html", "empty page (7 bytes, only whitespace): nothing to extract"),
         (b"just some words, no markup at all", "text/plain", "not an HTML page (text/plain)"),
         (b'{"article": "x"}', "application/json", "not an HTML page (application/json)"),
         (b"\x00\x01\x02binary\x00junk" * 50, None, "not an HTML page"),
@@ -612,3 +612,238 @@ def test_split_sentences_respects_abbreviations() -> None:
         "Was it?",
         "Yes.",
     ]
+
+
+# ---- messages that hold whether the bytes came from a server or a file ---------------
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"", "text/html"),
+        (b"  \n ", "text/html"),
+        ((BAD / "report.pdf").read_bytes(), "application/pdf"),
+        ((BAD / "pixel.png").read_bytes(), "image/png"),
+        ((BAD / "js-shell.html").read_bytes(), "text/html"),
+        ((BAD / "homepage.html").read_bytes(), "text/html"),
+        (b"<?xml version='1.0'?><rss><channel><title>x</title></channel></rss>", None),
+        (b"just words", "text/plain"),
+    ],
+)
+def test_extract_error_messages_do_not_assume_a_server(body: bytes, content_type) -> None:
+    # `newsprov import FILE --url URL` feeds a file's bytes through the same path.
+    with pytest.raises(ExtractError) as err:
+        extract_article(body, "http://example.test/news/story.html", content_type)
+    message = str(err.value).lower()
+    for wrong in ("server", "response", "sent", "fetched", "download"):
+        assert wrong not in message, message
+
+
+def test_import_of_an_empty_file_says_it_is_empty(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprov.cli import main
+
+    empty = tmp_path / "saved.html"
+    empty.write_bytes(b"")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(
+        main, ["import", str(empty), "--url", "http://example.test/a.html", "--db", str(db)]
+    )
+    assert result.exit_code != 0
+    assert "empty page (0 bytes): nothing to extract" in result.output
+    assert "server" not in result.output
+
+
+# ---- URL identity ------------------------------------------------------------------
+
+
+def test_extract_same_page_under_different_spellings_is_one_url() -> None:
+    body = (UNIT / "lead-separate.html").read_bytes()
+    urls = {
+        extract_article(body, u).url
+        for u in (
+            "http://evil.test/x",
+            "http://EVIL.test/x#frag",
+            "HTTP://evil.test:80/x?utm_source=rss&fbclid=abc",
+            "http://user:pw@evil.test/x",
+        )
+    }
+    assert urls == {"http://evil.test/x"}
+
+
+def test_extract_canonical_and_links_are_normalised() -> None:
+    art = extract_article(
+        (UNIT / "social-embeds.html").read_bytes(),
+        "http://gazette.test/news/2025/03/02/flood-warnings.html",
+    )
+    # The page declares HTTP://Gazette.TEST:80/...?utm_source=twitter&id=7#top
+    assert art.canonical_url == "http://gazette.test/news/2025/03/02/flood-warnings.html?id=7"
+    assert art.url == art.canonical_url
+    hrefs = [link.href for link in art.links]
+    assert "https://twitter.com/NatWeatherOffice/status/1896123456789012345" in hrefs
+    assert "https://www.instagram.com/p/DFlood01/" in hrefs  # one link, not three spellings
+    assert len(hrefs) == len(set(hrefs))
+    assert not any("utm_" in h or "ref_src" in h or "#" in h for h in hrefs)
+
+
+# ---- embedded social posts ------------------------------------------------------------
+
+
+def embeds_article() -> Extracted:
+    return extract_article(
+        (UNIT / "social-embeds.html").read_bytes(),
+        "http://gazette.test/news/2025/03/02/flood-warnings.html",
+    )
+
+
+def test_extract_embedded_posts_are_attributed_quotations() -> None:
+    paras = embeds_article().text.split("\n\n")
+    expected = [
+        "National Weather Office (@NatWeatherOffice) wrote on X on March 2, 2025: “River levels "
+        "at Osby are rising 20 cm an hour. Move valuables upstairs and follow advice from "
+        "@OsbyCouncil”",
+        "Lena Dahl (@lena.dahl.osby) wrote on Instagram: “The water reached our front step at "
+        "6am. We are safe, the dog is safe, the garden is a lake.”",
+        "Osby Fire and Rescue wrote on Facebook on Sunday, March 2, 2025: “Crews rescued 12 "
+        "people from cars stranded on the valley road overnight. Please do not drive through "
+        "flood water.”",
+        # Double quotes inside the post become single ones: the whole post is the quotation.
+        "Ines Moe (@inesmoe.bsky.social) wrote on Bluesky on March 2, 2025 at 9:14 AM: “The "
+        "‘once in a century’ flood is now the third in eleven years. Our maps show why.”",
+        "Osby Roads Authority (@OsbyRoads) wrote on social media on March 2, 2025: “Road "
+        "closures are updated every hour on our website. Please check before you travel.”",
+    ]
+    for quote in expected:
+        assert quote in paras
+    # Each post once, in its place, never as a bare unattributed paragraph.
+    assert paras[2] == expected[0] and paras[4] == expected[1]
+    text = "\n\n".join(paras)
+    assert text.count("Crews rescued 12 people") == 1
+    for furniture in (
+        "pic.twitter.com",
+        "View this post",
+        "A post shared by",
+        "Posted by",
+        "View on",
+    ):
+        assert furniture not in text
+    assert "— National Weather Office" not in text
+    # A card with no post text (Threads) adds nothing; an outlet's own pull quote stays.
+    assert "osbytown" not in text
+    assert "“The water came faster than anyone here can remember.”" in paras
+
+
+def test_extract_sample_tweet_is_credited_to_its_account() -> None:
+    art = extracted("conflicting")
+    tweet = (
+        "Karakoram Policy Institute (@KarakoramPI) wrote on X on February 25, 2025: “Our 2024 "
+        "security review is out: 702 security personnel killed in 471 attacks. Full district "
+        "data on our website.”"
+    )
+    paras = art.text.split("\n\n")
+    assert paras[4] == tweet
+    assert sum("702 security personnel killed in 471" in p for p in paras) == 1
+    post = links_by_href(art)["https://twitter.com/KarakoramPI/status/1894372615502117024"]
+    assert post.context == tweet
+
+
+def test_extract_embedded_post_reads_as_named_source_to_the_annotator() -> None:
+    from annotate.annotator import Annotator
+
+    text = extracted("conflicting").text
+    start = text.index("Karakoram Policy Institute (@KarakoramPI) wrote on X")
+    flags = [s for s in Annotator().annotate(text).sentences if s.start >= start][:2]
+    assert [f.sourcing for f in flags] == ["named_source", "named_source"]
+    assert all("Karakoram Policy Institute" in (f.source.text if f.source else "") for f in flags)
+
+
+# ---- the lead paragraph --------------------------------------------------------------
+
+
+def test_extract_lead_in_its_own_block_is_put_back_first() -> None:
+    art = extract_article(
+        (UNIT / "lead-separate.html").read_bytes(),
+        "http://gazette.test/news/2025/02/20/port-strike.html",
+    )
+    paras = art.text.split("\n\n")
+    assert paras[0] == (
+        "The walkout would be the first at the port in almost twenty years and could halt most "
+        "of the region's exports."
+    )  # <p class="standfirst"> in the article header
+    assert paras[1].startswith("Dock workers at the city's container port have voted to strike")
+    assert paras[2].startswith("The union said 87 percent of members")
+    assert len(paras) == 8
+    # The caption, byline, author bio, related box and footer around it stay out.
+    for furniture in ("Cranes stand idle", "By Nora Quist", "joined the paper", "Ferry fares", "©"):
+        assert furniture not in art.text
+
+
+@pytest.mark.parametrize("witness", ["class", "json-ld", "none"])
+def test_extract_lead_needs_a_witness(witness: str) -> None:
+    page = (UNIT / "lead-separate.html").read_text(encoding="utf-8")
+    page = page.replace('<p class="standfirst">', '<p class="kicker">')
+    if witness != "class":
+        page = page.replace('<div class="lead">', "<div>")
+    if witness != "json-ld":
+        page = page.replace('"articleBody"', '"notTheBody"')
+    art = extract_article(page.encode(), "http://gazette.test/news/2025/02/20/port-strike.html")
+    has_lead = art.text.startswith("Dock workers at the city's container port")
+    assert has_lead == (witness != "none")
+    assert "The walkout would be the first" not in art.text  # no class, no witness
+
+
+# ---- datelines ---------------------------------------------------------------------
+
+_LEAD = (
+    "As India commemorates the sixth anniversary of the Balakot airstrikes this Wednesday, "
+    "Pakistan remains in denial."
+)
+
+
+@pytest.mark.parametrize(
+    ("markup", "first"),
+    [
+        (f"<p>New Delhi, Feb 26 (NationPress) {_LEAD}</p>", "New Delhi, Feb 26 (NationPress)"),
+        (
+            f"<p><strong>New Delhi, Feb 26 (NationPress)</strong> {_LEAD}</p>",
+            "New Delhi, Feb 26 (NationPress)",
+        ),
+        (
+            f"<p><span class='dateline'>New Delhi, Feb 26 (NationPress)</span> {_LEAD}</p>",
+            "New Delhi, Feb 26 (NationPress)",
+        ),
+        (
+            f"<p class='dateline'>New Delhi, Feb 26 (NationPress)</p><p>{_LEAD}</p>",
+            "New Delhi, Feb 26 (NationPress)",
+        ),
+        (f"<p>New Delhi, Feb 26 (NationPress)<br>{_LEAD}</p>", "New Delhi, Feb 26 (NationPress)"),
+        (f"<p><b>NEW DELHI:</b> {_LEAD}</p>", "NEW DELHI:"),
+        (f"<p>NEW DELHI, Feb 26 (Reuters) - {_LEAD}</p>", "NEW DELHI, Feb 26 (Reuters) -"),
+        (f"<p>New Delhi, Feb. 26 (NationPress) {_LEAD}</p>", "New Delhi, Feb. 26 (NationPress)"),
+    ],
+)
+def test_extract_dateline_opens_the_first_paragraph_once(markup: str, first: str) -> None:
+    body = "".join(
+        f"<p>Paragraph {i} of the story says the ministry will publish its own figures for "
+        f"the year in March, officials said on Wednesday.</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Balakot anniversary</title></head><body><article>"
+        f"<h1>Balakot anniversary</h1><div class='body'>{markup}{body}</div></article></body></html>"
+    )
+    art = extract_article(page.encode(), "http://np.test/news/2025/02/26/balakot-story.html")
+    paras = art.text.split("\n\n")
+    assert paras[0] == f"{first} {_LEAD}"
+    assert art.text.count("As India commemorates") == 1
+    assert len(paras) == 7
+
+
+def test_extract_seed_dateline_survives_untouched() -> None:
+    for role in ("seed", "syndicated"):
+        first = extracted(role).text.split("\n\n")[0]
+        assert first.startswith(
+            "New Delhi, Feb 26 (NationPress) As India commemorates the sixth anniversary of the "
+            "Balakot airstrikes"
+        )

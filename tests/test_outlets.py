@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from scraper.outlets import link_kind, registered_domain
+from scraper.outlets import link_kind, normalize_url, registered_domain
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,39 @@ def test_link_kind_same_site_uses_registered_domain() -> None:
     # A page on www. links to its own amp. host: still the same outlet.
     assert link_kind("https://amp.example.co.uk/news/a-b-c", "www.example.co.uk") == "same_site"
     assert link_kind("https://other.co.uk/news/a-b-c-d", "example.co.uk") == "news"
+
+
+@pytest.mark.parametrize(
+    ("given", "normal"),
+    [
+        ("http://evil.test/x", "http://evil.test/x"),
+        ("http://EVIL.test/x#frag", "http://evil.test/x"),
+        ("HTTP://Evil.Test:80/x", "http://evil.test/x"),
+        ("https://evil.test:443/x", "https://evil.test/x"),
+        ("https://evil.test:8443/x", "https://evil.test:8443/x"),
+        ("http://user:secret@evil.test/x", "http://evil.test/x"),
+        ("http://evil.test", "http://evil.test/"),
+        ("http://evil.test./x", "http://evil.test/x"),
+        ("  http://evil.test/x  ", "http://evil.test/x"),
+        # Path case and trailing slashes are the server's business: kept.
+        ("http://evil.test/News/Story/", "http://evil.test/News/Story/"),
+        ("http://evil.test/news/story", "http://evil.test/news/story"),
+        ("http://evil.test/a%2fb", "http://evil.test/a%2Fb"),
+        # Tracking parameters go; the others stay, in their order and spelling.
+        (
+            "http://evil.test/x?utm_source=rss&id=7&UTM_Medium=a&fbclid=1&b=&gclid=2",
+            "http://evil.test/x?id=7&b=",
+        ),
+        ("http://evil.test/x?utm_campaign=spring", "http://evil.test/x"),
+        ("http://evil.test/x?page=2&sort=new", "http://evil.test/x?page=2&sort=new"),
+        ("https://twitter.com/a/status/1?ref_src=twsrc%5Etfw", "https://twitter.com/a/status/1"),
+        ("http://[::1]:80/x", "http://[::1]/x"),
+        # Not http(s), or not parsable: left as given.
+        ("mailto:News@Evil.test", "mailto:News@Evil.test"),
+        ("http://[::1", "http://[::1"),
+        ("", ""),
+    ],
+)
+def test_normalize_url_one_spelling_per_page(given: str, normal: str) -> None:
+    assert normalize_url(given) == normal
+    assert normalize_url(normal) == normal  # idempotent
