@@ -510,11 +510,16 @@ def _matches(
 
 
 def _conflict_list(cell: str | None) -> list[dict]:
+    """The stored list of {quantity, ours, theirs}; anything else is a malformed cell, an
+    error the caller shows (the reader page says the trail could not be read)."""
     if not cell:
         return []
     value = json.loads(cell)
-    items = value if isinstance(value, list) else [value]
-    return [c for c in items if isinstance(c, dict)]
+    if not isinstance(value, list) or not all(
+        isinstance(c, dict) and {"quantity", "ours", "theirs"} <= set(c) for c in value
+    ):
+        raise ValueError(f"malformed conflict cell {cell[:80]!r}")
+    return value
 
 
 def _short_name(source: str | None, entities: str | None) -> str | None:

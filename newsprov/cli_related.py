@@ -48,11 +48,10 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         click.echo("no related coverage stored; scrape the article without --no-related")
         return
     for r in rows:
-        kind = (
-            "syndicated copy"
-            if r["syndicated_of"]
-            else ("same story" if r["same_story"] else "other story")
-        )
+        if r["syndicated_of"]:
+            kind = "original" if r["syndicated_of"] == r["url"] else "syndicated copy"
+        else:
+            kind = "same story" if r["same_story"] else "other story"
         score = "-" if r["score"] is None else f"{r['score']:.2f}"
         click.echo(f"{score:>5}  {kind:<15} {r['published'] or 'undated':<20}  {r['outlet'] or ''}")
         via = f" for {r['via']}" if r.get("via") else ""
@@ -89,7 +88,13 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         from newsprov.related import retrace
 
         retrace(db, [article_id])  # claims were re-annotated since the last trace
-    items = trail(db, article_id)
+    try:
+        items = trail(db, article_id)
+    except ValueError as exc:
+        raise click.ClickException(
+            f"the claim trail of article {article_id} could not be read ({exc}); "
+            f"rebuild it with `newsprov annotate {article_id}`"
+        ) from None
     if as_json:
         click.echo(json.dumps(items, indent=2, ensure_ascii=False))
         return
