@@ -609,7 +609,7 @@ def _lead_blocks(container: Tag, witnessed: set[str], witnessed_text: str) -> li
             ):
                 excluded = True
                 break
-            if _LEAD_CLASS.search(marks):
+            if _LEAD_CLASS.search(marks) and id(el) not in ancestors:
                 vouched = True
             if el is not block and id(el) not in ancestors and el.find(_SUBHEAD):
                 excluded = True  # a titled box ("Synopsis", "Key takeaways"), not the story
@@ -617,7 +617,11 @@ def _lead_blocks(container: Tag, witnessed: set[str], witnessed_text: str) -> li
         if excluded:
             continue
         para = _own_text(block)
-        if not para or not _is_prose(para) or _BOILERPLATE.match(para):
+        if not para or _BOILERPLATE.match(para) or para.endswith(":"):
+            continue
+        # A standfirst often has no full stop; the annotator ends a sentence at every
+        # paragraph break anyway. Anything else must read as prose.
+        if not (_is_prose(para) or (vouched and count_words(para) >= 8)):
             continue
         key = _squash(para)
         if vouched or key in witnessed or (len(key) >= 40 and key in witnessed_text):

@@ -847,3 +847,13 @@ def test_extract_seed_dateline_survives_untouched() -> None:
             "New Delhi, Feb 26 (NationPress) As India commemorates the sixth anniversary of the "
             "Balakot airstrikes"
         )
+
+
+def test_extract_standfirst_without_full_stop_is_still_the_lead() -> None:
+    page = (UNIT / "lead-separate.html").read_text(encoding="utf-8")
+    page = page.replace("most of the region's exports.</p>", "most of the region's exports</p>")
+    art = extract_article(page.encode(), "http://gazette.test/news/2025/02/20/port-strike.html")
+    assert art.text.startswith(
+        "The walkout would be the first at the port in almost twenty years and could halt most "
+        "of the region's exports\n\nDock workers at the city's container port"
+    )
