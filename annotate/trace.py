@@ -7,6 +7,7 @@ a mapping with `text`, `value`, `unit`, so the database layer can pass rows as t
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -73,8 +74,8 @@ class ClaimMatch:
 
 def match_claims(ours: Sequence[Any], theirs: Sequence[Any]) -> list[ClaimMatch]:
     """Every pair (our claim, their claim) that states the same thing or contradicts it."""
-    prepared = [_prepare(c) for c in theirs]
-    mine = [_prepare(c) for c in ours]
+    prepared = [_prepare_cached(c) for c in theirs]
+    mine = [_prepare_cached(c) for c in ours]
     # A figure the other article also states somewhere (for the same kind of thing) is a
     # second quantity both report, not a contradiction: "444 attacks" here and "909
     # attacks" there conflict only if neither article gives the other's number.
@@ -156,6 +157,17 @@ class _Known:
     theirs: set = field(default_factory=set)
     ours_ambiguous: set = field(default_factory=set)
     theirs_ambiguous: set = field(default_factory=set)
+
+
+def _prepare_cached(claim: Any) -> _Prepared:
+    """Prepared once per claim dict: a cluster compares each article with every other."""
+    if isinstance(claim, dict):
+        cached = claim.get("_prepared")
+        if isinstance(cached, _Prepared):
+            return cached
+        claim["_prepared"] = cached = _prepare(claim)
+        return cached
+    return _prepare(claim)
 
 
 def _prepare(claim: Any) -> _Prepared:
@@ -286,6 +298,7 @@ def _value_elsewhere(value: float, figures: list[tuple[str, float | None, str | 
     return any(same_value(value, v) for _t, v, _u in figures)
 
 
+@functools.lru_cache(maxsize=4096)
 def _unit_parts(unit: str) -> tuple[str, frozenset[str]]:
     words = [_canon(w) for w in re.findall(r"[a-z]+", unit.lower())]
     if not words:

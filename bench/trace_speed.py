@@ -3,9 +3,12 @@
 Builds a throwaway database: the bundled sample pages are annotated once with the real
 annotator, then stored 1,000 times under new URLs with their figures shifted, so each
 related article has realistic claims and a mix of agreeing and conflicting figures.
-Prints the time to build and store the claim matches and to read the trail.
+Prints the time to build and store the seed's claim matches (against every other member,
+both directions) and to read the trail. With --whole-cluster, also the time to rebuild
+every pair of the cluster, which is what `scrape` and `annotate` do (quadratic in the
+cluster: use a smaller --related for that).
 
-    .venv/bin/python bench/trace_speed.py [--related 1000] [--db PATH]
+    .venv/bin/python bench/trace_speed.py [--related 1000] [--db PATH] [--whole-cluster]
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from annotate.models import Figure
 from annotate.trace import match_claims
 from db import store
 from db.schema import open_db
-from db.trace import build_claim_matches, trail
+from db.trace import build_claim_matches, rebuild_matches, trail
 from scraper.extract import extract_article
 from scraper.models import Fetched
 
@@ -88,6 +91,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--related", type=int, default=1000)
     ap.add_argument("--db", default=None)
+    ap.add_argument("--whole-cluster", action="store_true")
     args = ap.parse_args()
     path = args.db or str(Path(tempfile.mkdtemp()) / "trace_bench.db")
     t0 = time.perf_counter()
@@ -107,6 +111,10 @@ def main() -> None:
     print(f"build_claim_matches: {t3 - t2:.2f} s, {stored} matches stored")
     print(f"trail: {t4 - t3:.2f} s, {len(items)} sentences, {conflicts} conflicts listed")
     print(f"total trace time: {t4 - t2:.2f} s")
+    if args.whole_cluster:
+        t5 = time.perf_counter()
+        rows = rebuild_matches(db, [seed_id], match_claims)
+        print(f"whole-cluster rebuild: {time.perf_counter() - t5:.2f} s, {rows} rows (both ways)")
 
 
 if __name__ == "__main__":
