@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 
 from scraper.match import parse_time
 from scraper.models import Candidate, Extracted, Fetched
+from scraper.outlets import normalize_url
 
 GDELT_DOC_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
 GOOGLE_NEWS_URL = "https://news.google.com/rss/search"
@@ -47,7 +48,6 @@ _MEDIA_EXT = re.compile(
 )
 _SOCIAL = ("twitter.com", "x.com", "facebook.com", "instagram.com", "youtube.com", "linkedin.com",
            "whatsapp.com", "t.me", "tiktok.com", "reddit.com", "pinterest.com")  # fmt: skip
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ocid|cmpid|ref|src)$", re.I)
 
 
 class Fetches(Protocol):
@@ -472,19 +472,6 @@ def mediacloud_candidates(
 
 
 # -- filtering and the cap ------------------------------------------------------------------
-def normalise_url(url: str) -> str:
-    """Fragment and tracking parameters removed, host lower-cased: one key per page."""
-    p = urllib.parse.urlsplit(url.strip())
-    query = urllib.parse.urlencode(
-        [
-            (k, v)
-            for k, v in urllib.parse.parse_qsl(p.query, keep_blank_values=True)
-            if not _TRACKING.match(k)
-        ]
-    )
-    return urllib.parse.urlunsplit((p.scheme.lower(), p.netloc.lower(), p.path or "/", query, ""))
-
-
 def non_article_reason(url: str) -> str | None:
     """Why a URL is obviously not one article (None when it may be one)."""
     p = urllib.parse.urlsplit(url)
@@ -510,13 +497,13 @@ def filter_candidates(
 ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """Deduplicate, drop same-outlet, non-article and out-of-window candidates, order by
     backend trust, and cap at `options.max_related`."""
-    seen = {normalise_url(u) for u in [seed_url, *known]}
+    seen = {normalize_url(u) for u in [seed_url, *known]}
     t0 = parse_time(seed_published)
     kept: list[Candidate] = []
     dropped: list[tuple[Candidate, str]] = []
     order = sorted(candidates, key=lambda c: _priority(c.backend))
     for c in order:
-        key = normalise_url(c.url)
+        key = normalize_url(c.url)
         reason = None
         if key in seen:
             reason = "duplicate"
