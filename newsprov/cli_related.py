@@ -135,11 +135,26 @@ def _echo_item(item: dict) -> None:
         click.echo(f"      {m['url']}")
         for c in m.get("copies") or []:
             click.echo(f"      syndicated copy: {c['outlet']}, {c['url']}")
+    # One line per differing figure: several outlets giving the same other number are one
+    # conflict with several reports behind it.
+    grouped: dict[tuple, list[dict]] = {}
     for c in item["conflicts"]:
-        who = f" ({c['source_name']})" if c.get("source_name") else ""
-        click.echo(
-            f"  ! conflict on {c['quantity']}: here {c['ours']}, {c['outlet']} says {c['theirs']}{who} ({c['url']})"
+        grouped.setdefault((c["quantity"], c["ours"], c["theirs"]), []).append(c)
+    for (quantity, ours, theirs), reports in grouped.items():
+        who = ", ".join(
+            f"{c['outlet'] or c['url']}"
+            + (f" ({c['source_name']})" if c.get("source_name") else "")
+            for c in reports
         )
+        if len(reports) == 1:  # "The Daily Meridian says 702 (Karakoram Policy Institute)"
+            c = reports[0]
+            named = f" ({c['source_name']})" if c.get("source_name") else ""
+            said = f"{c['outlet'] or c['url']} says {theirs}{named}"
+        else:
+            said = f"{who} say {theirs}"
+        click.echo(f"  ! conflict on {quantity}: here {ours}, {said}")
+        for c in reports:
+            click.echo(f"      {c['url']}")
     if copies:
         names = ", ".join(
             dict.fromkeys(
