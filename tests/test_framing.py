@@ -137,6 +137,52 @@ def test_find_crime_hedge_alleged_is_not_doubt(matcher, nlp) -> None:
     assert texts(spans(matcher, nlp, "State media celebrated the alleged victory.")) == ["alleged"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said it cannot prove that the payments were made.",
+        "The audit did not reveal that officials knew.",
+        "Prosecutors failed to prove that he was there.",
+        "Investigators were unable to prove that the money was stolen.",
+        "The files may reveal that officials knew.",
+        "The report never showed that the scheme worked.",
+    ],
+)
+def test_find_negated_or_hedged_factive_is_not_presupposition(matcher, nlp, text: str) -> None:
+    assert texts(spans(matcher, nlp, text), "presupposition") == []
+
+
+def test_find_auto_flags_emotive_modifier_outside_lexicon(matcher, nlp) -> None:
+    found = spans(matcher, nlp, "It was a rotten deal for taxpayers.")
+    assert [(s.text, s.category, s.entry, s.in_quote) for s in found] == [
+        ("rotten", "loaded_language", "framing.loaded.auto.rotten", False)
+    ]
+    assert "VADER" in found[0].reason and "-2.3" in found[0].reason
+    assert "framing.loaded.auto.rotten" in found[0].reason  # how to silence it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It was a rotten deal," the union said.',  # the speaker's word, not the outlet's
+        "The richest families gained most.",  # comparison, a measurement
+        "Shares fell after a weak forecast and a fatal crash.",  # plain news description
+        "Residents were frustrated by the delays.",  # a reported state of mind
+        "The storm killed 12 people and injured 40, officials said.",
+    ],
+)
+def test_find_auto_leaves_quotes_comparatives_and_plain_words(matcher, nlp, text: str) -> None:
+    assert [s.entry for s in spans(matcher, nlp, text) if not s.in_quote] == []
+
+
+def test_find_auto_can_be_disabled_per_word_or_whole(nlp) -> None:
+    text = "It was a rotten deal for taxpayers."
+    for off in ("framing.loaded.auto.rotten", "framing.loaded.auto"):
+        m = FramingMatcher(nlp, disabled=[off])
+        assert spans(m, nlp, text) == []
+        assert m.fingerprint() != FramingMatcher(nlp).fingerprint()
+
+
 ORDINARY = [
     "The storm claimed at least 12 lives, officials said.",
     "Rebels claimed responsibility for the bombing.",
