@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from db.plugin.app import database_name, make_datasette  # noqa: E402
 from db.plugin.queries import CANNED  # noqa: E402
 from db.schema import open_db  # noqa: E402
+from db.store import refresh_sourcing_counts  # noqa: E402
 
 LABELS = [
     ("named_source", 0.5),
@@ -235,6 +236,9 @@ def build(path: Path, articles: int, sentences_per: int, framing_per: int, seed:
             [(*m, m[1]) for m in matches],
         )
     print(f"  related and matches  {time.perf_counter() - t0:.0f}s", flush=True)
+    # As store.save_annotation would have written them along with the sentences.
+    refresh_sourcing_counts(conn)
+    print(f"  sourcing counts  {time.perf_counter() - t0:.0f}s", flush=True)
     for table in ("articles", "sentences"):
         conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")  # noqa: S608 - constant names
     conn.commit()

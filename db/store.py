@@ -369,7 +369,7 @@ def stale_articles(
 # -- annotations --------------------------------------------------------------------------
 def _delete_annotations(conn: sqlite3.Connection, article_id: int) -> None:
     # claim_matches go with their claims (ON DELETE CASCADE, also those pointing here)
-    for table in ("claims", "framing", "framing_density", "sentences"):
+    for table in ("claims", "framing", "framing_density", "sourcing_counts", "sentences"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608 - fixed names
 
 
@@ -383,8 +383,8 @@ def _check_span(text: str, start: int, end: int, span_text: str, what: str) -> N
 def save_annotation(
     db: sqlite_utils.Database, article_id: int, annotation: Annotation, run_id: int | None
 ) -> None:
-    """Replace the article's sentences, framing, framing_density and claims in one
-    transaction, and set articles.annotated_run_id.
+    """Replace the article's sentences, framing, framing_density, sourcing_counts and
+    claims in one transaction, and set articles.annotated_run_id.
 
     framing_density has one row per category, zeros included (every category in
     FRAMING_CATEGORIES plus any other category found), so averages by outlet count the
@@ -407,6 +407,7 @@ def save_annotation(
         sentence_ids = _insert_sentences(conn, article_id, annotation, run_id)
         _insert_framing(conn, article_id, annotation, run_id, sentence_ids)
         _insert_density(conn, article_id, annotation, word_count)
+        refresh_sourcing_counts(conn, article_id)
         _insert_claims(conn, article_id, annotation, sentence_ids)
         conn.execute(
             "UPDATE articles SET annotated_run_id = ? WHERE article_id = ?", (run_id, article_id)
@@ -510,6 +511,49 @@ def _insert_density(
             for cat, (a, q) in counts.items()
         ],
     )
+
+
+_SC_DELETE_ONE = "DELETE FROM sourcing_counts WHERE article_id = ?"
+_SC_DELETE_ALL = "DELETE FROM sourcing_counts"
+_SC_INSERT_ONE = (
+    "INSERT INTO sourcing_counts (article_id, label, n) SELECT article_id, sourcing, count(*)"
+    " FROM sentences WHERE article_id = ? AND sourcing IS NOT NULL GROUP BY article_id, sourcing"
+)
+_SC_INSERT_ALL = (
+    "INSERT INTO sourcing_counts (article_id, label, n) SELECT article_id, sourcing, count(*)"
+    " FROM sentences WHERE sourcing IS NOT NULL GROUP BY article_id, sourcing"
+)
+
+
+def refresh_sourcing_counts(
+    db: sqlite_utils.Database | sqlite3.Connection, article_id: int | None = None
+) -> None:
+    """Recount sourcing_counts (sentences per article and sourcing label) from the
+    sentences table, for one article or (article_id None) for all of them.
+
+    save_annotation calls it inside its transaction; code that writes sentences directly
+    (bulk loads, test fixtures) calls it afterwards so the per-outlet queries agree with
+    the sentences. Inside a caller's transaction it joins that transaction.
+    """
+    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    one = article_id is not None
+    params: tuple[int, ...] = (article_id,) if one else ()
+
+    def recount(c: sqlite3.Connection) -> None:
+        c.execute(_SC_DELETE_ONE if one else _SC_DELETE_ALL, params)
+        c.execute(_SC_INSERT_ONE if one else _SC_INSERT_ALL, params)
+
+    if conn.in_transaction:
+        recount(conn)
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        recount(conn)
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _insert_claims(

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from db.schema import open_db
+from db.store import refresh_sourcing_counts
 
 PWN_TITLE = "<script>document.title='PWNED'</script>"
 PWN_IMG = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">"
@@ -224,6 +225,8 @@ def build_db(path: Path) -> dict:
             " shared_figures, conflict) VALUES (1, 2, 2, 'paraphrase', 0.7, '[]', ?)",
             (json.dumps([{"quantity": "deaths <i>", "ours": "685", "theirs": "700"}]),),
         )
+    # Sentences were inserted directly: count them as store.save_annotation would.
+    refresh_sourcing_counts(db)
     db.conn.close()
     return {
         "f-1": TEXT[s1[0] : s1[1]],

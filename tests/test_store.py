@@ -358,6 +358,88 @@ def test_reannotation_replaces_rows_and_drops_matches_of_old_claims(db):
     )
     assert db["articles"].get(a)["annotated_run_id"] == run_id
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    # The per-label counts follow the new sentences; the other article keeps its own.
+    assert sourcing_counts(db, a) == {"anonymous_source": 1}
+    assert (
+        sum(sourcing_counts(db, b).values())
+        == db.execute(
+            "SELECT count(*) FROM sentences WHERE article_id = ? AND sourcing IS NOT NULL", (b,)
+        ).fetchone()[0]
+    )
+
+
+def sourcing_counts(db: sqlite_utils.Database, article_id: int) -> dict[str, int]:
+    return dict(
+        db.execute(
+            "SELECT label, n FROM sourcing_counts WHERE article_id = ?", (article_id,)
+        ).fetchall()
+    )
+
+
+def counted_from_sentences(db: sqlite_utils.Database) -> list[tuple]:
+    return db.execute(
+        "SELECT article_id, sourcing, count(*) FROM sentences WHERE sourcing IS NOT NULL"
+        " GROUP BY article_id, sourcing ORDER BY 1, 2"
+    ).fetchall()
+
+
+def test_save_annotation_stores_sourcing_counts_per_label(db):
+    aid = save_story(db)
+    expected = dict(
+        db.execute(
+            "SELECT sourcing, count(*) FROM sentences WHERE article_id = ?"
+            " AND sourcing IS NOT NULL GROUP BY sourcing",
+            (aid,),
+        ).fetchall()
+    )
+    assert expected["anonymous_source"] >= 1 and expected["named_source"] >= 1
+    assert sourcing_counts(db, aid) == expected
+    save_story(db)  # saved again: replaced, not added to
+    assert sourcing_counts(db, aid) == expected
+
+
+def test_sourcing_counts_go_with_a_changed_text_and_a_deleted_article(db):
+    aid = save_story(db)
+    url = "http://nationpress.test/news/story"
+    store.save_article(db, extracted(url, text=TEXT + " Changed."), None, url)
+    assert sourcing_counts(db, aid) == {}  # the annotation no longer fits the text
+    other = save_story(db, url="http://dailyledger.test/world/strike")
+    with db.conn:
+        db.conn.execute("DELETE FROM articles WHERE article_id = ?", (other,))
+    assert sourcing_counts(db, other) == {}
+
+
+def test_migration_backfills_sourcing_counts_of_an_existing_database(tmp_path):
+    from db.schema import ensure_schema
+
+    path = str(tmp_path / "old.db")
+    db = open_db(path)
+    save_story(db)
+    save_story(db, url="http://dailyledger.test/world/strike")
+    expected = counted_from_sentences(db)
+    # A database from before migration 0006: no table, migration not recorded.
+    with db.conn:
+        db.conn.execute("DROP TABLE sourcing_counts")
+        db.conn.execute("DELETE FROM schema_migrations WHERE name = '0006_sourcing_counts'")
+    db.close()
+
+    db = open_db(path)
+    assert (
+        db.execute("SELECT article_id, label, n FROM sourcing_counts ORDER BY 1, 2").fetchall()
+        == expected
+    )
+    assert ensure_schema(db) == []  # applied once
+
+
+def test_refresh_sourcing_counts_after_direct_sentence_writes(db):
+    aid = save_story(db)
+    with db.conn:
+        db.conn.execute("UPDATE sentences SET sourcing = 'weasel' WHERE article_id = ?", (aid,))
+    store.refresh_sourcing_counts(db)
+    assert db.execute("SELECT article_id, label, n FROM sourcing_counts").fetchall() == (
+        counted_from_sentences(db)
+    )
+    assert not db.conn.in_transaction
 
 
 @pytest.mark.parametrize(
@@ -370,7 +452,7 @@ def test_reannotation_replaces_rows_and_drops_matches_of_old_claims(db):
 )
 def test_reannotation_failing_midway_keeps_the_old_annotations(db, breakage):
     aid = save_story(db)
-    tables = ("sentences", "framing", "framing_density", "claims", "articles")
+    tables = ("sentences", "framing", "framing_density", "sourcing_counts", "claims", "articles")
     before = {t: dump(db, t) for t in tables}
     bad = annotation()
     if breakage == "framing_category_null":
