@@ -15,6 +15,7 @@ import uvicorn
 from plugin_data import build_db, flag_with, parse_marks
 
 from db.plugin.app import make_datasette
+from db.plugin.palette import FRAMING, SOURCING, SOURCING_BY_LABEL
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
@@ -120,3 +121,47 @@ def test_browser_reader_screenshot(served):
     chromium(tmp, f"--screenshot={shot}", "--window-size=1280,900", f"{base}/-/article/1")
     assert shot.exists() and shot.stat().st_size > 10_000
     print(f"reader screenshot: {shot}")
+
+
+def _colours(png: Path) -> dict[str, int]:
+    image = pytest.importorskip("PIL.Image").open(png).convert("RGB")
+    counts: dict[str, int] = {}
+    for n, (r, g, b) in image.getcolors(maxcolors=1 << 24):
+        key = f"#{r:02X}{g:02X}{b:02X}"
+        counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+def test_browser_reader_legend_and_colour_cues(served):
+    base, tmp = served
+    dom = chromium(tmp, "--dump-dom", f"{base}/-/article/1")
+    legend = dom[dom.index('class="np-legend"') : dom.index('id="np-text"')]
+    for p in SOURCING:
+        assert f'data-label="{p.label}"' in legend, p.label
+        assert f'content: "{p.code}"' in dom  # the code in front of each sentence
+    for f in FRAMING:
+        assert f'data-label="{f.category}"' in legend, f.category
+    shot = tmp / "reader-colours.png"
+    chromium(tmp, f"--screenshot={shot}", "--window-size=1280,900", f"{base}/-/article/1")
+    seen = _colours(shot)
+    # Every sourcing tint is on screen (the legend shows all six; the text uses four).
+    missing = [p.label for p in SOURCING if seen.get(p.tint, 0) < 50]
+    assert not missing, missing
+    # The code chips are drawn in the strong colours the dashboards use.
+    for label in ("named_source", "anonymous_source"):
+        assert seen.get(SOURCING_BY_LABEL[label].strong, 0) >= 20, label
+
+
+def test_browser_dashboard_bars_use_the_reader_palette(served):
+    base, tmp = served
+    shot = tmp / "dashboard.png"
+    chromium(
+        tmp,
+        f"--screenshot={shot}",
+        "--window-size=1280,1400",
+        f"{base}/-/dashboards/newsprov-overview",
+    )
+    seen = _colours(shot)
+    # The fixture's outlets use these four labels: their bars carry the reader's colours.
+    for label in ("named_source", "anonymous_source", "agentless", "weasel"):
+        assert seen.get(SOURCING_BY_LABEL[label].strong, 0) >= 100, label

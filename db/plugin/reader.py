@@ -4,12 +4,16 @@ raised, the related coverage and the trail of each unsourced claim."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from datasette.utils.asgi import NotFound, Request, Response
+from markupsafe import Markup, escape
 
 from .highlight import Mark, css_class, highlight
+from .palette import FRAMING, SOURCING, reader_css
 
 if TYPE_CHECKING:  # datasette.app imports this plugin while loading: no import cycle at runtime
     from datasette.app import Datasette
@@ -18,21 +22,59 @@ if TYPE_CHECKING:  # datasette.app imports this plugin while loading: no import 
 PLUGIN_NAME = "news-provenance"  # the distribution in pyproject.toml
 UNSOURCED = {"anonymous_source", "vague_document", "agentless", "weasel", "unattributed_claim"}
 
-SOURCING_NAMES = {
-    "named_source": "Named source",
-    "anonymous_source": "Anonymous source",
-    "vague_document": "Vague document",
-    "agentless": "Agentless",
-    "weasel": "Weasel words",
-    "unattributed_claim": "Unattributed claim",
+SOURCING_NAMES = {s.label: s.name for s in SOURCING}
+FRAMING_NAMES = {f.category: f.name for f in FRAMING}
+SOURCING_CODES = {s.label: s.code for s in SOURCING}
+
+# How related coverage was found (related.method, the discovery backend).
+DISCOVERY = {
+    "links": "linked from the article",
+    "feed": "found in the outlet's feed",
+    "sitemap": "found in a news sitemap",
+    "gdelt": "found by a GDELT news search",
+    "google_news": "found by a Google News search",
+    "mediacloud": "found by a Media Cloud search",
+    "user": "you listed it",
 }
-FRAMING_NAMES = {
-    "loaded_language": "Loaded language",
-    "intensifier": "Intensifier",
-    "presupposition": "Presupposition",
-    "doubt": "Doubt marker",
-    "labeling": "Labeling",
-}
+
+
+def discovery(method: str | None) -> str:
+    if not method:
+        return "how it was found is not recorded"
+    return DISCOVERY.get(method) or f"found via {method.replace('_', ' ')}"
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def human_time(value: Any) -> str:
+    """`2025-02-26T06:30:00Z` -> `26 Feb 2025, 06:30 UTC`; a date alone -> `26 Feb 2025`;
+    anything unparseable is shown as it is."""
+    if not isinstance(value, str) or not value.strip():
+        return "" if value is None else str(value)
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            d = date.fromisoformat(text)
+            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return text
+    if dt.tzinfo is None:
+        # Stored times are UTC (db/schema.py); a page that gave no zone is shown as found.
+        return f"{dt.day} {_MONTHS[dt.month - 1]} {dt.year}, {dt:%H:%M}"
+    dt = dt.astimezone(UTC)
+    return f"{dt.day} {_MONTHS[dt.month - 1]} {dt.year}, {dt:%H:%M} UTC"
+
+
+_ID_BREAK = re.compile(r"(?<=[._/:-])")
+
+
+def breakable(ident: Any) -> Markup:
+    """A rule or entry id with break opportunities after dots, underscores and slashes, so
+    a long id wraps inside the side panel instead of overflowing it."""
+    pieces = _ID_BREAK.split(str(ident or ""))
+    return Markup("<wbr>").join(escape(p) for p in pieces)
 
 
 def pretty(label: str | None) -> str:
@@ -122,8 +164,12 @@ async def load_article(db: Database, article_id: int) -> dict | None:
     return dict(row) if row else None
 
 
-async def load_flags(db: Database, article: dict) -> tuple[list[dict], list[Mark], dict]:
-    """Flags in text order (sentences with a label, framing spans) and their marks."""
+async def load_flags(
+    db: Database, article: dict
+) -> tuple[list[dict], list[dict], list[Mark], dict]:
+    """The flags in text order (unsourced sentences and framing spans: the same rows as
+    the CSV export), the context (sentences with a named source: shown, not flagged), and
+    the marks for both."""
     sentences = [
         dict(r)
         for r in await db.execute(
@@ -142,26 +188,27 @@ async def load_flags(db: Database, article: dict) -> tuple[list[dict], list[Mark
         )
     ]
     flags: list[dict] = []
+    context: list[dict] = []
     for s in sentences:
-        flags.append(
-            {
-                "kind": "sentence",
-                "start": s["start"],
-                "end": s["end"],
-                "label": s["sourcing"],
-                "name": pretty(s["sourcing"]),
-                "cls": "src-" + css_class(s["sourcing"]),
-                "text": s["text"],
-                "number": s["idx"],
-                "unsourced": bool(s["unsourced"]),
-                "in_quote": bool(s["in_quote"]),
-                "reason": s["reason"],
-                "cue": s["cue"],
-                "source": s["source"],
-                "rule": s["rule"],
-                "tip": _sentence_tip(s),
-            }
-        )
+        item = {
+            "kind": "sentence",
+            "start": s["start"],
+            "end": s["end"],
+            "label": s["sourcing"],
+            "name": pretty(s["sourcing"]),
+            "code": SOURCING_CODES.get(s["sourcing"], "?"),
+            "cls": "src-" + css_class(s["sourcing"]),
+            "text": s["text"],
+            "number": s["idx"],
+            "unsourced": bool(s["unsourced"]),
+            "in_quote": bool(s["in_quote"]),
+            "reason": s["reason"],
+            "cue": s["cue"],
+            "source": s["source"],
+            "rule": s["rule"],
+            "tip": _sentence_tip(s),
+        }
+        (flags if s["unsourced"] else context).append(item)
     for f in framing:
         flags.append(
             {
@@ -182,31 +229,37 @@ async def load_flags(db: Database, article: dict) -> tuple[list[dict], list[Mark
         )
     # Sentences before the phrases they contain, so the side panel reads like the text.
     flags.sort(key=lambda fl: (fl["start"], fl["kind"] != "sentence", fl["end"]))
-    marks = []
     for n, fl in enumerate(flags, 1):
         fl["ident"] = f"f-{n}"
-        marks.append(
-            Mark(
-                start=fl["start"],
-                end=fl["end"],
-                kind=fl["kind"],
-                label=fl["label"],
-                tip=fl["tip"],
-                ident=fl["ident"],
-                in_quote=fl["in_quote"],
-            )
+    for n, c in enumerate(context, 1):
+        c["ident"] = f"n-{n}"
+    marks = [
+        Mark(
+            start=fl["start"],
+            end=fl["end"],
+            kind=fl["kind"],
+            label=fl["label"],
+            tip=fl["tip"],
+            ident=fl["ident"],
+            in_quote=fl["in_quote"],
         )
+        for fl in sorted(
+            flags + context, key=lambda fl: (fl["start"], fl["kind"] != "sentence", fl["end"])
+        )
+    ]
     counts = {
         "sourcing": Counter(fl["label"] for fl in flags if fl["kind"] == "sentence"),
+        "context": Counter(c["label"] for c in context),
         "framing_author": Counter(
             fl["label"] for fl in flags if fl["kind"] == "framing" and not fl["in_quote"]
         ),
         "framing_quote": Counter(
             fl["label"] for fl in flags if fl["kind"] == "framing" and fl["in_quote"]
         ),
-        "unsourced": sum(1 for fl in flags if fl.get("unsourced")),
+        "unsourced": sum(1 for fl in flags if fl["kind"] == "sentence"),
+        "framing": sum(1 for fl in flags if fl["kind"] == "framing"),
     }
-    return flags, marks, counts
+    return flags, context, marks, counts
 
 
 async def load_related(db: Database, article_id: int) -> dict:
@@ -215,11 +268,11 @@ async def load_related(db: Database, article_id: int) -> dict:
         dict(r)
         for r in await db.execute(
             """SELECT r.other_article_id AS other_id, r.method, r.score, r.same_story,
-                      r.syndicated_of, r.evidence
+                      r.syndicated_of, r.evidence, 0 AS reverse
                FROM related r WHERE r.article_id = :id
                UNION ALL
                SELECT r.article_id AS other_id, r.method, r.score, r.same_story,
-                      r.syndicated_of, r.evidence
+                      r.syndicated_of, r.evidence, 1 AS reverse
                FROM related r WHERE r.other_article_id = :id""",
             {"id": article_id},
         )
@@ -252,6 +305,12 @@ async def load_related(db: Database, article_id: int) -> dict:
                 "published": a.get("published"),
                 "outlet": a.get("outlet_name") or a.get("outlet_id"),
                 "evidence": _json(r["evidence"]),
+                # The method says how the pair's second article was found from its first.
+                "found": (
+                    "this article was found from it: " + discovery(r["method"])
+                    if r["reverse"]
+                    else discovery(r["method"])
+                ),
             }
         )
     items.sort(key=lambda it: (-(it["score"] or 0), it["published"] or "", it["other_id"]))
@@ -361,7 +420,7 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
     article = await load_article(db, article_id)
     if article is None:
         raise NotFound(f"No article {article_id} in {db.name}: check the articles table for ids.")
-    flags, marks, counts = await load_flags(db, article)
+    flags, context_sentences, marks, counts = await load_flags(db, article)
     text = article["text"] or ""
     context = {
         "article": article,
@@ -371,9 +430,16 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         "outlet": article.get("outlet_name") or article.get("outlet_id"),
         "body": highlight(text, marks),
         "flags": flags,
+        "context_sentences": context_sentences,
         "counts": counts,
         "pretty": pretty,
         "css_class": css_class,
+        "human_time": human_time,
+        "discovery": discovery,
+        "breakable": breakable,
+        "sourcing_palette": SOURCING,
+        "framing_palette": FRAMING,
+        "palette_css": Markup(reader_css()),  # generated from constants in palette.py
         "related": await load_related(db, article_id),
         "trails": await load_trails(db, article_id),
         "reader_path": lambda aid: reader_path(datasette, aid),
