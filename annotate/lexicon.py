@@ -20,6 +20,11 @@ Optional keys:
   pattern is context ("splash" needs a sum after it, but only "splash" is highlighted).
 - `unless_preceded_by` / `unless_followed_by`: lemmas of the word just before / after the
   match that make it ordinary usage ("tax regime", "alleged murder", "supposed to").
+
+Beyond these entries, annotate/framing.py flags strongly emotive adjectives and adverbs the
+files do not list, rated in the VADER sentiment lexicon, with ids
+`framing.loaded.auto.<lemma>`. Disabling such an id silences that word; disabling
+`framing.loaded.auto` switches the whole signal off. Listing a word here takes precedence.
 """
 
 from __future__ import annotations
