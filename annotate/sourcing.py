@@ -43,6 +43,10 @@ _FIGURE_ENTS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _TIME_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _QUANTIFIERS = frozenset(("many", "some", "most", "several", "few", "numerous", "other"))
+_RELATIVE = frozenset(("WDT", "WP"))
+_WORD_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen".split()
+)
 _HE_SHE = frozenset(("he", "she", "him", "her"))
 _TERMINAL = frozenset('.!?"\u201d\u2019\u2026')
 _COMPARATIVE_EXCLUDE = frozenset(
@@ -64,6 +68,21 @@ _COMPARATIVE_EXCLUDE = frozenset(
         "other",
     )
 )
+
+
+_CLAIM_KINDS = (
+    ("causal", "causal claim"),
+    ("accusation", "accusation"),
+    ("harm", "deaths, attacks or losses"),
+    ("evaluative", "evaluative claim"),
+    ("borrowed_evaluative", "evaluative claim"),
+)
+# the outlet's own causes, accusations and judgements: never carried over from a source
+_FRAMING_KINDS = tuple(k for k in _CLAIM_KINDS if k[0] != "harm")
+# named sources that can cover the following sentences, and those whose releases (figures
+# from an organisation or document) run on into the next paragraph
+_CARRY_KINDS = frozenset(("person", "institution", "named", "document", "record"))
+_CROSS_PARA_KINDS = frozenset(("institution", "named", "document", "record"))
 
 
 class SourcingLexiconError(ValueError):
@@ -132,6 +151,12 @@ class SourcingLexicon:
     needs_clause: set[str]  # cue verbs that count only with a clause (or a document subject)
     entries: list[dict]
     sha256: str
+    # institution nouns whose bare plural is a vague group ("rights groups say")
+    plural_vague: set[str] = field(default_factory=set)
+    # cue verbs that are events, not speech, with a quantity as object ("added 212,000 jobs")
+    quantity_event: set[str] = field(default_factory=set)
+    # perception verbs: a vague group's view only with a clause, a manner or "as"
+    needs_view: set[str] = field(default_factory=set)
 
     def __getitem__(self, kind: str) -> WordSet:
         return self.sets[kind]
@@ -151,6 +176,9 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
     blobs = lexicon_files() + [(str(p), Path(p).read_bytes()) for p in extra_paths]
     sets = {k: WordSet() for k in KINDS}
     needs_clause: set[str] = set()
+    plural_vague: set[str] = set()
+    quantity_event: set[str] = set()
+    needs_view: set[str] = set()
     free_verbs: set[str] = set()
     entries: list[dict] = []
     for name, blob in blobs:
@@ -166,13 +194,21 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
             entries.append(e)
             for w in e.get("words", []):
                 sets[e["kind"]].add(w, e["id"])
+                if e.get("plural_is_vague"):
+                    plural_vague.add(w.lower())
+                if e.get("needs_view"):
+                    needs_view.add(w.lower())
+                if e.get("not_with_quantity"):
+                    quantity_event.add(w.lower())
                 if e["kind"] == "cue_verb":
                     (needs_clause if e.get("needs_clause") else free_verbs).add(w.lower())
     # a verb listed in any entry without the clause condition counts without it
     needs_clause -= free_verbs
     _borrow_framing_words(sets)
     digest = hashlib.sha256(b"".join(b for _, b in blobs)).hexdigest()
-    return SourcingLexicon(sets, needs_clause, entries, digest)
+    return SourcingLexicon(
+        sets, needs_clause, entries, digest, plural_vague, quantity_event, needs_view
+    )
 
 
 _BORROWED_CATEGORIES = ("loaded_language", "labeling", "intensifier")
@@ -261,11 +297,77 @@ class _Memory:
     def at(self, idx: int) -> Attribution | None:
         return next((a for j, a in reversed(self.sources) if j == idx), None)
 
+    def named_document(self) -> Attribution | None:
+        for _, _, a in reversed(self.documents):
+            if a.label == "named_source":
+                return a
+        return None
+
     def document(self, lemma: str) -> Attribution | None:
         for _, lem, a in reversed(self.documents):
             if lem == lemma:
                 return a
         return None
+
+
+@dataclass
+class _Chain:
+    """The named source in force for the sentences that follow it. An explicit attribution
+    replaces it (a named one takes over, any other ends it); the outlet's own unsourced
+    claim ends it; so do two sentences in a row that neither continue it nor claim anything.
+    `words` is its topic: the nouns of the sentences it covers so far."""
+
+    source: Attribution | None = None
+    para: int = -1
+    last: int = -1  # index of the last sentence it covered
+    idle: int = 0
+    figures: int = 0  # how many of its sentences gave figures (a release, a study)
+    words: set[str] = field(default_factory=set)
+
+    def update(
+        self, a: Attribution | None, carried: bool, para: int, i: int, s: SpacySpan, fig: bool
+    ) -> None:
+        if carried:
+            self.para, self.last, self.idle = para, i, 0
+            self.figures += fig
+            self.words |= _topic_words(s)
+        elif a is not None and a.kind not in ("none", "unattributed"):
+            named = a.label == "named_source" and a.kind in _CARRY_KINDS
+            self.source = a if named else None
+            self.para, self.last, self.idle = para, i, 0
+            self.figures = int(fig)
+            self.words = _topic_words(s) if named else set()
+        elif a is not None and a.kind == "unattributed":
+            self.source = None
+        else:
+            self.idle += 1
+            if self.idle > 1:
+                self.source = None
+
+    def touch(self, para: int, i: int, s: SpacySpan) -> None:
+        """A sentence that refers back to the source without claiming anything keeps it
+        in force ('The research team, led by Dr. Solberg, fitted the pupils with ...')."""
+        if self.source is not None:
+            self.para, self.last, self.idle = para, i, -1  # the update that follows adds one
+            self.words |= _topic_words(s)
+
+    def on_topic(self, s: SpacySpan) -> str | None:
+        """A noun the sentence shares with the source's sentences ('unemployment rate' after
+        'the unemployment rate fell'), matching 'employment' inside 'unemployment' too."""
+        for w in _topic_words(s):
+            if w in self.words:
+                return w
+            if len(w) >= 6 and any(len(v) >= 6 and (w in v or v in w) for v in self.words):
+                return w
+        return None
+
+
+def _topic_words(s: SpacySpan) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in s
+        if t.pos_ in ("NOUN", "PROPN") and len(t.text) >= 4 and not t.is_stop and not t.like_num
+    }
 
 
 class SourcingClassifier:
@@ -274,6 +376,14 @@ class SourcingClassifier:
     def __init__(self, nlp: Language, extra_paths: Sequence[Path] = ()) -> None:
         self.nlp = nlp
         self.lex = load_lexicon(extra_paths)
+        self._figure_rules = {
+            "sourcing.check.figure",
+            "sourcing.check.superlative",
+            "sourcing.check.comparative",
+            *self.lex["figure_word"].words.values(),
+            *(eid for _, _, eid in self.lex["figure_word"].phrases),
+            *self.lex["quantity_verb"].words.values(),
+        }
 
     def fingerprint(self) -> str:
         return f"{VERSION}:{self.lex.sha256}"
@@ -295,19 +405,25 @@ class SourcingClassifier:
                 mem.sources.append((i, a))
             self._remember_documents(s, quoted[i], a, mem, i)
         flags: list[SentenceFlag] = []
-        final: list[Attribution | None] = []
+        order = sorted(set(paras))
+        para_no = [bisect.bisect_left(order, p) for p in paras]  # 0, 1, 2 ... per paragraph
+        chain = _Chain()
         for i, s in enumerate(sents):
             in_q = inside(s.start_char, s.end_char, quotes)
             a = explicit[i]
+            carried = False
             if a is None and in_q:
-                a = self._speaker_of_quote(i, paras, explicit)
-            if a is None:
-                a = self._continuation(i, s, sents, paras, final)
+                a = self._speaker_of_quote(i, s, sents, paras, explicit, quotes)
             if a is None:
                 a = self._own_document(s, quoted[i])
             if a is None:
-                a = self._check_worthy(s, quoted[i])
-            final.append(a)
+                check = self._check_worthy(s, quoted[i])
+                a = self._carry(s, quoted[i], check, chain, para_no[i], i)
+                carried = a is not None
+                if not carried:
+                    a = check
+            fig = a is not None and a.label == "named_source" and self._figure(s) is not None
+            chain.update(a, carried, para_no[i], i, s, fig)
             flags.append(self._flag(s, a, in_q))
         return flags
 
@@ -386,12 +502,44 @@ class SourcingClassifier:
                 )
                 candidates.append((1, _depth(tok, s), a))
         if not candidates:
-            return self._document_subject(s, mask, mem, i)
+            return self._document_subject(s, mask, mem, i) or self._trailing_cue(s, mask, mem, i)
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)
         candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
         return candidates[0][2]
+
+    def _trailing_cue(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
+    ) -> Attribution | None:
+        """'..., BLS data show, ...', '..., official figures suggest.': a document and a
+        findings verb set off at the end of the claim. Read from the tokens, since the
+        parser often takes 'show' for a noun there."""
+        doc = s.doc
+        toks = list(s)
+        for k, tok in enumerate(toks[1:], start=1):
+            if mask[k] or not self.lex["cue_verb"].words.get(tok.lemma_.lower()):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "npadvmod":
+                continue  # the parse found the verb: the parse rules decided already
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and not nxt.is_punct:
+                continue
+            head = toks[k - 1]
+            if head.pos_ not in ("NOUN", "PROPN") or not self.lex["document_noun"].token(head):
+                continue
+            start = k - 1
+            while start > 0 and (
+                toks[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART")
+                and not toks[start - 1].is_punct
+            ):
+                start -= 1
+            if start == 0 or toks[start - 1].text not in (",", ";", "\u2014", "-"):
+                continue
+            np = doc[toks[start].i : head.i + 1]
+            eid = self.lex["cue_verb"].words[tok.lemma_.lower()]
+            return self._document(head, np, mem, _tok_span(np), _tok_span(tok), eid, i)
+        return None
 
     def _document_subject(
         self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
@@ -473,7 +621,7 @@ class SourcingClassifier:
                     "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
                 )
             return None
-        if record_id and not cue_id and _is_root(tok, s):
+        if record_id and not cue_id and (_is_root(tok, s) or _participle_of_root(tok, s)):
             return Attribution(
                 "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
             )
@@ -485,6 +633,21 @@ class SourcingClassifier:
         a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)
         if a is None:
             return None
+        deps = {c.dep_ for c in tok.children}
+        dobj = children.get("dobj")
+        if (
+            lemma in lex.quantity_event
+            and dobj is not None
+            and not deps & {"ccomp", "xcomp"}
+            and any(c.like_num or c.dep_ == "nummod" for c in dobj.subtree)
+        ):
+            return None  # "employers added 212,000 jobs": an event, not a statement
+        if lemma in lex.needs_view and a.kind == "weasel" and dobj is not None:
+            # "many residents see it differently" is a view; "residents saw the smoke" is not
+            if not deps & {"ccomp", "xcomp", "advmod"} and not any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+            ):
+                return None
         if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
             # "believe that ...", or no object at all ("..., analysts believe."); not
             # "the team found cracks", which is an event, not a report
@@ -547,6 +710,17 @@ class SourcingClassifier:
         def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
             return Attribution(label, kind, reason, rule or cue_id, source=src, cue=cue, head=head)
 
+        if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
+            # "one of the people said", "two of the officials": the people are the source
+            preps = [c for c in head.children if c.dep_ == "prep"]
+            of = next((c for c in preps if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if pobj is None or len(preps) > 1:
+                return None  # "one in four of the users": a figure, not a speaker
+            a = self._classify_source(pobj, s, mem, anonymous, cue, cue_id, i, cue_tok)
+            if a is not None:
+                a.source = src
+            return a
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
         if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
@@ -584,6 +758,8 @@ class SourcingClassifier:
                 return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
             if (body := _named_affiliation(head)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
+            if (body := _named_modifier(head)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if any(c.lower_ in _DEFINITE for c in head.children) and (prev := mem.last(before=i)):
                 return make(
                     prev.label,
@@ -594,6 +770,14 @@ class SourcingClassifier:
                 "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
             )
         if eid := lex["institution_noun"].token(head):
+            if (
+                head.tag_ == "NNS"
+                and head.lemma_.lower() in lex.plural_vague
+                and not named
+                and not _determined(head)
+            ):
+                # "rights groups say", "hospitals warn": no institution anyone can name
+                return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
             return make("named_source", "institution", f"attributed to '{src.text}'", eid)
         if named:
             return make("named_source", "named", f"attributed to named source '{src.text}'")
@@ -608,6 +792,16 @@ class SourcingClassifier:
             prev = mem.last(("person",), before=i)
             name = f" ({prev.source.text})" if prev and prev.source else ""
             return make("named_source", "person", f"attributed to '{src.text}'{name}")
+        if (
+            head.tag_ == "NNS"
+            and _people_noun(head)
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+            and (prev := mem.last(("document",), before=i) or mem.last(_CARRY_KINDS, before=i))
+            is not None
+        ):
+            # "the authors acknowledge", "the researchers found": the people just named
+            name = prev.source.text if prev.source else prev.reason
+            return make(prev.label, prev.kind, f"'{src.text}' continues '{name}'")
         if (
             head.tag_ == "NNS"
             and _people_noun(head)
@@ -731,9 +925,16 @@ class SourcingClassifier:
             )
         if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
             prev = mem.document(head.lemma_.lower())
+            if prev is None:
+                # "the findings", "the data": the most recent named study or report, however
+                # it was called ("a study published in ...", "its Annual Security Report")
+                prev = mem.named_document()
             if prev is None and (last := mem.last(before=i)) is not None and last is mem.at(i - 1):
                 # "researchers reported in The Lancet ... The study followed 12,000 children"
                 prev = last
+            if prev is None:
+                # a named body the article cited: its findings ("The findings show ...")
+                prev = mem.last(("institution", "named"), before=i)
             if prev is not None:
                 return Attribution(
                     prev.label,
@@ -799,10 +1000,29 @@ class SourcingClassifier:
     # -- pass 2 -------------------------------------------------------------------------
     @staticmethod
     def _speaker_of_quote(
-        i: int, paras: list[int], explicit: list[Attribution | None]
+        i: int,
+        s: SpacySpan,
+        sents: list[SpacySpan],
+        paras: list[int],
+        explicit: list[Attribution | None],
+        quotes: list[tuple[int, int]],
     ) -> Attribution | None:
-        """A sentence wholly inside a quotation speaks for whoever the paragraph quotes."""
-        order = [j for j in range(i - 1, -1, -1) if paras[j] == paras[i]]
+        """A sentence wholly inside a quotation speaks for whoever the quotation is
+        attributed to: first the sentence that shares its quotation ('"... . ...," said X'),
+        then the paragraph's other speakers, then the previous paragraph's (a quotation
+        carried over a paragraph break)."""
+        region = next(
+            ((qs, qe) for qs, qe in quotes if qs <= s.start_char and s.end_char <= qe), None
+        )
+        same = [j for j in range(len(sents)) if paras[j] == paras[i] and j != i]
+        order: list[int] = []
+        if region is not None:
+            order = [
+                j
+                for j in sorted(same, key=lambda j: (j < i, abs(j - i)))
+                if sents[j].start_char < region[1] and region[0] < sents[j].end_char
+            ]
+        order += [j for j in range(i - 1, -1, -1) if paras[j] == paras[i]]
         order += [j for j in range(i + 1, len(paras)) if paras[j] == paras[i]]
         if i > 0 and paras[i - 1] != paras[i]:
             order.append(i - 1)  # a quotation carried over from the previous paragraph
@@ -825,35 +1045,103 @@ class SourcingClassifier:
             "sourcing.quote_speaker",
         )
 
-    def _continuation(
+    def _carry(
         self,
-        i: int,
         s: SpacySpan,
-        sents: list[SpacySpan],
-        paras: list[int],
-        final: list[Attribution | None],
+        mask: list[bool],
+        check: Attribution | None,
+        chain: _Chain,
+        para: int,
+        i: int,
     ) -> Attribution | None:
-        """Figures right after a named document's figures, in the same paragraph or
-        opening with 'This'/'These', are that document's figures too."""
-        if i == 0 or final[i - 1] is None:
+        """The named source in force covers a sentence with no attribution of its own when
+        the sentence continues it: it refers back to it ('the survey', 'the bureau', 'it',
+        'ICCS researchers', 'These figures'), or it states more figures or facts in the same
+        paragraph, or (for an organisation or document, whose releases run over several
+        paragraphs) figures in the very next paragraph. The reporter's own judgements,
+        causes and accusations are not carried unless they refer back explicitly."""
+        src = chain.source
+        if src is None or para > chain.para + 1:
             return None
-        prev = final[i - 1]
-        if prev.label != "named_source" or prev.kind != "document":
+        name = src.source.text if src.source is not None else "the source"
+        back = self._refers_back(s, mask, src, adjacent=chain.last == i - 1)
+        if check is None:
+            if back is not None:
+                chain.touch(para, i, s)
+            return None  # nothing claimed: a schedule or a plain step stays unlabelled
+        if back is not None:
+            why = f"'{back}' refers back to it"
+        elif check.rule not in self._figure_rules or self._framing(s, mask):
             return None
-        first = next((t for t in s if not t.is_punct), None)
-        demonstrative = first is not None and first.lower_ in ("this", "these", "those", "such")
-        if not demonstrative and (paras[i] != paras[i - 1] or self._figure(s) is None):
+        elif para == chain.para and src.kind == "document":
+            why = "more of its figures"
+        elif (word := chain.on_topic(s)) is not None and (
+            para == chain.para or (src.kind in _CROSS_PARA_KINDS and chain.figures)
+        ):
+            why = f"same topic: '{word}'"
+        elif src.kind in _CROSS_PARA_KINDS and chain.figures >= 2:
+            # a release or study that has already given a run of figures goes on giving them
+            why = "its run of figures goes on"
+        else:
             return None
-        name = prev.source.text if prev.source else "the document"
         return Attribution(
             "named_source",
-            "document",
-            f"continues the figures of '{name}'",
-            "sourcing.continuation",
-            source=prev.source,
+            src.kind,
+            f"continues '{name}' ({why})",
+            "sourcing.carry",
+            source=src.source,
             cue=None,
-            head=prev.head,
+            head=src.head,
         )
+
+    def _refers_back(
+        self, s: SpacySpan, mask: list[bool], src: Attribution, adjacent: bool
+    ) -> str | None:
+        """The words by which the sentence points back to the source in force, if any."""
+        lex = self.lex
+        first = next((t for t in s if not t.is_punct and not t.is_space), None)
+        if first is None:
+            return None
+        if first.lower_ in ("this", "these", "those", "such"):
+            return first.text
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not s.start <= subj.i < s.end or mask[subj.i - s.start]:
+            return None
+        if subj.pos_ == "PRON":
+            if not adjacent:
+                return None  # a pronoun two sentences on may mean anything in between
+            word = subj.lower_
+            person = src.kind == "person"
+            if (word in _HE_SHE and person) or (word == "it" and not person) or word == "they":
+                return subj.text
+            return None
+        np = _np(subj, s)
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"its", "their"}
+            for c in subj.children
+        )
+        if definite and (
+            lex["document_noun"].token(subj)
+            or (lex["institution_noun"].token(subj) and subj.tag_ == "NN")
+            or (subj.tag_ == "NNS" and _people_noun(subj))
+        ):
+            return np.text
+        # "ICCS researchers", "BLS data": a name or abbreviation the source already used
+        if src.source is not None and (
+            lex["document_noun"].token(subj)
+            or lex["institution_noun"].token(subj)
+            or _people_noun(subj)
+        ):
+            src_words = set(re.findall(r"\w+", src.source.text))
+            for t in np:
+                if t.i != subj.i and t.pos_ == "PROPN" and t.text in src_words:
+                    return np.text
+        return None
+
+    def _framing(self, s: SpacySpan, mask: list[bool]) -> tuple[str, str, str] | None:
+        """A cause, accusation or judgement in the outlet's voice: (what, words, entry id)."""
+        return self._claim_word(s, mask, _FRAMING_KINDS)
 
     def _own_document(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         """'The bank lowered its growth forecast to 0.8 percent': a named body reporting its
@@ -892,10 +1180,17 @@ class SourcingClassifier:
     # -- check-worthiness ---------------------------------------------------------------
     def _figure(self, s: SpacySpan) -> Token | SpacySpan | None:
         for ent in s.ents:
-            if ent.label_ in _FIGURE_ENTS and not _is_age(ent) and not _known_set(ent):
+            if (
+                ent.label_ in _FIGURE_ENTS
+                and not _is_age(ent)
+                and not _known_set(ent)
+                and not _not_a_quantity(ent)
+            ):
                 return ent
         for tok in s:
             if tok.like_num and not tok.ent_type_:
+                if _not_a_quantity(s.doc[tok.i : tok.i + 1]):
+                    continue
                 # numbers NER missed count when they quantify something ("around 900 workers")
                 if tok.dep_ in ("nummod", "quantmod", "dobj", "pobj", "nsubj", "attr"):
                     return tok
@@ -929,16 +1224,32 @@ class SourcingClassifier:
             if tok.lower_ == "most" and tok.head.pos_ in ("ADJ", "ADV") and tok.dep_ == "advmod":
                 words = doc[tok.i : tok.head.i + 1].text
                 return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
-        for kind, what in (
-            ("causal", "causal claim"),
-            ("accusation", "accusation"),
-            ("harm", "deaths, attacks or losses"),
-            ("evaluative", "evaluative claim"),
-            ("borrowed_evaluative", "evaluative claim"),
-        ):
+        if (hit := self._claim_word(s, mask, _CLAIM_KINDS, outside, toks)) is not None:
+            return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
+        for tok in toks:
+            if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
+                return flag(
+                    f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
+                )
+        return None
+
+    def _claim_word(
+        self,
+        s: SpacySpan,
+        mask: list[bool],
+        kinds: Sequence[tuple[str, str]],
+        outside: str | None = None,
+        toks: list[Token] | None = None,
+    ) -> tuple[str, str, str] | None:
+        """The first cause, accusation, harm or judgement word of `kinds` outside quotes:
+        (what it is, the words, entry id)."""
+        lex = self.lex
+        outside = self._outside_text(s, mask) if outside is None else outside
+        toks = list(s) if toks is None else toks
+        for kind, what in kinds:
             hit_phrase = lex[kind].phrase(outside)
             if hit_phrase is not None and not _before_verb(s, hit_phrase[1]):
-                return flag(f"{what} with no source: '{hit_phrase[2]}'", hit_phrase[3])
+                return what, hit_phrase[2], hit_phrase[3]
             hit_tok = next(
                 (
                     t
@@ -948,14 +1259,7 @@ class SourcingClassifier:
                 None,
             )
             if hit_tok is not None:
-                return flag(
-                    f"{what} with no source: '{hit_tok.text}'", lex[kind].token(hit_tok) or kind
-                )
-        for tok in toks:
-            if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
-                return flag(
-                    f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
-                )
+                return what, hit_tok.text, lex[kind].token(hit_tok) or kind
         return None
 
 
@@ -978,25 +1282,44 @@ def _subject(verb: Token) -> Token | None:
     ('confirmed the deal and said ...', 'have begun to unveil')."""
     tok = verb
     for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        # "a deal that analysts say ...": the relative pronoun is not the speaker
+        subj = next((c for c in subjs if c.tag_ not in _RELATIVE), subjs[0] if subjs else None)
+        if subj is not None and subj.tag_ in _RELATIVE and tok.dep_ == "relcl":
+            return tok.head  # "the association, which argued that ...": the association
         if subj is not None:
             return subj
-        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+        # "Some doctors remain sceptical, arguing that ...": the participle's subject is
+        # the main clause's
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        if tok.dep_ not in ("xcomp", "conj") and not participle or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
 
 
+def _participle_of_root(tok: Token, sent: SpacySpan) -> bool:
+    """'The judge halted the sale, ruling that ...': a participle hanging from the root."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_root(tok.head, sent)
+
+
 def _phrase_around(tok: Token) -> SpacySpan:
     """'is understood to', 'it is believed', 'said to': the evidential as written."""
     doc = tok.doc
-    start = min(
-        [tok.i]
-        + [c.i for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < tok.i]
-    )
-    for c in tok.children:
-        if c.dep_ == "nsubjpass" and c.lower_ == "it":
-            start = min(start, c.i)
+    # only the words right before the verb that belong to it ("it is widely believed"),
+    # never a subject or a leading symbol the parser hung on it
+    wanted = {
+        c.i
+        for c in tok.children
+        if c.is_alpha
+        and (
+            c.dep_ in ("auxpass", "aux", "advmod", "neg")
+            or (c.dep_ == "nsubjpass" and c.lower_ == "it")
+        )
+    }
+    start = tok.i
+    while start - 1 in wanted:
+        start -= 1
     end = tok.i + 1
     if end < len(doc) and doc[end].lower_ == "to":
         end += 1
@@ -1008,6 +1331,29 @@ def _unique_role(head: Token) -> bool:
     if head.tag_ == "NNS":
         return False
     return any(c.dep_ == "poss" for c in head.children)
+
+
+_PHONE_OR_CODE = re.compile(r"^\+?\(?0[\d\s()-]{6,}$|^\d{2,5}(?:[\s-]\d{2,5}){2,}$")
+_SCORE = re.compile(r"^\d{1,2}\s*[-\u2013]\s*\d{1,2}$")
+
+
+def _not_a_quantity(ent: SpacySpan) -> bool:
+    """Numbers that count nothing: 'one of the people', 'one gang' (an article, not a
+    figure), word numbers that are part of a source ('two officials said' is handled by
+    the attribution), phone numbers and reference codes ('020 7946 0321'), and match
+    scores ('a 4-0 defeat'): a result is the public outcome of an event, reported like a
+    fixture, so it is not a figure that needs a source."""
+    text = ent.text.strip()
+    doc = ent.doc
+    if text.lower() == "one":
+        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        return nxt not in ("in", "out", "per", "percent", "%")
+    if _PHONE_OR_CODE.match(text) or _SCORE.match(text):
+        return True
+    # "case HC-2024-000417", "flight BA123": digits inside a code
+    return any(
+        t.text != ent.text and "-" in t.text and any(ch.isalpha() for ch in t.text) for t in ent
+    )
 
 
 def _is_age(ent: SpacySpan) -> bool:
@@ -1078,11 +1424,36 @@ def _named_venue(cue: Token | None) -> Token | None:
     for c in cue.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None and (
-                pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
-            ):
+            if pobj is None:
+                continue
+            if pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
                 return pobj
+            # "in the journal Marine Biology Letters": a common noun followed by the name
+            name = next(
+                (t for t in pobj.subtree if t.i > pobj.i and t.pos_ == "PROPN"),
+                None,
+            )
+            if name is not None:
+                return name
     return None
+
+
+def _named_modifier(head: Token) -> Token | None:
+    """'ICCS researchers', 'Reuters analysts': people of a body the text names."""
+    for c in head.children:
+        if c.dep_ in ("compound", "poss") and (
+            c.ent_type_ in ("ORG", "FAC")
+            or (c.pos_ == "PROPN" and (c.dep_ == "poss" or (c.is_upper and len(c.text) >= 2)))
+        ):
+            return c
+    return None
+
+
+def _determined(head: Token) -> bool:
+    """'the hospitals', 'its lawyers', 'these groups': a definite, already known set."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in head.children
+    )
 
 
 def _named_affiliation(head: Token) -> Token | None:
