@@ -143,7 +143,16 @@ class Pipeline:
         result = ItemResult(url, article_id=article_id)
         if options.related:
             result.related = self.gather_related(article_id, extracted, run_id, options)
+        else:
+            self.retrace([article_id])
         return result
+
+    def retrace(self, article_ids: Sequence[int]) -> int:
+        """Re-annotating replaced the claims and, with them, their matches: rebuild the
+        trails of these articles' stories."""
+        from newsprov.related import retrace
+
+        return retrace(self.db, article_ids)
 
     def scrape(self, urls: Iterable[str], options: ScrapeOptions) -> list[ItemResult]:
         urls = list(dict.fromkeys(urls))  # same URL twice in one batch: once
@@ -184,6 +193,7 @@ class Pipeline:
         run_id = self.start_run("import", {"file": str(path), "url": url})
         try:
             article_id, _ = self.store_page(fetched, run_id, url, is_seed=True)
+            self.retrace([article_id])
             result = ItemResult(url, article_id=article_id)
         except ExtractError as exc:
             result = ItemResult(url, status="error", error=str(exc))
@@ -207,10 +217,7 @@ class Pipeline:
                 store.save_annotation(self.db, row["article_id"], annotation, run_id)
                 done += 1
                 self.progress(f"annotated {row['article_id']}")
-            # New claims replace the old ones and their matches with them: rebuild the trails.
-            from newsprov.related import retrace
-
-            matches = retrace(self.db, [r["article_id"] for r in rows])
+            matches = self.retrace([r["article_id"] for r in rows])
         except BaseException:
             # Articles saved so far stay saved (each in its own transaction); the run says
             # it did not finish, so `annotate` without ids picks up the rest.

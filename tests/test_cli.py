@@ -338,3 +338,22 @@ def test_broken_user_lexicon_is_a_one_line_error(tmp_path):
     result = run("annotate-text", str(story), "--lexicon", str(bad))
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "bad.toml" in result.stderr
+
+
+def test_reimport_without_related_keeps_the_trail_tables_unchanged(scraped, tmp_path):
+    """Re-annotating an article replaces its claims; the story's matches are rebuilt."""
+    import shutil
+    from importlib import resources
+
+    db_path = str(tmp_path / "copy.db")
+    shutil.copy(scraped[0], db_path)
+    conn = sqlite3.connect(db_path)
+    before = conn.execute("SELECT count(*) FROM claim_matches").fetchone()[0]
+    conn.close()
+    assert before > 0
+    page = resources.files("newsprov.sample").joinpath(SEED.removeprefix("http://"))
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(page.read_bytes())
+    assert run("import", str(saved), "--url", SEED, "--db", db_path).exit_code == 0
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM claim_matches").fetchone()[0] == before
