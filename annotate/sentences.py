@@ -3,8 +3,9 @@
 The parser alone gets three things wrong often enough to matter for sourcing:
 - it runs headlines, list items and paragraphs together when there is no full stop
   ("Synopsis\\n\\nAs India ..."), so every line break ends a sentence here;
-- it splits after abbreviations ("Lt. Gen. Mark Reyes", "the U.S. Army") and before a
-  closing quote mark, which would cut a speaker away from the words attributed to them;
+- it splits after abbreviations ("Lt. Gen. Mark Reyes", "the U.S. Army"), before a
+  closing quote mark, and after a quotation that ends in "?" or "!" ('"Is this fair?" she
+  asked.'), each of which would cut a speaker away from the words attributed to them;
 - it splits datelines ("New Delhi, Feb 26 (NationPress)") off the first sentence.
 """
 
@@ -20,6 +21,8 @@ TITLE_ABBREVIATIONS = frozenset(
 _TERMINAL = frozenset('.!?"\u201d\u2019\u2026;:')
 _BULLETS = frozenset("\u2022\u25aa\u25cf\u2023\u2043\u00b7*-\u2013\u2014>")
 _CLOSERS = frozenset("\"\u201d\u2019')]")
+_QUOTE_CLOSERS = frozenset("\"\u201d\u2019")
+_QUOTE_END_PUNCT = frozenset("?!.,\u2026")
 
 
 def _is_newline(tok: Token) -> bool:
@@ -60,6 +63,15 @@ def _should_merge(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     last, first = doc[a[1] - 1], doc[b[0]]
     if all(doc[i].text in _CLOSERS or doc[i].is_punct for i in range(*b)):
         return True  # a stray closing quote mark belongs to the sentence it closes
+    if (
+        last.text in _QUOTE_CLOSERS
+        and a[1] - a[0] > 1
+        and doc[a[1] - 2].text in _QUOTE_END_PUNCT
+        and first.is_lower
+        and first.is_alpha
+    ):
+        # '"Is this fair?" she asked.': the speaker after the quotation is part of it
+        return True
     word = last.text.rstrip(".").lower()
     if last.text.endswith(".") or (a[1] - a[0] > 1 and doc[a[1] - 1].text == "."):
         prev = word if last.text != "." else doc[a[1] - 2].text.lower()

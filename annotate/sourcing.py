@@ -107,6 +107,7 @@ KINDS = (
     "figure_word",
     "quantity_verb",
     "superlative_exclude",
+    "result_verb",
     "causal",
     "accusation",
     "harm",
@@ -482,6 +483,15 @@ class SourcingClassifier:
                 "none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue
             )
         anonymous = self.lex["anonymity_marker"].phrase(outside)
+        if anonymous is not None:
+            # the reason quotes the whole phrase ("asked not to be identified"), not the
+            # lexicon's stem of it ("asked not to be")
+            anonymous = (
+                anonymous[0],
+                anonymous[1],
+                _whole_phrase(text, anonymous[0], anonymous[1]),
+                anonymous[3],
+            )
         candidates: list[tuple[int, int, Attribution]] = []  # (priority, depth, attribution)
         for tok, q in zip(s, mask, strict=True):
             if q:
@@ -502,12 +512,47 @@ class SourcingClassifier:
                 )
                 candidates.append((1, _depth(tok, s), a))
         if not candidates:
-            return self._document_subject(s, mask, mem, i) or self._trailing_cue(s, mask, mem, i)
+            return (
+                self._quote_tag(s, mask, mem, anonymous, i)
+                or self._document_subject(s, mask, mem, i)
+                or self._trailing_cue(s, mask, mem, i)
+            )
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)
         candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
         return candidates[0][2]
+
+    def _quote_tag(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'"Is this fair?" she asked.', '"It's a disaster!" shouted the mayor.': the speech
+        tag right after a closing quotation, read from the tokens when the parser has made
+        the tag a sentence of its own or the speaker an object."""
+        if not any(mask):
+            return None
+        toks = list(s)
+        last_q = max(k for k, q in enumerate(mask) if q)
+        tail = [t for t in toks[last_q + 1 :] if not t.is_space]
+        while tail and tail[-1].is_punct:
+            tail.pop()
+        # the tag runs to the first comma: '"...," said Maria Lopez, a tenant.'
+        tail = tail[: next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))]
+        if not tail or len(tail) > 8:
+            return None
+        verb_at = next(
+            (k for k, t in enumerate(tail) if self.lex["cue_verb"].words.get(t.lemma_.lower())),
+            None,
+        )
+        if verb_at is None:
+            return None
+        verb = tail[verb_at]
+        words = tail[:verb_at] if verb_at > 0 else tail[1:]
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not nouns:
+            return None
+        eid = self.lex["cue_verb"].words[verb.lemma_.lower()]
+        return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
 
     def _trailing_cue(
         self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
@@ -652,8 +697,13 @@ class SourcingClassifier:
             # "believe that ...", or no object at all ("..., analysts believe."); not
             # "the team found cracks", which is an event, not a report
             deps = {c.dep_ for c in tok.children}
-            if not deps & {"ccomp", "xcomp"} and (
-                deps & {"dobj", "attr", "oprd"} or _is_root(tok, s)
+            counted = dobj is not None and any(
+                c.like_num or c.dep_ == "nummod" for c in dobj.subtree
+            )  # "documented 264 incidents": a finding, not an event
+            if (
+                not deps & {"ccomp", "xcomp"}
+                and not counted
+                and (deps & {"dobj", "attr", "oprd"} or _is_root(tok, s))
             ):
                 return None
         return a
@@ -773,8 +823,10 @@ class SourcingClassifier:
             if (
                 head.tag_ == "NNS"
                 and head.lemma_.lower() in lex.plural_vague
-                and not named
                 and not _determined(head)
+                and not any(
+                    t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAMED_ENTS) for t in np
+                )
             ):
                 # "rights groups say", "hospitals warn": no institution anyone can name
                 return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
@@ -1199,6 +1251,12 @@ class SourcingClassifier:
                 tok.i > 0 and tok.doc[tok.i - 1].text == "-"
             ):
                 continue  # "half-year results", "third-quarter": a name for a period
+            if (
+                tok.dep_ == "advmod"
+                and self.lex["figure_word"].token(tok)
+                and self.lex["result_verb"].token(tok.head)
+            ):
+                continue  # "scored twice": a match result, reported like a fixture
             if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
                 return tok
         return None
@@ -1298,6 +1356,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _whole_phrase(text: str, start: int, end: int, limit: int = 60) -> str:
+    """The words of `text` from `start` to the end of their clause (at least to `end`):
+    a matched stem such as 'not authorised to' becomes 'not authorised to speak publicly'."""
+    stop = len(text)
+    for m in re.finditer(r"[,;:.()\u2014\"\u201c\u201d]", text[end:]):
+        stop = end + m.start()
+        break
+    phrase = text[start:stop].strip()
+    if len(phrase) > limit:
+        cut = phrase.rfind(" ", 0, limit)
+        phrase = phrase[: cut if cut > end - start else limit].rstrip() + "\u2026"
+    return phrase
+
+
 def _participle_of_root(tok: Token, sent: SpacySpan) -> bool:
     """'The judge halted the sale, ruling that ...': a participle hanging from the root."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_root(tok.head, sent)
@@ -1334,6 +1406,7 @@ def _unique_role(head: Token) -> bool:
 
 
 _PHONE_OR_CODE = re.compile(r"^\+?\(?0[\d\s()-]{6,}$|^\d{2,5}(?:[\s-]\d{2,5}){2,}$")
+_CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _SCORE = re.compile(r"^\d{1,2}\s*[-\u2013]\s*\d{1,2}$")
 
 
@@ -1348,8 +1421,16 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     if text.lower() == "one":
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
         return nxt not in ("in", "out", "per", "percent", "%")
-    if _PHONE_OR_CODE.match(text) or _SCORE.match(text):
+    if _PHONE_OR_CODE.match(text) or _SCORE.match(text) or _CLOCK.match(text):
         return True
+    # a scoreline split into tokens: "4 - 0", "2-1"
+    start, end = ent.start, ent.end
+    if end + 1 < len(doc) and doc[end].text in "-\u2013" and doc[end].text:
+        if _SCORE.match(f"{text}-{doc[end + 1].text}") and not doc[end].whitespace_:
+            return True
+    if start >= 2 and doc[start - 1].text in "-\u2013" and doc[start - 1].text:
+        if _SCORE.match(f"{doc[start - 2].text}-{text}") and not doc[start - 2].whitespace_:
+            return True
     # "case HC-2024-000417", "flight BA123": digits inside a code
     return any(
         t.text != ent.text and "-" in t.text and any(ch.isalpha() for ch in t.text) for t in ent
@@ -1441,9 +1522,10 @@ def _named_venue(cue: Token | None) -> Token | None:
 def _named_modifier(head: Token) -> Token | None:
     """'ICCS researchers', 'Reuters analysts': people of a body the text names."""
     for c in head.children:
-        if c.dep_ in ("compound", "poss") and (
+        if c.dep_ in ("compound", "poss", "amod") and (
             c.ent_type_ in ("ORG", "FAC")
-            or (c.pos_ == "PROPN" and (c.dep_ == "poss" or (c.is_upper and len(c.text) >= 2)))
+            or (c.pos_ == "PROPN" and c.dep_ == "poss")
+            or (c.is_upper and c.is_alpha and len(c.text) >= 2)  # an abbreviation: "ICCS"
         ):
             return c
     return None
