@@ -197,23 +197,40 @@ def build(path: Path, articles: int, sentences_per: int, framing_per: int, seed:
             f"  {min(first + batch - 1, articles):,} articles  {time.perf_counter() - t0:.0f}s",
             flush=True,
         )
-    # Related coverage and claim matches: each article relates to two others; about half the
-    # claims match one elsewhere, a fifth of those with a differing figure.
+    # Related coverage: articles come in stories of 2 to 12 consecutive ids (consecutive
+    # ids are different outlets). Each article relates to two others: a member of its own
+    # story (same story, a tenth of them syndicated copies) and, found by discovery but not
+    # matched, an article of another story. Same-story links therefore stay inside their
+    # story, as db/trace.py's story clusters expect of real coverage; a random graph of
+    # same-story links would join all 100,000 articles into one "story".
+    # About half the claims match one elsewhere, a fifth of those with a differing figure.
     rel, matches = [], []
+    story_of: list[tuple[int, int]] = [(0, 0)] * (articles + 1)  # aid -> (first, last)
+    first = 1
+    while first <= articles:
+        last = min(articles, first + rng.randint(1, 11))
+        for aid in range(first, last + 1):
+            story_of[aid] = (first, last)
+        first = last + 1
     for aid in range(1, articles + 1):
-        for other in {(aid * 31) % articles + 1, (aid * 17 + 5) % articles + 1} - {aid}:
+        lo, hi = story_of[aid]
+        if hi > lo:
+            other = aid + 1 if aid < hi else lo
             rel.append(
                 (
                     aid,
                     other,
                     "links",
-                    rng.random(),
-                    int(rng.random() < 0.7),
+                    0.6 + 0.4 * rng.random(),
+                    1,
                     other if rng.random() < 0.1 else None,
                     None,
                     now,
                 )
             )
+        elsewhere = (aid * 31) % articles + 1
+        if not lo <= elsewhere <= hi:
+            rel.append((aid, elsewhere, "feed", 0.4 * rng.random(), 0, None, None, now))
     for cid in range(1, claim_id + 1, 2):
         other = (cid * 7919) % claim_id + 1
         if other == cid:

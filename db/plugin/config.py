@@ -262,11 +262,13 @@ def _sourcing_mix(db_name: str, where: str) -> dict[str, Any]:
     # the colours (db/plugin/palette.py, the reader's) are never the only cue.
     name = sql_case("c.label", {s.label: chart_name(s.label) for s in SOURCING})
     code = sql_case("c.label", {s.label: s.code for s in SOURCING})
+    rank = sql_case("c.label", {s.label: str(i) for i, s in enumerate(SOURCING)})
     return {
         "title": "Sourcing mix per outlet",
         "db": db_name,
         "query": f"""
-SELECT a.outlet_id AS outlet, {name} AS sourcing, {code} AS code, sum(c.n) AS n
+SELECT a.outlet_id AS outlet, {name} AS sourcing, {code} AS code, {rank} AS rank,
+       sum(c.n) AS n
 FROM sourcing_counts c JOIN articles a ON a.article_id = c.article_id
 WHERE 1 {where}
 GROUP BY a.outlet_id, c.label ORDER BY outlet""",  # noqa: S608 - constant fragments
@@ -281,7 +283,7 @@ GROUP BY a.outlet_id, c.label ORDER BY outlet""",  # noqa: S608 - constant fragm
                     "scale": vega_scale_sourcing(),
                     "title": "sourcing",
                 },
-                "order": {"field": "code", "type": "nominal"},
+                "order": {"field": "rank", "type": "ordinal"},  # the legend's order
             },
             "layer": [
                 {"mark": {"type": "bar", "tooltip": True}},
@@ -297,11 +299,12 @@ GROUP BY a.outlet_id, c.label ORDER BY outlet""",  # noqa: S608 - constant fragm
 def _framing_mix(db_name: str, where: str) -> dict[str, Any]:
     name = sql_case("d.category", {f.category: chart_name(f.category) for f in FRAMING})
     code = sql_case("d.category", {f.category: f.code for f in FRAMING})
+    rank = sql_case("d.category", {f.category: str(i) for i, f in enumerate(FRAMING)})
     return {
         "title": "Framing categories per outlet (author's voice)",
         "db": db_name,
         "query": f"""
-SELECT a.outlet_id AS outlet, {name} AS category, {code} AS code,
+SELECT a.outlet_id AS outlet, {name} AS category, {code} AS code, {rank} AS rank,
        sum(d.author_count) AS n
 FROM framing_density d JOIN articles a ON a.article_id = d.article_id
 WHERE 1 {where}
@@ -317,7 +320,7 @@ GROUP BY a.outlet_id, d.category ORDER BY outlet""",  # noqa: S608 - constant fr
                     "scale": vega_scale_framing(),
                     "title": "category",
                 },
-                "order": {"field": "code", "type": "nominal"},
+                "order": {"field": "rank", "type": "ordinal"},  # the legend's order
             },
             "layer": [
                 {"mark": {"type": "bar", "tooltip": True}},

@@ -66,7 +66,11 @@ def chart_name(label: str) -> str:
 
 def sql_case(column: str, values: dict[str, str]) -> str:
     """A CASE expression mapping `column`'s label to a display value (constants only)."""
-    whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in values.items())
+
+    def quote(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    whens = " ".join(f"WHEN {quote(k)} THEN {quote(v)}" for k, v in values.items())
     return f"CASE {column} {whens} ELSE {column} END"
 
 
