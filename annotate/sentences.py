@@ -21,7 +21,7 @@ TITLE_ABBREVIATIONS = frozenset(
 _TERMINAL = frozenset('.!?"\u201d\u2019\u2026;:')
 _BULLETS = frozenset("\u2022\u25aa\u25cf\u2023\u2043\u00b7*-\u2013\u2014>")
 _CLOSERS = frozenset("\"\u201d\u2019')]")
-_QUOTE_CLOSERS = frozenset("\"\u201d\u2019")
+_QUOTE_CLOSERS = frozenset('"\u201d\u2019')
 _QUOTE_END_PUNCT = frozenset("?!.,\u2026")
 
 

@@ -9,10 +9,28 @@ Two passes over an article's sentences:
    person or organisation, an institution speaking as itself, a document (named when its
    owner is), unnamed informants, vague groups. Pronouns and "the report" are resolved to
    the sources and documents met earlier in the article.
-2. What is left: sentences inside a quotation take their speaker from the same paragraph,
-   figures that continue a named document's figures keep its name, and any other sentence
-   is flagged `unattributed_claim` when its structure makes it check-worthy (a figure, a
-   superlative, a causal or accusing or evaluative claim) and left alone otherwise.
+2. What is left: sentences inside a quotation take their speaker from the tag attached
+   to that quotation ('"...," said X'), else from the paragraph; a named document owner
+   reporting its own figures is their source; then the *named source in force* (below)
+   covers sentences that continue it; any other sentence is flagged `unattributed_claim`
+   when its structure makes it check-worthy (a figure, a superlative, a causal or accusing
+   or evaluative claim) and left alone otherwise.
+
+Carry-over. The most recent named source (person, institution or document) stays in force
+for the following sentences that continue it: a sentence that refers back to it ('the
+survey', 'the bureau', 'the authors', 'These figures', 'it' right after, 'ICCS researchers'
+after '... (ICCS)'), a figure on the same topic (a shared noun) in the same paragraph, or,
+for an organisation or document, in the next paragraph; a release that has already given a
+run of figures goes on giving them. It ends at another attribution (a named one takes
+over), at the outlet's own unsourced claim or at any cause, accusation or judgement in the
+outlet's voice, at a gap of more than one paragraph, or after two sentences in a row that
+neither continue it nor claim anything. A sentence that claims nothing is never labelled by
+carry-over (schedules stay none) but a back-reference keeps the source in force.
+
+Numbers that are not figures: 'one' as an article ('one of the people', 'one gang'), ages,
+phone numbers and reference codes, clock times, and sport results: a scoreline ('a 4-0
+defeat') or 'scored twice' is the public outcome of an event, reported like a fixture, so
+it needs no source (season statistics such as 'scored 31 goals last season' still do).
 
 Word lists live in annotate/lexicons/sourcing*.toml; every decision records the entry id.
 """
@@ -36,7 +54,7 @@ from annotate.models import SentenceFlag, Span
 from annotate.quotes import inside
 
 LEXICON_PACKAGE = "annotate.lexicons"
-VERSION = "sourcing-1"
+VERSION = "sourcing-2"
 
 _NAMED_ENTS = frozenset("PERSON ORG GPE NORP FAC LAW EVENT WORK_OF_ART PRODUCT LOC".split())
 _FIGURE_ENTS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))

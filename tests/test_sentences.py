@@ -75,3 +75,8 @@ def test_split_sentences_offsets_index_the_text(nlp) -> None:
     for s in split_sentences(nlp(text)):
         assert text[s.start_char : s.end_char] == s.text
         assert s.text == s.text.strip()
+
+
+def test_split_sentences_question_quote_keeps_lowercase_speech_tag(nlp) -> None:
+    text = '"Is this fair?" she asked. "We have waited for years."'
+    assert sents(nlp, text) == ['"Is this fair?" she asked.', '"We have waited for years."']

@@ -327,3 +327,210 @@ def test_named_document_source_keeps_its_parenthesis(annotator: Annotator) -> No
         "A report from the Director General Inter Service Public Relations (DGISPR) has disclosed 2,546 deaths."
     ).sentences[0]
     assert f.source.text.endswith("(DGISPR)")
+
+
+# -- carry-over: the named source in force ------------------------------------------------
+def test_carry_institution_release_covers_its_figures(annotator: Annotator) -> None:
+    text = (
+        "Unemployment fell to 5.2 percent in March, the National Statistics Office said on "
+        "Tuesday. Employment grew fastest in construction and retail.\n\n"
+        "The youth unemployment rate dropped to 11 percent. "
+        "The survey is based on interviews with 40,000 households."
+    )
+    flags = annotator.annotate(text).sentences
+    assert [f.sourcing for f in flags] == ["named_source"] * 4
+    assert all("National Statistics Office" in f.source.text for f in flags)
+    assert "refers back" in flags[3].reason
+
+
+def test_carry_survives_one_plain_sentence_between(annotator: Annotator) -> None:
+    text = (
+        "Unemployment fell to 5.2 percent, the statistics office said. "
+        "Manufacturing was flat. The jobless rate for women fell to 4.8 percent."
+    )
+    assert labels(annotator, text) == ["named_source", "none", "named_source"]
+
+
+def test_carry_stops_at_another_source_or_reporters_framing(annotator: Annotator) -> None:
+    text = (
+        "Unemployment fell to 5.2 percent, the statistics office said. "
+        "Critics say the survey is flawed. The jobless rate for women fell to 4.8 percent.\n\n"
+        "Unemployment rose to 6 percent, the statistics office said. "
+        "The disastrous unemployment rate shows the government's failure."
+    )
+    assert labels(annotator, text) == [
+        "named_source",
+        "weasel",
+        "unattributed_claim",
+        "named_source",
+        "unattributed_claim",
+    ]
+
+
+def test_carry_person_does_not_cover_next_paragraph_background(annotator: Annotator) -> None:
+    text = (
+        "Professor Raj Patel said the methods were sound.\n\n"
+        "Coral reefs support about a quarter of all marine species."
+    )
+    assert labels(annotator, text) == ["named_source", "unattributed_claim"]
+
+
+def test_carry_abbreviation_and_definite_description_of_named_body(annotator: Annotator) -> None:
+    text = (
+        "The Indus Centre for Conflict Studies (ICCS) today released its Annual Security "
+        "Report 2024, which finds that 685 security personnel were killed. "
+        "The report also records 444 attacks.\n\n"
+        "ICCS researchers documented 264 incidents that went unreported.\n\n"
+        "A new analysis by the Karakoram Policy Institute tracked violence across the region. "
+        "The institute counted 471 attacks in 2024."
+    )
+    flags = annotator.annotate(text).sentences
+    assert [f.sourcing for f in flags] == ["named_source"] * 5
+    assert "Annual Security Report" in flags[1].source.text
+
+
+# -- who the speaker is ---------------------------------------------------------------------
+def test_named_venue_after_common_noun(annotator: Annotator) -> None:
+    text = (
+        "Sea turtles are nesting earlier, according to a study in the journal Marine Biology "
+        "Letters. The findings suggest warming sands are to blame. "
+        "The trial, led by Dr. Sara Kim, enrolled 900 patients, researchers wrote in the "
+        "journal Clinical Trials Today."
+    )
+    assert labels(annotator, text) == ["named_source"] * 3
+
+
+def test_one_of_the_people_is_anonymous_not_a_figure(annotator: Annotator) -> None:
+    f = flag_of(annotator, "The company has hired Lazard, one of the people said.", "The company")
+    assert f.sourcing == "anonymous_source"
+    assert f.source.text == "one of the people"
+    text = "The leader of one gang was charged in court on Monday."
+    assert labels(annotator, text) == ["none"]
+
+
+def test_trailing_data_show_read_from_tokens(annotator: Annotator) -> None:
+    text = (
+        "Average weekly earnings rose 3.2 percent from a year earlier, BLS data show, "
+        "slightly ahead of inflation."
+    )
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing == "named_source" and f.cue.text == "show"
+    assert labels(annotator, "Average pay rose 4 percent, internal figures show.") == [
+        "vague_document"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Groups say the law is harsh.", "weasel"),
+        ("Rights groups say the law will be used against journalists.", "weasel"),
+        ("Campaigners argue the plan will fail.", "weasel"),
+        ("The airport said 40 flights were cancelled.", "named_source"),
+        ("The hospital said 30 people were treated.", "named_source"),
+        ("Police said 12 people were arrested.", "named_source"),
+    ],
+)
+def test_bare_plural_bodies_are_vague_a_definite_one_is_named(
+    annotator: Annotator, text: str, label: str
+) -> None:
+    assert labels(annotator, text) == [label]
+
+
+def test_weasel_in_participle_and_perception_verbs(annotator: Annotator) -> None:
+    text = (
+        "Some doctors remain skeptical about the drug, arguing that the trial was too small. "
+        "Many residents see it differently."
+    )
+    flags = annotator.annotate(text).sentences
+    assert [f.sourcing for f in flags] == ["weasel", "weasel"]
+    assert flags[0].cue.text == "arguing"
+
+
+def test_relative_clause_speaker_is_its_antecedent(annotator: Annotator) -> None:
+    text = (
+        "The case was brought by the Harbourside Residents' Association, which argued that "
+        "the consultation lasted only nine days. "
+        "Celtel sold its towers for 2.7 billion euros, a deal that analysts say set the "
+        "benchmark."
+    )
+    assert labels(annotator, text) == ["named_source", "weasel"]
+
+
+def test_ruling_in_participle_is_the_court_record(annotator: Annotator) -> None:
+    text = (
+        "A High Court judge on Tuesday halted the sale of 14 hectares of land, ruling that "
+        "the council had failed to consult residents."
+    )
+    assert labels(annotator, text) == ["named_source"]
+
+
+def test_employers_added_jobs_is_an_event_not_speech(annotator: Annotator) -> None:
+    text = "Employers added 212,000 jobs over the quarter."
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing == "unattributed_claim" and "figure" in f.reason
+
+
+# -- quotations -----------------------------------------------------------------------------
+def test_quote_takes_the_tag_attached_to_it_not_the_previous_speaker(
+    annotator: Annotator,
+) -> None:
+    text = (
+        "Mayor Ana Ruiz said the budget was balanced. "
+        '"The rent has doubled in a year. Nobody can pay that," said tenant Maria Lopez.'
+    )
+    flags = annotator.annotate(text).sentences
+    assert "Lopez" in flags[1].source.text and "Lopez" in flags[2].source.text
+
+
+def test_quote_with_question_mark_keeps_its_speech_tag(annotator: Annotator) -> None:
+    text = '"Is this fair?" asked the mayor. "It\'s a disaster!" shouted Councillor Tom Reed.'
+    flags = annotator.annotate(text).sentences
+    assert len(flags) == 2
+    assert [f.sourcing for f in flags] == ["named_source", "named_source"]
+    assert "Reed" in flags[1].source.text
+
+
+# -- numbers that are not claims -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 0800 123 4567 for advice.",
+        "The case reference is HC-2024-000417.",
+        "The match kicked off at 7.45pm on Saturday.",
+        "City suffered a 4-0 defeat at home on Saturday.",
+        "Smith scored twice before half-time.",
+    ],
+)
+def test_phone_numbers_codes_times_and_scores_are_not_figures(
+    annotator: Annotator, text: str
+) -> None:
+    assert labels(annotator, text) == ["none"]
+
+
+# -- reasons an editor can read ---------------------------------------------------------------
+def test_reason_quotes_whole_anonymity_phrase(annotator: Annotator) -> None:
+    f = annotator.annotate(
+        "The deal is worth 2 billion dollars, according to a banker who asked not to be identified."
+    ).sentences[0]
+    assert "asked not to be identified" in f.reason
+
+
+def test_evidential_cue_span_excludes_leading_symbol_and_subject(annotator: Annotator) -> None:
+    f = annotator.annotate(
+        "\U0001f6a8 The crackdown is said to have targeted 40 journalists."
+    ).sentences[0]
+    assert f.sourcing == "agentless"
+    assert f.cue.text == "is said to"
+
+
+def test_findings_look_back_over_the_article(annotator: Annotator) -> None:
+    text = (
+        "A study published in Nature last year found that 30 percent of reefs had bleached. "
+        "Water temperatures are rising.\n\n"
+        "Tourism brings in 2 billion dollars a year, the tourism board said.\n\n"
+        "The findings add to a growing body of evidence on reef decline."
+    )
+    f = flag_of(annotator, text, "The findings")
+    assert f.sourcing == "named_source"
+    assert "Nature" in f.reason and "no such document" not in f.reason
