@@ -340,7 +340,22 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     grouped under that report's `copies`, and copies of this very text (this article's
     original, or other copies of it) are listed in the sentence's `copies`: the same
     words again, neither confirmation nor a missing origin."""
-    members = story_cluster(db, article_id)
+    # Only the articles this one's claims match can appear in its trail: reading them,
+    # not the whole story cluster, keeps the reader page fast however far a chain of
+    # same-story links runs.
+    members = sorted(
+        {
+            article_id,
+            *(
+                r[0]
+                for r in db.execute(
+                    "SELECT DISTINCT m.other_article_id FROM claim_matches m"
+                    " JOIN claims c ON c.claim_id = m.claim_id WHERE c.article_id = ?",
+                    (article_id,),
+                )
+            ),
+        }
+    )
     roots = copy_originals(db, members)
     mine = roots.get(article_id, article_id)
     info = _article_info(db, [article_id])
