@@ -773,7 +773,17 @@ class SourcingClassifier:
         src = _tok_span(np)
         ents = {t.ent_type_ for t in np if t.ent_type_}
         has_person = "PERSON" in ents
-        named = bool(ents & _NAMED_ENTS) or any(t.pos_ == "PROPN" for t in np)
+        # a capitalised common noun opening the sentence ("Shop owners say") is often
+        # tagged PROPN: without an entity it names nobody
+        named = bool(ents & _NAMED_ENTS) or any(
+            t.pos_ == "PROPN"
+            and (
+                t.ent_type_
+                or t.i != s.start
+                or not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")
+            )
+            for t in np
+        )
 
         def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
             return Attribution(label, kind, reason, rule or cue_id, source=src, cue=cue, head=head)
@@ -1434,8 +1444,17 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     the attribution), phone numbers and reference codes ('020 7946 0321'), and match
     scores ('a 4-0 defeat'): a result is the public outcome of an event, reported like a
     fixture, so it is not a figure that needs a source."""
-    text = ent.text.strip()
     doc = ent.doc
+    # a phone number the tokenizer cut into groups: "0800 555 0199"
+    start, end = ent.start, ent.end
+    while start > 0 and doc[start - 1].is_digit and doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and doc[end].is_digit and doc[end - 1].whitespace_:
+        end += 1
+    text = doc[start:end].text.strip()
+    if end - start > 1 and _PHONE_OR_CODE.match(text):
+        return True
+    text = ent.text.strip()
     if text.lower() == "one":
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
         return nxt not in ("in", "out", "per", "percent", "%")

@@ -534,3 +534,21 @@ def test_findings_look_back_over_the_article(annotator: Annotator) -> None:
     f = flag_of(annotator, text, "The findings")
     assert f.sourcing == "named_source"
     assert "Nature" in f.reason and "no such document" not in f.reason
+
+
+def test_bulletin_named_earlier_is_referred_back_to(annotator: Annotator) -> None:
+    text = (
+        "Cases rose to 312, the Regional Health Agency said in its half-year bulletin. "
+        "The bulletin also lists 14 schools where outbreaks were recorded."
+    )
+    assert labels(annotator, text) == ["named_source", "named_source"]
+
+
+def test_capitalised_common_noun_opening_sentence_is_not_a_name(annotator: Annotator) -> None:
+    assert labels(
+        annotator, "Shop owners in the area say the raids have left staff frightened."
+    ) == ["weasel"]
+
+
+def test_phone_number_cut_into_groups_is_not_a_figure(annotator: Annotator) -> None:
+    assert labels(annotator, "Anyone with information is asked to call 0800 555 0199.") == ["none"]
