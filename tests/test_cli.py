@@ -357,3 +357,29 @@ def test_reimport_without_related_keeps_the_trail_tables_unchanged(scraped, tmp_
     assert run("import", str(saved), "--url", SEED, "--db", db_path).exit_code == 0
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM claim_matches").fetchone()[0] == before
+
+
+async def test_canned_conflicts_list_each_disagreement_once(scraped):
+    from pathlib import Path
+
+    from db.plugin.app import make_datasette
+
+    db_path = scraped[0]
+    ds = make_datasette(db_path)
+    name = Path(db_path).stem
+    got = await ds.client.get(f"/{name}/conflicting_figures.json?_shape=array")
+    assert got.status_code == 200, got.text
+    rows = got.json()
+    pairs = [
+        (
+            r["quantity"],
+            *sorted([(r["outlet"], r["figure_here"]), (r["other_outlet"], r["figure_there"])]),
+        )
+        for r in rows
+    ]
+    assert len(pairs) == len(set(pairs))
+    assert any({r["figure_here"], r["figure_there"]} == {"685", "702"} for r in rows)
+    orphans = await ds.client.get(f"/{name}/claims_without_named_origin.json?_shape=array")
+    assert orphans.status_code == 200
+    # The 685 figure has a named origin elsewhere (the think tank), so it is not an orphan.
+    assert not any("685" in r["sentence"] and r["article_id"] == 1 for r in orphans.json())

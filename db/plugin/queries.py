@@ -75,7 +75,9 @@ SELECT json_extract(j.value, '$.quantity') AS quantity,
        json_extract(j.value, '$.ours') AS figure_here,
        oa.outlet_id AS other_outlet, m.other_article_id,
        json_extract(j.value, '$.theirs') AS figure_there,
-       s.text AS sentence, os.text AS other_sentence, m.method, m.score
+       s.text AS sentence, os.text AS other_sentence, m.method, m.score,
+       -- SQLite takes the bare columns above from the row holding this minimum
+       min(m.claim_match_id) AS first_match
 FROM claim_matches m
 JOIN json_each(
     CASE WHEN json_valid(m.conflict) AND json_type(m.conflict) = 'array' THEN m.conflict
@@ -90,16 +92,19 @@ JOIN claims oc ON oc.claim_id = m.other_claim_id
 JOIN sentences os ON os.sentence_id = oc.sentence_id
 WHERE m.conflict IS NOT NULL AND json_type(j.value) = 'object'
   AND a.outlet_id IS NOT oa.outlet_id
-ORDER BY m.claim_match_id DESC
+  -- pairs are stored both ways: show each disagreement once
+  AND c.article_id < m.other_article_id
+-- an outlet repeating its figure (headline, lead, body) is still one disagreement
+GROUP BY c.article_id, m.other_article_id, quantity, figure_here, figure_there
+ORDER BY first_match DESC
 """
 
-# A match counts as a named origin when the matching sentence elsewhere names its source;
-# matches are looked up in both directions because a pair may be stored either way.
+# A match counts as a named origin when the matching sentence elsewhere names its source.
+# Claim matches are stored in both directions (db/trace.py), so one direction suffices.
 NO_NAMED_ORIGIN = """
 SELECT a.published, a.outlet_id AS outlet, c.article_id, a.title, s.idx AS sentence_number,
        s.sourcing, s.text AS sentence,
        (SELECT count(*) FROM claim_matches m WHERE m.claim_id = c.claim_id)
-       + (SELECT count(*) FROM claim_matches m WHERE m.other_claim_id = c.claim_id)
            AS matches_elsewhere
 FROM articles a
 JOIN claims c ON c.article_id = a.article_id
@@ -110,11 +115,6 @@ WHERE s.unsourced = 1
       JOIN claims oc ON oc.claim_id = m.other_claim_id
       JOIN sentences os ON os.sentence_id = oc.sentence_id
       WHERE m.claim_id = c.claim_id AND os.sourcing = 'named_source')
-  AND NOT EXISTS (
-      SELECT 1 FROM claim_matches m
-      JOIN claims oc ON oc.claim_id = m.claim_id
-      JOIN sentences os ON os.sentence_id = oc.sentence_id
-      WHERE m.other_claim_id = c.claim_id AND os.sourcing = 'named_source')
 ORDER BY a.published DESC, a.article_id DESC, s.idx
 """
 
