@@ -88,6 +88,7 @@ AUTO_PREFIX = "framing.loaded.auto"
 AUTO_THRESHOLD = 1.5
 AUTO_MAX_SD = 1.3
 AUTO_POS = frozenset({"ADJ", "ADV"})
+_PREDICATIVE = frozenset({"acomp", "oprd", "ccomp", "xcomp", "ROOT", "conj"})
 _COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _NAME_ENTS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
 PLAIN_WORDS = frozenset(
@@ -434,7 +435,11 @@ def _auto_candidate(token: Token) -> bool:
     if token.ent_type_ in _NAME_ENTS:
         return False
     low, lemma = token.lower_, token.lemma_.lower()
-    return not ({low, lemma} & PLAIN_WORDS or {low, lemma} & STATE_OF_MIND)
+    if {low, lemma} & PLAIN_WORDS or {low, lemma} & STATE_OF_MIND:
+        return False
+    # A predicative participle ("left staff frightened", "residents were stunned") reports
+    # how people feel, not the outlet's judgement of the thing; "a frightening night" stays.
+    return not (low.endswith("ed") and token.dep_ in _PREDICATIVE)
 
 
 def _auto_loaded(

@@ -314,3 +314,13 @@ def test_cli_annotate_text_lexicon_and_disable(tmp_path: Path) -> None:
         ("resounding", "framing.loaded.resounding"),
         ("so-called", "framing.doubt.so_called"),
     ]
+
+
+def test_auto_signal_skips_reported_feelings_but_not_the_outlets_adjective(matcher, nlp) -> None:
+    def texts(sentence: str) -> list[str]:
+        doc = nlp(sentence)
+        return [s.text for s in matcher.find(doc, [])]
+
+    assert "frightened" not in texts("Shop owners say the raids have left staff frightened.")
+    assert "stunned" not in texts("Residents were stunned by the decision.")
+    assert "frightening" in texts("It was a frightening night for the village.")
