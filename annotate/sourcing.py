@@ -42,7 +42,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -268,6 +268,31 @@ class Attribution:
     head: Token | None = None  # head of the source phrase, for documents: its noun
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _owner_of_possessive(doc: Doc, a: Attribution) -> Attribution:
+    """'The Indus Centre (ICCS) today released its Annual Security Report, which finds
+    ...': a source that begins with a possessive pronoun names nothing by itself; the named
+    subject that owns it is the source an editor needs to see."""
+    src = a.source
+    span = doc.char_span(src.start, src.end, alignment_mode="expand") if src else None
+    if span is None or not len(span) or span[0].lower_ not in _POSSESSIVE_PRONOUNS:
+        return a
+    verb = span.root.head
+    # The subject nearest the verb: a dateline ("Islamabad, January 4:") can parse as one too.
+    subj = max(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+        key=lambda c: c.i,
+        default=None,
+    )
+    if subj is None or not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
+        return a
+    toks = [t for t in subj.subtree if not t.is_space]
+    owner = Span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "")
+    return replace(a, source=_span(doc.text, owner.start, owner.end))
+
+
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
@@ -441,6 +466,8 @@ class SourcingClassifier:
                 carried = a is not None
                 if not carried:
                     a = check
+            if a is not None and a.source and s.start_char <= a.source.start < s.end_char:
+                a = _owner_of_possessive(doc, a)
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None
             chain.update(a, carried, para_no[i], i, s, fig)
             flags.append(self._flag(s, a, in_q))

@@ -32,6 +32,15 @@ _BROADER = {"attack": {"incident"}, "operation": {"incident"}, "death": {"casual
 _EXACT_UNITS = {"ratio", "fraction", "%", "money", "dollars", "pounds", "euros", "rupees", "pound",
                 "dollar", "euro", "rupee"}  # fmt: skip
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year inside a full date ("January 4, 2025", "4 January 2025") dates the statement (a
+# dateline, a release day), it does not scope the figure the way "in 2024" does.
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\s+(?:19|20)\d\d\b", re.I
+)
 _NUMERIC = re.compile(r"^[\d.,]+$")
 
 # Calibrated on the bundled sample web: two outlets rewording the same fact share about half
@@ -178,7 +187,12 @@ def _prepare(claim: Any) -> _Prepared:
     heads = frozenset(
         _unit_parts(u)[0] for _t, v, u in figs if u and u not in _EXACT_UNITS and v is not None
     )
-    return _Prepared(figs, frozenset(_words(statement)), frozenset(_YEAR.findall(statement)), heads)
+    return _Prepared(
+        figs,
+        frozenset(_words(statement)),
+        frozenset(_YEAR.findall(_FULL_DATE.sub(" ", statement))),
+        heads,
+    )
 
 
 def _stated(claims: list[_Prepared]) -> set[tuple[str, float]]:

@@ -552,3 +552,15 @@ def test_capitalised_common_noun_opening_sentence_is_not_a_name(annotator: Annot
 
 def test_phone_number_cut_into_groups_is_not_a_figure(annotator: Annotator) -> None:
     assert labels(annotator, "Anyone with information is asked to call 0800 555 0199.") == ["none"]
+
+
+def test_possessive_document_is_credited_to_its_named_owner(annotator: Annotator) -> None:
+    text = (
+        "Islamabad, January 4, 2025: The Indus Centre for Conflict Studies (ICCS) today "
+        "released its Annual Security Report 2024, which finds that 685 security personnel "
+        "were killed."
+    )
+    flag = annotator.annotate(text).sentences[0]
+    assert flag.sourcing == "named_source"
+    assert flag.source.text == "The Indus Centre for Conflict Studies (ICCS)"
+    assert text[flag.source.start : flag.source.end] == flag.source.text

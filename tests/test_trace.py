@@ -277,10 +277,12 @@ def test_trail_from_the_origin_report_shows_itself_as_the_origin(traced):
     db, path, _seed_id = traced
     iccs = _id(db, ICCS)
     item = _sentence(db, iccs, "Islamabad, January 4, 2025")
+    # The centre's own release names itself as the source: it is the origin, first to name it.
     origin = item["earliest_named_source"]
-    assert origin["url"] == ICCS and origin["named_in"] == HERALD
+    assert origin["url"] == ICCS and "Conflict Studies" in origin["source"]
+    assert item["sourcing"] == "named_source"
     out = CliRunner().invoke(trace_command, [str(iccs), "--db", path])
-    assert "this article is the origin" in out.output
+    assert "this article is the first to name it" in out.output
 
 
 def test_syndicated_copy_is_grouped_not_counted_nor_a_missing_origin(traced):
@@ -466,3 +468,17 @@ def test_match_claim_alike_words_with_other_figures_are_a_conflict_not_a_match()
               "figures": [_fig("702", 702.0, "security personnel"), _fig("471", 471.0, "attacks")]}  # fmt: skip
     m = match_claim(ours, theirs)
     assert m is not None and m.method == "same_quantity" and len(m.conflict) == 2
+
+
+def test_a_dateline_year_does_not_make_a_different_quantity():
+    from annotate.trace import match_claims
+
+    release = {
+        "statement": "islamabad january 4 2025 centre release 685 security personnel kill year",
+        "figures": [{"text": "685", "value": 685.0, "unit": "security personnel"}],
+    }
+    story = {
+        "statement": "685 security personnel lose life 2024",
+        "figures": [{"text": "685", "value": 685.0, "unit": "security personnel"}],
+    }
+    assert match_claims([story], [release])
