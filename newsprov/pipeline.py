@@ -95,7 +95,7 @@ class Pipeline:
 
     # -- runs ---------------------------------------------------------------------------
     def start_run(self, command: str, options: dict) -> int:
-        fp = self.annotator.fingerprint() if command != "import-raw" else None
+        fp = self.annotator.fingerprint()  # which rules and model made this run's flags
         return store.start_run(self.db, command, {**options, "tool_version": __version__}, fp)
 
     def finish_run(self, run_id: int, results: Sequence[ItemResult]) -> None:
