@@ -126,6 +126,8 @@ KINDS = (
     "quantity_verb",
     "superlative_exclude",
     "result_verb",
+    "trend_verb",
+    "stative_verb",
     "causal",
     "accusation",
     "harm",
@@ -427,6 +429,8 @@ class SourcingClassifier:
             *self.lex["figure_word"].words.values(),
             *(eid for _, _, eid in self.lex["figure_word"].phrases),
             *self.lex["quantity_verb"].words.values(),
+            *self.lex["trend_verb"].words.values(),
+            "sourcing.check.past_event",
         }
 
     def fingerprint(self) -> str:
@@ -833,6 +837,13 @@ class SourcingClassifier:
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
         if eid := lex["informant_noun"].token(head):
+            if anonymous is None and (body := _body_voice(head)) is not None:
+                return make(
+                    "named_source",
+                    "institution",
+                    f"attributed to '{src.text}' (speaking for {body.text})",
+                    "sourcing.source.body_voice",
+                )
             if anonymous is None and _unique_role(head):
                 return make(
                     "named_source", "person", f"attributed to '{src.text}' (a named role)", eid
@@ -1344,6 +1355,69 @@ class SourcingClassifier:
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
                 )
+        return self._change_or_event(s, mask)
+
+    def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """A claim with no figure and no judgement word, read from the main verb's structure:
+        a trend ('yields fell slightly on Tuesday', 'have risen every year since 2020', 'rose
+        after the lender raised its forecast'): a change-of-state verb anchored in time, by a
+        degree or by a cause; or a specific past event ('was built in 1962', 'unravelled in
+        2022', 'shelved the project last spring'): a past-tense action dated to a year, month,
+        season or 'last ...'. Present-tense schedules ('resumes on Monday'), modal or future
+        verbs, states ('had convictions') and the day's news ('on Monday') are left alone."""
+        lex = self.lex
+        root = s.root
+        verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for verb in verbs:
+            if not s.start <= verb.i < s.end or mask[verb.i - s.start]:
+                continue
+            if verb.pos_ not in ("VERB", "AUX") or lex["stative_verb"].token(verb):
+                continue
+            if lex["cue_verb"].token(verb):
+                continue
+            kids = list(verb.children)
+            if any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+                continue  # "could rise", "will close": a forecast or a possibility
+            if any(c.dep_ == "neg" for c in kids):
+                continue
+            subj = _subject(verb)
+            if subj is not None and subj.lower_ in ("i", "we", "you"):
+                continue
+            words = _clause_tokens(verb)
+            if eid := lex["trend_verb"].token(verb):
+                anchor = next(
+                    (
+                        t
+                        for t in words
+                        if t.ent_type_ in ("DATE", "TIME")
+                        or (t.lower_ in _TREND_LINKS and t.dep_ in ("prep", "mark"))
+                        or (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _DEGREE)
+                    ),
+                    None,
+                )
+                if anchor is not None:
+                    return Attribution(
+                        "unattributed_claim",
+                        "unattributed",
+                        f"trend with no source: '{verb.text}' ({anchor.text})",
+                        eid,
+                    )
+                continue
+            past = verb.tag_ == "VBD" or (
+                verb.tag_ == "VBN"
+                and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in kids)
+                and not any(c.dep_ == "aux" for c in kids)
+            )
+            if not past:
+                continue
+            when = next((t for t in words if t.ent_type_ == "DATE" and _past_date(t)), None)
+            if when is not None:
+                return Attribution(
+                    "unattributed_claim",
+                    "unattributed",
+                    f"specific past event with no source: '{verb.text}' ({when.text})",
+                    "sourcing.check.past_event",
+                )
         return None
 
     def _claim_word(
@@ -1377,6 +1451,56 @@ class SourcingClassifier:
 
 
 # -- parse helpers -----------------------------------------------------------------------
+# words that anchor a change of state: a starting point, a cause or a period
+_TREND_LINKS = frozenset(("since", "after", "as", "following", "over", "during", "from", "to"))
+# degree adverbs that measure a change ("fell slightly", "has risen sharply")
+_DEGREE = frozenset(
+    "slightly sharply steadily steeply further markedly significantly dramatically "
+    "modestly substantially sharp steady again".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "spring summer autumn fall winter".split()
+)
+_DAY_OF_NEWS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning evening afternoon".split()
+)
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without nested clauses that have their own verb
+    (a relative clause or complement says something else)."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "acl"):
+                if c.pos_ in ("VERB", "AUX"):
+                    continue
+            stack.append(c)
+    return out
+
+
+def _past_date(tok: Token) -> bool:
+    """A date that places an event in the past beyond the day's news: a year ('in 1962',
+    '2022'), a month or season, 'last spring', 'three years ago', 'the 1990s'."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or tok.i != ent.start:
+        return False
+    words = [t.lower_ for t in ent]
+    if any(w in _DAY_OF_NEWS for w in words) or any(w in ("next", "coming") for w in words):
+        return False
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and prep.lower_ in ("until", "till", "to", "by", "for", "before"):
+        return False  # "adjourned until March 3", "delayed to 2027": a date ahead, not an event
+    if any(re.fullmatch(r"(1[89]|20)\d\ds?", w.replace("'", "")) for w in words):
+        return True
+    return any(w in _MONTHS or w in ("last", "ago", "previous") for w in words)
+
+
 def _depth(tok: Token, sent: SpacySpan) -> int:
     """Steps from `tok` up to the root of its sentence (a parse that runs a headline into
     the next sentence is cut at the sentence boundary)."""
@@ -1504,6 +1628,15 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
 def _is_age(ent: SpacySpan) -> bool:
     """'Hargreaves, 58,': a number set off by commas right after a name is an age."""
     doc = ent.doc
+    root = ent.root
+    if (
+        root.dep_ == "attr"
+        and root.head.lemma_ == "be"
+        and root.head.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in root.head.children)
+        and root.head.head.ent_type_ == "PERSON"
+    ):
+        return True  # "Edith Rowe, who was nine at the time,"
     return (
         len(ent) == 1
         and ent.start >= 2
@@ -1600,6 +1733,41 @@ def _determined(head: Token) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in head.children
     )
+
+
+def _body_voice(head: Token) -> Token | None:
+    """'Valdorian officials denied', 'lawyers at the charity Shelter say': a bare plural of
+    unnamed people tied to a named country or organisation speaks for that body, as its
+    government's or organisation's position (so named). Any sign of individuals ('two
+    officials', 'some officials', 'senior officials', 'an official', 'officials familiar with
+    the matter', an anonymity marker) keeps them anonymous."""
+    if head.tag_ != "NNS":
+        return None
+    body = None
+    for c in head.children:
+        if c.dep_ in ("det", "nummod", "poss", "quantmod", "acl", "relcl"):
+            return None
+        if c.dep_ in ("amod", "compound"):
+            if c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN":
+                body = body or c
+            else:
+                return None  # "senior officials", "local officials": individuals, unnamed
+        if c.dep_ == "prep":
+            if c.lower_ not in ("from", "of", "at", "with"):
+                return None  # "officials familiar with", "people close to"
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            named = pobj is not None and next(
+                (
+                    t
+                    for t in pobj.subtree
+                    if t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN"
+                ),
+                None,
+            )
+            if not named:
+                return None
+            body = body or named
+    return body
 
 
 def _named_affiliation(head: Token) -> Token | None:

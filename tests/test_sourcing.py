@@ -564,3 +564,80 @@ def test_possessive_document_is_credited_to_its_named_owner(annotator: Annotator
     assert flag.sourcing == "named_source"
     assert flag.source.text == "The Indus Centre for Conflict Studies (ICCS)"
     assert text[flag.source.start : flag.source.end] == flag.source.text
+
+
+# -- claims with no figure and no judgement word: trends and dated past events -----------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burglaries in the district have risen every year since 2020.",
+        "Bond yields fell slightly on Tuesday.",
+        "Shares in Eastbridge Bank rose after the lender raised its profit forecast.",
+        "The scheme unravelled in 2022 when an auditor noticed irregular payments.",
+        "The company quietly shelved the project last spring.",
+        "The dam was built in 1962 to supply the city.",
+    ],
+)
+def test_trend_or_dated_past_event_is_an_unattributed_claim(
+    annotator: Annotator, text: str
+) -> None:
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing == "unattributed_claim", f.reason
+    assert "trend" in f.reason or "past event" in f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hearing resumes on Monday.",
+        "The council meets monthly.",
+        "Prices could rise if the strike goes ahead.",
+        "She lived in the village until 1962.",
+        "Will prices rise again next year?",
+    ],
+)
+def test_schedules_states_and_forecasts_are_not_claims(annotator: Annotator, text: str) -> None:
+    assert labels(annotator, text) == ["none"]
+
+
+def test_trend_under_a_named_source_stays_named(annotator: Annotator) -> None:
+    text = "Bond yields fell slightly on Tuesday, the Treasury said."
+    assert labels(annotator, text) == ["named_source"]
+
+
+def test_officials_of_a_named_country_speak_for_its_government(annotator: Annotator) -> None:
+    f = annotator.annotate("Valdorian officials denied any involvement in the attack.").sentences[0]
+    assert f.sourcing == "named_source"
+    assert "speaking for Valdorian" in f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Valdorian officials said the talks had failed.",
+        "Senior officials said the talks had failed.",
+        "Officials familiar with the matter said the talks had failed.",
+        "Valdorian officials, who asked not to be named, said the talks had failed.",
+    ],
+)
+def test_individual_or_unnamed_officials_stay_anonymous(annotator: Annotator, text: str) -> None:
+    assert labels(annotator, text) == ["anonymous_source"]
+
+
+def test_court_heard_is_the_source_of_the_account(annotator: Annotator) -> None:
+    text = (
+        "Kyle Benson, 24, left Jamie Ward with a five-inch scar after a row in Rotherham "
+        "last August, Sheffield Crown Court heard."
+    )
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing == "named_source"
+    assert "Sheffield Crown Court" in f.source.text
+
+
+def test_hearing_without_a_clause_attributes_nothing(annotator: Annotator) -> None:
+    assert labels(annotator, "Residents heard the explosion at 3am.") == ["none"]
+
+
+def test_age_in_a_relative_clause_is_not_a_figure(annotator: Annotator) -> None:
+    text = "Edith Rowe, who was nine at the time, lives in Carbridge."
+    assert labels(annotator, text) == ["none"]
