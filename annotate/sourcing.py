@@ -14,20 +14,30 @@ Two passes over an article's sentences:
    reporting its own figures is their source; then the *named source in force* (below)
    covers sentences that continue it; any other sentence is flagged `unattributed_claim`
    when its structure makes it check-worthy (a figure, a superlative, a causal or accusing
-   or evaluative claim) and left alone otherwise.
+   or evaluative claim, a trend: a change-of-state verb anchored in time, degree or cause,
+   or one that has happened; a specific past event: a past-tense action dated to a year,
+   month, season or 'last ...', or done 'quietly'/'secretly') and left alone otherwise
+   (present-tense schedules, states, forecasts, and calls to act: 'X must ...').
 
 Carry-over. The most recent named source (person, institution or document) stays in force
 for the following sentences that continue it: a sentence that refers back to it ('the
 survey', 'the bureau', 'the authors', 'These figures', 'it' right after, 'ICCS researchers'
 after '... (ICCS)'), a figure on the same topic (a shared noun) in the same paragraph, or,
 for an organisation or document, in the next paragraph; a release that has already given a
-run of figures goes on giving them. It ends at another attribution (a named one takes
+run of figures goes on giving them (a trend or dated event continues it only on its topic
+in the same paragraph). It ends at another attribution (a named one takes
 over), at the outlet's own unsourced claim or at any cause, accusation or judgement in the
 outlet's voice, at a gap of more than one paragraph, or after two sentences in a row that
 neither continue it nor claim anything. A sentence that claims nothing is never labelled by
 carry-over (schedules stay none) but a back-reference keeps the source in force.
 
-Numbers that are not figures: 'one' as an article ('one of the people', 'one gang'), ages,
+Unnamed people tied to a named body. A bare plural such as 'Valdorian officials denied' or
+'officials of the ministry said' is that government's or body's collective position, so it is
+named (kind institution); any sign of individuals ('two officials', 'senior officials',
+'officials familiar with the matter', an anonymity marker) keeps them anonymous.
+
+Numbers that are not figures: 'one' as an article ('one of the people', 'one gang'), ages
+(', 58,', 'who was nine at the time'),
 phone numbers and reference codes, clock times, and sport results: a scoreline ('a 4-0
 defeat') or 'scored twice' is the public outcome of an event, reported like a fixture, so
 it needs no source (season statistics such as 'scored 31 goals last season' still do).
@@ -429,6 +439,10 @@ class SourcingClassifier:
             *self.lex["figure_word"].words.values(),
             *(eid for _, _, eid in self.lex["figure_word"].phrases),
             *self.lex["quantity_verb"].words.values(),
+            *self.lex["trend_verb"].words.values(),
+            "sourcing.check.past_event",
+        }
+        self._narrative_rules = {
             *self.lex["trend_verb"].words.values(),
             "sourcing.check.past_event",
         }
@@ -1191,6 +1205,12 @@ class SourcingClassifier:
             why = f"'{back}' refers back to it"
         elif check.rule not in self._figure_rules or self._framing(s, mask):
             return None
+        elif check.rule in self._narrative_rules:
+            # a trend or a dated event continues a source only on its topic and paragraph
+            # ('Shares in Eastbridge rose after ...' is not more of a data feed's figures)
+            if para != chain.para or (word := chain.on_topic(s)) is None:
+                return None
+            why = f"same topic: '{word}'"
         elif para == chain.para and src.kind == "document":
             why = "more of its figures"
         elif (word := chain.on_topic(s)) is not None and (
@@ -1348,6 +1368,8 @@ class SourcingClassifier:
             if tok.lower_ == "most" and tok.head.pos_ in ("ADJ", "ADV") and tok.dep_ == "advmod":
                 words = doc[tok.i : tok.head.i + 1].text
                 return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
+        if _prescription(s):
+            return None  # "the government must act decisively": a call, not a claim of fact
         if (hit := self._claim_word(s, mask, _CLAIM_KINDS, outside, toks)) is not None:
             return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
         for tok in toks:
@@ -1395,6 +1417,11 @@ class SourcingClassifier:
                     ),
                     None,
                 )
+                done = verb.tag_ == "VBD" or any(
+                    c.dep_ == "aux" and c.lemma_ == "have" for c in kids
+                )
+                if anchor is None and done and subj is not None and subj.pos_ != "PRON":
+                    anchor = verb  # "prices fell at wholesale markets": a change that happened
                 if anchor is not None:
                     return Attribution(
                         "unattributed_claim",
@@ -1410,7 +1437,23 @@ class SourcingClassifier:
             )
             if not past:
                 continue
-            when = next((t for t in words if t.ent_type_ == "DATE" and _past_date(t)), None)
+            # the date may hang on the verb's object ("shelved plans to raise the wall in 2019")
+            covert = next((c for c in kids if c.dep_ == "advmod" and c.lower_ in _COVERT), None)
+            if covert is not None and subj is not None and subj.pos_ != "PRON":
+                return Attribution(
+                    "unattributed_claim",
+                    "unattributed",
+                    f"specific past event with no source: '{covert.text} {verb.text}' (a hidden act)",
+                    "sourcing.check.past_event",
+                )
+            when = next(
+                (
+                    t
+                    for t in _clause_tokens(verb, deep=True)
+                    if t.ent_type_ == "DATE" and _past_date(t)
+                ),
+                None,
+            )
             if when is not None:
                 return Attribution(
                     "unattributed_claim",
@@ -1435,13 +1478,15 @@ class SourcingClassifier:
         toks = list(s) if toks is None else toks
         for kind, what in kinds:
             hit_phrase = lex[kind].phrase(outside)
+            if hit_phrase is not None and _infinitive_after(s, hit_phrase[1]):
+                hit_phrase = None  # "is due to reconvene": a schedule, not a cause
             if hit_phrase is not None and not _before_verb(s, hit_phrase[1]):
                 return what, hit_phrase[2], hit_phrase[3]
             hit_tok = next(
                 (
                     t
                     for t, q in zip(toks, mask, strict=True)
-                    if not q and lex[kind].token(t) and not _denied(t)
+                    if not q and lex[kind].token(t) and not _denied(t) and not _in_name(t)
                 ),
                 None,
             )
@@ -1458,6 +1503,8 @@ _DEGREE = frozenset(
     "slightly sharply steadily steeply further markedly significantly dramatically "
     "modestly substantially sharp steady again".split()
 )
+# manner adverbs that claim knowledge of a concealed act ("quietly shelved", "secretly paid")
+_COVERT = frozenset(("quietly", "secretly", "covertly", "discreetly", "surreptitiously"))
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "spring summer autumn fall winter".split()
@@ -1468,16 +1515,55 @@ _DAY_OF_NEWS = frozenset(
 )
 
 
-def _clause_tokens(verb: Token) -> list[Token]:
+_OBLIGATION = frozenset(("must", "should", "ought"))
+
+
+def _prescription(s: SpacySpan) -> bool:
+    """A call to act in the outlet's voice ('Our government must respond decisively',
+    'Regulators should stop dithering', 'It is time to scrap this policy'): an opinion about
+    what ought to happen, which no source could stand behind, so not a claim of fact."""
+    root = s.root
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in root.children):
+        return True
+    return (
+        root.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in root.children)
+        and any(
+            c.dep_ == "attr"
+            and c.lower_ == "time"
+            and any(d.dep_ in ("acl", "relcl") for d in c.children)
+            for c in root.children
+        )
+    )
+
+
+def _infinitive_after(s: SpacySpan, end: int) -> bool:
+    """The phrase ending at char `end` (sentence-relative) ends in 'to' before a verb."""
+    tok = next((t for t in s if t.idx - s.start_char >= end and not t.is_space), None)
+    prev = s.doc[tok.i - 1] if tok is not None and tok.i > 0 else None
+    return tok is not None and prev is not None and prev.lower_ == "to" and tok.tag_ == "VB"
+
+
+def _in_name(tok: Token) -> bool:
+    """'the Dunmore Victim Service', 'the Crisis Fund': a word inside an organisation's or
+    a law's name is part of the name, not the outlet's claim."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT")
+
+
+def _clause_tokens(verb: Token, deep: bool = False) -> list[Token]:
     """The verb's own clause: its subtree without nested clauses that have their own verb
-    (a relative clause or complement says something else)."""
+    (a relative clause or complement says something else); `deep` keeps the infinitives
+    and participles that complete its object ('plans to raise ...')."""
+    skip = ("relcl", "ccomp", "conj", "parataxis", "csubj")
+    if not deep:
+        skip += ("xcomp", "acl")
     out: list[Token] = []
     stack = [verb]
     while stack:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in ("relcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "acl"):
+            if c.dep_ in skip:
                 if c.pos_ in ("VERB", "AUX"):
                     continue
             stack.append(c)

@@ -641,3 +641,38 @@ def test_hearing_without_a_clause_attributes_nothing(annotator: Annotator) -> No
 def test_age_in_a_relative_clause_is_not_a_figure(annotator: Annotator) -> None:
     text = "Edith Rowe, who was nine at the time, lives in Carbridge."
     assert labels(annotator, text) == ["none"]
+
+
+def test_covert_act_is_an_unattributed_claim(annotator: Annotator) -> None:
+    f = annotator.annotate("Ministers quietly axed the promised rent cap.").sentences[0]
+    assert f.sourcing == "unattributed_claim"
+    assert "quietly axed" in f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our government must respond decisively.",
+        "Regulators should stop dithering and rein in this predatory firm.",
+        "It is time to scrap this disastrous policy.",
+    ],
+)
+def test_call_to_act_is_not_a_claim_of_fact(annotator: Annotator, text: str) -> None:
+    assert labels(annotator, text) == ["none"]
+
+
+def test_claim_word_inside_an_organisation_name_is_not_a_claim(annotator: Annotator) -> None:
+    text = "Anyone affected can contact the Dunmore Victim Service."
+    assert labels(annotator, text) == ["none"]
+
+
+def test_trend_on_another_subject_does_not_continue_a_data_source(annotator: Annotator) -> None:
+    text = (
+        "The yield on the ten-year note dipped to 3.9 percent, according to data from "
+        "Tradeweb. Shares in Eastbridge Bank rose after the lender raised its profit forecast."
+    )
+    assert labels(annotator, text) == ["named_source", "unattributed_claim"]
+
+
+def test_future_date_is_not_a_past_event(annotator: Annotator) -> None:
+    assert labels(annotator, "The club postponed the vote until March 2027.") == ["none"]
