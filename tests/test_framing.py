@@ -324,3 +324,52 @@ def test_auto_signal_skips_reported_feelings_but_not_the_outlets_adjective(match
     assert "frightened" not in texts("Shop owners say the raids have left staff frightened.")
     assert "stunned" not in texts("Residents were stunned by the decision.")
     assert "frightening" in texts("It was a frightening night for the village.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Ministers have waged a war on nurses.", "waged a war on"),
+        ("Council housing budgets have been slashed year after year.", "slashed"),
+        ("Ministers quietly axed the promised rent cap.", "axed"),
+        ("The housing market is in free fall.", "in free fall"),
+        ("Young workers are teetering on the brink.", "teetering on the brink"),
+        ("Car makers face an avalanche of new paperwork.", "avalanche"),
+        ("Hospitals are haemorrhaging experienced nurses.", "haemorrhaging"),
+        ("Corruption is a cancer on society.", "cancer"),
+        ("Dairy exports have collapsed.", "collapsed"),
+        ("Eviction notices are raining down on tenants.", "raining down"),
+        ("Developers treat the city as a piggy bank.", "piggy bank"),
+        ("The hearing turned into a circus.", "circus"),
+    ],
+)
+def test_find_metaphor_families_flag_figurative_use(matcher, nlp, text: str, phrase: str) -> None:
+    found = spans(matcher, nlp, text)
+    assert any(phrase in s.text for s in found), texts(found)
+    assert any(s.entry.startswith("framing.loaded.metaphor.") for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army's war in the north has displaced 2 million people.",
+        "The company cut 300 jobs in March.",
+        "Prices fell 2 percent in the year to June.",
+        "The bridge collapsed in a storm, killing two people.",
+        "Talks between the union and management collapsed on Friday.",
+        "Rebels launched an attack on the town, the army said.",
+        "Rockets were raining down on the city overnight.",
+        "Soldiers fired back at the gunmen.",
+        "An avalanche of snow buried the road.",
+        "Doctors said he suffered a brain haemorrhage.",
+        "The parties agreed a fragile ceasefire.",
+        "The team scored an own goal in the 89th minute.",
+        "Children receive pocket money from their parents.",
+        "Police raided the offices of the company.",
+        "A boy was caught in the crossfire of a gunfight.",
+        "Residents fled the fighting.",
+    ],
+)
+def test_find_metaphor_families_leave_literal_wire_usage(matcher, nlp, text: str) -> None:
+    found = [s for s in spans(matcher, nlp, text) if s.entry.startswith("framing.loaded.metaphor.")]
+    assert found == [], texts(found)
