@@ -728,6 +728,23 @@ class SourcingClassifier:
                 return Attribution(
                     "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
                 )
+            body = children.get("nsubjpass")
+            if (
+                cue_id
+                and lemma == "tell"
+                and body is not None
+                and body.lemma_.lower() in _HEARING_BODIES
+                and "xcomp" not in children
+            ):
+                # "..., the court was told": what was put before a hearing is on its record
+                return Attribution(
+                    "named_source",
+                    "record",
+                    f"court record: '{_np(body, s).text} was told'",
+                    cue_id,
+                    source=_tok_span(_np(body, s)),
+                    cue=cue,
+                )
             return None
         if record_id and not cue_id and (_is_root(tok, s) or _participle_of_root(tok, s)):
             return Attribution(
@@ -1515,6 +1532,8 @@ _DAY_OF_NEWS = frozenset(
 )
 
 
+# bodies whose hearings are a public record: "the court was told", "the inquest was told"
+_HEARING_BODIES = frozenset(("court", "jury", "inquest", "tribunal", "hearing", "inquiry"))
 _OBLIGATION = frozenset(("must", "should", "ought"))
 
 

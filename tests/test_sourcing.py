@@ -676,3 +676,9 @@ def test_trend_on_another_subject_does_not_continue_a_data_source(annotator: Ann
 
 def test_future_date_is_not_a_past_event(annotator: Annotator) -> None:
     assert labels(annotator, "The club postponed the vote until March 2027.") == ["none"]
+
+
+def test_court_was_told_is_the_record(annotator: Annotator) -> None:
+    text = "Carter had previous convictions for assault, the court was told."
+    assert labels(annotator, text) == ["named_source"]
+    assert labels(annotator, "The company was told to pay the fine.") == ["none"]
