@@ -153,6 +153,9 @@ class WordSet:
 
     words: dict[str, str] = field(default_factory=dict)  # lemma -> entry id
     phrases: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    _combined: re.Pattern[str] | None = field(default=None, repr=False)
+    _combined_n: int = field(default=0, repr=False)
+    _by_text: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def add(self, item: str, entry_id: str) -> None:
         item = item.lower().strip()
@@ -167,13 +170,25 @@ class WordSet:
         return self.words.get(tok.lemma_.lower()) or self.words.get(tok.lower_)
 
     def phrase(self, text: str) -> tuple[int, int, str, str] | None:
-        """First phrase found in `text` (lower case): (start, end, phrase, entry id)."""
-        best = None
-        for pat, item, eid in self.phrases:
-            m = pat.search(text)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), m.end(), item, eid)
-        return best
+        """First phrase found in `text` (lower case): (start, end, phrase, entry id).
+
+        One alternation scans the text once, however many phrases there are (the borrowed
+        framing phrases run to thousands); at a tie the earlier-added phrase wins, as an
+        alternation tries its branches in order."""
+        if not self.phrases:
+            return None
+        if self._combined is None or self._combined_n != len(self.phrases):
+            body = "|".join(f"(?:{pat.pattern[2:-2]})" for pat, _i, _e in self.phrases)
+            self._combined = re.compile(rf"\b(?:{body})\b")
+            self._combined_n = len(self.phrases)
+            self._by_text = {}
+            for _pat, item, eid in self.phrases:
+                self._by_text.setdefault(" ".join(item.split()), (item, eid))
+        m = self._combined.search(text)
+        if m is None:
+            return None
+        item, eid = self._by_text[" ".join(m.group(0).split())]
+        return m.start(), m.end(), item, eid
 
 
 @dataclass
