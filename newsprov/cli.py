@@ -33,6 +33,20 @@ def quiet_option(f: Callable) -> Callable:
     return click.option("-q", "--quiet", is_flag=True, help="No progress output.")(f)
 
 
+def lexicon_options(f: Callable) -> Callable:
+    """--lexicon and --disable, shared by the commands that annotate."""
+    f = click.option(
+        "--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable)."
+    )(f)
+    return click.option(
+        "--lexicon",
+        "lexicons",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra framing lexicon TOML (repeatable).",
+    )(f)
+
+
 def _split_env(value: Any) -> list[str]:
     if value is None:
         return []
@@ -338,16 +352,7 @@ def import_(file: Path, url: str, db_path: str, as_json: bool) -> None:
     show_default=True,
     help="spaCy worker processes.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra framing lexicon TOML (repeatable).",
-)
-@click.option(
-    "--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable)."
-)
+@lexicon_options
 @quiet_option
 def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -> None:
     """(Re)annotate stored articles: without ids, those not annotated yet.
@@ -389,16 +394,7 @@ def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -
 @main.command("annotate-text")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the DESIGN.md JSON contract.")
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra framing lexicon TOML (repeatable).",
-)
-@click.option(
-    "--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable)."
-)
+@lexicon_options
 def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
     """Annotate a plain-text file (or - for stdin) and print the flags.
 
