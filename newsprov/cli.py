@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from newsprov import __version__
+from scraper.guard import one_line
 
 DEFAULT_DB = "newsprov.db"
 
@@ -110,13 +111,8 @@ def open_database(db_path: str, create: bool = False):
         ) from None
     except Exception as exc:  # sqlite3.DatabaseError, PermissionError...
         raise click.ClickException(
-            f"cannot open {db_path} as a newsprov database ({one_line(exc)}); pass another --db"
+            f"cannot open {db_path} as a newsprov database ({one_line(str(exc), 200)}); pass another --db"
         ) from exc
-
-
-def one_line(exc: BaseException | str, limit: int = 200) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def make_fetcher(allow_hosts: tuple[str, ...], connect_to: tuple[str, ...], delay: float):

@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from newsprov.cli import db_option, make_pipeline, one_line, open_database, quiet_option
+from newsprov.cli import db_option, make_pipeline, open_database, quiet_option
+from scraper.guard import one_line
 
 
 @click.command()
@@ -105,7 +106,7 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
         n = write_output(csv_path, lambda out: exporter.write_csv(rows, out))
     except OSError as exc:
         raise click.ClickException(
-            f"cannot write {csv_path}: {exc.strerror or one_line(exc)}; pass another --csv path"
+            f"cannot write {csv_path}: {exc.strerror or one_line(str(exc), 200)}; pass another --csv path"
         ) from None
     click.echo(f"wrote {n} flag rows to {csv_path}", err=True)
 

@@ -7,7 +7,6 @@ import hashlib
 import mimetypes
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -65,10 +64,6 @@ def redact_url(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
-
-
-def utcnow() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Pipeline:
@@ -185,7 +180,7 @@ class Pipeline:
             status=None,
             content_type=mimetypes.guess_type(path.name)[0] or "text/html",
             headers={"x-newsprov-imported-from": path.name},
-            fetched_at=utcnow(),
+            fetched_at=store.utcnow(),
             body=body,
             sha256=hashlib.sha256(body).hexdigest(),
             error_kind="imported",
