@@ -18,6 +18,13 @@ UNSOURCED_LABELS = frozenset(SOURCING_LABELS[1:])
 
 FRAMING_CATEGORIES = ("loaded_language", "intensifier", "presupposition", "doubt", "labeling")
 
+# Tiers (DESIGN.md "Labels"): how urgently an editor should look at a flag.
+# An unsourced sentence is `query` (an editor would ask the reporter where it came from) or
+# `routine` (checkable, low-risk); sentences that are not unsourced have no tier.
+SOURCING_TIERS = ("query", "routine")
+# A framing span is `strong` (an editor would change the word) or `mild` (worth a look).
+FRAMING_TIERS = ("strong", "mild")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -37,6 +44,7 @@ class SentenceFlag:
     in_quote: bool = False  # the whole sentence sits inside a quotation
     reason: str | None = None  # why this label, in words an editor understands
     rule: str | None = None  # id of the rule that decided (for maintainers)
+    tier: str | None = None  # one of SOURCING_TIERS when unsourced, else None
 
     @property
     def unsourced(self) -> bool:
@@ -53,6 +61,7 @@ class SentenceFlag:
             "cue": asdict(self.cue) if self.cue else None,
             "in_quote": self.in_quote,
             "reason": self.reason,
+            "tier": self.tier,
         }
 
 
@@ -65,6 +74,7 @@ class FramingSpan:
     entry: str | None  # lexicon entry id, e.g. "framing.loaded.staggering"; None for rule hits
     reason: str
     in_quote: bool = False
+    tier: str = "strong"  # one of FRAMING_TIERS
 
     def to_json(self) -> dict:
         return {
@@ -76,6 +86,7 @@ class FramingSpan:
             "entry": self.entry,
             "reason": self.reason,
             "in_quote": self.in_quote,
+            "tier": self.tier,
         }
 
 
