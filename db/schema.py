@@ -264,6 +264,62 @@ INSERT OR REPLACE INTO sourcing_counts (article_id, label, n)
     WHERE sourcing IS NOT NULL GROUP BY article_id, sourcing;
 """,
     ),
+    (
+        # Desk (issue 13): each text an article has had (version 1 = as first seen), the
+        # sentence-level changes between consecutive versions with their sourcing labels,
+        # the last recheck of each article (one row, updated in place: a 304 adds nothing),
+        # and the browser's "check a story" jobs, so a status survives a page reload.
+        "0009_versions",
+        """
+CREATE TABLE IF NOT EXISTS article_versions (
+    version_id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,           -- 1 = the text as first seen
+    fetch_id INTEGER REFERENCES fetches(fetch_id),
+    seen_at TEXT NOT NULL,              -- when the fetch that carried this text was made
+    text_sha256 TEXT NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL,
+    sentences TEXT NOT NULL,            -- JSON [{idx, text, sourcing, source}] as annotated
+    run_id INTEGER REFERENCES runs(run_id),
+    UNIQUE (article_id, version)
+);
+CREATE TABLE IF NOT EXISTS version_changes (
+    change_id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    to_version INTEGER NOT NULL,        -- the change from version to_version - 1
+    position INTEGER NOT NULL,          -- order within the diff
+    kind TEXT NOT NULL,                 -- added | removed | changed
+    old_idx INTEGER, new_idx INTEGER,   -- sentence numbers in the two versions
+    old_text TEXT, new_text TEXT,
+    sourcing_before TEXT, sourcing_after TEXT,
+    source_before TEXT, source_after TEXT,
+    telling TEXT,                       -- comma list: source_removed, named_to_anonymous, ...
+    UNIQUE (article_id, to_version, position)
+);
+CREATE INDEX IF NOT EXISTS idx_version_changes_article ON version_changes(article_id, to_version);
+CREATE INDEX IF NOT EXISTS idx_version_changes_telling ON version_changes(telling, article_id);
+CREATE TABLE IF NOT EXISTS article_checks (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(article_id) ON DELETE CASCADE,
+    checked_at TEXT NOT NULL,
+    result TEXT NOT NULL,               -- not_modified | unchanged | changed | error
+    error TEXT
+);
+CREATE TABLE IF NOT EXISTS check_jobs (
+    job_id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued',  -- queued | running | done | error
+    stage TEXT,                         -- fetching | extracting | annotating | related coverage
+    done INTEGER NOT NULL DEFAULT 0,    -- related pages fetched so far
+    total INTEGER NOT NULL DEFAULT 0,   -- related pages to fetch
+    article_id INTEGER REFERENCES articles(article_id) ON DELETE SET NULL,
+    error TEXT,
+    actor TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from newsprov.cli import db_option, make_pipeline, open_database, quiet_option
+from newsprov.cli import db_option, fetch_options, make_pipeline, open_database, quiet_option
 from scraper.guard import one_line
 
 
@@ -18,17 +18,24 @@ from scraper.guard import one_line
 @db_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path: str, port: int, host: str) -> None:
-    """Browse the database in Datasette, with the reader page and dashboards.
+@fetch_options
+@click.option("--no-gdelt", is_flag=True, help="Checks do not ask GDELT for related coverage.")
+def serve(db_path: str, port: int, host: str, allow_hosts, connect_to, delay, no_gdelt) -> None:
+    """Browse the database in Datasette, with the reader page, dashboards and the
+    "check a story" page (/-/check). Prints a one-time sign-in link for checking; env
+    NEWSPROV_TOKEN sets a bearer token for scripts. Fetch options apply to checks, as
+    for `scrape`.
 
     \b
     Example:
       newsprov serve --db desk.db --port 8001
     """
     open_database(db_path).close()
+    from newsprov.desk import desk_options
     from newsprov.serving import run_datasette
 
-    run_datasette(db_path, host, port)
+    options = desk_options(allow_hosts, connect_to, delay, gdelt=not no_gdelt)
+    run_datasette(db_path, host, port, options)
 
 
 @click.command("open")

@@ -38,17 +38,20 @@ def _check_port_free(host: str, port: int) -> None:
             ) from None
 
 
-def run_datasette(db_path: str, host: str, port: int) -> None:
+def run_datasette(db_path: str, host: str, port: int, desk_options=None) -> None:
     """Serve until interrupted; prints where to look first."""
     import uvicorn
 
     from db.plugin.app import make_datasette
+    from newsprov.desk import attach_desk
 
     _check_port_free(host, port)
     ds = make_datasette(db_path)
+    signin = attach_desk(ds, db_path, desk_options)
     latest = resolve_article(sqlite_utils.Database(db_path), "latest")
     click.echo(f"Datasette: http://{host}:{port}/")
     if latest is not None:
         click.echo(f"Reader page of the latest article: {reader_url(host, port, latest)}")
+    click.echo(f"Check a story (one-time sign-in link): http://{host}:{port}{signin}")
     click.echo("Press Ctrl+C to stop.")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

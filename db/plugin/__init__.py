@@ -9,6 +9,7 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup
 
+from . import check
 from .csvsafe import csv_safety
 from .errors import quiet_handle_exception, replace_default_handler
 from .headers import security_headers
@@ -21,7 +22,18 @@ ARTICLE_ID_COLUMNS = {"article_id", "other_article_id", "syndicated_of"}
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/article/(?P<article_id>\d{1,18})$", article_page)]
+    return [(r"^/-/article/(?P<article_id>\d{1,18})$", article_page), *check.ROUTES]
+
+
+@hookimpl
+def actor_from_request(datasette: Any, request: Any) -> dict | None:
+    # Scripts: `Authorization: Bearer $NEWSPROV_TOKEN` (db/plugin/check.py).
+    return check.bearer_actor(datasette, request)
+
+
+@hookimpl
+def permission_allowed(actor: dict | None, action: str) -> bool | None:
+    return check.allowed(actor, action)
 
 
 @hookimpl
