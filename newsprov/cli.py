@@ -429,6 +429,7 @@ def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
 from newsprov.cli_desk import demo, export, open_, serve  # noqa: E402
 from newsprov.cli_eval import eval_command  # noqa: E402
 from newsprov.cli_lexicon import lexicon_group  # noqa: E402
+from newsprov.cli_recheck import recheck, versions_command  # noqa: E402
 from newsprov.cli_related import related_command, trace_command  # noqa: E402
 
 main.add_command(serve, "serve")
@@ -439,3 +440,5 @@ main.add_command(eval_command, "eval")
 main.add_command(lexicon_group, "lexicon")
 main.add_command(related_command, "related")
 main.add_command(trace_command, "trace")
+main.add_command(recheck, "recheck")
+main.add_command(versions_command, "versions")

@@ -27,6 +27,9 @@ Special routes, on every host:
 - `/_echo`                         the request's method, path and headers as JSON
 - `/robots.txt`                    the host's own file, else allow-all; tests can
                                    override per host with `site.set_robots(...)`
+- pages set by a test with `site.set_page(path, html, host=..., etag=..., last_modified=...)`
+  win over files; they answer 304 to a matching If-None-Match / If-Modified-Since, and a
+  test may change them between fetches (an article edited after publication)
 
 Every request is logged (`site.requests`) with time, host and path so tests can assert
 politeness (delays between requests to one host, robots.txt fetched once...).
@@ -85,6 +88,9 @@ class Site:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _robots: dict[str, tuple[int, bytes]] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _pages: dict[tuple[str, str], tuple[bytes, str | None, str | None]] = field(
+        default_factory=dict
+    )
 
     @property
     def base(self) -> str:
@@ -106,6 +112,19 @@ class Site:
         """Serve `text` (with `status`) as robots.txt for `host`, overriding files."""
         with self._lock:
             self._robots[host.lower()] = (status, text.encode())
+
+    def set_page(
+        self,
+        path: str,
+        html: str,
+        host: str = "127.0.0.1",
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """Serve `html` at `path` on `host` (replacing any earlier version), with these
+        validators; a conditional request that matches them gets 304 Not Modified."""
+        with self._lock:
+            self._pages[(host.lower(), path)] = (html.encode(), etag, last_modified)
 
     def log(self, host: str | None = None, path: str | None = None) -> list[Request]:
         """Logged requests, optionally only those for a host and/or a path prefix."""
@@ -227,7 +246,23 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return self.send(200, json.dumps(info).encode(), "application/json")
             if path == "/robots.txt":
                 return self.robots(host)
+            with site._lock:
+                page = site._pages.get((host, path))
+            if page is not None:
+                return self.set_page(*page)
             return self.static(host, unquote(path), q)
+
+        def set_page(self, body: bytes, etag: str | None, modified: str | None) -> None:
+            hdrs = {k: v for k, v in (("ETag", etag), ("Last_Modified", modified)) if v}
+            inm = self.headers.get("If-None-Match")
+            ims = self.headers.get("If-Modified-Since")
+            if (etag and inm == etag) or (not inm and modified and ims == modified):
+                self.send_response(304)
+                for k, v in hdrs.items():
+                    self.send_header(k.replace("_", "-"), v)
+                self.end_headers()
+                return
+            return self.send(200, body, "text/html; charset=utf-8", **hdrs)
 
         def robots(self, host: str) -> None:
             with site._lock:

@@ -1,0 +1,197 @@
+"""`newsprov recheck` and `newsprov versions` against the local test server, whose page is
+edited between fetches: versions, sentence diffs with sourcing labels, and 304s that store
+nothing new."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from db import versions
+from db.schema import open_db
+from newsprov.cli import main
+from newsprov.recheck import parse_duration, select_articles
+
+HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Port plan cost rises</title>
+<meta property="og:site_name" content="Harbour Herald">
+<meta property="article:published_time" content="2026-03-02T08:00:00Z">
+</head><body><article><h1>Port plan cost rises</h1>
+<p class="byline">By Ana Ruiz</p>
+"""
+TAIL = "</article></body></html>"
+
+FIRST = [
+    "Finance Minister Olivia Grant told parliament on Tuesday that the new container port "
+    "at Kestrel Bay would cost 240 million dollars.",
+    "The port authority said in its annual report that the project would add 3,000 jobs "
+    "over the next decade.",
+    "Construction is due to begin in the spring, once the dredging contract has been signed "
+    "and the environmental permits are in place.",
+    "The harbour has been used by fishing boats since the nineteenth century, and several "
+    "families still run boats from the old quay.",
+    "Local councillors will discuss the timetable at a public meeting on Thursday evening "
+    "in the town hall.",
+]
+SECOND = [
+    "The new container port at Kestrel Bay will cost 310 million dollars, officials familiar "
+    "with the plan said on Tuesday.",
+    # the port authority's jobs sentence is gone
+    "Construction is due to begin in the spring, once the dredging contract has been signed "
+    "and the environmental permits are in place.",
+    "The harbour has been used by fishing boats since the nineteenth century, and several "
+    "families still run boats from the old quay.",
+    "Critics say the project will ruin the bay for the fishing families.",
+    "Local councillors will discuss the timetable at a public meeting on Thursday evening "
+    "in the town hall.",
+]
+
+
+def page(sentences: list[str]) -> str:
+    return HEAD + "".join(f"<p>{s}</p>\n" for s in sentences) + TAIL
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def article(site, tmp_path):
+    """An article scraped from the test server, served with an ETag; returns (db path,
+    path on the server, fetch options)."""
+    path = f"/news/port-{tmp_path.name}"
+    site.set_page(path, page(FIRST), etag='"v1"', last_modified="Mon, 02 Mar 2026 08:00:00 GMT")
+    db_path = str(tmp_path / "desk.db")
+    opts = ["--db", db_path, "--allow-host", site.allow, "--delay", "0.05"]
+    result = run("scrape", site.url(path), "--no-related", "--no-gdelt", *opts)
+    assert result.exit_code == 0, result.output
+    return db_path, path, opts
+
+
+def counts(db_path: str) -> dict[str, int]:
+    db = open_db(db_path)
+    try:
+        return {
+            t: db[t].count
+            for t in ("fetches", "article_versions", "version_changes", "sentences", "runs")
+        }
+    finally:
+        db.close()
+
+
+def test_recheck_not_modified_stores_nothing_new(site, article):
+    db_path, path, opts = article
+    before = counts(db_path)
+    result = run("recheck", "1", "--json", *opts)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "article_id": 1,
+        "changed": False,
+        "version": 1,
+        "error": None,
+    }
+    assert counts(db_path) == before
+    # The request was conditional, with the validators stored from the first fetch.
+    last = site.log(path=path)[-1]
+    assert last.headers.get("if-none-match") == '"v1"'
+    assert last.headers.get("if-modified-since") == "Mon, 02 Mar 2026 08:00:00 GMT"
+
+
+def test_recheck_edit_records_version_and_sourcing_diff(site, article):
+    db_path, path, opts = article
+    site.set_page(path, page(SECOND), etag='"v2"')
+    result = run("recheck", "--all", "--json", *opts)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "article_id": 1,
+        "changed": True,
+        "version": 2,
+        "error": None,
+    }
+    db = open_db(db_path)
+    rows = list(db.query("SELECT * FROM article_versions ORDER BY version"))
+    assert [r["version"] for r in rows] == [1, 2]
+    assert rows[0]["text_sha256"] == versions.text_hash(rows[0]["text"])
+    assert "240 million" in rows[0]["text"] and "310 million" in rows[1]["text"]
+    assert rows[1]["fetch_id"] != rows[0]["fetch_id"]
+    # The article itself now holds the new text, annotated.
+    art = db.execute("SELECT text, annotated_run_id FROM articles").fetchone()
+    assert "310 million" in art[0] and art[1] is not None
+    changes = list(db.query("SELECT * FROM version_changes ORDER BY position"))
+    by_kind = {c["kind"]: [] for c in changes}
+    for c in changes:
+        by_kind[c["kind"]].append(c)
+    cost = next(c for c in changes if c["old_text"] and "240 million" in c["old_text"])
+    assert cost["kind"] == "changed" and "310 million" in cost["new_text"]
+    assert cost["sourcing_before"] == "named_source"
+    assert cost["sourcing_after"] == "anonymous_source"
+    assert "named_to_anonymous" in cost["telling"] and "figure_changed" in cost["telling"]
+    jobs = next(c for c in changes if c["old_text"] and "3,000 jobs" in c["old_text"])
+    assert jobs["kind"] == "removed" and jobs["new_text"] is None
+    assert jobs["sourcing_before"] == "named_source"
+    assert "source_removed" in jobs["telling"]
+    critics = next(c for c in changes if c["new_text"] and c["new_text"].startswith("Critics"))
+    assert critics["kind"] == "added" and critics["sourcing_after"] == "weasel"
+    # Unchanged sentences are not in the diff.
+    assert not any(c["old_text"] and "nineteenth century" in c["old_text"] for c in changes)
+    db.close()
+
+    # A second recheck answered 304 stores nothing new.
+    before = counts(db_path)
+    result = run("recheck", "1", "--json", *opts)
+    assert json.loads(result.output)["changed"] is False
+    assert json.loads(result.output)["version"] == 2
+    assert counts(db_path) == before
+
+    listing = run("versions", "1", "--db", db_path)
+    assert listing.exit_code == 0, listing.output
+    assert "2 versions" in listing.output
+    assert "[named source -> anonymous source]" in listing.output
+    assert "named source made anonymous" in listing.output
+    as_json = json.loads(run("versions", "1", "--json", "--db", db_path).output)
+    assert [v["version"] for v in as_json["versions"]] == [1, 2]
+    assert as_json["versions"][1]["changes"]
+
+
+def test_recheck_without_validators_compares_bytes(site, article):
+    # A server that ignores conditional requests sends the same bytes: nothing new stored.
+    db_path, path, opts = article
+    site.set_page(path, page(FIRST))  # no ETag, no Last-Modified now
+    before = counts(db_path)
+    result = run("recheck", "1", "--json", *opts)
+    assert json.loads(result.output)["changed"] is False
+    assert counts(db_path) == before
+
+
+def test_recheck_batch_carries_on_past_errors(site, article, tmp_path):
+    db_path, path, opts = article
+    site.set_page(path, page(FIRST), etag='"v1"')
+    result = CliRunner().invoke(main, ["recheck", "1", "99", "--json", *opts])
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert lines[0]["article_id"] == 1 and lines[0]["error"] is None
+    assert lines[1]["article_id"] == 99 and "no article 99" in lines[1]["error"]
+
+
+def test_recheck_refuses_pasted_copy_and_bad_duration(article):
+    db_path, _path, opts = article
+    from newsprov.desk import Desk
+
+    Desk(db_path).paste("The council said the bridge will reopen in May.", "Bridge")
+    result = CliRunner().invoke(main, ["recheck", "2", *opts])
+    assert result.exit_code == 1
+    assert "pasted copy, not fetched" in result.output
+    bad = CliRunner().invoke(main, ["recheck", "--all", "--older-than", "soon", *opts])
+    assert bad.exit_code == 2 and "use a number and s, m, h, d or w" in bad.output
+
+
+def test_select_articles_older_than(article):
+    db_path, _path, _opts = article
+    db = open_db(db_path)
+    assert select_articles(db, None) == [1]
+    assert select_articles(db, None, parse_duration("6h")) == []  # fetched just now
+    assert select_articles(db, None, timedelta(seconds=0)) == [1]
+    assert parse_duration("90m") == timedelta(minutes=90)
