@@ -5,6 +5,7 @@ nothing new."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -195,3 +196,48 @@ def test_select_articles_older_than(article):
     assert select_articles(db, None, parse_duration("6h")) == []  # fetched just now
     assert select_articles(db, None, timedelta(seconds=0)) == [1]
     assert parse_duration("90m") == timedelta(minutes=90)
+
+
+async def test_recheck_edit_shows_in_reader_versions_view_and_desk_views(site, article):
+    db_path, path, opts = article
+    site.set_page(
+        path, page(SECOND[:1] + ["&lt;img src=x onerror=alert(1)&gt; " + SECOND[1]] + SECOND[2:])
+    )
+    assert run("recheck", "1", *opts).exit_code == 0
+    from db.plugin.app import make_datasette
+
+    ds = make_datasette(db_path)
+    reader = (await ds.client.get("/-/article/1")).text
+    banner = re.search(r'<p class="np-edited".*?</p>', reader, re.S).group(0)
+    n = open_db(db_path)["version_changes"].count
+    assert f"edited after first seen: {n} sentences changed, 1 attribution removed" in banner
+    assert "named source made anonymous" in banner
+    assert 'href="/-/article/1/versions"' in banner
+    view = (await ds.client.get("/-/article/1/versions")).text
+    assert "Version 2" in view and "Version 1 (as first seen)" in view
+    # Scraped text that spells a tag is shown as text, never made an element.
+    assert "&lt;img src=x onerror=alert(1)&gt;" in view and "<img src=x" not in view
+    # The edited figure is marked word by word; the telling change is highlighted.
+    assert "<del>240</del>" in view or "<del>240 " in view
+    assert '<span class="np-note named-to-anonymous">named source made anonymous</span>' in view
+    assert 'class="np-change changed telling"' in view
+    rows = (
+        await ds.client.get("/desk/sourcing_changed_after_publication.json?_shape=array")
+    ).json()
+    kinds = {(r["kind"], r["sourcing_before"], r["sourcing_after"]) for r in rows}
+    assert ("changed", "named_source", "anonymous_source") in kinds
+    assert ("removed", "named_source", None) in kinds
+    assert all(r["outlet"] == "127.0.0.1" or r["outlet"] for r in rows)
+    board = await ds.client.get("/-/dashboards/newsprov-overview")
+    assert board.status_code == 200 and "Sourcing edits after publication" in board.text
+
+
+async def test_reader_without_edits_has_no_banner(site, article):
+    db_path, _path, _opts = article
+    from db.plugin.app import make_datasette
+
+    ds = make_datasette(db_path)
+    reader = (await ds.client.get("/-/article/1")).text
+    assert "np-edited" not in reader
+    view = (await ds.client.get("/-/article/1/versions")).text
+    assert "No edits recorded for this article" in view

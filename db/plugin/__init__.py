@@ -9,7 +9,7 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup
 
-from . import check
+from . import check, edits
 from .csvsafe import csv_safety
 from .errors import quiet_handle_exception, replace_default_handler
 from .headers import security_headers
@@ -22,7 +22,7 @@ ARTICLE_ID_COLUMNS = {"article_id", "other_article_id", "syndicated_of"}
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/article/(?P<article_id>\d{1,18})$", article_page), *check.ROUTES]
+    return [(r"^/-/article/(?P<article_id>\d{1,18})$", article_page), *check.ROUTES, *edits.ROUTES]
 
 
 @hookimpl

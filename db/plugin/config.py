@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .edits import QUERIES as EDIT_QUERIES
+from .edits import edits_chart
 from .palette import (
     FLAG_SERIES,
     FRAMING,
@@ -167,6 +169,7 @@ def _dashboards(db_name: str) -> dict[str, Any]:
                 ["intro", "articles-count", "unsourced-count"],
                 ["flags-over-time", "flags-over-time", "flags-over-time"],
                 ["sourcing-mix", "sourcing-mix", "framing-mix"],
+                ["sourcing-edits", "sourcing-edits", "sourcing-edits"],
             ],
             "charts": {
                 "intro": {
@@ -194,6 +197,7 @@ def _dashboards(db_name: str) -> dict[str, Any]:
                 "flags-over-time": _flags_over_time(db_name, month, ""),
                 "sourcing-mix": _sourcing_mix(db_name, ""),
                 "framing-mix": _framing_mix(db_name, ""),
+                "sourcing-edits": edits_chart(db_name),
             },
         },
         "newsprov-outlet": {
@@ -344,7 +348,7 @@ def build_metadata(db_name: str = "newsprov") -> dict[str, Any]:
                 "description": "Articles, their sentence sourcing and framing flags, related "
                 "coverage and claim trails.",
                 "tables": _tables(),
-                "queries": {name: dict(q) for name, q in CANNED.items()},
+                "queries": {name: dict(q) for name, q in {**CANNED, **EDIT_QUERIES}.items()},
             }
         },
         "plugins": {"datasette-dashboards": _dashboards(db_name)},

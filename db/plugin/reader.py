@@ -413,6 +413,8 @@ async def load_trails(db: Database, article_id: int) -> list[dict]:
 
 
 async def article_page(request: Request, datasette: Datasette) -> Response:
+    from .edits import load_edit_banner  # edits imports this module
+
     db = await articles_database(datasette)
     if db is None:
         raise NotFound("No newsprov database is attached: start with `newsprov serve --db FILE`.")
@@ -442,6 +444,9 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         "palette_css": Markup(reader_css()),  # generated from constants in palette.py
         "related": await load_related(db, article_id),
         "trails": await load_trails(db, article_id),
+        # Edits seen by `newsprov recheck` (db/plugin/edits.py): banner and versions link.
+        "edits": await load_edit_banner(db, article_id),
+        "versions_href": reader_path(datasette, article_id) + "/versions",
         "reader_path": lambda aid: reader_path(datasette, aid),
         # Datasette names a packaged plugin's static folder after the distribution.
         "css_url": datasette.urls.static_plugins(PLUGIN_NAME, "reader.css"),
