@@ -225,6 +225,22 @@ def build_db(path: Path) -> dict:
             " shared_figures, conflict) VALUES (1, 2, 2, 'paraphrase', 0.7, '[]', ?)",
             (json.dumps([{"quantity": "deaths <i>", "ours": "685", "theirs": "700"}]),),
         )
+        # An edit seen by `newsprov recheck` (db/versions.py): article 2 lost an attribution.
+        before = "Minister Ana Ruiz said <b>650</b> people died. The army confirmed it, a spokesman said."
+        conn.execute(
+            "INSERT INTO article_versions (article_id, version, fetch_id, seen_at, text_sha256,"
+            " title, text, sentences) VALUES (2, 1, NULL, ?, 'a', 'Other', ?, '[]'),"
+            " (2, 2, NULL, ?, 'b', 'Other', ?, '[]')",
+            (now, before, "2026-11-29T00:00:00Z", other_text),
+        )
+        conn.execute(
+            "INSERT INTO version_changes (article_id, to_version, position, kind, old_idx,"
+            " new_idx, old_text, new_text, sourcing_before, sourcing_after, telling) VALUES"
+            " (2, 2, 1, 'changed', 1, 1, ?, ?, 'named_source', 'named_source', 'figure_changed'),"
+            " (2, 2, 2, 'removed', 2, NULL, 'The army confirmed it, a spokesman said.', NULL,"
+            "  'anonymous_source', NULL, 'source_removed')",
+            (before.split(" The army")[0], other_text),
+        )
     # Sentences were inserted directly: count them as store.save_annotation would.
     refresh_sourcing_counts(db)
     db.conn.close()
