@@ -91,4 +91,7 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
     # Only when served with newsprov's metadata (make_datasette), which defines the dashboard.
     if "newsprov-overview" not in (datasette.plugin_config("datasette-dashboards") or {}):
         return []
-    return [{"href": datasette.urls.path("/-/dashboards/newsprov-overview"), "label": "Overview"}]
+    return [
+        {"href": datasette.urls.path("/-/dashboards/newsprov-overview"), "label": "Overview"},
+        {"href": datasette.urls.path("/-/check"), "label": "Check a story"},
+    ]

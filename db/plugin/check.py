@@ -129,7 +129,16 @@ async def check_page(request: Request, datasette: Datasette) -> Response:
         return await _form(
             datasette, request, False, "Checking needs `newsprov serve`.", status=503
         )
-    form = await request.post_vars()
+    try:
+        form = await request.post_vars()
+    except UnicodeDecodeError:
+        return await _form(
+            datasette,
+            request,
+            True,
+            "the form was not sent as UTF-8: send it again from this page",
+            status=400,
+        )
     values = {k: form.get(k, "") for k in ("url", "text", "title", "outlet")}
     try:
         kind, value = await _run(desk, values, _actor_id(request.actor))
