@@ -298,9 +298,8 @@ def versions(db: sqlite_utils.Database | sqlite3.Connection, article_id: int) ->
     conn = _conn(db)
     changes = _changes(conn, article_id)
     out = []
-    for version, fetch_id, seen_at, sha, title, words in conn.execute(
-        "SELECT version, fetch_id, seen_at, text_sha256, title,"
-        " length(text) - length(replace(text, ' ', '')) + 1"
+    for version, fetch_id, seen_at, sha, title in conn.execute(
+        "SELECT version, fetch_id, seen_at, text_sha256, title"
         " FROM article_versions WHERE article_id = ? ORDER BY version",
         (article_id,),
     ):
@@ -311,7 +310,6 @@ def versions(db: sqlite_utils.Database | sqlite3.Connection, article_id: int) ->
                 "seen_at": seen_at,
                 "text_sha256": sha,
                 "title": title,
-                "words": words,
                 "changes": [c for c in changes if c["to_version"] == version],
             }
         )

@@ -24,7 +24,6 @@ from annotate.annotator import Annotator
 from db import store
 from db.schema import open_db
 from newsprov.pipeline import Pipeline, ScrapeOptions
-from scraper.extract import extract_article
 from scraper.fetch import FetchConfig, Fetcher
 from scraper.models import Extracted, Fetched
 
@@ -175,9 +174,16 @@ class _ProgressFetcher:
 
 
 class _JobPipeline(Pipeline):
-    """The CLI's pipeline; the seed's stages are reported to the job row."""
+    """The CLI's pipeline, unchanged; the seed's stages are reported to the job row."""
 
-    job: _Job
+    def __init__(self, db: Any, fetcher: Any, annotator: LockedAnnotator, job: _Job) -> None:
+        super().__init__(db, fetcher, lambda: _StageAnnotator(annotator, self._annotating))  # type: ignore[arg-type, return-value]
+        self.job = job
+        self._seed = False
+
+    def _annotating(self) -> None:
+        if self._seed:
+            self.job.update(stage="annotating")
 
     def store_page(
         self, fetched: Fetched, run_id: int, input_url: str, is_seed: bool
@@ -185,13 +191,28 @@ class _JobPipeline(Pipeline):
         if not is_seed:
             return super().store_page(fetched, run_id, input_url, is_seed)
         self.job.update(stage="extracting")
-        extracted = extract_article(fetched.body, fetched.final_url, fetched.content_type)
-        fetch_id = store.save_fetch(self.db, fetched, run_id)
-        article_id = store.save_article(self.db, extracted, fetch_id, input_url, is_seed=True)
-        self.job.update(stage="annotating", article_id=article_id)
-        store.save_annotation(self.db, article_id, self.annotator.annotate(extracted.text), run_id)
-        self.job.update(stage="finding related coverage" if self.job.related else "tracing")
+        self._seed = True
+        try:
+            article_id, extracted = super().store_page(fetched, run_id, input_url, is_seed)
+        finally:
+            self._seed = False
+        nxt = "finding related coverage" if self.job.related else "tracing claims"
+        self.job.update(stage=nxt, article_id=article_id)
         return article_id, extracted
+
+
+class _StageAnnotator:
+    """The shared annotator, telling the job when the seed's annotation starts."""
+
+    def __init__(self, inner: LockedAnnotator, on_annotate: Callable[[], None]) -> None:
+        self._inner, self._on_annotate = inner, on_annotate
+
+    def annotate(self, text: str) -> Any:
+        self._on_annotate()
+        return self._inner.annotate(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 class _Job:
@@ -331,8 +352,7 @@ class Desk:
         job.update(status="running", stage="fetching")
         opts = ScrapeOptions(related=self.options.related, gdelt=self.options.gdelt)
         with Fetcher(self.options.fetch) as fetcher:
-            pipeline = _JobPipeline(db, _ProgressFetcher(fetcher, job), lambda: self.annotator)  # type: ignore[arg-type, return-value]
-            pipeline.job = job
+            pipeline = _JobPipeline(db, _ProgressFetcher(fetcher, job), self.annotator, job)
             result = pipeline.scrape([row[0]], opts)[0]
         if result.status == "ok":
             job.update(status="done", stage="done", article_id=result.article_id)

@@ -228,13 +228,16 @@ class Rechecker:
         run_id = self._run()
         # The body is new evidence even when the text did not change (a new ad, a date).
         fetch_id = store.save_fetch(self.db, fetched, run_id)
+        # The recheck is of this article: its URL stays, whatever canonical the page names.
+        extracted = replace(extracted, url=row[0])
         if extracted.text == row[2]:
+            # Same text: the article points at the new fetch (its validators are the ones
+            # to send next time); its annotations stay, since the text did not change.
+            store.save_article(self.db, extracted, fetch_id, row[1])
             return RecheckResult(aid, version=self._latest(aid), result="unchanged")
         # Version 1 is the text as first seen, with the annotation it had: record it before
         # the new text replaces it.
         versions.ensure_first_version(self.db, aid)
-        # The recheck is of this article: its URL stays, whatever canonical the page names.
-        extracted = replace(extracted, url=row[0])
         store.save_article(self.db, extracted, fetch_id, row[1])
         annotation = self.pipeline.annotator.annotate(extracted.text)
         store.save_annotation(self.db, aid, annotation, run_id)

@@ -197,3 +197,19 @@ async def test_check_url_job_reports_related_coverage_progress(tmp_path, fetch_c
     assert info["status"] == "done", info
     assert info["related_total"] >= 3 and info["related_done"] == info["related_total"]
     assert open_db(str(path))["related"].count >= 3
+
+
+async def test_check_job_page_shows_progress_and_refreshes(desk_app):
+    ds, signin, path = desk_app
+    db = open_db(str(path))
+    db.execute(
+        "INSERT INTO check_jobs (job_id, url, status, stage, done, total, created_at, updated_at)"
+        " VALUES (7, 'http://example.org/<b>x</b>', 'running', 'related coverage', 2, 5, 'now', 'now')"
+    )
+    db.conn.commit()
+    cookies = await signed_in(ds, signin)
+    page = await ds.client.get("/-/check/job/7", cookies={"ds_actor": cookies["ds_actor"]})
+    assert "related coverage: 2 of 5" in page.text
+    assert '<meta http-equiv="refresh" content="1">' in page.text
+    assert "http://example.org/&lt;b&gt;x&lt;/b&gt;" in page.text
+    assert (await ds.client.get("/-/check/job/7")).status_code == 403  # anonymous

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -194,7 +194,9 @@ def test_select_articles_older_than(article):
     db = open_db(db_path)
     assert select_articles(db, None) == [1]
     assert select_articles(db, None, parse_duration("6h")) == []  # fetched just now
-    assert select_articles(db, None, timedelta(seconds=0)) == [1]
+    later = datetime.now(UTC) + timedelta(hours=7)
+    assert select_articles(db, None, parse_duration("6h"), now=later) == [1]
+    assert select_articles(db, [1], parse_duration("8h"), now=later) == []
     assert parse_duration("90m") == timedelta(minutes=90)
 
 
@@ -241,3 +243,23 @@ async def test_reader_without_edits_has_no_banner(site, article):
     assert "np-edited" not in reader
     view = (await ds.client.get("/-/article/1/versions")).text
     assert "No edits recorded for this article" in view
+
+
+def test_recheck_new_bytes_same_text_keeps_the_version(site, article):
+    db_path, path, opts = article
+    site.set_page(path, page(FIRST).replace("</body>", "<!-- new ad slot --></body>"), etag='"v1b"')
+    before = counts(db_path)
+    result = run("recheck", "1", "--json", *opts)
+    assert json.loads(result.output) == {
+        "article_id": 1,
+        "changed": False,
+        "version": 1,
+        "error": None,
+    }
+    after = counts(db_path)
+    assert after["fetches"] == before["fetches"] + 1  # the new bytes are kept as evidence
+    assert after["article_versions"] == before["article_versions"] == 0
+    assert after["sentences"] == before["sentences"]
+    # The next recheck asks with the new validator.
+    run("recheck", "1", *opts)
+    assert site.log(path=path)[-1].headers.get("if-none-match") == '"v1b"'
