@@ -76,9 +76,10 @@ def attach_desk(datasette: Any, db_path: str, options: DeskOptions | None = None
     """Attach a desk to Datasette for the check page; returns the one-time sign-in path."""
     from db.plugin.check import attach
 
+    token = api_token_from_env()  # a bad token stops `serve` before anything starts
     desk = Desk(db_path, options)
     desk.warm_up()
-    return attach(datasette, desk, api_token_from_env())
+    return attach(datasette, desk, token)
 
 
 class LockedAnnotator:

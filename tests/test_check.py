@@ -8,6 +8,7 @@ import asyncio
 import csv
 import io
 import re
+import socket
 
 import pytest
 
@@ -213,3 +214,19 @@ async def test_check_job_page_shows_progress_and_refreshes(desk_app):
     assert '<meta http-equiv="refresh" content="1">' in page.text
     assert "http://example.org/&lt;b&gt;x&lt;/b&gt;" in page.text
     assert (await ds.client.get("/-/check/job/7")).status_code == 403  # anonymous
+
+
+def test_serve_refuses_a_short_token(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from newsprov.cli import main
+
+    db = tmp_path / "desk.db"
+    open_db(str(db)).close()
+    monkeypatch.setenv("NEWSPROV_TOKEN", "secret")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code != 0
+    assert "NEWSPROV_TOKEN is 6 characters, under 16" in result.output
