@@ -25,6 +25,7 @@ from db import store
 from db.schema import open_db
 from newsprov.pipeline import Pipeline, ScrapeOptions
 from scraper.fetch import FetchConfig, Fetcher
+from scraper.guard import one_line
 from scraper.models import Extracted, Fetched
 
 # Pasted copy larger than this is refused (a long feature is ~10,000 words, 70,000 chars).
@@ -260,12 +261,18 @@ class Desk:
         db = open_db(self.db_path)
         try:
             pipeline = Pipeline(db, None, lambda: self.annotator)  # type: ignore[arg-type, return-value]
+            # Annotated before anything is written: a failure leaves no unannotated article.
+            annotation = self.annotator.annotate(extracted.text)
             run_id = pipeline.start_run(
                 "check", {"pasted": extracted.url, "title": extracted.title}
             )
-            article_id = store.save_article(db, extracted, None, None, is_seed=True)
-            store.save_annotation(db, article_id, self.annotator.annotate(extracted.text), run_id)
-            pipeline.retrace([article_id])
+            try:
+                article_id = store.save_article(db, extracted, None, None, is_seed=True)
+                store.save_annotation(db, article_id, annotation, run_id)
+                pipeline.retrace([article_id])
+            except BaseException:
+                store.finish_run(db, run_id, "failed", {"inputs": 1, "ok": 0})
+                raise
             store.finish_run(db, run_id, "ok", {"inputs": 1, "ok": 1, "article_id": article_id})
             return article_id
         finally:
@@ -338,7 +345,9 @@ class Desk:
                 self._run(db, job_id)
             except Exception as exc:  # one bad job must not stop the worker
                 _Job(self, db, job_id).update(
-                    status="error", error=f"the check failed: {type(exc).__name__}: {exc}"
+                    status="error",
+                    error=f"the check failed: {type(exc).__name__}: {one_line(str(exc), 200)}; "
+                    "please report this",
                 )
             finally:
                 db.close()

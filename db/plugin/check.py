@@ -78,9 +78,11 @@ def bearer_actor(datasette: Any, request: Request) -> dict | None:
 
 
 def allowed(actor: dict | None, action: str) -> bool | None:
-    if action != PERMISSION:
-        return None
-    return bool(actor and actor.get(PERMISSION))
+    """Grant `newsprov-check` to actors that carry it; say nothing otherwise, so the
+    default (deny) or another permission plugin decides."""
+    if action == PERMISSION and actor and actor.get(PERMISSION) is True:
+        return True
+    return None
 
 
 async def can_check(datasette: Datasette, actor: dict | None) -> bool:
