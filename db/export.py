@@ -57,6 +57,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Two SELECTs with the same shape: a sentence flag starts at the sentence, a phrase at
 # itself; `kind` 0 sorts the sentence before the phrases that begin where it does.
+PASTED_URL = "pasted copy, not fetched"
+
 _UNSOURCED_SQL = """
 SELECT a.article_id, a.title, a.url, a.outlet_id, a.published,
        s.idx, s.text AS sentence, 'unsourced' AS flag_type, s.sourcing AS label,
@@ -145,7 +147,8 @@ def export_rows(
         row = {
             "article_id": r[0],
             "article_title": r[1],
-            "article_url": r[2],
+            # Pasted copy (the desk's check page) has no address, only a paste: key.
+            "article_url": PASTED_URL if str(r[2]).startswith("paste:") else r[2],
             "outlet": r[3],
             "published": r[4],
             "sentence_number": r[5],

@@ -103,7 +103,7 @@ async def test_check_pasted_copy_lands_on_escaped_reader_page(desk_app):
     rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
     labels = {r["label"] for r in rows}
     assert {"anonymous_source", "weasel"} <= labels
-    assert all(r["article_url"] == art[0] for r in rows)
+    assert all(r["article_url"] == "pasted copy, not fetched" for r in rows)
 
 
 async def test_check_form_keeps_csrf_protection(desk_app):
