@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .edits import QUERIES as EDIT_QUERIES
+from .edits import TABLES as EDIT_TABLES
 from .edits import edits_chart
 from .palette import (
     FLAG_SERIES,
@@ -347,7 +348,7 @@ def build_metadata(db_name: str = "newsprov") -> dict[str, Any]:
             db_name: {
                 "description": "Articles, their sentence sourcing and framing flags, related "
                 "coverage and claim trails.",
-                "tables": _tables(),
+                "tables": {**_tables(), **EDIT_TABLES},
                 "queries": {name: dict(q) for name, q in {**CANNED, **EDIT_QUERIES}.items()},
             }
         },

@@ -148,6 +148,37 @@ QUERIES: dict[str, dict[str, str]] = {
 }
 
 
+TABLES: dict[str, dict[str, Any]] = {
+    "article_versions": {
+        "description": "Each text an article has had, found by `newsprov recheck`; version 1 "
+        "is the text as first seen. Open /-/article/ID/versions for the diff.",
+        "sort_desc": "version_id",
+        "columns": {
+            "seen_at": "When the fetch that carried this text was made (UTC)",
+            "text_sha256": "SHA-256 of the text, to tell versions apart at a glance",
+            "sentences": "JSON: the sentences of this version with their sourcing labels",
+        },
+    },
+    "version_changes": {
+        "description": "Sentences added, removed or changed between consecutive versions, "
+        "with the sourcing label before and after.",
+        "facets": ["kind", "telling"],
+        "sort": "change_id",
+        "columns": {
+            "to_version": "The change is from version to_version - 1 to this one",
+            "kind": "added | removed | changed",
+            "telling": "source_removed, named_to_anonymous, source_added, anonymous_to_named, "
+            "source_changed, figure_changed, figure_removed, figure_added",
+        },
+    },
+    "check_jobs": {
+        "description": "URLs checked from the browser's check page (/-/check) and how they went.",
+        "facets": ["status"],
+        "sort_desc": "job_id",
+    },
+}
+
+
 def edits_chart(db_name: str) -> dict[str, Any]:
     """Dashboard chart: sourcing edits per outlet, by kind of change."""
     kind = (
