@@ -177,6 +177,7 @@ async def test_check_url_errors_are_the_cli_messages(desk_app, site):
         "http://10.0.0.1/x": "10.0.0.1 is a private address",
         site.url("/_status/404"): "HTTP 404 Not Found from",
         "ftp://example.org/x": "refused ftp://example.org/x",
+        site.url("/_huge?mb=11"): "larger than the 10,000,000-byte cap",  # the CLI's cap
     }
     for url, expected in cases.items():
         r = await ds.client.post("/-/check.json", json={"url": url}, headers=AUTH)
