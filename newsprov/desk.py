@@ -79,7 +79,7 @@ def attach_desk(datasette: Any, db_path: str, options: DeskOptions | None = None
 
     token = api_token_from_env()  # a bad token stops `serve` before anything starts
     desk = Desk(db_path, options)
-    desk.warm_up()
+    desk.start()  # resumes queued jobs; the model loads when an editor signs in
     return attach(datasette, desk, token)
 
 
@@ -253,6 +253,8 @@ class Desk:
         self._queue: queue.Queue[int | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._warming = False
+        self._warm_thread: threading.Thread | None = None
 
     # -- pasted copy -----------------------------------------------------------------------
     def paste(self, text: str, title: str | None = None, outlet: str | None = None) -> int:
@@ -331,9 +333,16 @@ class Desk:
             self._thread.start()
 
     def warm_up(self) -> None:
-        """Load the language model in the background, so the first check is quick."""
+        """Load the language model in the background (once), so the first check is quick.
+        Called when an editor signs in or opens the form, not at startup: loading competes
+        with the server starting to listen."""
         self.start()
-        threading.Thread(target=self.annotator.fingerprint, daemon=True).start()
+        with self._lock:
+            if self._warming:
+                return
+            self._warming = True
+        self._warm_thread = threading.Thread(target=self.annotator.fingerprint, daemon=True)
+        self._warm_thread.start()
 
     def _work(self) -> None:
         while True:
@@ -369,6 +378,11 @@ class Desk:
         else:
             job.update(status="error", error=result.error or "the check failed")
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 60) -> None:
+        """Let the worker finish its current job and end; wait for a model still loading
+        (a thread inside spaCy at interpreter exit can abort the process)."""
         if self._thread is not None:
             self._queue.put(None)
+            self._thread.join(timeout)
+        if self._warm_thread is not None:
+            self._warm_thread.join(timeout)

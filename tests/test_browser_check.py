@@ -232,7 +232,7 @@ def test_browser_check_anonymous_sees_form_disabled(server, browser):
     browser.wait_for("/-/check")
     assert browser.js("document.querySelector('fieldset').disabled") is True
     line = browser.js("document.querySelector('#np-signin').textContent")
-    assert "one-time sign-in URL that `newsprov serve` printed" in line
+    assert "one-time sign-in URL that newsprov serve printed" in line
 
 
 def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:

@@ -70,7 +70,10 @@ async def test_check_anonymous_sees_disabled_form_and_post_refused(desk_app):
     page = await ds.client.get("/-/check")
     assert page.status_code == 200
     assert "<fieldset disabled>" in page.text
-    assert "sign in with the one-time sign-in URL that `newsprov serve` printed" in page.text
+    assert (
+        "sign in with the one-time sign-in URL that <code>newsprov serve</code> printed"
+        in page.text
+    )
     r = await ds.client.post("/-/check", data={"text": "The mayor resigned."})
     assert r.status_code == 403
     assert open_db(str(path))["articles"].count == 0
@@ -163,12 +166,14 @@ async def test_check_url_job_runs_in_background_and_survives_reload(desk_app, si
     assert info["article_id"] and info["reader_url"] == f"/-/article/{info['article_id']}"
     # A fresh server on the same file shows the same status (the job is a row).
     ds2 = make_datasette(path)
-    signin2 = attach(ds2, Desk(str(path)), TOKEN)
+    desk2 = Desk(str(path))
+    signin2 = attach(ds2, desk2, TOKEN)
     again = (await ds2.client.get(f"/-/check/job/{job_id}.json", headers=AUTH)).json()
     assert again == info
     cookies = await signed_in(ds2, signin2)
     page = await ds2.client.get(f"/-/check/job/{job_id}", cookies={"ds_actor": cookies["ds_actor"]})
     assert f'href="/-/article/{info["article_id"]}"' in page.text
+    desk2.stop()
 
 
 async def test_check_url_errors_are_the_cli_messages(desk_app, site):
@@ -203,13 +208,13 @@ async def test_check_url_job_reports_related_coverage_progress(tmp_path, fetch_c
 
 async def test_check_job_page_shows_progress_and_refreshes(desk_app):
     ds, signin, path = desk_app
+    cookies = await signed_in(ds, signin)  # starts the desk's worker
     db = open_db(str(path))
     db.execute(
         "INSERT INTO check_jobs (job_id, url, status, stage, done, total, created_at, updated_at)"
         " VALUES (7, 'http://example.org/<b>x</b>', 'running', 'related coverage', 2, 5, 'now', 'now')"
     )
     db.conn.commit()
-    cookies = await signed_in(ds, signin)
     page = await ds.client.get("/-/check/job/7", cookies={"ds_actor": cookies["ds_actor"]})
     assert "related coverage: 2 of 5" in page.text
     assert '<meta http-equiv="refresh" content="1">' in page.text
@@ -231,3 +236,18 @@ def test_serve_refuses_a_short_token(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", str(port)])
     assert result.exit_code != 0
     assert "NEWSPROV_TOKEN is 6 characters, under 16" in result.output
+
+
+async def test_check_jobs_left_running_by_a_stopped_server_are_closed(tmp_path):
+    path = tmp_path / "desk.db"
+    db = open_db(str(path))
+    db.execute(
+        "INSERT INTO check_jobs (job_id, url, status, created_at, updated_at)"
+        " VALUES (1, 'http://example.org/a', 'running', 'now', 'now')"
+    )
+    db.conn.commit()
+    desk = Desk(str(path))
+    desk.start()
+    desk.stop()
+    status, error = db.execute("SELECT status, error FROM check_jobs").fetchone()
+    assert status == "error" and "the server stopped before this check finished" in error

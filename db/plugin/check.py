@@ -111,15 +111,23 @@ async def _form(
     context = {
         "may_check": may and _desk(datasette) is not None,
         "has_desk": _desk(datasette) is not None,
-        "how_to_sign_in": HOW_TO_SIGN_IN,
         "error": error,
         "values": values or {},
     }
     return await _render(datasette, request, "newsprov_check.html", context, status)
 
 
+def _warm_up(datasette: Any) -> None:
+    # An editor is about to check: load the language model while they paste.
+    warm = getattr(_desk(datasette), "warm_up", None)
+    if warm is not None:
+        warm()
+
+
 async def check_page(request: Request, datasette: Datasette) -> Response:
     may = await can_check(datasette, request.actor)
+    if may:
+        _warm_up(datasette)
     if request.method != "POST":
         return await _form(datasette, request, may)
     if not may:
@@ -262,6 +270,7 @@ async def signin(request: Request, datasette: Datasette) -> Response:
     if not secrets.compare_digest(token.encode(), auth.signin_token.encode()):
         raise Forbidden("Wrong sign-in token: open the URL exactly as `newsprov serve` printed it.")
     auth.signin_token = None  # one time only, like `datasette --root`
+    _warm_up(datasette)
     response = Response.redirect(datasette.urls.path("/-/check"))
     actor = {"id": LOCAL_ACTOR, PERMISSION: True}
     response.set_cookie("ds_actor", datasette.sign({"a": actor}, "actor"), httponly=True)
