@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 SOURCING_TELLING = ("source_removed", "named_to_anonymous", "source_added", "anonymous_to_named",
                     "source_changed")  # fmt: skip
 
+PLURAL = {
+    "named_to_anonymous": "named sources made anonymous",
+    "source_added": "attributions added",
+    "figure_changed": "figures changed",
+}
 _WORDS = re.compile(r"\S+|\s+")
 
 
@@ -64,7 +69,7 @@ async def load_edit_banner(db: Database, article_id: int) -> dict | None:
     parts.append(f"{removed} attribution{'s' if removed != 1 else ''} removed")
     for key in ("named_to_anonymous", "source_added", "figure_changed"):
         if t.get(key):
-            parts.append(f"{t[key]} {TELLING[key]}")
+            parts.append(f"{t[key]} {TELLING[key] if t[key] == 1 else PLURAL[key]}")
     return {"text": "edited after first seen: " + ", ".join(parts), **summary}
 
 
