@@ -6,6 +6,7 @@ anonymous POST is refused; the JSON API answers with the token and refuses witho
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import queue
@@ -218,8 +219,10 @@ def test_browser_check_signed_in_editor_pastes_copy_and_reads_marks(server, brow
     # The pasted <img onerror> is text, not an element.
     assert browser.js("document.querySelectorAll('#np-text img').length") == 0
     assert "<img src=x" in browser.js("document.querySelector('#np-text').textContent")
-    shot = browser.send("Page.captureScreenshot")["data"]
+    shot = base64.b64decode(browser.send("Page.captureScreenshot")["data"])
     assert len(shot) > 10_000
+    (tmp_path / "pasted-reader.png").write_bytes(shot)
+    print(f"reader screenshot of pasted copy: {tmp_path / 'pasted-reader.png'}")
     db = open_db(str(db_path))
     assert db.execute(
         "SELECT extractor FROM articles WHERE article_id = ?", (article_id,)
