@@ -229,6 +229,18 @@ async def test_dashboards_count_query_and_strong_unless_tier_all(db_path: str) -
     weasel = [r for r in await run("sourcing-mix", {"tier": "all"}) if "weasel" in r["sourcing"]]
     assert [r["n"] for r in weasel] == [1]
     assert not [r for r in await run("sourcing-mix", {}) if "weasel" in r["sourcing"] and r["n"]]
+
+    def per_flag(rows: list[dict]) -> dict[str, int]:
+        return {r["flag"]: r["n"] for r in rows}
+
+    assert per_flag(await run("flags-over-time", {})) == {
+        "unsourced assertions": 2,
+        "framing (author)": 2,
+    }
+    assert per_flag(await run("flags-over-time", {"tier": "all"})) == {
+        "unsourced assertions": 3,
+        "framing (author)": 3,
+    }
     page = await ds.client.get("/-/dashboards/newsprov-overview?tier=all")
     assert page.status_code == 200 and "Tier" in page.text
 
