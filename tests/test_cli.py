@@ -245,9 +245,13 @@ def test_annotate_text_json_offsets_index_the_file(tmp_path):
             "cue",
             "in_quote",
             "reason",
+            "tier",
         }
+        # every unsourced sentence has a tier (DESIGN.md "Labels"); other sentences none
+        assert s["tier"] in (("query", "routine") if s["unsourced"] else (None,))
     for sp in data["spans"]:
         assert text[sp["start"] : sp["end"]] == sp["text"] and sp["kind"] == "framing"
+
     flagged = [s for s in data["sentences"] if s["text"].startswith("Internal documents")]
     assert flagged and flagged[0]["sourcing"] == "vague_document" and flagged[0]["unsourced"]
     assert any(sp["text"].lower() == "staggering" for sp in data["spans"])
