@@ -439,3 +439,7 @@ main.add_command(eval_command, "eval")
 main.add_command(lexicon_group, "lexicon")
 main.add_command(related_command, "related")
 main.add_command(trace_command, "trace")
+
+from newsprov.cli_corpus import corpus_group  # noqa: E402
+
+main.add_command(corpus_group, "corpus")
