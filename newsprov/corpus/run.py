@@ -11,6 +11,7 @@ partitions in flight, and the next run with the same inputs does only what is mi
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import sys
@@ -162,9 +163,14 @@ def _run_tasks(
     # retries: a task whose worker died is rescheduled by Dask anyway; retries also cover
     # an exception on a flaky filesystem. The key names the partition, so it shows up in
     # the Dask dashboard.
+    # Keys are unique per output directory: one scheduler may serve several corpora that
+    # read the same input, and a key already known to it would return the other's result.
+    # Within one directory the same key is wanted: a re-run after a killed client joins
+    # the task still running instead of starting a second copy.
+    salt = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:8]
     futures = {
         client.submit(
-            run_partition, t, key=f"corpus-{t.pid}-{__version__}", retries=2, pure=False
+            run_partition, t, key=f"corpus-{t.pid}-{salt}-{__version__}", retries=2, pure=False
         ): t
         for t in tasks
     }
