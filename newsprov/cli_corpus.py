@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newsprov.cli import lexicon_options, quiet_option
+from newsprov.cli import db_option, lexicon_options, quiet_option
 from scraper.guard import one_line
 
 
@@ -110,3 +110,63 @@ def annotate_command(
         _print_summary(data, out)
     if summary.partitions_done < summary.partitions or summary.failures:
         raise SystemExit(1)
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}(T[\d:]+Z?)?)?)?", value):
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD")
+    return value
+
+
+@corpus_group.command("load")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--outlet", default=None, help="Only this outlet (registered domain, e.g. bbc.co.uk)."
+)
+@click.option(
+    "--since",
+    default=None,
+    callback=lambda c, p, v: _date(v),
+    help="Published (or captured) on or after this date, YYYY-MM-DD.",
+)
+@click.option(
+    "--until",
+    default=None,
+    callback=lambda c, p, v: _date(v),
+    help="Published (or captured) on or before this date, YYYY-MM-DD.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="At most N articles, oldest first."
+)
+def load_command(
+    out: Path, db_path: str, outlet: str | None, since: str | None, until: str | None,
+    limit: int | None,
+) -> None:  # fmt: skip
+    """Load a subset of an annotated corpus into a SQLite database for `serve`, `trace`
+    and `export`. Loading the same subset again adds no rows.
+
+    Example:
+      newsprov corpus load corpus/ --db week.db --outlet example.com --since 2025-02-01
+    """
+    from newsprov.cli import open_database
+    from newsprov.corpus.load import load_corpus, select_articles
+    from newsprov.corpus.plan import CorpusError
+
+    try:
+        articles = select_articles(out, outlet, since, until, limit)
+    except CorpusError as exc:
+        raise click.ClickException(one_line(str(exc))) from None
+    if not articles:
+        raise click.ClickException(
+            f"no finished article in {out} matches these filters: widen --outlet/--since/--until"
+        )
+    db = open_database(db_path, create=True)
+    result = load_corpus(db, out, articles)
+    click.echo(
+        f"loaded {result.articles} articles into {db_path} ({result.related} same-story links)"
+    )

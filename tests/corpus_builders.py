@@ -78,7 +78,9 @@ def corpus_records(n: int, seed: int = 0, day: int = 1) -> list[tuple[str, bytes
     for i in range(n):
         url, html = pages[i % len(pages)]
         new_url = re.sub(r"\.html$", f"-{i}.html", url)
-        out.append((new_url, variant(html, i, seed), f"2025-02-{day:02d}T{i % 24:02d}:00:00Z"))
+        # the page's own canonical link moves with it: each variant is its own article
+        page = html.replace(url.split("://", 1)[1].encode(), new_url.split("://", 1)[1].encode())
+        out.append((new_url, variant(page, i, seed), f"2025-02-{day:02d}T{i % 24:02d}:00:00Z"))
     return out
 
 
@@ -127,3 +129,18 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> Path:
         for row in rows:
             fh.write(json.dumps(row) + "\n")
     return path
+
+
+def annotate_in_process(inputs: list[Path], out: Path, partition_size: int = 4) -> None:
+    """`corpus annotate` without a cluster: the same scan, plan, partition tasks and
+    manifest, run one after another in this process (for tests of what reads a corpus)."""
+    from newsprov.corpus.plan import make_plan, resolve_inputs
+    from newsprov.corpus.run import Summary, finish
+    from newsprov.corpus.worker import PartitionTask, run_partition
+    from scraper.records import scan_input
+
+    files = resolve_inputs(inputs)
+    plan = make_plan(out, files, [scan_input(Path(f.path)) for f in files], partition_size)
+    for p in plan.partitions:
+        run_partition(PartitionTask(p.pid, p.source, p.heads, p.owned, str(out)))
+    finish(out, plan, partition_size, Summary(records=plan.records))
