@@ -170,3 +170,44 @@ def load_command(
     click.echo(
         f"loaded {result.articles} articles into {db_path} ({result.related} same-story links)"
     )
+
+
+@corpus_group.command("stories")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes of the embedded LocalCluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    envvar="DASK_SCHEDULER_ADDRESS",
+    help="Address of a running Dask scheduler (tcp://HOST:PORT).",
+)
+def stories_command(out: Path, workers: int, scheduler: str | None) -> None:
+    """Find syndicated and near-identical copies (MinHash LSH) and match claims across
+    the corpus, blocked by figure value, counted noun and week: writes stories/ and
+    claim_matches/ under OUT (replacing an earlier result).
+
+    Example:
+      newsprov corpus stories corpus/
+    """
+    from newsprov.corpus.plan import CorpusError
+    from newsprov.corpus.stories import corpus_stories
+
+    try:
+        r = corpus_stories(out, workers, scheduler)
+    except CorpusError as exc:
+        raise click.ClickException(one_line(str(exc))) from None
+    click.echo(
+        f"{r.articles} articles: {r.copies} copies in {r.groups} groups; "
+        f"{r.claim_matches} claim matches in {r.blocks} blocks"
+        + (
+            f" ({r.oversized_blocks} blocks too large to compare, skipped)"
+            if r.oversized_blocks
+            else ""
+        )
+    )
