@@ -203,33 +203,38 @@ def match_bucket(out: str, bucket: int, pieces: list[list[tuple]], copies: dict[
     return {"matches": len(rows), "blocks": len(blocks), "oversized": oversized}
 
 
-def corpus_stories(out: Path, workers: int = 2, scheduler: str | None = None) -> StoriesResult:
+def corpus_stories(
+    out: Path, workers: int = 2, scheduler: str | None = None, client: Any = None
+) -> StoriesResult:
+    """Run the stages on `client`, or on a client of its own (LocalCluster or scheduler)."""
+    if client is None:
+        with dask_client(workers, scheduler) as own:
+            return corpus_stories(out, client=own)
     parts = done_partitions(out)
     for table in ("stories", "claim_matches"):  # a re-run replaces the previous result
         for old in (out / table).glob("*.parquet") if (out / table).exists() else []:
             old.unlink()
-    with dask_client(workers, scheduler) as client:
-        sig_futs = client.map(signatures, [str(out)] * len(parts), parts, pure=False)
-        block_futs = client.map(
-            claim_blocks, [str(out)] * len(parts), parts, [BUCKETS] * len(parts), pure=False
+    sig_futs = client.map(signatures, [str(out)] * len(parts), parts, pure=False)
+    block_futs = client.map(
+        claim_blocks, [str(out)] * len(parts), parts, [BUCKETS] * len(parts), pure=False
+    )
+    sigs = [s for chunk in client.gather(sig_futs) for s in chunk]
+    stories = find_copies(sigs)
+    write_table(out, "stories", "part-0", stories)
+    copies = {r["article_key"]: r["story_key"] for r in stories}
+    copies_f = client.scatter(copies, broadcast=True)
+    reduce_futs = [
+        client.submit(
+            match_bucket,
+            str(out),
+            b,
+            [client.submit(operator.getitem, f, b, pure=False) for f in block_futs],
+            copies_f,
+            pure=False,
         )
-        sigs = [s for chunk in client.gather(sig_futs) for s in chunk]
-        stories = find_copies(sigs)
-        write_table(out, "stories", "part-0", stories)
-        copies = {r["article_key"]: r["story_key"] for r in stories}
-        copies_f = client.scatter(copies, broadcast=True)
-        reduce_futs = [
-            client.submit(
-                match_bucket,
-                str(out),
-                b,
-                [client.submit(operator.getitem, f, b, pure=False) for f in block_futs],
-                copies_f,
-                pure=False,
-            )
-            for b in range(BUCKETS)
-        ]
-        results = client.gather(reduce_futs)
+        for b in range(BUCKETS)
+    ]
+    results = client.gather(reduce_futs)
     n_copies = sum(1 for r in stories if r["copy_of"])
     return StoriesResult(
         articles=len(stories),

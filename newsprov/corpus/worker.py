@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import resource
 import threading
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -54,6 +57,9 @@ class PartitionResult:
     rows: dict[str, int] = field(default_factory=dict)
     annotator: dict[str, str] = field(default_factory=dict)
     code_version: str = __version__
+    worker_pid: int = 0
+    peak_rss_mb: float = 0.0  # the worker process's peak RSS when the partition finished
+    seconds: float = 0.0  # time spent on the partition (annotator already loaded)
 
 
 def annotator_for(lexicons: tuple[str, ...], disabled: tuple[str, ...]) -> Annotator:
@@ -79,6 +85,7 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
     if marker.exists():
         return json.loads(marker.read_text(encoding="utf-8"))
     annotator = annotator_for(task.lexicons, task.disabled)
+    started = time.perf_counter()
     result = PartitionResult(task.pid, records=len(task.heads), annotator=annotator.fingerprint())
     skips: Counter[str] = Counter()
     owned = {h.ordinal: o for h, o in zip(task.heads, task.owned, strict=True)}
@@ -114,6 +121,9 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
         result.rows[table] = len(rows)
     result.articles = len(pages)
     result.skips = dict(skips)
+    result.worker_pid = os.getpid()
+    result.seconds = round(time.perf_counter() - started, 3)
+    result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     data = asdict(result)
     # Written last: the partition counts as done only once all its files are in place.
     write_json_atomic(marker, json.dumps(data, sort_keys=True))
