@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -28,6 +29,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+# Dask workers run numpy/BLAS single-threaded (distributed sets these for them); the bare
+# loop must too, or it borrows a second core the worker it is compared with does not get.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -163,11 +169,14 @@ def main() -> None:
     print(f"corpus: {args.pages} pages, {warc.stat().st_size / 1e6:.1f} MB WARC (built in "
           f"{time.perf_counter() - t:.1f} s); 2 cores shared with other work", flush=True)  # fmt: skip
 
-    print("overhead:")
-    bare = bare_loop(warc, min(args.bare, args.pages))
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("overhead (bare loop before and after the corpus runs, as the load drifts):")
+    bare1 = bare_loop(warc, min(args.bare, args.pages))
     print("scaling:")
     one = annotate(warc, work / "one", 1, args.partition_size)
     two = annotate(warc, work / "two", 2, args.partition_size)
+    bare2 = bare_loop(warc, min(args.bare, args.pages))
+    bare = (bare1 + bare2) / 2
     per_worker = args.pages / one
     print(f"  2 workers / 1 worker speed-up (wall, start-up included): {one / two:.2f}x")
     print(f"  one worker / bare loop throughput (wall): {per_worker / bare:.2f}x")
@@ -207,6 +216,7 @@ def main() -> None:
     elapsed = time.perf_counter() - t
     print(f"  corpus load: {res.articles} articles in {elapsed:.1f} s "
           f"({res.articles / elapsed:.0f} articles/s)")  # fmt: skip
+    print(f"load average after: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
