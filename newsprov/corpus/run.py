@@ -90,7 +90,7 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # workers closing at the end log heartbeat errors
         ) as cluster,
         Client(cluster) as client,
     ):
