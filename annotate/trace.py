@@ -98,6 +98,29 @@ def match_claims(ours: Sequence[Any], theirs: Sequence[Any]) -> list[ClaimMatch]
     return out
 
 
+def match_cluster(
+    claims: Mapping[Any, Sequence[Any]], only: Any = None
+) -> list[tuple[Any, Any, ClaimMatch]]:
+    """`match_claims` for every pair of articles of a story at once, comparing only the
+    claim pairs that share a block (annotate.blocking): the same matches, in time that
+    grows with the blocks instead of the square of the story. Returns (a, b, match) with
+    a < b, the match's indexes into claims[a] and claims[b]; with `only`, just the
+    matches of that article."""
+    from annotate.blocking import candidate_pairs
+
+    prepared = {a: [_prepare_cached(c) for c in cs] for a, cs in claims.items()}
+    stated = {a: _stated(p) for a, p in prepared.items()}
+    ambiguous = {a: _ambiguous(p) for a, p in prepared.items()}
+    out = []
+    for (a, b), pairs in sorted(candidate_pairs(prepared, only).items()):
+        known = _Known(stated[a], stated[b], ambiguous[a], ambiguous[b])
+        for i, j in sorted(pairs):
+            if m := _match_prepared(prepared[a][i], prepared[b][j], known):
+                m.our_index, m.their_index = i, j
+                out.append((a, b, m))
+    return out
+
+
 def match_claim(ours: Any, theirs: Any) -> ClaimMatch | None:
     a, b = _prepare(ours), _prepare(theirs)
     m = _match_prepared(a, b, _Known(set(), set(), _ambiguous([a]), _ambiguous([b])))

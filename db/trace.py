@@ -25,6 +25,10 @@ from typing import Any
 import sqlite_utils
 
 MatchFn = Callable[[Sequence[dict], Sequence[dict]], Sequence[Any]]
+# Matches a whole story at once (annotate.trace.match_cluster): {article: claims} and an
+# optional article to restrict to -> (a, b, match) with a < b. Blocking makes it cheaper
+# than calling MatchFn on every pair of articles; the rows are the same.
+ClusterFn = Callable[..., Sequence[tuple[int, int, Any]]]
 
 # A guard, not a design limit: a story is tens of articles; runaway chains stop here.
 MAX_CLUSTER = 5000
@@ -144,7 +148,12 @@ def _delete_article_matches(conn: Any, article_id: int) -> None:
     )
 
 
-def build_claim_matches(db: sqlite_utils.Database, article_id: int, match_fn: MatchFn) -> int:
+def build_claim_matches(
+    db: sqlite_utils.Database,
+    article_id: int,
+    match_fn: MatchFn,
+    cluster_fn: ClusterFn | None = None,
+) -> int:
     """Replace the claim matches between this article and the rest of its cluster (both
     directions); returns how many of them are this article's (rows WHERE claim_id is its).
 
@@ -153,7 +162,12 @@ def build_claim_matches(db: sqlite_utils.Database, article_id: int, match_fn: Ma
     shared_figures, conflict and mirrored() (see annotate.trace.ClaimMatch)."""
     mine = load_claims(db, article_id)
     rows: list[tuple] = []
-    if mine:
+    if mine and cluster_fn is not None:
+        claims = {article_id: mine}
+        for other in same_story_articles(db, article_id):
+            claims[other] = load_claims(db, other)
+        rows = _cluster_rows(claims, cluster_fn(claims, only=article_id))
+    elif mine:
         for other in same_story_articles(db, article_id):
             theirs = load_claims(db, other)
             if not theirs:
@@ -170,15 +184,32 @@ def build_claim_matches(db: sqlite_utils.Database, article_id: int, match_fn: Ma
     return sum(1 for r in rows if r[0] in own)
 
 
+def _cluster_rows(claims: dict[int, list[dict]], matches: Iterable[tuple]) -> list[tuple]:
+    rows = []
+    for a, b, m in matches:
+        back = m.mirrored()
+        ca, cb = claims[a], claims[b]
+        rows.append(_row(ca[m.our_index]["claim_id"], cb[m.their_index]["claim_id"], b, m))
+        rows.append(_row(cb[back.our_index]["claim_id"], ca[back.their_index]["claim_id"], a, back))
+    return rows
+
+
 def build_cluster_matches(
-    db: sqlite_utils.Database, members: Sequence[int], match_fn: MatchFn
+    db: sqlite_utils.Database,
+    members: Sequence[int],
+    match_fn: MatchFn,
+    cluster_fn: ClusterFn | None = None,
 ) -> int:
     """Replace every claim match among the cluster's members (each pair of articles compared
-    once); returns the rows stored (both directions)."""
+    once, or only the blocked candidate pairs with `cluster_fn`); returns the rows stored
+    (both directions)."""
     claims = {a: load_claims(db, a) for a in members}
     with_claims = sorted(a for a in members if claims[a])
     rows: list[tuple] = []
-    for i, a in enumerate(with_claims):
+    if cluster_fn is not None:
+        kept = {a: claims[a] for a in with_claims}
+        rows = _cluster_rows(kept, cluster_fn(kept))
+    for i, a in enumerate(with_claims if cluster_fn is None else []):
         for b in with_claims[i + 1 :]:
             rows += _pair_rows(a, claims[a], b, claims[b], match_fn)
     conn = db.conn
@@ -190,7 +221,10 @@ def build_cluster_matches(
 
 
 def rebuild_matches(
-    db: sqlite_utils.Database, article_ids: Iterable[int], match_fn: MatchFn
+    db: sqlite_utils.Database,
+    article_ids: Iterable[int],
+    match_fn: MatchFn,
+    cluster_fn: ClusterFn | None = None,
 ) -> int:
     """Rebuild the claim matches of the clusters these articles belong to (each cluster
     once): after scraping or re-annotating them. Returns the rows stored."""
@@ -201,7 +235,7 @@ def rebuild_matches(
             continue
         members = story_cluster(db, aid)
         done.update(members)
-        stored += build_cluster_matches(db, members, match_fn)
+        stored += build_cluster_matches(db, members, match_fn, cluster_fn)
     return stored
 
 

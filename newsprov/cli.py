@@ -447,3 +447,7 @@ main.add_command(related_command, "related")
 main.add_command(trace_command, "trace")
 main.add_command(recheck, "recheck")
 main.add_command(versions_command, "versions")
+
+from newsprov.cli_corpus import corpus_group  # noqa: E402
+
+main.add_command(corpus_group, "corpus")

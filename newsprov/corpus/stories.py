@@ -1,0 +1,253 @@
+"""`corpus stories`: near-duplicate and syndicated copies (MinHash LSH, datasketch) and
+claim matches across the corpus, blocked by (figure value, counted noun, date window).
+
+Stages, as Dask tasks over the finished partitions:
+1. signatures: one task per partition computes MinHash signatures of the article texts
+   (word 3-shingles); the client indexes them in a datasketch MinHashLSH and joins copies
+   with a union-find; each copy points to the earliest member of its group -> stories/.
+2. claim blocks: one task per partition emits each figure-bearing claim under its blocks,
+   hashed into R buckets (a shuffle through Dask's memory, no files);
+3. matching: one task per bucket compares the claims within each block with the trace
+   rules (annotate.trace) -> claim_matches/part-<bucket>.parquet.
+Work grows with the blocks: a claim is compared only with claims that state the same
+value (within 0.5%) for the same counted noun within two weeks.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from annotate.blocking import value_keys
+from annotate.trace import _Known, _match_prepared, _prepare, quantity_key
+from db.parquet import SCHEMAS, read_table, write_table
+from newsprov.corpus.run import dask_client, done_partitions
+
+NUM_PERM = 128
+SCHEME = "affine32"  # datasketch 2 default, named so signatures can be rebuilt from values
+COPY_THRESHOLD = 0.8  # estimated Jaccard of 3-shingles: a copy, perhaps lightly edited
+WINDOW_DAYS = 7  # claims are compared within the same or the next week
+MAX_BLOCK = 5000  # a block this big is a common small number, not a story: skipped
+BUCKETS = 16
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class StoriesResult:
+    articles: int
+    copies: int
+    groups: int
+    claim_matches: int
+    blocks: int
+    oversized_blocks: int
+
+
+def signatures(out: str, part: str) -> list[tuple[str, Any, str | None, str]]:
+    """(article_key, MinHash hashvalues, outlet, date) for one partition's articles."""
+    from datasketch import MinHash
+
+    t = read_table(
+        Path(out),
+        "articles",
+        [part],
+        ["article_key", "text", "outlet_id", "published", "captured_at"],
+    )
+    rows = []
+    for r in t.to_pylist():
+        words = _WORD.findall((r["text"] or "").lower())
+        shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
+        m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        m.update_batch(list(shingles))
+        rows.append(
+            (
+                r["article_key"],
+                m.hashvalues,
+                r["outlet_id"],
+                r["published"] or r["captured_at"] or "",
+            )
+        )
+    return rows
+
+
+def find_copies(sigs: list[tuple[str, Any, str | None, str]]) -> list[dict]:
+    """stories/ rows: each article's group (story_key) and, for copies, the earliest copy."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=NUM_PERM)
+    hashes = {}
+    for key, hv, _o, _d in sigs:
+        m = MinHash(num_perm=NUM_PERM, hashvalues=hv, scheme=SCHEME)
+        hashes[key] = m
+        lsh.insert(key, m)
+    parent = {k: k for k, *_ in sigs}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for key, m in hashes.items():
+        for other in lsh.query(m):
+            if other != key and hashes[key].jaccard(hashes[other]) >= COPY_THRESHOLD:
+                ra, rb = root(key), root(other)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    info = {k: (d, o) for k, _h, o, d in sigs}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in parent:
+        groups[root(k)].append(k)
+    rows = []
+    for members in groups.values():
+        members.sort(key=lambda k: (info[k][0], k))  # earliest first, key breaks ties
+        first = members[0]
+        for k in members:
+            rows.append(
+                {
+                    "article_key": k,
+                    "story_key": first,
+                    "copy_of": None if k == first else first,
+                    "similarity": None
+                    if k == first
+                    else round(hashes[k].jaccard(hashes[first]), 3),
+                    "outlet_id": info[k][1],
+                    "published": info[k][0] or None,
+                }
+            )
+    return rows
+
+
+def _week(date: str | None) -> int | None:
+    try:
+        d = datetime.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    return d.toordinal() // WINDOW_DAYS
+
+
+def claim_blocks(out: str, part: str, buckets: int) -> list[list[tuple]]:
+    """Each figure-bearing claim under its blocks (value bucket, noun, week), spread over
+    `buckets` lists by the block's hash. A row carries all its claim's blocks, so the
+    reducer keeps a pair only in the first block both share (no pair counted twice)."""
+    t = read_table(Path(out), "claims", [part])
+    lists: list[list[tuple]] = [[] for _ in range(buckets)]
+    for c in t.to_pylist():
+        week = _week(c["published"])
+        figures = json.loads(c["figures"] or "[]")
+        keys = set()
+        for f in figures:
+            noun = quantity_key(f.get("unit"))
+            if noun is None or f.get("value") is None:
+                continue
+            for vk in value_keys(f["value"]):
+                for w in (week, week + 1) if week is not None else (None,):
+                    keys.add(f"{vk[1:]}|{noun}|{w}")
+        if not keys:
+            continue
+        claim = {"statement": c["statement"], "figures": figures}
+        ident = (c["article_key"], c["sentence_idx"])
+        all_keys = tuple(sorted(keys))
+        for k in all_keys:
+            lists[zlib.crc32(k.encode()) % buckets].append((k, ident, claim, all_keys))
+    return lists
+
+
+def match_bucket(out: str, bucket: int, pieces: list[list[tuple]], copies: dict[str, str]) -> dict:
+    """Compare the claims within each block of this bucket; writes one Parquet file."""
+    blocks: dict[str, list[tuple]] = defaultdict(list)
+    for piece in pieces:
+        for k, ident, claim, keys in piece:
+            blocks[k].append((ident, claim, keys))
+    rows, oversized = [], 0
+    for k in sorted(blocks):
+        members = sorted(blocks[k], key=lambda m: m[0])
+        if len(members) > MAX_BLOCK:
+            oversized += 1
+            continue
+        prepared = [_prepare(m[1]) for m in members]
+        for x, (ia, _ca, ka) in enumerate(members):
+            for y in range(x + 1, len(members)):
+                ib, _cb, kb = members[y]
+                if ia[0] == ib[0] or copies.get(ia[0], ia[0]) == copies.get(ib[0], ib[0]):
+                    continue  # the same article, or copies of one text: not corroboration
+                if min(set(ka) & set(kb)) != k:
+                    continue  # counted in the first block the two share
+                m = _match_prepared(prepared[x], prepared[y], _Known())
+                if m is None:
+                    continue
+                rows.append(
+                    {
+                        "article_key": ia[0],
+                        "sentence_idx": ia[1],
+                        "other_article_key": ib[0],
+                        "other_sentence_idx": ib[1],
+                        "method": m.method,
+                        "score": m.score,
+                        "shared_figures": json.dumps(m.shared_figures)
+                        if m.shared_figures
+                        else None,
+                        "conflict": json.dumps(m.conflict) if m.conflict else None,
+                        "block": k,
+                    }
+                )
+    write_table(Path(out), "claim_matches", f"part-{bucket:04d}", rows)
+    return {"matches": len(rows), "blocks": len(blocks), "oversized": oversized}
+
+
+def corpus_stories(
+    out: Path, workers: int = 2, scheduler: str | None = None, client: Any = None
+) -> StoriesResult:
+    """Run the stages on `client`, or on a client of its own (LocalCluster or scheduler)."""
+    if client is None:
+        with dask_client(workers, scheduler) as own:
+            return corpus_stories(out, client=own)
+    parts = done_partitions(out)
+    for table in ("stories", "claim_matches"):  # a re-run replaces the previous result
+        for old in (out / table).glob("*.parquet") if (out / table).exists() else []:
+            old.unlink()
+    sig_futs = client.map(signatures, [str(out)] * len(parts), parts, pure=False)
+    block_futs = client.map(
+        claim_blocks, [str(out)] * len(parts), parts, [BUCKETS] * len(parts), pure=False
+    )
+    sigs = [s for chunk in client.gather(sig_futs) for s in chunk]
+    stories = find_copies(sigs)
+    write_table(out, "stories", "part-0", stories)
+    copies = {r["article_key"]: r["story_key"] for r in stories}
+    copies_f = client.scatter(copies, broadcast=True)
+    reduce_futs = [
+        client.submit(
+            match_bucket,
+            str(out),
+            b,
+            [client.submit(operator.getitem, f, b, pure=False) for f in block_futs],
+            copies_f,
+            pure=False,
+        )
+        for b in range(BUCKETS)
+    ]
+    results = client.gather(reduce_futs)
+    n_copies = sum(1 for r in stories if r["copy_of"])
+    return StoriesResult(
+        articles=len(stories),
+        copies=n_copies,
+        groups=len({r["story_key"] for r in stories if r["copy_of"]}),
+        claim_matches=sum(r["matches"] for r in results),
+        blocks=sum(r["blocks"] for r in results),
+        oversized_blocks=sum(r["oversized"] for r in results),
+    )
+
+
+def read_matches(out: Path) -> list[dict]:
+    folder = out / "claim_matches"
+    if not folder.exists():
+        return []
+    return pq.read_table(folder, schema=SCHEMAS["claim_matches"]).to_pylist()
