@@ -27,6 +27,12 @@ def matcher(nlp) -> FramingMatcher:
     return FramingMatcher(nlp)
 
 
+@pytest.fixture(scope="module")
+def auto_matcher(nlp) -> FramingMatcher:
+    """With the opt-in open-vocabulary (VADER) signal."""
+    return FramingMatcher(nlp, open_vocabulary=True)
+
+
 def spans(matcher: FramingMatcher, nlp, text: str) -> list[FramingSpan]:
     return matcher.find(nlp(text), quote_regions(text))
 
@@ -152,10 +158,18 @@ def test_find_negated_or_hedged_factive_is_not_presupposition(matcher, nlp, text
     assert texts(spans(matcher, nlp, text), "presupposition") == []
 
 
-def test_find_auto_flags_emotive_modifier_outside_lexicon(matcher, nlp) -> None:
-    found = spans(matcher, nlp, "It was a rotten deal for taxpayers.")
-    assert [(s.text, s.category, s.entry, s.in_quote) for s in found] == [
-        ("rotten", "loaded_language", "framing.loaded.auto.rotten", False)
+def test_find_auto_is_off_unless_asked_for(matcher, auto_matcher, nlp, monkeypatch) -> None:
+    text = "It was a rotten deal for taxpayers."
+    assert spans(matcher, nlp, text) == []
+    assert matcher.fingerprint() != auto_matcher.fingerprint()
+    monkeypatch.setenv("NEWSPROV_FRAMING_AUTO", "1")
+    assert texts(spans(FramingMatcher(nlp), nlp, text)) == ["rotten"]
+
+
+def test_find_auto_flags_emotive_modifier_outside_lexicon(auto_matcher, nlp) -> None:
+    found = spans(auto_matcher, nlp, "It was a rotten deal for taxpayers.")
+    assert [(s.text, s.category, s.entry, s.in_quote, s.tier) for s in found] == [
+        ("rotten", "loaded_language", "framing.loaded.auto.rotten", False, "mild")
     ]
     assert "VADER" in found[0].reason and "-2.3" in found[0].reason
     assert "framing.loaded.auto.rotten" in found[0].reason  # how to silence it
@@ -171,16 +185,16 @@ def test_find_auto_flags_emotive_modifier_outside_lexicon(matcher, nlp) -> None:
         "The storm killed 12 people and injured 40, officials said.",
     ],
 )
-def test_find_auto_leaves_quotes_comparatives_and_plain_words(matcher, nlp, text: str) -> None:
-    assert [s.entry for s in spans(matcher, nlp, text) if not s.in_quote] == []
+def test_find_auto_leaves_quotes_comparatives_and_plain_words(auto_matcher, nlp, text: str) -> None:
+    assert [s.entry for s in spans(auto_matcher, nlp, text) if not s.in_quote] == []
 
 
 def test_find_auto_can_be_disabled_per_word_or_whole(nlp) -> None:
     text = "It was a rotten deal for taxpayers."
     for off in ("framing.loaded.auto.rotten", "framing.loaded.auto"):
-        m = FramingMatcher(nlp, disabled=[off])
+        m = FramingMatcher(nlp, disabled=[off], open_vocabulary=True)
         assert spans(m, nlp, text) == []
-        assert m.fingerprint() != FramingMatcher(nlp).fingerprint()
+        assert m.fingerprint() != FramingMatcher(nlp, open_vocabulary=True).fingerprint()
 
 
 ORDINARY = [
@@ -316,10 +330,12 @@ def test_cli_annotate_text_lexicon_and_disable(tmp_path: Path) -> None:
     ]
 
 
-def test_auto_signal_skips_reported_feelings_but_not_the_outlets_adjective(matcher, nlp) -> None:
+def test_auto_signal_skips_reported_feelings_but_not_the_outlets_adjective(
+    auto_matcher, nlp
+) -> None:
     def texts(sentence: str) -> list[str]:
         doc = nlp(sentence)
-        return [s.text for s in matcher.find(doc, [])]
+        return [s.text for s in auto_matcher.find(doc, [])]
 
     assert "frightened" not in texts("Shop owners say the raids have left staff frightened.")
     assert "stunned" not in texts("Residents were stunned by the decision.")
