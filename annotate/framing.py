@@ -383,8 +383,13 @@ def _drop_overlaps(spans: list[FramingSpan]) -> list[FramingSpan]:
     """Keep the longest of overlapping spans (then the earliest); result sorted by start."""
     kept: list[FramingSpan] = []
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.entry or "")):
-        if all(s.end <= k.start or k.end <= s.start for k in kept):
+        over = [k for k in kept if not (s.end <= k.start or k.end <= s.start)]
+        if not over:
             kept.append(s)
+        elif s.tier == "strong" and s.in_quote == over[0].in_quote:
+            # "absolutely draconian": the intensifier's span swallows a strong word, and
+            # the phrase is as strong as its strongest part.
+            over[0].tier = "strong"
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 

@@ -389,3 +389,70 @@ def test_find_metaphor_families_flag_figurative_use(matcher, nlp, text: str, phr
 def test_find_metaphor_families_leave_literal_wire_usage(matcher, nlp, text: str) -> None:
     found = [s for s in spans(matcher, nlp, text) if s.entry.startswith("framing.loaded.metaphor.")]
     assert found == [], texts(found)
+
+
+def voice(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, bool]]:
+    return [(s.text, s.in_quote) for s in spans(matcher, nlp, text)]
+
+
+def test_find_words_inside_anothers_charge_or_denial_are_reported_speech(matcher, nlp) -> None:
+    # The contractor's accusers chose "reckless", not the outlet.
+    assert voice(matcher, nlp, "The contractor rejected charges of reckless cost-cutting.") == [
+        ("reckless", True)
+    ]
+    # The loaded verb of saying is the outlet's; what the landlords called it is theirs.
+    assert voice(matcher, nlp, "Landlords slammed the rent cap as a war on small owners.") == [
+        ("slammed", False),
+        ("war on", True),
+    ]
+    # The same words in the outlet's own sentence stay in its voice.
+    assert voice(matcher, nlp, "The reckless cuts put patients at risk.") == [("reckless", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The council leader promised a "firm response" once the water had gone down.',
+        'The statement said the barrier "met every standard" in the contract.',
+        'Ms Reyes said the plan was fair. Her aides called it "balanced" too.',
+        "\"We will not accept any 'temporary' fix,\" the mayor said.",
+        'The car has a front trunk, or "frunk", for small bags.',
+    ],
+)
+def test_find_quotation_of_someones_words_is_not_a_scare_quote(matcher, nlp, text: str) -> None:
+    assert [s for s in spans(matcher, nlp, text) if s.entry is None] == []
+
+
+def test_find_single_word_distancing_quote_around_a_thing_is_strong(matcher, nlp) -> None:
+    found = spans(matcher, nlp, 'The "transitional" council has now ruled for six years.')
+    assert [(s.text, s.category, s.tier) for s in found] == [('"transitional"', "doubt", "strong")]
+    found = spans(matcher, nlp, 'The firm sells "green energy" bonds to savers.')
+    assert [(s.text, s.tier) for s in found] == [('"green energy"', "mild")]
+
+
+def test_find_topic_nouns_and_legal_alleged_are_neutral(matcher, nlp) -> None:
+    wire = (
+        "The flood disaster forced 400 families from their homes. "
+        "Aid agencies said the disaster had cut off three villages."
+    )
+    assert spans(matcher, nlp, wire) == []
+    assert spans(matcher, nlp, "Prosecutors say the alleged scheme ran for three years.") == []
+    assert texts(spans(matcher, nlp, "The plan has been a disaster for renters.")) == ["disaster"]
+
+
+def test_find_capitalised_hit_inside_a_name_is_the_name(matcher, nlp) -> None:
+    assert spans(matcher, nlp, "Cornerback Greedy Williams made six tackles.") == []
+    assert texts(spans(matcher, nlp, "Greedy landlords raised rents again.")) == ["Greedy"]
+
+
+def test_find_spans_carry_a_tier(matcher, nlp) -> None:
+    def tiers(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.tier) for s in spans(matcher, nlp, text)]
+
+    # A judgement an editor would change is strong; a certainty adverb is worth a look.
+    assert tiers("Officials have clearly failed the residents.") == [("clearly failed", "mild")]
+    # The intensifier's phrase is as strong as the loaded word it covers.
+    assert tiers("The so-called reform is absolutely draconian.") == [
+        ("so-called", "strong"),
+        ("absolutely draconian", "strong"),
+    ]
