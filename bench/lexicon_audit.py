@@ -7,11 +7,12 @@ open-vocabulary signal is on) prints
   mostly straight news), author's voice only;
 - precision on BASIL's lexical-bias spans and on SemEval-2023 English TRAIN spans
   (author's voice, any-overlap), where the entry fired there at all.
-Then the AEB rate of author's-voice flags per 1,000 words, all and `strong` only, and the
+Then the AEB rate of author's-voice flags per 1,000 words, all and `strong` only (and the
+same on PolNeAR train articles from its four mostly straight-news outlets), and the
 detector breakdown (lexicon / scare quotes / VADER auto).
 
 Usage: NEWSPROV_AEB=/work/data/aeb NEWSPROV_BASIL=/work/data/basil \
-       [NEWSPROV_SEMEVAL=/work/data/semeval2023-en-train] \
+       [NEWSPROV_SEMEVAL=/work/data/semeval2023-en-train] [NEWSPROV_POLNEAR=/work/data/polnear] \
        .venv/bin/python bench/lexicon_audit.py [--vader on|off] [--top 40] [--tsv FILE] [--cache DIR]
 Skips cleanly when NEWSPROV_AEB is unset; the precision columns need the other two.
 """
@@ -30,6 +31,7 @@ from framing_data import (
     env_path,
     read_aeb,
     read_basil,
+    read_polnear,
     read_semeval,
     run_matcher,
 )
@@ -123,6 +125,16 @@ def main() -> None:
         f"AEB author's-voice flags per 1,000 words: {1000 * len(author) / words:.2f} all, "
         f"{1000 * len(strong) / words:.2f} strong"
     )
+    polnear = os.environ.get("NEWSPROV_POLNEAR")
+    if polnear:
+        arts = read_polnear(Path(polnear))
+        pw = sum(len(a.text.split()) for a in arts)
+        pa = [x for p in run_matcher(matcher, nlp, arts, args.cache) for x in p if not x.in_quote]
+        ps = [x for x in pa if x.tier == "strong"]
+        print(
+            f"PolNeAR news outlets ({len(arts)} train articles, {pw:,} words): author's-voice "
+            f"flags per 1,000 words {1000 * len(pa) / pw:.2f} all, {1000 * len(ps) / pw:.2f} strong"
+        )
     by = Counter(detector(x) for x in author)
     by_strong = Counter(detector(x) for x in strong)
     print(

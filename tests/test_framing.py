@@ -451,8 +451,9 @@ def test_find_spans_carry_a_tier(matcher, nlp) -> None:
 
     # A judgement an editor would change is strong; a certainty adverb is worth a look.
     assert tiers("Officials have clearly failed the residents.") == [("clearly failed", "mild")]
-    # The intensifier's phrase is as strong as the loaded word it covers.
+    # The intensifier's phrase is as strong as the loaded word it covers; "so-called" was
+    # right 3 times in 34 on BASIL and SemEval train, so it is worth a look, not a rewrite.
     assert tiers("The so-called reform is absolutely draconian.") == [
-        ("so-called", "strong"),
+        ("so-called", "mild"),
         ("absolutely draconian", "strong"),
     ]
