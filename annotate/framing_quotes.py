@@ -80,6 +80,8 @@ def scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
             continue  # nested: the speaker's own quotation marks
         if _alone_on_line(text, qs, qe) or text[:qs].rstrip()[-1:] == "(":
             continue
+        if text[qs] in "'\u2018" and _headline(text, qs):
+            continue  # headlines quote in single marks: "Mayor stirs 'anger'"
         span = doc.char_span(qs, qe, alignment_mode="expand")
         if span is None or _is_reported_speech(doc, span, long_quotes):
             continue
@@ -104,6 +106,14 @@ def scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
 
 def _so_called(doc: Doc, t) -> bool:
     return t.lower_ == "called" and t.i >= 2 and doc[t.i - 2].lower_ == "so"
+
+
+def _headline(text: str, at: int) -> bool:
+    """A short line that does not end like a sentence."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= 20 and line[-1:] not in '."\u201d'
 
 
 def _alone_on_line(text: str, qs: int, qe: int) -> bool:

@@ -181,7 +181,12 @@ def read_polnear(root: Path, limit: int = 240) -> list[Article]:
     text_dir = root / "data" / "train" / "text"
     files = sorted(f for f in text_dir.glob("*.txt") if f.name.split("_")[0] in NEWS_OUTLETS)
     step = max(1, len(files) // limit) if limit else 1
-    return [Article(f.stem, f.read_text(encoding="utf-8")) for f in files[::step][:limit]]
+    # The NYT texts came through a news archive that writes a double quote as two
+    # apostrophes (''like this''); restore the mark so quotations are seen as such.
+    return [
+        Article(f.stem, f.read_text(encoding="utf-8").replace("''", '"'))
+        for f in files[::step][:limit]
+    ]
 
 
 # -- running the framing matcher -----------------------------------------------------------
