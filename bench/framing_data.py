@@ -117,7 +117,8 @@ def _locate(
 
 # -- SemEval-2023 --------------------------------------------------------------------------
 def read_semeval(root: Path) -> list[Article]:
-    if any("dev" in part for part in root.parts[-2:]):
+    # Only the train folders are ever read; a path naming the dev split is refused outright.
+    if root.name == "dev" or root.name.startswith("dev-"):
         raise SystemExit("refused: the SemEval-2023 dev split is reserved; use the train split")
     arts_dir = _find_dir(root, "train-articles-subtask-3")
     labels_dir = _find_dir(root, "train-labels-subtask-3-spans")
