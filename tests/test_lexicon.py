@@ -147,6 +147,7 @@ def test_cli_list_json_and_disable() -> None:
     ids = {r["id"] for r in rows}
     assert "framing.doubt.claim" in ids and "framing.doubt.so_called" not in ids
     assert all(r["rationale"] and r["examples"] for r in rows)
+    assert {r["tier"] for r in rows} <= {"strong", "mild"}
 
 
 def test_cli_list_broken_extra_file_is_one_line_error(tmp_path: Path) -> None:
