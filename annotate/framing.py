@@ -25,6 +25,7 @@ from annotate.framing_context import (
     extend_to_head,
     legal_context,
     names_topic,
+    part_of_name,
     reported_by_other,
 )
 from annotate.framing_quotes import scare_quotes
@@ -178,23 +179,12 @@ class FramingMatcher:
         for s in spans:
             s.in_quote = inside(s.start, s.end, quotes)
         if self._with_rules:
-            spans = [s for s in spans if self._in_voice(doc, s)]
+            for s in spans:
+                _mark_reported(doc, s)
             if self._auto:
                 spans += auto_loaded(doc, quotes, spans, self._disabled)
             spans += scare_quotes(doc, quotes)
         return _merge_adjacent(doc, _drop_overlaps(spans))
-
-    def _in_voice(self, doc: Doc, span: FramingSpan) -> bool:
-        """Keep a lexicon hit, marking it `in_quote` when it is someone else's words put in
-        reported speech ("rejected charges of negligence", "slammed the plan as reckless"):
-        like a quotation, it is the speaker's framing, not the outlet's."""
-        if span.in_quote or span.entry is None:
-            return True
-        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if sp is not None and reported_by_other(sp):
-            span.in_quote = True
-            span.reason = f"{span.reason} (In reported speech: the words of the person quoted.)"
-        return True
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:
         """Every lexicon hit that passes its context rule, overlaps included."""
@@ -208,7 +198,7 @@ class FramingMatcher:
             e = self.entries[eid]
             if e.pos and end - start == 1 and doc[start].pos_ not in e.pos:
                 continue
-            if _excluded_by_neighbours(doc, start, end, e) or _part_of_name(doc, start, end):
+            if _excluded_by_neighbours(doc, start, end, e) or part_of_name(doc, start, end):
                 continue
             if e.highlight:
                 # The rest of the pattern is context ("splash" + "2 million pounds").
@@ -229,6 +219,18 @@ class FramingMatcher:
                 )
             )
         return out
+
+
+def _mark_reported(doc: Doc, span: FramingSpan) -> None:
+    """Mark a lexicon hit `in_quote` when it is someone else's words put in reported speech
+    ("rejected charges of negligence", "slammed the plan as reckless"): like a quotation,
+    it is the speaker's framing, not the outlet's."""
+    if span.in_quote or span.entry is None:
+        return
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is not None and reported_by_other(sp):
+        span.in_quote = True
+        span.reason = f"{span.reason} (In reported speech: the words of the person quoted.)"
 
 
 def _phrase_lemmas(nlp: Language, entries: Iterable[LexiconEntry]) -> dict[str, list[str]]:
@@ -253,36 +255,6 @@ def _excluded_by_neighbours(doc: Doc, start: int, end: int, e: LexiconEntry) -> 
         if nxt.lemma_.lower() in e.unless_followed_by or nxt.lower_ in e.unless_followed_by:
             return True
     return False
-
-
-_NAME_TYPES = frozenset("PERSON ORG WORK_OF_ART PRODUCT EVENT FAC LAW".split())
-
-
-def _titled(t: Token) -> bool:
-    return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
-
-
-def _part_of_name(doc: Doc, start: int, end: int) -> bool:
-    """A capitalised hit inside a longer name is the name, not a judgement: "Greedy
-    Williams" (a player), "Final Fantasy", "the Royal Astronomical Society". A name the
-    pattern spans whole ("Big Tech") is still a label."""
-    span = doc[start:end]
-    if not all(_titled(t) for t in span) or _title_case_line(doc, span):
-        return False
-    if any(t.ent_type_ in _NAME_TYPES for t in span):
-        return True
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    return any(t is not None and _titled(t) for t in (before, after))
-
-
-def _title_case_line(doc: Doc, span: Span) -> bool:
-    """A headline in Title Case capitalises every word, names or not."""
-    text = doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _head_verb(span: Span) -> Token:

@@ -10,7 +10,7 @@ names what happened; "alleged" beside a charge is the legal hedge.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Verbs of charging, denying and believing whose clause carries someone else's view:
 # "denied that the cuts were savage", "claims the plan is reckless". Plain verbs of saying
@@ -123,3 +123,33 @@ def names_topic(span: Span) -> bool:
         if verb in ("charge", "convict", "accuse", "suspect", "investigate", "arrest", "jail"):
             return True
     return False
+
+
+_NAME_TYPES = frozenset("PERSON ORG WORK_OF_ART PRODUCT EVENT FAC LAW".split())
+
+
+def _titled(t: Token) -> bool:
+    return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+
+
+def part_of_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised hit inside a longer name is the name, not a judgement: "Greedy
+    Williams" (a player), "Final Fantasy", "the Royal Astronomical Society". A name the
+    pattern spans whole ("Big Tech") is still a label."""
+    span = doc[start:end]
+    if not all(_titled(t) for t in span) or _title_case_line(doc, span):
+        return False
+    if any(t.ent_type_ in _NAME_TYPES for t in span):
+        return True
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and _titled(t) for t in (before, after))
+
+
+def _title_case_line(doc: Doc, span: Span) -> bool:
+    """A headline in Title Case capitalises every word, names or not."""
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

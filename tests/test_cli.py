@@ -245,6 +245,7 @@ def test_annotate_text_json_offsets_index_the_file(tmp_path):
             "cue",
             "in_quote",
             "reason",
+            "tier",
         }
     for sp in data["spans"]:
         assert text[sp["start"] : sp["end"]] == sp["text"] and sp["kind"] == "framing"
