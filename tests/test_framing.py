@@ -414,7 +414,7 @@ def test_find_words_inside_anothers_charge_or_denial_are_reported_speech(matcher
     [
         'The council leader promised a "firm response" once the water had gone down.',
         'The statement said the barrier "met every standard" in the contract.',
-        'Ms Reyes said the plan was fair. Her aides called it "balanced" too.',
+        'Her aides called the plan "balanced" on Monday.',
         "\"We will not accept any 'temporary' fix,\" the mayor said.",
         'The car has a front trunk, or "frunk", for small bags.',
     ],
@@ -428,6 +428,9 @@ def test_find_single_word_distancing_quote_around_a_thing_is_strong(matcher, nlp
     assert [(s.text, s.category, s.tier) for s in found] == [('"transitional"', "doubt", "strong")]
     found = spans(matcher, nlp, 'The firm sells "green energy" bonds to savers.')
     assert [(s.text, s.tier) for s in found] == [('"green energy"', "mild")]
+    # Someone speaks in the paragraph: the word may be theirs, so it is only worth a look.
+    text = 'Ms Reyes said the plan was fair. The "balanced" budget won support.'
+    assert [(s.text, s.tier) for s in spans(matcher, nlp, text)] == [('"balanced"', "mild")]
 
 
 def test_find_topic_nouns_and_legal_alleged_are_neutral(matcher, nlp) -> None:
