@@ -5,22 +5,36 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
+import os
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from annotate.framing_auto import (
+    AUTO_MAX_SD,
+    AUTO_PREFIX,
+    AUTO_THRESHOLD,
+    auto_loaded,
+    vader_lexicon,
+    vader_sha,
+)
+from annotate.framing_context import (
+    extend_to_head,
+    legal_context,
+    names_topic,
+    part_of_name,
+    reported_by_other,
+)
+from annotate.framing_quotes import scare_quotes
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.quotes import inside
 
 # Bumped when the rules in this module change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-2"
+RULES_VERSION = "framing-rules-3"
 
 # Objects that make "reveal/expose/unveil X" present X as an established fact even
 # without a that-clause: "unveil Pakistan's deception", "exposed the extent of the abuse".
@@ -44,15 +58,6 @@ EVIDENCE_SUBJECTS = frozenset(
 # subject they turn whatever is "revealed" into fact. "The study demonstrated a link" is not.
 UNCOVERING_VERBS = frozenset("reveal expose unveil uncover unmask lay".split())
 
-# Words that make a short quotation reported speech rather than a scare quote:
-# "he called it a 'disgrace'" is the speaker's word, not the outlet's doubt.
-SPEECH_LEMMAS = frozenset(
-    """say tell call describe term dub brand label write tweet post quote add state announce
-    declare warn chant shout title name headline read accord insist argue claim vow promise
-    urge reply respond ask""".split()
-)
-
-_SENTENCE_END = set(".?!")
 
 # A factive verb stops presenting its object as fact when it is negated ("it cannot prove
 # that"), hedged by a modal ("may reveal") or only attempted ("failed to show that").
@@ -66,56 +71,6 @@ _PERSISTENT_FACTIVES = frozenset(
 _NON_FACTIVE_HEADS = frozenset(
     """fail unable attempt try seek hope want aim struggle need able refuse decline""".split()
 )
-
-# -- open-vocabulary loaded language ------------------------------------------------------
-# The lexicon cannot list every emotive word, so modifiers outside it are looked up in the
-# VADER sentiment lexicon (Hutto & Gilbert 2014, MIT licence, shipped by the vaderSentiment
-# package): ~7,500 words, each rated by ten people from -4 (extremely negative) to +4. A word
-# is flagged when it is
-# - an adjective or adverb: news reports events with nouns and verbs ("killed", "attack",
-#   "crisis"), which carry valence without being the outlet's judgement. On the 28 tuned
-#   gold articles, nouns and verbs rated 1.5 or more were 19 right flags against 203 wrong
-#   ones (100 of them on neutral wire copy), adjectives and adverbs 6 against 22 before the
-#   exclusions below; participles used as adjectives ("leaked", "failed") were 0 against 4;
-# - rated at least AUTO_THRESHOLD either way, with raters agreeing (sd <= AUTO_MAX_SD);
-# - not comparative or superlative ("richest", "weaker": measurements), not part of a name,
-#   not inside a quotation (the speaker's word), not already a lexicon hit;
-# - not plain description news has to use (PLAIN_WORDS: "fatal", "guilty", "severe"), nor
-#   a reported state of mind ("residents were frustrated", "experts remain unconvinced").
-AUTO_PREFIX = "framing.loaded.auto"
-# 1.5: on the 28 tuned gold articles 1.3 and 1.5 flag the same words and 1.8 and up lose
-# "embarrassing"; 1.5 keeps a margin from mild words such as "fair" (1.3), "secure" (1.4).
-AUTO_THRESHOLD = 1.5
-AUTO_MAX_SD = 1.3
-AUTO_POS = frozenset({"ADJ", "ADV"})
-_PREDICATIVE = frozenset({"acomp", "oprd", "ccomp", "xcomp", "ROOT", "conj"})
-_COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
-_NAME_ENTS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
-PLAIN_WORDS = frozenset(
-    """strong strongly weak weakly severe severely serious seriously broken fatal fatally
-    guilty innocent free freely illegal illegally legal legally ready true truly false falsely
-    successful successfully unsuccessful effective effectively ineffective powerful safe
-    safely unsafe secure insecure fair fairly unfair responsible irresponsible meaningful
-    dead deadly injured wounded killed ill sick missing lost poor rich wealthy good well
-    better best bad badly worse worst healthy happy unhappy hopeful confident positive
-    negative clear clearly important significant major popular criminal dangerous
-    violent peaceful peacefully stable unstable calm ok okay certain sure able unable
-    willing unwilling correct incorrect wrong right honest accurate inaccurate legitimate
-    valid invalid favourable favorable unfavourable unfavorable easy difficult hard
-    natural special useful useless helpful worried concerned angry upset afraid sad
-    tired hurt damaged destroyed burned burnt burning injuring killing wounding sorry
-    please pleased glad thankful grateful welcome like likely unlikely lucky unlucky
-    friendly hostile tough toughest urgent urgently emergency critical critically
-    protest protesting threatened threatening alarmed proud interested""".split()
-)
-
-STATE_OF_MIND = frozenset(
-    """frustrated disappointed relieved anxious nervous excited surprised convinced
-    unconvinced sceptical skeptical optimistic pessimistic doubtful hopeful determined""".split()
-)
-
-# British spellings VADER lists in American form ("demoralised" -> "demoralized").
-_SPELLING = ((r"is(e|ed|es|ing|ation)$", r"iz\1"), (r"our(s|ed|ing|able)?$", r"or\1"))
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -147,7 +102,9 @@ class FramingMatcher:
     """Find framing spans in a spaCy Doc.
 
     `extra_paths` are user lexicon files whose entries are added (or replace shipped
-    entries with the same id); `disabled` ids are switched off.
+    entries with the same id); `disabled` ids are switched off. `open_vocabulary` switches on
+    the VADER-based signal for emotive words outside the lexicon (off by default: on real
+    copy it is far less precise than the lexicon; None reads NEWSPROV_FRAMING_AUTO=1).
     """
 
     def __init__(
@@ -156,16 +113,19 @@ class FramingMatcher:
         extra_paths: Sequence[Path] = (),
         disabled: Iterable[str] = (),
         lexicons: Lexicons | None = None,
+        open_vocabulary: bool | None = None,
     ) -> None:
         # `lexicons` (annotate.lexicon.load_lexicons) is the one loaded object the Annotator
         # shares with sourcing; without it the framing files are loaded here
         lexicon = lexicons.framing if lexicons is not None else load_lexicon(extra_paths, disabled)
         self._setup(nlp, lexicon.entries, lexicon.sha256, with_rules=True)
+        if open_vocabulary is None:
+            open_vocabulary = os.environ.get("NEWSPROV_FRAMING_AUTO", "") in ("1", "true", "yes")
         # Disabling "framing.loaded.auto" switches the open-vocabulary signal off; disabling
         # "framing.loaded.auto.<word>" silences one word.
         self._disabled = frozenset(lexicon.disabled)
-        self._auto = AUTO_PREFIX not in self._disabled and bool(vader_lexicon())
-        auto = f"{AUTO_PREFIX}:{self._auto}:{_vader_sha()}:{AUTO_THRESHOLD}:{AUTO_MAX_SD}"
+        self._auto = open_vocabulary and AUTO_PREFIX not in self._disabled and bool(vader_lexicon())
+        auto = f"{AUTO_PREFIX}:{self._auto}:{vader_sha()}:{AUTO_THRESHOLD}:{AUTO_MAX_SD}"
         self._hash = hashlib.sha256(f"{self._hash}\n{auto}".encode()).hexdigest()
 
     @classmethod
@@ -222,9 +182,11 @@ class FramingMatcher:
         for s in spans:
             s.in_quote = inside(s.start, s.end, quotes)
         if self._with_rules:
+            for s in spans:
+                _mark_reported(doc, s)
             if self._auto:
-                spans += _auto_loaded(doc, quotes, spans, self._disabled)
-            spans += _scare_quotes(doc, quotes)
+                spans += auto_loaded(doc, quotes, spans, self._disabled)
+            spans += scare_quotes(doc, quotes)
         return _merge_adjacent(doc, _drop_overlaps(spans))
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:
@@ -239,7 +201,7 @@ class FramingMatcher:
             e = self.entries[eid]
             if e.pos and end - start == 1 and doc[start].pos_ not in e.pos:
                 continue
-            if _excluded_by_neighbours(doc, start, end, e):
+            if _excluded_by_neighbours(doc, start, end, e) or part_of_name(doc, start, end):
                 continue
             if e.highlight:
                 # The rest of the pattern is context ("splash" + "2 million pounds").
@@ -256,9 +218,22 @@ class FramingMatcher:
                     category=e.category,
                     entry=eid,
                     reason=e.rationale,
+                    tier=e.tier,
                 )
             )
         return out
+
+
+def _mark_reported(doc: Doc, span: FramingSpan) -> None:
+    """Mark a lexicon hit `in_quote` when it is someone else's words put in reported speech
+    ("rejected charges of negligence", "slammed the plan as reckless"): like a quotation,
+    it is the speaker's framing, not the outlet's."""
+    if span.in_quote or span.entry is None:
+        return
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is not None and reported_by_other(sp):
+        span.in_quote = True
+        span.reason = f"{span.reason} (In reported speech: the words of the person quoted.)"
 
 
 def _phrase_lemmas(nlp: Language, entries: Iterable[LexiconEntry]) -> dict[str, list[str]]:
@@ -317,12 +292,16 @@ def _apply_context(span: Span, context: str | None) -> Span | None:
     """The span to report, or None when the context says this is not framing."""
     if context is None:
         return span
+    if context == "topic":
+        return None if names_topic(span) else span
+    if context == "legal":
+        return None if legal_context(span) else span
     if context == "modifier":
-        return _extend_to_head(span)
+        return extend_to_head(span)
     if context == "stance":
         head = span[-1].head
         manner = head.i < span.start and head.pos_ != "AUX"  # "spoke clearly", "yours truly"
-        return None if manner or head.i == span[-1].i else _extend_to_head(span)
+        return None if manner or head.i == span[-1].i else extend_to_head(span)
     verb = _head_verb(span)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -375,193 +354,17 @@ def _is_claim_object(token: Token) -> bool:
     return any(c.lemma_.lower() in CLAIM_OBJECTS for c in token.children if c.dep_ != "prep")
 
 
-def _extend_to_head(span: Span) -> Span:
-    """Intensifiers are read with what they intensify: "grossly understated" is one span."""
-    last = span[-1]
-    head = last.head
-    doc = span.doc
-    if (
-        head.i == span.end
-        and head.pos_ in ("ADJ", "VERB", "ADV", "AUX")
-        and last.dep_
-        in (
-            "advmod",
-            "amod",
-            "npadvmod",
-        )
-    ):
-        return doc[span.start : head.i + 1]
-    return span
-
-
-@lru_cache(maxsize=1)
-def _vader_raw() -> bytes:
-    try:
-        return resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return b""
-
-
-@lru_cache(maxsize=1)
-def _vader_sha() -> str:
-    return hashlib.sha256(_vader_raw()).hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
-def vader_lexicon() -> dict[str, tuple[float, float]]:
-    """word -> (mean valence, standard deviation of the ten ratings); empty when the
-    vaderSentiment package is missing (the signal is then off, the lexicon still works)."""
-    out = {}
-    for line in _vader_raw().decode("utf-8", "replace").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 3 or not parts[0].isalpha():  # emoticons and the like
-            continue
-        try:
-            out[parts[0].lower()] = (float(parts[1]), float(parts[2]))
-        except ValueError:
-            continue
-    return out
-
-
-def _valence(token: Token) -> tuple[str, float, float] | None:
-    """(the form found, mean, sd) for the token's written form, lemma or US spelling."""
-    lex = vader_lexicon()
-    forms = [token.lower_, token.lemma_.lower()]
-    for pattern, repl in _SPELLING:
-        forms += [re.sub(pattern, repl, f) for f in forms[:2]]
-    for f in forms:
-        if f in lex:
-            return f, *lex[f]
-    return None
-
-
-def _auto_candidate(token: Token) -> bool:
-    if token.pos_ not in AUTO_POS or token.tag_ in _COMPARATIVE_TAGS:
-        return False
-    if token.ent_type_ in _NAME_ENTS:
-        return False
-    low, lemma = token.lower_, token.lemma_.lower()
-    if {low, lemma} & PLAIN_WORDS or {low, lemma} & STATE_OF_MIND:
-        return False
-    # A predicative participle ("left staff frightened", "residents were stunned") reports
-    # how people feel, not the outlet's judgement of the thing; "a frightening night" stays.
-    return not (low.endswith("ed") and token.dep_ in _PREDICATIVE)
-
-
-def _auto_loaded(
-    doc: Doc, quotes: list[tuple[int, int]], found: list[FramingSpan], disabled: frozenset[str]
-) -> list[FramingSpan]:
-    """Strongly emotive modifiers the lexicon does not list, in the outlet's own voice."""
-    taken = [(s.start, s.end) for s in found]
-    out = []
-    for t in doc:
-        if not _auto_candidate(t):
-            continue
-        hit = _valence(t)
-        if hit is None:
-            continue
-        form, mean, sd = hit
-        if abs(mean) < AUTO_THRESHOLD or sd > AUTO_MAX_SD:
-            continue
-        start, end = t.idx, t.idx + len(t.text)
-        if inside(start, end, quotes) or any(a < end and start < b for a, b in taken):
-            continue
-        eid = f"{AUTO_PREFIX}.{t.lemma_.lower()}"
-        if eid in disabled:
-            continue
-        span = _extend_to_head(doc[t.i : t.i + 1]) if t.pos_ == "ADV" else doc[t.i : t.i + 1]
-        tone = "negative" if mean < 0 else "positive"
-        out.append(
-            FramingSpan(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                category="loaded_language",
-                entry=eid,
-                reason=(
-                    f"Emotive word not in the framing lexicon: '{form}' is rated {mean:+.1f} "
-                    f"({tone}) on the VADER lexicon's -4 to +4 scale by human raters, and it "
-                    "is in the outlet's own voice, so it tells the reader how to feel. If it "
-                    f"is plain description here, disable {eid}."
-                ),
-                in_quote=False,
-            )
-        )
-    return out
-
-
-def _scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
-    """Quotation marks around a word or short phrase nobody is quoted as saying."""
-    out = []
-    text = doc.text
-    for qs, qe in sorted({*quotes, *_single_quoted(text)}):
-        inner = text[qs + 1 : qe - 1].strip()
-        words = inner.split()
-        if not 1 <= len(words) <= 3 or any(c in _SENTENCE_END for c in inner[-1:]):
-            continue
-        if any(ch.isdigit() for ch in inner):
-            continue
-        # Title-case words in quotes are names of things (films, operations, slogans).
-        if all(w[:1].isupper() for w in words):
-            continue
-        span = doc.char_span(qs, qe, alignment_mode="expand")
-        if span is None or _is_reported_speech(doc, span):
-            continue
-        out.append(
-            FramingSpan(
-                start=qs,
-                end=qe,
-                text=text[qs:qe],
-                category="doubt",
-                entry=None,
-                reason=(
-                    "Scare quotes: the outlet puts this word in quotation marks without "
-                    "quoting anyone, which signals that it doubts or mocks the term."
-                ),
-                in_quote=False,
-            )
-        )
-    return out
-
-
-# British copy puts scare quotes in single marks: the 'reforms'. An opening mark follows a
-# space or bracket and a closing one is not followed by a letter, so the apostrophes in
-# "Pakistan's" and "soldiers' lives" are not taken for quotation marks.
-_SINGLE_QUOTED = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[]))(?:'([^'\n]{1,40}?)'|\u2018([^\u2019\n]{1,40}?)\u2019)(?![\w])"
-)
-
-
-def _single_quoted(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _SINGLE_QUOTED.finditer(text):
-        inner = m.group(1) or m.group(2) or ""
-        if len(inner) >= 3 and inner[:1].isalpha() and inner[-1:].isalpha():
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _is_reported_speech(doc: Doc, span: Span) -> bool:
-    sent = span.sent
-    # Any speech verb earlier in the sentence: 'said it had ... and that lists were "starting
-    # to stabilise"' quotes the ministry, however far the verb is from the quote.
-    before = doc[sent.start : span.start]
-    after = doc[span.end : min(sent.end, span.end + 3)]
-    for t in (*before, *after):
-        if t.lower_ == "called" and t.i >= 2 and doc[t.i - 2].lower_ == "so":
-            continue  # 'so-called "plan"' doubles the doubt; it quotes nobody
-        if t.lemma_.lower() in SPEECH_LEMMAS or t.lower_ in SPEECH_LEMMAS:
-            return True
-    # A quoted word used as a name: 'the word "jihad"', 'known as "the wall"'.
-    return bool(before) and before[-1].lower_ in ("as", "word", "term", "phrase", "slogan")
-
-
 def _drop_overlaps(spans: list[FramingSpan]) -> list[FramingSpan]:
     """Keep the longest of overlapping spans (then the earliest); result sorted by start."""
     kept: list[FramingSpan] = []
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.entry or "")):
-        if all(s.end <= k.start or k.end <= s.start for k in kept):
+        over = [k for k in kept if not (s.end <= k.start or k.end <= s.start)]
+        if not over:
             kept.append(s)
+        elif s.tier == "strong" and s.in_quote == over[0].in_quote:
+            # "absolutely draconian": the intensifier's span swallows a strong word, and
+            # the phrase is as strong as its strongest part.
+            over[0].tier = "strong"
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
@@ -592,6 +395,7 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
                 prev.entry,
                 reason,
                 s.in_quote,
+                "strong" if "strong" in (prev.tier, s.tier) else "mild",
             )
         else:
             out.append(s)

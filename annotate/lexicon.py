@@ -31,6 +31,9 @@ Optional keys:
 - `context`: a rule the match must also pass (see CONTEXTS).
 - `highlight`: with `tokens`, how many leading tokens form the span; the rest of the
   pattern is context ("splash" needs a sum after it, but only "splash" is highlighted).
+- `tier`: "strong" (an editor would change the word) or "mild" (worth a look). Without it
+  loaded language and labels are strong, and intensifiers, presuppositions and doubt
+  markers mild (DEFAULT_TIERS): those are more often ordinary usage on real copy.
 - `unless_preceded_by` / `unless_followed_by`: lemmas of the word just before / after the
   match that make it ordinary usage ("tax regime", "alleged murder", "supposed to").
 
@@ -50,7 +53,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotate.models import FRAMING_CATEGORIES
+from annotate.models import FRAMING_CATEGORIES, FRAMING_TIERS
 
 if TYPE_CHECKING:
     from annotate.sourcing.lexicon import SourcingLexicon
@@ -64,7 +67,11 @@ if TYPE_CHECKING:
 #   ("grossly understated").
 # - "stance": a certainty adverb ("clearly", "surely"); it counts only when it comes before
 #   what it modifies ("clearly flawed"), not as a manner adverb ("she spoke clearly").
-CONTEXTS = ("claim", "reporting", "modifier", "stance")
+# - "topic": a noun that is dropped when it names what is being reported: it recurs in the
+#   text, another noun classifies it ("flood disaster"), or someone is charged with it.
+# - "legal": dropped in a legal or police account ("the alleged fraud", "police said the
+#   alleged attacker"), where the word is the hedge the law requires.
+CONTEXTS = ("claim", "reporting", "modifier", "stance", "topic", "legal")
 
 _KNOWN_KEYS = {
     "id",
@@ -80,9 +87,19 @@ _KNOWN_KEYS = {
     "unless_preceded_by",
     "unless_followed_by",
     "highlight",
+    "tier",
 }
 
 BUILTIN_PACKAGE = "annotate.lexicons"
+
+# The tier of an entry that does not give one, by category (see the module docstring).
+DEFAULT_TIERS = {
+    "loaded_language": "strong",
+    "labeling": "strong",
+    "intensifier": "mild",
+    "presupposition": "mild",
+    "doubt": "mild",
+}
 
 
 class LexiconError(ValueError):
@@ -104,6 +121,7 @@ class LexiconEntry:
     unless_preceded_by: frozenset[str] = frozenset()
     unless_followed_by: frozenset[str] = frozenset()
     highlight: int | None = None
+    tier: str = "strong"  # one of FRAMING_TIERS
     source: str = ""  # file the entry came from, for messages
 
     @property
@@ -184,6 +202,9 @@ def parse_entries(blob: bytes, source: str) -> list[LexiconEntry]:
             isinstance(tokens, list) and tokens and all(isinstance(t, dict) for t in tokens)
         ):
             raise LexiconError(f"{where}: 'tokens' must be a non-empty list of tables")
+        tier = item.get("tier", DEFAULT_TIERS.get(category, "strong"))
+        if tier not in FRAMING_TIERS:
+            raise LexiconError(f"{where}: tier {tier!r} is not one of {', '.join(FRAMING_TIERS)}")
         context = item.get("context")
         if context is not None and context not in CONTEXTS:
             raise LexiconError(f"{where}: context {context!r} is not one of {', '.join(CONTEXTS)}")
@@ -208,6 +229,7 @@ def parse_entries(blob: bytes, source: str) -> list[LexiconEntry]:
                     for w in _as_tuple(item.get("unless_followed_by"), where, "unless_followed_by")
                 ),
                 highlight=_highlight(item.get("highlight"), where),
+                tier=tier,
                 source=source,
             )
         )
@@ -363,7 +385,7 @@ def check_lexicon(entries: Sequence[LexiconEntry], nlp) -> list[str]:
 
     Checks: ids unique within the shipped files and within each extra file, rationale
     present, at least one example, every example matches its own entry, and no
-    counter-example does.
+    counter-example is flagged by any entry (its own or another).
     """
     # Imported here: framing imports this module.
     from annotate.framing import FramingMatcher
@@ -400,4 +422,9 @@ def check_lexicon(entries: Sequence[LexiconEntry], nlp) -> list[str]:
         for ex in e.counter_examples:
             if e.id in hits[ex]:
                 problems.append(f"{e.id}: counter-example matches: {ex!r}")
+            elif hits[ex]:
+                # A counter-example shows the word used neutrally: flagged by any other
+                # entry it is not neutral text, and it proves nothing about this one.
+                others = ", ".join(sorted(hits[ex]))
+                problems.append(f"{e.id}: counter-example is flagged by {others}: {ex!r}")
     return problems

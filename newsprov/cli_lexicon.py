@@ -104,6 +104,7 @@ def list_command(
                     {
                         "id": e.id,
                         "category": e.category,
+                        "tier": e.tier,
                         "pattern": e.pattern_text,
                         "context": e.context,
                         "rationale": e.rationale,

@@ -27,6 +27,12 @@ def matcher(nlp) -> FramingMatcher:
     return FramingMatcher(nlp)
 
 
+@pytest.fixture(scope="module")
+def auto_matcher(nlp) -> FramingMatcher:
+    """With the opt-in open-vocabulary (VADER) signal."""
+    return FramingMatcher(nlp, open_vocabulary=True)
+
+
 def spans(matcher: FramingMatcher, nlp, text: str) -> list[FramingSpan]:
     return matcher.find(nlp(text), quote_regions(text))
 
@@ -152,10 +158,18 @@ def test_find_negated_or_hedged_factive_is_not_presupposition(matcher, nlp, text
     assert texts(spans(matcher, nlp, text), "presupposition") == []
 
 
-def test_find_auto_flags_emotive_modifier_outside_lexicon(matcher, nlp) -> None:
-    found = spans(matcher, nlp, "It was a rotten deal for taxpayers.")
-    assert [(s.text, s.category, s.entry, s.in_quote) for s in found] == [
-        ("rotten", "loaded_language", "framing.loaded.auto.rotten", False)
+def test_find_auto_is_off_unless_asked_for(matcher, auto_matcher, nlp, monkeypatch) -> None:
+    text = "It was a rotten deal for taxpayers."
+    assert spans(matcher, nlp, text) == []
+    assert matcher.fingerprint() != auto_matcher.fingerprint()
+    monkeypatch.setenv("NEWSPROV_FRAMING_AUTO", "1")
+    assert texts(spans(FramingMatcher(nlp), nlp, text)) == ["rotten"]
+
+
+def test_find_auto_flags_emotive_modifier_outside_lexicon(auto_matcher, nlp) -> None:
+    found = spans(auto_matcher, nlp, "It was a rotten deal for taxpayers.")
+    assert [(s.text, s.category, s.entry, s.in_quote, s.tier) for s in found] == [
+        ("rotten", "loaded_language", "framing.loaded.auto.rotten", False, "mild")
     ]
     assert "VADER" in found[0].reason and "-2.3" in found[0].reason
     assert "framing.loaded.auto.rotten" in found[0].reason  # how to silence it
@@ -171,16 +185,16 @@ def test_find_auto_flags_emotive_modifier_outside_lexicon(matcher, nlp) -> None:
         "The storm killed 12 people and injured 40, officials said.",
     ],
 )
-def test_find_auto_leaves_quotes_comparatives_and_plain_words(matcher, nlp, text: str) -> None:
-    assert [s.entry for s in spans(matcher, nlp, text) if not s.in_quote] == []
+def test_find_auto_leaves_quotes_comparatives_and_plain_words(auto_matcher, nlp, text: str) -> None:
+    assert [s.entry for s in spans(auto_matcher, nlp, text) if not s.in_quote] == []
 
 
 def test_find_auto_can_be_disabled_per_word_or_whole(nlp) -> None:
     text = "It was a rotten deal for taxpayers."
     for off in ("framing.loaded.auto.rotten", "framing.loaded.auto"):
-        m = FramingMatcher(nlp, disabled=[off])
+        m = FramingMatcher(nlp, disabled=[off], open_vocabulary=True)
         assert spans(m, nlp, text) == []
-        assert m.fingerprint() != FramingMatcher(nlp).fingerprint()
+        assert m.fingerprint() != FramingMatcher(nlp, open_vocabulary=True).fingerprint()
 
 
 ORDINARY = [
@@ -316,10 +330,12 @@ def test_cli_annotate_text_lexicon_and_disable(tmp_path: Path) -> None:
     ]
 
 
-def test_auto_signal_skips_reported_feelings_but_not_the_outlets_adjective(matcher, nlp) -> None:
+def test_auto_signal_skips_reported_feelings_but_not_the_outlets_adjective(
+    auto_matcher, nlp
+) -> None:
     def texts(sentence: str) -> list[str]:
         doc = nlp(sentence)
-        return [s.text for s in matcher.find(doc, [])]
+        return [s.text for s in auto_matcher.find(doc, [])]
 
     assert "frightened" not in texts("Shop owners say the raids have left staff frightened.")
     assert "stunned" not in texts("Residents were stunned by the decision.")
@@ -373,3 +389,74 @@ def test_find_metaphor_families_flag_figurative_use(matcher, nlp, text: str, phr
 def test_find_metaphor_families_leave_literal_wire_usage(matcher, nlp, text: str) -> None:
     found = [s for s in spans(matcher, nlp, text) if s.entry.startswith("framing.loaded.metaphor.")]
     assert found == [], texts(found)
+
+
+def voice(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, bool]]:
+    return [(s.text, s.in_quote) for s in spans(matcher, nlp, text)]
+
+
+def test_find_words_inside_anothers_charge_or_denial_are_reported_speech(matcher, nlp) -> None:
+    # The contractor's accusers chose "reckless", not the outlet.
+    assert voice(matcher, nlp, "The contractor rejected charges of reckless cost-cutting.") == [
+        ("reckless", True)
+    ]
+    # The loaded verb of saying is the outlet's; what the landlords called it is theirs.
+    assert voice(matcher, nlp, "Landlords slammed the rent cap as a war on small owners.") == [
+        ("slammed", False),
+        ("war on", True),
+    ]
+    # The same words in the outlet's own sentence stay in its voice.
+    assert voice(matcher, nlp, "The reckless cuts put patients at risk.") == [("reckless", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The council leader promised a "firm response" once the water had gone down.',
+        'The statement said the barrier "met every standard" in the contract.',
+        'Her aides called the plan "balanced" on Monday.',
+        "\"We will not accept any 'temporary' fix,\" the mayor said.",
+        'The car has a front trunk, or "frunk", for small bags.',
+    ],
+)
+def test_find_quotation_of_someones_words_is_not_a_scare_quote(matcher, nlp, text: str) -> None:
+    assert [s for s in spans(matcher, nlp, text) if s.entry is None] == []
+
+
+def test_find_single_word_distancing_quote_around_a_thing_is_strong(matcher, nlp) -> None:
+    found = spans(matcher, nlp, 'The "transitional" council has now ruled for six years.')
+    assert [(s.text, s.category, s.tier) for s in found] == [('"transitional"', "doubt", "strong")]
+    found = spans(matcher, nlp, 'The firm sells "green energy" bonds to savers.')
+    assert [(s.text, s.tier) for s in found] == [('"green energy"', "mild")]
+    # Someone speaks in the paragraph: the word may be theirs, so it is only worth a look.
+    text = 'Ms Reyes said the plan was fair. The "balanced" budget won support.'
+    assert [(s.text, s.tier) for s in spans(matcher, nlp, text)] == [('"balanced"', "mild")]
+
+
+def test_find_topic_nouns_and_legal_alleged_are_neutral(matcher, nlp) -> None:
+    wire = (
+        "The flood disaster forced 400 families from their homes. "
+        "Aid agencies said the disaster had cut off three villages."
+    )
+    assert spans(matcher, nlp, wire) == []
+    assert spans(matcher, nlp, "Prosecutors say the alleged scheme ran for three years.") == []
+    assert texts(spans(matcher, nlp, "The plan has been a disaster for renters.")) == ["disaster"]
+
+
+def test_find_capitalised_hit_inside_a_name_is_the_name(matcher, nlp) -> None:
+    assert spans(matcher, nlp, "Cornerback Greedy Williams made six tackles.") == []
+    assert texts(spans(matcher, nlp, "Greedy landlords raised rents again.")) == ["Greedy"]
+
+
+def test_find_spans_carry_a_tier(matcher, nlp) -> None:
+    def tiers(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.tier) for s in spans(matcher, nlp, text)]
+
+    # A judgement an editor would change is strong; a certainty adverb is worth a look.
+    assert tiers("Officials have clearly failed the residents.") == [("clearly failed", "mild")]
+    # The intensifier's phrase is as strong as the loaded word it covers; "so-called" was
+    # right 3 times in 34 on BASIL and SemEval train, so it is worth a look, not a rewrite.
+    assert tiers("The so-called reform is absolutely draconian.") == [
+        ("so-called", "mild"),
+        ("absolutely draconian", "strong"),
+    ]

@@ -147,6 +147,7 @@ def test_cli_list_json_and_disable() -> None:
     ids = {r["id"] for r in rows}
     assert "framing.doubt.claim" in ids and "framing.doubt.so_called" not in ids
     assert all(r["rationale"] and r["examples"] for r in rows)
+    assert {r["tier"] for r in rows} <= {"strong", "mild"}
 
 
 def test_cli_list_broken_extra_file_is_one_line_error(tmp_path: Path) -> None:
@@ -168,3 +169,40 @@ counter_examples = ["a staggering total"]
 """
     entries = all_entries([write(tmp_path, override)])
     assert check_lexicon([e for e in entries if e.id == "framing.loaded.staggering"], nlp) == []
+
+
+def test_cli_check_fails_when_another_entry_flags_a_counter_example(tmp_path: Path) -> None:
+    # "staggering" is a shipped entry: a counter-example using it is not neutral text, so
+    # it proves nothing about the new entry, and the check must say which entry flagged it.
+    body = GOOD.replace('"It was a victory."', '"It was a staggering victory."')
+    result = CliRunner().invoke(lexicon_group, ["check", "--lexicon", str(write(tmp_path, body))])
+    assert result.exit_code == 1
+    assert (
+        "framing.loaded.resounding: counter-example is flagged by framing.loaded.staggering: "
+        "'It was a staggering victory.'"
+    ) in result.output
+
+
+def test_load_lexicon_tier_defaults_by_category_and_rejects_unknown(tmp_path: Path) -> None:
+    entries = {e.id: e for e in load_lexicon().entries}
+    assert entries["framing.loaded.staggering"].tier == "strong"
+    assert entries["framing.intensifier.absolutely"].tier == "mild"  # default for its category
+    assert entries["framing.labeling.regime"].tier == "mild"  # set in the file
+    p = write(
+        tmp_path,
+        GOOD.replace(
+            'category = "loaded_language"', 'category = "loaded_language"\ntier = "severe"'
+        ),
+    )
+    with pytest.raises(LexiconError, match=r"tier 'severe' is not one of strong, mild"):
+        load_lexicon([p])
+
+
+def test_check_lexicon_no_shipped_entry_keeps_the_shared_placeholder(nlp) -> None:
+    # The old shared counter-example only proved that a word matches itself.
+    placeholder = "The latest decision was announced on Monday."
+    top = ["framing.loaded.corrupt", "framing.loaded.outrage", "framing.intensifier.absolutely"]
+    entries = {e.id: e for e in all_entries()}
+    for eid in top:
+        assert placeholder not in entries[eid].counter_examples
+        assert not any("on Monday." in x and "decision" in x for x in entries[eid].examples)
