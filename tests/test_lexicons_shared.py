@@ -13,7 +13,9 @@ from annotate.lexicon import LexiconError, lexicon_kind, load_lexicons
 from newsprov.cli import main
 
 # Our own sentences, written for these tests.
-DISASTER = "The windfall tax has been a disaster for small firms.\n"
+# A plain framing entry (no context rule: sourcing borrows only those; "disaster" now has
+# the topic rule) that sourcing does not also list as its own evaluative word.
+SHAMBLES = "The windfall tax has been a shambles for small firms.\n"
 GOBSMACKING = "The council spent a gobsmacking sum on the new hall.\n"
 AUGURS = "Augurs say the harvest will fail.\n"
 REPORTEDLY = "The minister reportedly left the meeting early.\n"
@@ -52,16 +54,16 @@ def write(tmp_path: Path, name: str, body: str) -> str:
 
 
 def test_disable_a_framing_entry_silences_it_in_both_annotators(tmp_path: Path) -> None:
-    before = annotate(tmp_path, DISASTER)
-    assert [s["entry"] for s in before["spans"]] == ["framing.loaded.disaster"]
+    before = annotate(tmp_path, SHAMBLES)
+    assert [s["entry"] for s in before["spans"]] == ["framing.loaded.shambles"]
     (sent,) = before["sentences"]
-    assert sent["sourcing"] == "unattributed_claim" and "'disaster'" in sent["reason"]
+    assert sent["sourcing"] == "unattributed_claim" and "'shambles'" in sent["reason"]
 
-    after = annotate(tmp_path, DISASTER, "--disable", "framing.loaded.disaster")
+    after = annotate(tmp_path, SHAMBLES, "--disable", "framing.loaded.shambles")
     assert after["spans"] == []
     (sent,) = after["sentences"]
     # sourcing borrowed the word from that entry: with it off, nothing cites it
-    assert "disaster" not in (sent["reason"] or "")
+    assert "shambles" not in (sent["reason"] or "")
     assert sent["sourcing"] is None
 
 
@@ -121,7 +123,7 @@ def test_a_file_of_neither_kind_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_disabling_an_unknown_id_is_a_one_line_error(tmp_path: Path) -> None:
-    story = write(tmp_path, "s.txt", DISASTER)
+    story = write(tmp_path, "s.txt", SHAMBLES)
     result = CliRunner().invoke(
         main, ["annotate-text", story, "--disable", "framing.loaded.disastr"]
     )
@@ -142,9 +144,9 @@ def test_a_bad_user_sourcing_entry_is_a_one_line_error(tmp_path: Path) -> None:
 def test_one_load_feeds_both_annotators(tmp_path: Path) -> None:
     from annotate.annotator import Annotator
 
-    lex = load_lexicons(disabled=["framing.loaded.disaster"])
-    assert "framing.loaded.disaster" not in {e.id for e in lex.framing.entries}
-    assert "framing.loaded.disaster" not in set(lex.sourcing["borrowed_evaluative"].words.values())
+    lex = load_lexicons(disabled=["framing.loaded.shambles"])
+    assert "framing.loaded.shambles" not in {e.id for e in lex.framing.entries}
+    assert "framing.loaded.shambles" not in set(lex.sourcing["borrowed_evaluative"].words.values())
     a = Annotator(lexicons=lex)
     assert a.lexicons is lex and a.sourcing.lex is lex.sourcing
     assert load_lexicons().sha256 != lex.sha256
