@@ -410,15 +410,21 @@ class Fetcher:
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise self._timeout(shown)
+            # A body without Content-Length ends when the socket closes, and the watchdog
+            # closing it looks the same to the reader: only the flag tells a page that
+            # ended from one that was cut off mid-word.
+            if timed_out.is_set():
+                raise self._timeout(shown)
+            if length.isdigit() and response.num_bytes_downloaded < int(length):
+                got = f"{response.num_bytes_downloaded:,} of {int(length):,} bytes"
+                raise self._incomplete(shown, got)
             return _Exchange(url, response.status_code, headers, b"".join(chunks), fetched_at)
         except (httpx.HTTPError, OSError) as exc:
             if timed_out.is_set() or isinstance(exc, httpx.TimeoutException):
                 raise self._timeout(shown) from None
-            raise _Failure(
-                "network",
-                f"connection failed while reading {shown}: {one_line(str(exc), 100)}; "
-                "try again later",
-            ) from None
+            # Reset mid-body, fewer bytes than Content-Length, a bad or unfinished chunk, a
+            # broken gzip stream: what arrived is not the page.
+            raise self._incomplete(shown, one_line(str(exc), 100)) from None
         finally:
             watchdog.cancel()
             response.close()
@@ -439,6 +445,13 @@ class Fetcher:
             "timeout",
             f"timed out after {self.config.timeout:g} s fetching {shown}; the server is slow "
             "or unreachable, try again later",
+        )
+
+    @staticmethod
+    def _incomplete(shown: str, why: str) -> _Failure:
+        return _Failure(
+            "incomplete",
+            f"the body of {shown} did not arrive whole ({why}); nothing was kept, try again later",
         )
 
     @staticmethod

@@ -15,7 +15,8 @@ class Fetched:
     `error` is a one-line, user-facing message when the fetch did not yield a usable
     body (refused address, robots.txt, HTTP error status, timeout, too large...);
     `error_kind` is a short machine tag for it ("blocked", "robots", "http", "network",
-    "timeout", "too_large", "scheme", "imported" is never an error).
+    "timeout", "incomplete" (the body did not end cleanly), "too_large", "scheme";
+    "imported" is never an error).
     """
 
     url: str
