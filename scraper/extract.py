@@ -151,7 +151,10 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
 
     canonical = normalize_url(meta.canonical) if meta.canonical else None
     page_domain = registered_domain(url)
-    article_url = normalize_url(canonical if _usable_canonical(canonical, url) else url)
+    # The article is the page at the URL we fetched (after the redirects the fetcher
+    # followed). A declared canonical is a claim by the page, recorded and used for
+    # matching, never an identity: a page could otherwise overwrite another article.
+    article_url = normalize_url(url)
     title = (
         meta.title
         or (np_result and np_result.get("title"))
@@ -197,15 +200,6 @@ _INERT = re.compile(
 
 def _strip_inert(html: str) -> str:
     return _INERT.sub(" ", html)
-
-
-def _usable_canonical(canonical: str | None, url: str) -> bool:
-    """Use the declared canonical URL as the article's identity only when it is on the
-    same outlet and is not the homepage (a common CMS mistake that would merge every
-    story of the site into one row)."""
-    if not canonical or registered_domain(canonical) != registered_domain(url):
-        return False
-    return urlsplit(canonical).path.strip("/") != "" or urlsplit(url).path.strip("/") == ""
 
 
 def _refuse_non_html(body: bytes, url: str, content_type: str | None) -> None:

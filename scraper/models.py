@@ -47,7 +47,7 @@ class Link:
 
 @dataclass
 class Extracted:
-    url: str  # canonical URL when the page names one on its own site, else the final URL
+    url: str  # the final URL fetched (normalised); never the declared canonical
     canonical_url: str | None  # as the page declares it (may point to another site: syndication)
     outlet_domain: str  # registered domain, e.g. "nationpress.test", "bbc.co.uk"
     outlet_name: str | None  # og:site_name / publisher name when present

@@ -31,9 +31,9 @@ TABLES: dict[str, dict[str, Any]] = {
         "fts_table": "articles_fts",
         "fts_pk": "article_id",
         "columns": {
-            "url": "Canonical URL on the outlet's own site (or the final URL fetched)",
+            "url": "The URL fetched (after redirects): the only source of this article's text",
             "input_url": "The URL as given or discovered, before redirects",
-            "canonical_url": "Canonical URL declared by the page (may be another site)",
+            "canonical_url": "Canonical URL the page declares (a claim, used for matching only)",
             "outlet_id": "Registered domain of the outlet",
             "authors": "Byline, JSON list",
             "published": "Publication time as declared by the page (ISO 8601)",
