@@ -74,6 +74,27 @@ def one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+# user:password@ in the authority part, found without parsing: a URL that does not parse
+# is exactly the one whose password would otherwise be printed raw.
+_USERINFO = re.compile(r"^(\s*[^:/?#\s]*:?//)[^/?#]*@")
+_ANY_USERINFO = re.compile(r"[^/@\s]*@")
+
+
+def redact_url(url: str) -> str:
+    """The URL with any user:password@ replaced by ***@, for storing and printing.
+
+    Redacts before parsing, because parsing can fail. A URL that does not parse is never
+    returned as typed: every "...@" in it is masked too."""
+    if "@" not in url:
+        return url
+    safe = _USERINFO.sub(r"\1***@", url, count=1)
+    try:
+        urlsplit(safe.strip()).port  # noqa: B018 - .port validates the authority
+    except ValueError:
+        return _ANY_USERINFO.sub("***@", safe)
+    return safe
+
+
 def _split_hostport(entry: str) -> tuple[str, int | None]:
     """Parse "host", "host:port", "[v6]:port" or a bare IPv6 literal."""
     entry = entry.strip()
@@ -185,7 +206,7 @@ class AddressGuard:
 
     def check(self, url: str) -> Target:
         """Return where to connect for `url`, or raise AddressRefused / HostNotFound."""
-        shown = one_line(url, 100)
+        shown = one_line(redact_url(url), 100)
         if len(url) > MAX_URL_LENGTH:
             raise AddressRefused(
                 f"refused {shown}: the URL is {len(url)} characters, over the "
