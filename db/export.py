@@ -298,3 +298,27 @@ def write_csv(
         path_or_file.write(chunk.encode("utf-8") if binary else chunk)
     path_or_file.flush()
     return count
+
+
+def unannotated_ids(
+    db: sqlite_utils.Database | sqlite3.Connection,
+    article: int | None = None,
+    outlet: str | None = None,
+    since: str | date | datetime | None = None,
+) -> list[int]:
+    """Articles the same filters select that are not annotated yet: they have no rows in
+    the CSV because nobody looked, not because nothing was found."""
+    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    where = ["a.annotated_run_id IS NULL AND a.annotated_rules IS NULL"]
+    params: list[Any] = []
+    if article is not None:
+        where.append("a.article_id = ?")
+        params.append(int(article))
+    if outlet:
+        where.append("a.outlet_id = ?")
+        params.append(outlet.strip().lower().removeprefix("www."))
+    if since is not None:
+        where.append("a.published >= ?")
+        params.append(normalise_since(since))
+    sql = f"SELECT a.article_id FROM articles a WHERE {' AND '.join(where)} ORDER BY 1"  # noqa: S608 - constant fragments
+    return [int(r[0]) for r in conn.execute(sql, params)]

@@ -351,7 +351,8 @@ def import_(file: Path, url: str, db_path: str, as_json: bool) -> None:
 @lexicon_options
 @quiet_option
 def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -> None:
-    """(Re)annotate stored articles: without ids, those not annotated yet.
+    """(Re)annotate stored articles: without ids, those not annotated yet or annotated by
+    older rules.
 
     \b
     Example:
@@ -369,21 +370,18 @@ def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -
                 f"no article with id {', '.join(map(str, missing))} in {db_path}; see `newsprov export` or Datasette for ids"
             )
         ids = list(article_ids)
-    else:
-        ids = (
-            None
-            if all_
-            else [
-                r["article_id"]
-                for r in db.query("SELECT article_id FROM articles WHERE annotated_run_id IS NULL")
-            ]
-        )
+    pipeline = make_pipeline(db, quiet=quiet, lexicons=lexicons, disabled=disabled)
+    if not article_ids:
+        # Not annotated yet (a run killed between storing and annotating, a changed text)
+        # and annotated by other rules than these: both are out of date.
+        ids = None if all_ else store.stale_articles(db, pipeline.annotator.fingerprint())
         if ids == []:
-            click.echo("nothing to annotate (use --all to re-annotate everything)")
+            click.echo(
+                "nothing to annotate: every article is annotated with the current rules "
+                "(use --all to re-annotate everything)"
+            )
             return
-    n = make_pipeline(db, quiet=quiet, lexicons=lexicons, disabled=disabled).annotate_articles(
-        ids, n_process=processes
-    )
+    n = pipeline.annotate_articles(ids, n_process=processes)
     click.echo(f"annotated {n} article{'s' if n != 1 else ''}")
 
 

@@ -101,6 +101,12 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
         article_id = store.find_article(db, article)
         if article_id is None:
             raise click.ClickException(f"no article {article!r} in {db_path}")
+    pending = exporter.unannotated_ids(db, article=article_id, outlet=outlet, since=since)
+    if article_id is not None and pending:
+        raise click.ClickException(
+            f"article {article_id} is not annotated yet, so it has no flags to export: "
+            f"run `newsprov annotate {article_id}` first"
+        )
     rows = exporter.export_rows(db, article=article_id, outlet=outlet, since=since, flags=wanted)
     try:
         n = write_output(csv_path, lambda out: exporter.write_csv(rows, out))
@@ -109,6 +115,14 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
             f"cannot write {csv_path}: {exc.strerror or one_line(str(exc), 200)}; pass another --csv path"
         ) from None
     click.echo(f"wrote {n} flag rows to {csv_path}", err=True)
+    if pending:
+        shown = ", ".join(map(str, pending[:10])) + (" ..." if len(pending) > 10 else "")
+        click.echo(
+            f"warning: {len(pending)} article{'s are' if len(pending) != 1 else ' is'} not "
+            f"annotated yet and {'have' if len(pending) != 1 else 'has'} no rows in the file "
+            f"({shown}): run `newsprov annotate`, then export again",
+            err=True,
+        )
 
 
 def write_output(path: str, write: Callable[[Any], int]) -> int:

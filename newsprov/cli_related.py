@@ -80,10 +80,16 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
 
     Example: newsprov trace 1 --json
     """
+    from db.store import annotation_state
     from db.trace import needs_matching, trail
 
     db = open_database(db_path)
     article_id = _article_id(db, id_or_url)
+    if annotation_state(db, article_id) is None:
+        raise click.ClickException(
+            f"article {article_id} is not annotated yet, so it has no claims to trace: "
+            f"run `newsprov annotate {article_id}` first"
+        )
     if needs_matching(db, article_id):
         from newsprov.related import retrace
 
