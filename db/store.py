@@ -29,7 +29,7 @@ from annotate.models import FRAMING_CATEGORIES, Annotation
 from scraper.models import Extracted, Fetched
 
 RUN_STATUSES = ("running", "ok", "partial", "failed", "interrupted")
-NOT_ANNOTATED = "not annotated yet: run `newsprov annotate`"
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
 
 
 class ArticleNotFound(LookupError):
@@ -309,8 +309,11 @@ def save_article(
 def find_article(db: sqlite_utils.Database, id_or_url: int | str) -> int | None:
     """An article id (int or digits), its URL, the URL it was asked for, or its canonical URL."""
     if isinstance(id_or_url, int) or str(id_or_url).strip().isdigit():
+        wanted = int(id_or_url)
+        if not 0 <= wanted <= MAX_ID:
+            return None  # SQLite cannot even hold it: certainly not an article id
         row = db.execute(
-            "SELECT article_id FROM articles WHERE article_id = ?", (int(id_or_url),)
+            "SELECT article_id FROM articles WHERE article_id = ?", (wanted,)
         ).fetchone()
         return int(row[0]) if row else None
     ref = str(id_or_url).strip()
@@ -339,7 +342,8 @@ def articles_to_annotate(
     missing = [
         i
         for i in wanted
-        if db.execute("SELECT 1 FROM articles WHERE article_id = ?", (i,)).fetchone() is None
+        if not 0 <= i <= MAX_ID
+        or db.execute("SELECT 1 FROM articles WHERE article_id = ?", (i,)).fetchone() is None
     ]
     if missing:
         raise ArticleNotFound(f"no article with id {', '.join(map(str, missing))}")

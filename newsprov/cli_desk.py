@@ -11,14 +11,22 @@ from typing import Any
 import click
 
 from newsprov.cli import db_option, make_pipeline, open_database, quiet_option
-from scraper.guard import one_line
+from scraper.guard import for_terminal, one_line
 
 
 @click.command()
 @db_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path: str, port: int, host: str) -> None:
+@click.option(
+    "--host-name",
+    "host_names",
+    multiple=True,
+    help="Also answer requests for this Host name (repeatable); by default only the "
+    "bound address and localhost are answered.",
+)
+@click.option("--debug", is_flag=True, help="Turn on Datasette's debug pages (/-/allow-debug ...).")
+def serve(db_path: str, port: int, host: str, host_names: tuple[str, ...], debug: bool) -> None:
     """Browse the database in Datasette, with the reader page and dashboards.
 
     \b
@@ -28,7 +36,7 @@ def serve(db_path: str, port: int, host: str) -> None:
     open_database(db_path).close()
     from newsprov.serving import run_datasette
 
-    run_datasette(db_path, host, port)
+    run_datasette(db_path, host, port, host_names=host_names, debug=debug)
 
 
 @click.command("open")
@@ -165,7 +173,7 @@ def demo(db_path: str, port: int, no_serve: bool, quiet: bool) -> None:
     for r in failed:
         # Most messages already name the URL; do not print it twice.
         where = "" if r.url in (r.error or "") else f"{r.url}: "
-        click.echo(f"error: {where}{r.error}", err=True)
+        click.echo(for_terminal(f"error: {where}{r.error}"), err=True)
     counts = {
         t: db[t].count for t in ("articles", "sentences", "framing", "related", "claim_matches")
     }

@@ -38,14 +38,16 @@ def _check_port_free(host: str, port: int) -> None:
             ) from None
 
 
-def run_datasette(db_path: str, host: str, port: int) -> None:
+def run_datasette(
+    db_path: str, host: str, port: int, host_names: tuple[str, ...] = (), debug: bool = False
+) -> None:
     """Serve until interrupted; prints where to look first."""
     import uvicorn
 
     from db.plugin.app import make_datasette
 
     _check_port_free(host, port)
-    ds = make_datasette(db_path)
+    ds = make_datasette(db_path, bind=host, host_names=host_names, debug=debug)
     latest = resolve_article(sqlite_utils.Database(db_path), "latest")
     click.echo(f"Datasette: http://{host}:{port}/")
     if latest is not None:
