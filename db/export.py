@@ -16,7 +16,8 @@ Columns (`COLUMNS`, in this order):
 Rows come ordered by article, then position in the text (a sentence flag before the
 phrases inside it). The file is UTF-8 with a byte-order mark (Excel on Windows otherwise
 garbles accents), CRLF line ends, and any cell that Excel would read as a formula
-(starting with = + - @, tab or CR) prefixed with an apostrophe.
+(starting with = + - @, their fullwidth forms, tab or CR, after any leading spaces)
+prefixed with an apostrophe, by the one guard in db/csvguard.py.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from os import PathLike
 from typing import IO, Any
 
 import sqlite_utils
+
+from db.csvguard import FORMULA_PREFIXES, safe_cell  # noqa: F401 - FORMULA_PREFIXES re-exported
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -52,8 +55,6 @@ COLUMNS: tuple[str, ...] = (
 )
 FLAG_TYPES = ("unsourced", "framing")
 BOM = "\ufeff"
-# Excel (and LibreOffice, Google Sheets) evaluate a cell starting with these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Two SELECTs with the same shape: a sentence flag starts at the sentence, a phrase at
 # itself; `kind` 0 sorts the sentence before the phrases that begin where it does.
@@ -251,9 +252,8 @@ def question_for(row: Mapping[str, Any], figure: str | None = None) -> str:
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        # The apostrophe makes spreadsheets show the text as typed instead of evaluating it.
-        return "'" + value
+    if isinstance(value, str):
+        return safe_cell(value)  # the same guard as every other CSV path
     return value
 
 
