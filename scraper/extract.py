@@ -17,9 +17,17 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction, Tag
 
 from scraper.html_decode import UndecodableError, decode_html, sniff_kind
-from scraper.html_meta import base_url, clean_authors, feed_links, read_meta, to_utc_iso
+from scraper.html_meta import (
+    base_url,
+    clean_authors,
+    feed_links,
+    page_title,
+    read_meta,
+    to_utc_iso,
+)
 from scraper.models import Extracted, Link
 from scraper.outlets import link_kind, normalize_url, registered_domain
+from scraper.promo import drop_promo, link_texts
 
 __all__ = [
     "ExtractError",
@@ -119,6 +127,9 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         )
         html = html[:MAX_HTML_CHARS]
 
+    # Empty comments are React's markers between adjacent text nodes ("tripl<!-- -->e",
+    # "Mr<!-- -->."): they join, never separate, what is around them.
+    html = _EMPTY_COMMENT.sub("", html)
     soup = BeautifulSoup(html, "lxml")
     meta = read_meta(soup, url)
     lean = _strip_inert(html)
@@ -146,6 +157,8 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
             f"story, or {_TEXT_ADVICE}"
         )
 
+    # Promotion boxes and teasers inside the article container are not the story.
+    chosen.text = drop_promo(chosen.text, link_texts(a.get_text(" ") for a in soup.find_all("a")))
     embeds = _find_embeds(soup)
     chosen.text = _attribute_embeds(chosen.text, embeds)
 
@@ -157,6 +170,8 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
     article_url = normalize_url(url)
     title = (
         meta.title
+        # ours before newspaper's: it cuts "Mayor re-elected ..." at the hyphen
+        or page_title(soup, meta.site_name)
         or (np_result and np_result.get("title"))
         or (tf_result and tf_result.get("title"))
         or _title_tag(soup)
@@ -198,8 +213,13 @@ _INERT = re.compile(
 )
 
 
+_EMPTY_COMMENT = re.compile(r"<!--\s*-->")
+
+
 def _strip_inert(html: str) -> str:
-    return _INERT.sub(" ", html)
+    # A comment joins the text around it (it was never a space on the page); scripts
+    # and styles may stand between blocks, so they leave a space.
+    return _INERT.sub(lambda m: "" if m.group().startswith("<!--") else " ", html)
 
 
 def _refuse_non_html(body: bytes, url: str, content_type: str | None) -> None:
