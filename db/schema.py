@@ -266,7 +266,7 @@ INSERT OR REPLACE INTO sourcing_counts (article_id, label, n)
 """,
     ),
     (
-        # Annotation state and crash recovery (issue 11). An article's flags are only
+        # Annotation state, crash recovery and embedded posts (issue 11). An article's flags are only
         # evidence when it is known which rules made them: `annotated_rules` holds the
         # annotator version and lexicon hash of the run that annotated it (NULL: not
         # annotated yet). A run records the process running it, so the next command to
@@ -277,6 +277,20 @@ INSERT OR REPLACE INTO sourcing_counts (article_id, label, n)
 ALTER TABLE articles ADD COLUMN annotated_rules TEXT;
 ALTER TABLE runs ADD COLUMN pid INTEGER;
 ALTER TABLE runs ADD COLUMN host TEXT;
+-- Social posts embedded in an article, kept apart from its text (which stays as the
+-- page shows it) with who posted them: replaced as a whole with the article's links.
+CREATE TABLE IF NOT EXISTS embeds (
+    embed_id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,               -- 1-based, in page order
+    platform TEXT NOT NULL,             -- X | Instagram | Facebook | Bluesky ... | social media
+    author TEXT,                        -- "Name (@handle)" as the embed credits it
+    posted TEXT,                        -- the date as the embed prints it
+    text TEXT NOT NULL,                 -- the post's words
+    url TEXT,                           -- the post's permalink
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX IF NOT EXISTS idx_embeds_article ON embeds(article_id);
 UPDATE articles SET annotated_rules = (
     SELECT coalesce(r.annotator_version, '?') || '+' || substr(coalesce(r.lexicon_sha256, '?'), 1, 12)
     FROM runs r WHERE r.run_id = articles.annotated_run_id

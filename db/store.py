@@ -228,7 +228,8 @@ def save_article(
     input_url: str | None,
     is_seed: bool = False,
 ) -> int:
-    """Upsert an article by URL (article_id and created_at stay), its outlet and its links.
+    """Upsert an article by URL (article_id and created_at stay), its outlet, its links
+    and its embedded posts.
 
     Once an article is a seed it stays one. When the text changed since the last save,
     the old annotations no longer fit its offsets: they are dropped and annotated_run_id
@@ -292,6 +293,15 @@ def save_article(
                 " WHERE article_id = ?",
                 (article_id,),
             )
+        conn.execute("DELETE FROM embeds WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO embeds (article_id, idx, platform, author, posted, text, url)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, n, e.platform, e.author or None, e.posted, e.text, e.url)
+                for n, e in enumerate(extracted.embeds, start=1)
+            ],
+        )
         conn.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
         # A page may link the same href with the same anchor twice: one row. DO NOTHING
         # skips only that UNIQUE clash; "OR IGNORE" would also drop rows breaking NOT NULL.

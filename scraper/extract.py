@@ -25,7 +25,7 @@ from scraper.html_meta import (
     read_meta,
     to_utc_iso,
 )
-from scraper.models import Extracted, Link
+from scraper.models import Embed, Extracted, Link
 from scraper.outlets import link_kind, normalize_url, registered_domain
 from scraper.promo import drop_promo, link_texts
 
@@ -159,8 +159,10 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
 
     # Promotion boxes and teasers inside the article container are not the story.
     chosen.text = drop_promo(chosen.text, link_texts(a.get_text(" ") for a in soup.find_all("a")))
+    # Embedded posts stay in the text as the page shows them (never rewritten) and are
+    # recorded apart, with who posted them, where and when.
     embeds = _find_embeds(soup)
-    chosen.text = _attribute_embeds(chosen.text, embeds)
+    chosen.text = _place_embeds(chosen.text, embeds)
 
     canonical = normalize_url(meta.canonical) if meta.canonical else None
     page_domain = registered_domain(url)
@@ -198,9 +200,10 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         text=chosen.text,
         word_count=count_words(chosen.text),
         extractor=chosen.extractor,
-        links=extract_links(soup, base, page_domain, chosen.text, embeds),
+        links=extract_links(soup, base, page_domain, chosen.text),
         feeds=[normalize_url(f) for f in feed_links(soup, base)],
         description=meta.description,
+        embeds=[e.record for e in embeds],
     )
 
 
@@ -735,8 +738,7 @@ _DATE_LIKE = re.compile(
 @dataclass
 class _Embed:
     element: Tag
-    key: str  # every character of the embed's text, squashed: to find its paragraphs
-    sentence: str  # the attributed quotation that replaces them ("" drops them)
+    record: Embed
 
 
 def _platform_of(element: Tag) -> str | None:
@@ -762,12 +764,6 @@ def _linked_platform(element: Tag) -> str | None:
             if platform:
                 return platform
     return None
-
-
-def _nested_quotes(text: str) -> str:
-    """Double quotation marks inside the post become single ones: it is itself quoted."""
-    text = re.sub(r'"([^"]*)"', r"‘\1’", text)
-    return text.replace("“", "‘").replace("”", "’").replace('"', "’")
 
 
 def _embed_of(element: Tag, platform: str | None) -> _Embed | None:
@@ -803,61 +799,42 @@ def _embed_of(element: Tag, platform: str | None) -> _Embed | None:
         m = re.search(r"/(@[\w.\-]+)", permalink)
         handle = m.group(1) if m else ""
     post = " ".join(_EMBED_FURNITURE.sub(" ", post).split()).strip(" —–-")
-    if name and handle:
-        who = f"{name} ({handle})"
-    else:
-        who = name or handle
-    if not post or not who:
-        sentence = ""  # nothing quotable (an embed that is only a "view on" card)
-    else:
-        when = f" on {date}" if date and _DATE_LIKE.search(date) and len(date) <= 60 else ""
-        post = _nested_quotes(post)
-        sentence = f"{who} wrote on {platform}{when}: “{post}”"
-    return _Embed(element, _squash(whole), sentence)
+    who = f"{name} ({handle})" if name and handle else (name or handle)
+    if not post and not who:
+        return None  # nothing to record (an embed that is only a "view on" card)
+    when = date if date and _DATE_LIKE.search(date) and len(date) <= 60 else None
+    return _Embed(element, Embed(platform, who, when, post, _permalink(element)))
 
 
-def _find_embeds(soup: BeautifulSoup) -> list[_Embed]:
-    """Embedded social posts on the page, outermost first, each once."""
-    out: list[_Embed] = []
-    seen: set[int] = set()
-    for element in soup.find_all("blockquote"):
-        if any(id(p) in seen for p in element.parents):
-            continue
-        embed = _embed_of(element, _platform_of(element))
-        if embed is not None:
-            out.append(embed)
-            seen.add(id(element))
-    return out
+_POST_PATH = re.compile(r"/(?:status|statuses|p|reel|posts?|video)/[\w-]+", re.I)
+# Widget lines of an embed, not words of the post or its credit.
+_EMBED_WIDGET = re.compile(
+    r"^(?:(?:View this (?:post|profile) on|View (?:more )?on|Watch on) \w+"
+    r"|(?:Post|A post shared) by\s+@?[\w.\-]+(?:\s+View on \w+)?)$",
+    re.I,
+)
 
 
-def _attribute_embeds(text: str, embeds: list[_Embed]) -> str:
-    """Replace each run of paragraphs that came from one embed (its post, its credit
-    line) with the embed's attributed quotation. An embed the extractor dropped is put
-    back where it stands when it sits between two paragraphs of the text (an embed in
-    a sidebar stays out)."""
+def _place_embeds(text: str, embeds: list[_Embed]) -> str:
+    """The text with the embeds' widget lines ("View on Threads", "Post by @x") removed,
+    the posts' words and credit lines left as the page shows them, and the words of a
+    post the extractor dropped put back where the page shows them, when that is between
+    two paragraphs of the text (a post in a sidebar stays out)."""
     if not embeds:
         return text
-    out: list[str] = []
-    current: _Embed | None = None
-    placed: set[int] = set()
-    for para in text.split("\n\n"):
-        key = _squash(para)
-        owner = next((e for e in embeds if len(key) >= 8 and key in e.key), None)
-        if owner is None:
-            out.append(para)
-            current = None
-            continue
-        if owner is not current and owner.sentence:
-            out.append(owner.sentence)
-        placed.add(id(owner))
-        current = owner
-    out = [p for p in out if p]
-    for embed in embeds:
-        if id(embed) in placed or not embed.sentence or embed.sentence in out:
-            continue
+    inside = [_squash(e.element.get_text(" ")) for e in embeds]
+    out = [
+        p
+        for p in text.split("\n\n")
+        if not (_EMBED_WIDGET.match(p.strip()) and any(_squash(p) in k for k in inside))
+    ]
+    for embed, whole in zip(embeds, inside, strict=True):
+        post = embed.record.text
+        if not post or any(len(_squash(p)) >= 8 and _squash(p) in whole for p in out):
+            continue  # nothing to show, or the text already shows it
         at = _between(embed.element, [_squash(p) for p in out])
         if at is not None:
-            out.insert(at, embed.sentence)
+            out.insert(at, post)
     return "\n\n".join(out)
 
 
@@ -879,6 +856,37 @@ def _between(element: Tag, known: list[str]) -> int | None:
     if before is not None and after == before + 1:
         return after
     return None
+
+
+def _permalink(element: Tag) -> str | None:
+    """The post's own URL: a permalink attribute, `cite`, or a link to the platform."""
+    candidates = [str(v) for k, v in element.attrs.items() if "permalink" in k or k == "cite"]
+    links = [str(a["href"]) for a in element.find_all("a", href=True)]
+    # a link to the post itself beats mentions and hashtags in its text; the date link
+    # that closes most embeds is the permalink when none names a post id
+    candidates += [h for h in links if _POST_PATH.search(h)] + links[::-1]
+    for value in candidates:
+        try:
+            url = normalize_url(value.strip())
+        except ValueError:
+            continue
+        if url.startswith(("http://", "https://")) and _PLATFORMS.get(registered_domain(url)):
+            return url
+    return None
+
+
+def _find_embeds(soup: BeautifulSoup) -> list[_Embed]:
+    """Embedded social posts on the page, outermost first, each once."""
+    out: list[_Embed] = []
+    seen: set[int] = set()
+    for element in soup.find_all("blockquote"):
+        if any(id(p) in seen for p in element.parents):
+            continue
+        embed = _embed_of(element, _platform_of(element))
+        if embed is not None:
+            out.append(embed)
+            seen.add(id(element))
+    return out
 
 
 # ---- links --------------------------------------------------------------------
@@ -977,18 +985,14 @@ def extract_links(
     base: str,
     page_domain: str,
     article_text: str = "",
-    embeds: list[_Embed] | None = None,
 ) -> list[Link]:
     """Outbound links of the article and its related-story boxes (not the site menus).
 
-    Hrefs are absolute and normalised (`normalize_url`), so one target is one link. A
-    link inside an embedded post takes the post's attributed quotation as its context
-    when the article text carries it.
+    Hrefs are absolute and normalised (`normalize_url`), so one target is one link.
     """
     body = soup.body or soup
     paragraphs = article_text.split("\n\n")
     text_sentences = [s for p in paragraphs for s in split_sentences(p)]
-    quoted = {id(e.element): e.sentence for e in embeds or () if e.sentence in paragraphs}
     links: dict[str, Link] = {}
     for a in body.find_all("a", href=True):
         href = a.get("href")
@@ -1009,11 +1013,10 @@ def extract_links(
         if previous is not None and (previous.anchor or not anchor):
             continue
         paragraph = _block_text(a)
-        in_post = next((quoted[id(p)] for p in a.parents if id(p) in quoted), None)
         links[absolute] = Link(
             href=absolute,
             anchor=anchor,
-            context=in_post or _context(anchor, paragraph, text_sentences),
+            context=_context(anchor, paragraph, text_sentences),
             kind=link_kind(absolute, page_domain),
             domain=registered_domain(absolute),
         )

@@ -45,6 +45,18 @@ class Link:
     domain: str  # registered domain of href ("" when none)
 
 
+@dataclass(frozen=True)
+class Embed:
+    """A social-media post embedded in the page, kept as its own record: the article
+    text is left as the page has it, and the post's author is known from here."""
+
+    platform: str  # "X", "Instagram", "Facebook", "Bluesky" ... or "social media"
+    author: str  # "Name (@handle)", or whichever of the two the embed gives; "" if none
+    posted: str | None  # the date as the embed prints it
+    text: str  # the post's words, the embed's furniture ("View on X") removed
+    url: str | None  # the post's permalink when the embed names one
+
+
 @dataclass
 class Extracted:
     url: str  # the final URL fetched (normalised); never the declared canonical
@@ -61,6 +73,7 @@ class Extracted:
     links: list[Link] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)  # <link rel=alternate> feed URLs, absolute
     description: str | None = None
+    embeds: list[Embed] = field(default_factory=list)  # in page order
 
 
 @dataclass(frozen=True)

@@ -698,65 +698,71 @@ def embeds_article() -> Extracted:
     )
 
 
-def test_extract_embedded_posts_are_attributed_quotations() -> None:
-    paras = embeds_article().text.split("\n\n")
-    expected = [
-        "National Weather Office (@NatWeatherOffice) wrote on X on March 2, 2025: “River levels "
-        "at Osby are rising 20 cm an hour. Move valuables upstairs and follow advice from "
-        "@OsbyCouncil”",
-        "Lena Dahl (@lena.dahl.osby) wrote on Instagram: “The water reached our front step at "
-        "6am. We are safe, the dog is safe, the garden is a lake.”",
-        "Osby Fire and Rescue wrote on Facebook on Sunday, March 2, 2025: “Crews rescued 12 "
-        "people from cars stranded on the valley road overnight. Please do not drive through "
-        "flood water.”",
-        # Double quotes inside the post become single ones: the whole post is the quotation.
-        "Ines Moe (@inesmoe.bsky.social) wrote on Bluesky on March 2, 2025 at 9:14 AM: “The "
-        "‘once in a century’ flood is now the third in eleven years. Our maps show why.”",
-        "Osby Roads Authority (@OsbyRoads) wrote on social media on March 2, 2025: “Road "
-        "closures are updated every hour on our website. Please check before you travel.”",
-    ]
-    for quote in expected:
-        assert quote in paras
-    # Each post once, in its place, never as a bare unattributed paragraph.
-    assert paras[2] == expected[0] and paras[4] == expected[1]
-    text = "\n\n".join(paras)
-    assert text.count("Crews rescued 12 people") == 1
-    for furniture in (
-        "pic.twitter.com",
-        "View this post",
-        "A post shared by",
-        "Posted by",
-        "View on",
-    ):
-        assert furniture not in text
-    assert "— National Weather Office" not in text
-    # A card with no post text (Threads) adds nothing; an outlet's own pull quote stays.
-    assert "osbytown" not in text
-    assert "“The water came faster than anyone here can remember.”" in paras
-
-
-def test_extract_sample_tweet_is_credited_to_its_account() -> None:
-    art = extracted("conflicting")
-    tweet = (
-        "Karakoram Policy Institute (@KarakoramPI) wrote on X on February 25, 2025: “Our 2024 "
-        "security review is out: 702 security personnel killed in 471 attacks. Full district "
-        "data on our website.”"
-    )
+def test_extract_embedded_posts_are_records_and_the_text_stays_as_the_page_has_it() -> None:
+    art = embeds_article()
     paras = art.text.split("\n\n")
-    assert paras[4] == tweet
-    assert sum("702 security personnel killed in 471" in p for p in paras) == 1
-    post = links_by_href(art)["https://twitter.com/KarakoramPI/status/1894372615502117024"]
-    assert post.context == tweet
+    # The posts' words stay where the page shows them, never rewritten into a sentence.
+    assert (
+        "The water reached our front step at 6am. We are safe, the dog is safe, the garden is a lake."
+        in paras
+    )
+    assert (
+        'The "once in a century" flood is now the third in eleven years. Our maps show why.'
+        in paras
+    )
+    assert "— Ines Moe (@inesmoe.bsky.social) March 2, 2025 at 9:14 AM" in paras  # its credit
+    assert "wrote on" not in art.text
+    assert art.text.count("Crews rescued 12 people") == 1
+    # A post the extractor dropped is put back where the page shows it, as its words.
+    assert paras[2].startswith("River levels at Osby are rising 20 cm an hour.")
+    # Widget lines are not the post's words.
+    for widget in ("View on Threads", "Post by @osbytown", "View this post", "pic.twitter.com"):
+        assert widget not in art.text
+    assert "“The water came faster than anyone here can remember.”" in paras  # a pull quote
+    got = {(e.platform, e.author, e.posted, e.url) for e in art.embeds}
+    assert got == {
+        ("X", "National Weather Office (@NatWeatherOffice)", "March 2, 2025",
+         "https://twitter.com/NatWeatherOffice/status/1896123456789012345"),
+        ("Instagram", "Lena Dahl (@lena.dahl.osby)", None, "https://www.instagram.com/p/DFlood01/"),
+        ("Facebook", "Osby Fire and Rescue", "Sunday, March 2, 2025",
+         "https://www.facebook.com/osbyfire/posts/pfbid0abc"),
+        ("Bluesky", "Ines Moe (@inesmoe.bsky.social)", "March 2, 2025 at 9:14 AM",
+         "https://bsky.app/profile/did:plc:abc123/post/3lflood"),
+        ("Threads", "@osbytown", None, "https://www.threads.net/@osbytown/post/DFx1"),
+        ("social media", "Osby Roads Authority (@OsbyRoads)", "March 2, 2025", None),
+    }  # fmt: skip
+    texts = {e.author: e.text for e in art.embeds}
+    assert texts["National Weather Office (@NatWeatherOffice)"] == (
+        "River levels at Osby are rising 20 cm an hour. Move valuables upstairs and follow "
+        "advice from @OsbyCouncil"
+    )
+    assert texts["@osbytown"] == ""  # a card with no words: recorded, nothing invented
 
 
-def test_extract_embedded_post_reads_as_named_source_to_the_annotator() -> None:
-    from annotate.annotator import Annotator
+def test_extract_sample_tweet_is_a_record_credited_to_its_account() -> None:
+    art = extracted("conflicting")
+    (tweet,) = [e for e in art.embeds if e.platform == "X"]
+    assert tweet.author == "Karakoram Policy Institute (@KarakoramPI)"
+    assert tweet.url == "https://twitter.com/KarakoramPI/status/1894372615502117024"
+    assert "702 security personnel killed in 471 attacks" in tweet.text
+    assert "wrote on X" not in art.text
+    assert sum("702 security personnel killed in 471" in p for p in art.text.split("\n\n")) <= 1
 
-    text = extracted("conflicting").text
-    start = text.index("Karakoram Policy Institute (@KarakoramPI) wrote on X")
-    flags = [s for s in Annotator().annotate(text).sentences if s.start >= start][:2]
-    assert [f.sourcing for f in flags] == ["named_source", "named_source"]
-    assert all("Karakoram Policy Institute" in (f.source.text if f.source else "") for f in flags)
+
+def test_extract_embeds_are_stored_with_the_article(tmp_path) -> None:
+    from db.schema import open_db
+    from db.store import save_article
+
+    db = open_db(str(tmp_path / "n.db"))
+    art = embeds_article()
+    aid = save_article(db, art, None, art.url)
+    save_article(db, art, None, art.url)  # again: replaced, not added
+    rows = db.execute(
+        "SELECT idx, platform, author, url FROM embeds WHERE article_id = ? ORDER BY idx", (aid,)
+    ).fetchall()
+    assert len(rows) == len(art.embeds) == 6
+    assert rows[0][1:] == ("X", "National Weather Office (@NatWeatherOffice)",
+                           "https://twitter.com/NatWeatherOffice/status/1896123456789012345")  # fmt: skip
 
 
 # ---- the lead paragraph --------------------------------------------------------------
