@@ -14,7 +14,15 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-__all__ = ["PageMeta", "read_meta", "to_utc_iso", "clean_authors", "feed_links", "base_url"]
+__all__ = [
+    "PageMeta",
+    "read_meta",
+    "to_utc_iso",
+    "clean_authors",
+    "feed_links",
+    "base_url",
+    "page_title",
+]
 
 _ARTICLE_TYPES = frozenset(
     {

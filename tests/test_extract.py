@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.extract import ExtractError, extract_article, split_sentences
+from scraper.extract import ExtractError, extract_article
 from scraper.html_decode import decode_html
 from scraper.models import Extracted
 
@@ -290,18 +290,20 @@ def test_extract_seed_links_have_kind_anchor_and_sentence() -> None:
     pdf = links["http://dgispr.gov.test/media/2025/annual-security-review-2024.pdf"]
     assert pdf.kind == "document" and pdf.domain == "gov.test"
     assert pdf.anchor == "Director General Inter Service Public Relations (DGISPR)"
-    assert pdf.context.startswith("A report from the Director General Inter Service")
-    assert pdf.context.endswith("among civilians, security forces, and criminals.")
+    # The paragraph around the link (a long one cut around the anchor), never split
+    # into sentences by the scraper.
+    assert "A report from the Director General Inter Service" in pdf.context
+    assert len(pdf.context) <= 402
 
     conflicting = links[URL["conflicting"]]
     assert conflicting.kind == "news" and conflicting.domain == "dailymeridian.test"
-    assert conflicting.context == (
+    assert (
         "Currently, Pakistan is grappling with its most severe security crisis in over a decade."
+        in conflicting.context
     )
     anonymous = links[URL["anonymous"]]
     assert anonymous.anchor == "Investigations indicate"
-    assert anonymous.context.startswith("Investigations indicate that 685 Pakistani security")
-    assert anonymous.context.endswith("444 terror attacks.")
+    assert "Investigations indicate that 685 Pakistani security" in anonymous.context
 
     # The related-coverage box is outside the text: its context is the box entry.
     related = links[URL["attributing"]]
@@ -532,7 +534,7 @@ def test_extract_falls_back_to_trafilatura_when_newspaper_truncates() -> None:
     assert art.published == "2025-02-24T18:30:00Z"  # naive date taken as UTC
     assert art.title == "Lighthouse keeper retires after 41 years"
     link = art.links[0]
-    assert link.context.endswith("Sigrid Lund, said in a statement.")
+    assert "Sigrid Lund, said in a statement." in link.context
 
 
 def test_extract_links_resolve_dedupe_and_skip_non_web() -> None:
@@ -545,8 +547,8 @@ def test_extract_links_resolve_dedupe_and_skip_non_web() -> None:
     # <base href> resolution, fragments dropped, duplicate kept once with its first anchor.
     fuel = links["http://gazette.test/news/2025/02/23/fuel-costs-ferry.html"]
     assert fuel.anchor == "jump in fuel costs" and fuel.kind == "same_site"
-    assert fuel.context == "The rise follows a jump in fuel costs last year."
-    assert links["http://ferryco.test/press/2025/02/fare-review.pdf"].context == (
+    assert fuel.context.endswith("The rise follows a jump in fuel costs last year.")
+    assert links["http://ferryco.test/press/2025/02/fare-review.pdf"].context.startswith(
         "Fares on the island ferry will rise by 8 percent from 1 April, the operator said in "
         "a statement on Sunday."
     )
@@ -598,20 +600,6 @@ def test_extract_hostile_text_stays_text() -> None:
     art = extract_article((UNIT / "links.html").read_bytes(), "http://gazette.test/a", None)
     assert '<script>alert("x")</script> and {{ 7*7 }} are printed as they are' in art.text
     assert "49" not in art.text
-
-
-def test_split_sentences_respects_abbreviations() -> None:
-    text = (
-        'Dr. Ines Moe of the port council called the rise "unavoidable". Fares rose 8.5 percent '
-        "in the U.S. market. It was 6 p.m. when he spoke! Was it? Yes."
-    )
-    assert split_sentences(text) == [
-        'Dr. Ines Moe of the port council called the rise "unavoidable".',
-        "Fares rose 8.5 percent in the U.S. market.",
-        "It was 6 p.m. when he spoke!",
-        "Was it?",
-        "Yes.",
-    ]
 
 
 # ---- messages that hold whether the bytes came from a server or a file ---------------

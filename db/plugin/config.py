@@ -131,6 +131,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "label_column": "anchor",
         "facets": ["kind", "domain"],
     },
+    "embeds": {
+        "description": "Social posts embedded in each article, with who posted them: the "
+        "article text shows them as the page does; this says whose words they are.",
+        "label_column": "author",
+        "facets": ["platform"],
+    },
     "fetches": {
         "description": "Every HTTP response kept as evidence: hash, time, status, headers.",
         "facets": ["status", "error_kind", "content_type"],
