@@ -169,6 +169,9 @@ def _is_prose(para: str) -> bool:
     return count_words(para) >= 8 and not para.startswith("- ") and para[-1:] in '.!?"”’)»」。'
 
 
+_NOT_SHOWN = frozenset({"script", "style", "title", "noscript", "template", "textarea"})
+
+
 def _container_of(paragraph: str, soup: BeautifulSoup) -> Tag | None:
     """The element that holds the block showing `paragraph`, found through one text node
     (a linear scan: comparing every element's full text would be quadratic on deeply
@@ -178,13 +181,41 @@ def _container_of(paragraph: str, soup: BeautifulSoup) -> Tag | None:
     for snippet in (" ".join(words[mid : mid + 4]), " ".join(words[:4])):
         if not snippet:
             continue
-        node = soup.find(string=lambda s, snip=snippet: snip in " ".join(s.split()))
-        if node is None or isinstance(node, Comment):
+        # Not a copy in JSON-LD, a <title> or a <noscript>: the text as the page shows it.
+        node = next(
+            (
+                n
+                for n in soup.find_all(
+                    string=lambda s, snip=snippet: snip in " ".join(s.split()), limit=4
+                )
+                if not isinstance(n, Comment) and getattr(n.parent, "name", None) not in _NOT_SHOWN
+            ),
+            None,
+        )
+        if node is None:
             continue
         block = node.find_parent(["p", "li", "div", "blockquote", "span", "td"])
         if isinstance(block, Tag) and isinstance(block.parent, Tag):
             return block.parent
     return None
+
+
+def _story_container(paras: list[str], soup: BeautifulSoup) -> Tag | None:
+    """The element holding the story: the container of its longest paragraph, widened
+    to hold its first and last paragraphs too when templates give every paragraph its
+    own box ("card" layouts, where an ad in one box makes extractors stop there)."""
+    container = _container_of(max(paras, key=len), soup)
+    if container is None or len(paras) < 2:
+        return container
+    ends = [_container_of(p, soup) for p in (paras[0], paras[-1]) if _is_prose(p)]
+    for end in ends:
+        if end is None or end is container or container in end.parents:
+            continue
+        common = next((a for a in container.parents if a is end or a in end.parents), None)
+        if common is None or common.name in ("body", "html", "[document]"):
+            return container
+        container = common
+    return container
 
 
 def own_text(block: Tag) -> str:
@@ -220,7 +251,7 @@ def _restore_dropped(
     back from `_lead_blocks`. With `leads_only`, only the lead is put back.
     """
     paras = text.split("\n\n")
-    container = _container_of(max(paras, key=len), soup)
+    container = _story_container(paras, soup)
     if container is None:
         return text
     inside = squash(container.get_text())

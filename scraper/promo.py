@@ -34,6 +34,11 @@ _SHARE_PROMPT = re.compile(
 # "Subscribe to ...", "Sign up for ..." as a sentence of their own, also after a hook
 # question ("Need more space? Subscribe to our sister title ...").
 _PITCH = re.compile(r"(?:^|[.!?]\s+)(?:subscribe|sign\s+up)\b", re.I)
+# "Follow The Daily Opinion section on Facebook, X and Instagram."
+_FOLLOW = re.compile(
+    r"^follow\b.{0,80}\bon\s+(?:facebook|twitter|x|instagram|threads|bluesky|tiktok|youtube)\b",
+    re.I,
+)
 _PROFILE = re.compile(r"^profile\s*:\s*\S.{0,80}$", re.I)
 _BARE_ID = re.compile(r"^[#№]?\s*\d[\d\-_/]{3,}$")
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -59,7 +64,7 @@ def is_promo(para: str, anchors: Collection[str] = ()) -> bool:
     words = len(para.split())
     if _LABEL_ALONE.match(para) or _PROFILE.match(para) or _BARE_ID.match(para):
         return True
-    if _SHARE_PROMPT.match(para):
+    if _SHARE_PROMPT.match(para) or (words <= 30 and _FOLLOW.match(para)):
         return True
     if (_TAG_END.search(para) or _TAG_START.match(para)) and words <= 30:
         return True

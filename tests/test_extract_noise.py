@@ -40,6 +40,7 @@ def extract(name: str, url: str = "http://tidewater.test/news/ferry-winter"):
         "Like this story",
         "Need more space",
         "Coastal Weekly",
+        "Follow the Tidewater Courier",
     ],
 )
 def test_promo_and_teaser_lines_stay_out_of_the_text(promo):
@@ -85,3 +86,17 @@ def test_title_is_never_cut_at_a_hyphen_inside_a_word(title_tag):
     page = f"<html><head><title>{title_tag}</title></head><body><article>{paras}</article></body></html>"
     art = extract_article(page.encode(), "http://larchford.test/news/mayor", "text/html")
     assert art.title == "Mayor re-elected after close race"
+
+
+def test_paragraphs_after_an_ad_in_a_card_layout_are_kept():
+    """Every paragraph in its own box, an ad inside one box: extractors stop at the ad,
+    and JSON-LD's copy of the body (glued into one line) cannot say where paragraphs
+    go. The story's container is widened to hold its first and last paragraphs."""
+    text = extract("card-paragraphs.html", "http://karsten.test/news/comet").text
+    paras = text.split("\n\n")
+    assert paras[-1] == (
+        "The team plans to publish its measurements of the tail's length in a journal this summer."
+    )
+    assert paras[0].startswith("Astronomers at the Karsten summit observatory")
+    assert len(paras) == 5
+    assert "Advertisement" not in text
