@@ -182,15 +182,12 @@ def _container_of(paragraph: str, soup: BeautifulSoup) -> Tag | None:
         if not snippet:
             continue
         # Not a copy in JSON-LD, a <title> or a <noscript>: the text as the page shows it.
-        node = next(
-            (
-                n
-                for n in soup.find_all(
-                    string=lambda s, snip=snippet: snip in " ".join(s.split()), limit=4
-                )
-                if not isinstance(n, Comment) and getattr(n.parent, "name", None) not in _NOT_SHOWN
-            ),
-            None,
+        node = soup.find(
+            string=lambda s, snip=snippet: (
+                snip in " ".join(s.split())
+                and not isinstance(s, Comment)
+                and getattr(s.parent, "name", None) not in _NOT_SHOWN
+            )
         )
         if node is None:
             continue
