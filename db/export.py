@@ -23,7 +23,8 @@ framing half. A flag stored without a tier counts as query / strong (shown, not 
 Rows come ordered by article, then position in the text (a sentence flag before the
 phrases inside it). The file is UTF-8 with a byte-order mark (Excel on Windows otherwise
 garbles accents), CRLF line ends, and any cell that Excel would read as a formula
-(starting with = + - @, tab or CR) prefixed with an apostrophe.
+(starting with = + - @, their fullwidth forms, tab or CR, after any leading spaces)
+prefixed with an apostrophe, by the one guard in db/csvguard.py.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from os import PathLike
 from typing import IO, Any
 
 import sqlite_utils
+
+from db.csvguard import FORMULA_PREFIXES, safe_cell  # noqa: F401 - FORMULA_PREFIXES re-exported
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -64,8 +67,6 @@ FRAMING_TIER_CHOICES = ("strong", "mild", "all")
 # `tier` for both flag types: the framing tier that goes with each sourcing tier
 FRAMING_TIER_FOR = {"query": "strong", "routine": "mild", "all": "all"}
 BOM = "\ufeff"
-# Excel (and LibreOffice, Google Sheets) evaluate a cell starting with these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Two SELECTs with the same shape: a sentence flag starts at the sentence, a phrase at
 # itself; `kind` 0 sorts the sentence before the phrases that begin where it does.
@@ -288,9 +289,8 @@ def question_for(row: Mapping[str, Any], figure: str | None = None) -> str:
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        # The apostrophe makes spreadsheets show the text as typed instead of evaluating it.
-        return "'" + value
+    if isinstance(value, str):
+        return safe_cell(value)  # the same guard as every other CSV path
     return value
 
 
@@ -335,3 +335,27 @@ def write_csv(
         path_or_file.write(chunk.encode("utf-8") if binary else chunk)
     path_or_file.flush()
     return count
+
+
+def unannotated_ids(
+    db: sqlite_utils.Database | sqlite3.Connection,
+    article: int | None = None,
+    outlet: str | None = None,
+    since: str | date | datetime | None = None,
+) -> list[int]:
+    """Articles the same filters select that are not annotated yet: they have no rows in
+    the CSV because nobody looked, not because nothing was found."""
+    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    where = ["a.annotated_run_id IS NULL AND a.annotated_rules IS NULL"]
+    params: list[Any] = []
+    if article is not None:
+        where.append("a.article_id = ?")
+        params.append(int(article))
+    if outlet:
+        where.append("a.outlet_id = ?")
+        params.append(outlet.strip().lower().removeprefix("www."))
+    if since is not None:
+        where.append("a.published >= ?")
+        params.append(normalise_since(since))
+    sql = f"SELECT a.article_id FROM articles a WHERE {' AND '.join(where)} ORDER BY 1"  # noqa: S608 - constant fragments
+    return [int(r[0]) for r in conn.execute(sql, params)]

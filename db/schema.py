@@ -9,6 +9,7 @@ JSON columns hold JSON text.
 from __future__ import annotations
 
 import os
+import socket
 
 import sqlite_utils
 
@@ -338,6 +339,38 @@ CREATE TABLE IF NOT EXISTS check_jobs (
 );
 """,
     ),
+    (
+        # Annotation state, crash recovery and embedded posts (issue 11). An article's flags are only
+        # evidence when it is known which rules made them: `annotated_rules` holds the
+        # annotator version and lexicon hash of the run that annotated it (NULL: not
+        # annotated yet). A run records the process running it, so the next command to
+        # open the file can tell a run that is still going from one killed mid-way
+        # (status 'interrupted').
+        "0008_integrity",
+        """
+ALTER TABLE articles ADD COLUMN annotated_rules TEXT;
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+-- Social posts embedded in an article, kept apart from its text (which stays as the
+-- page shows it) with who posted them: replaced as a whole with the article's links.
+CREATE TABLE IF NOT EXISTS embeds (
+    embed_id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,               -- 1-based, in page order
+    platform TEXT NOT NULL,             -- X | Instagram | Facebook | Bluesky ... | social media
+    author TEXT,                        -- "Name (@handle)" as the embed credits it
+    posted TEXT,                        -- the date as the embed prints it
+    text TEXT NOT NULL,                 -- the post's words
+    url TEXT,                           -- the post's permalink
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX IF NOT EXISTS idx_embeds_article ON embeds(article_id);
+UPDATE articles SET annotated_rules = (
+    SELECT coalesce(r.annotator_version, '?') || '+' || substr(coalesce(r.lexicon_sha256, '?'), 1, 12)
+    FROM runs r WHERE r.run_id = articles.annotated_run_id
+) WHERE annotated_run_id IS NOT NULL;
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]
@@ -367,7 +400,48 @@ def open_db(path: str, create: bool = True) -> sqlite_utils.Database:
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=10000")
     ensure_schema(db)
+    mark_interrupted(db)
     return db
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process, but alive
+    return True
+
+
+def mark_interrupted(db: sqlite_utils.Database) -> list[int]:
+    """Runs left 'running' by a process that is gone (killed, crashed, power cut) become
+    'interrupted'; returns their ids. A run of a live process on this host is left alone:
+    two commands may share one database file."""
+    host = socket.gethostname()
+    rows = db.execute("SELECT run_id, pid, host FROM runs WHERE status = 'running'").fetchall()
+    gone = [
+        int(run_id)
+        for run_id, pid, run_host in rows
+        if pid is None or run_host != host or not _alive(int(pid))
+    ]
+    # Another host's process may still be alive, but a desk database lives on one machine;
+    # a run that cannot be checked is reported as interrupted rather than left "running".
+    if gone:
+        conn = db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany(
+                "UPDATE runs SET status = 'interrupted',"
+                " finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+                " WHERE run_id = ? AND status = 'running'",
+                [(r,) for r in gone],
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return gone
 
 
 def ensure_schema(db: sqlite_utils.Database) -> list[str]:

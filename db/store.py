@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
@@ -32,7 +34,8 @@ from annotate.models import (
 )
 from scraper.models import Extracted, Fetched
 
-RUN_STATUSES = ("running", "ok", "partial", "failed")
+RUN_STATUSES = ("running", "ok", "partial", "failed", "interrupted")
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
 
 
 class ArticleNotFound(LookupError):
@@ -105,7 +108,8 @@ def start_run(
     with transaction(db) as conn:
         cur = conn.execute(
             "INSERT INTO runs (command, started_at, status, tool_version, annotator_version,"
-            " model, lexicon_sha256, options) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
+            " model, lexicon_sha256, options, pid, host)"
+            " VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)",
             (
                 command,
                 utcnow(),
@@ -114,6 +118,8 @@ def start_run(
                 fp.get("model"),
                 fp.get("lexicon_sha256"),
                 _json(options),
+                os.getpid(),  # so a later command can tell a killed run from a live one
+                socket.gethostname(),
             ),
         )
     return int(cur.lastrowid)
@@ -228,7 +234,8 @@ def save_article(
     input_url: str | None,
     is_seed: bool = False,
 ) -> int:
-    """Upsert an article by URL (article_id and created_at stay), its outlet and its links.
+    """Upsert an article by URL (article_id and created_at stay), its outlet, its links
+    and its embedded posts.
 
     Once an article is a seed it stays one. When the text changed since the last save,
     the old annotations no longer fit its offsets: they are dropped and annotated_run_id
@@ -288,8 +295,19 @@ def save_article(
         if old is not None and old[1] != extracted.text:
             _delete_annotations(conn, article_id)
             conn.execute(
-                "UPDATE articles SET annotated_run_id = NULL WHERE article_id = ?", (article_id,)
+                "UPDATE articles SET annotated_run_id = NULL, annotated_rules = NULL"
+                " WHERE article_id = ?",
+                (article_id,),
             )
+        conn.execute("DELETE FROM embeds WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO embeds (article_id, idx, platform, author, posted, text, url)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, n, e.platform, e.author or None, e.posted, e.text, e.url)
+                for n, e in enumerate(extracted.embeds, start=1)
+            ],
+        )
         conn.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
         # A page may link the same href with the same anchor twice: one row. DO NOTHING
         # skips only that UNIQUE clash; "OR IGNORE" would also drop rows breaking NOT NULL.
@@ -307,8 +325,11 @@ def save_article(
 def find_article(db: sqlite_utils.Database, id_or_url: int | str) -> int | None:
     """An article id (int or digits), its URL, the URL it was asked for, or its canonical URL."""
     if isinstance(id_or_url, int) or str(id_or_url).strip().isdigit():
+        wanted = int(id_or_url)
+        if not 0 <= wanted <= MAX_ID:
+            return None  # SQLite cannot even hold it: certainly not an article id
         row = db.execute(
-            "SELECT article_id FROM articles WHERE article_id = ?", (int(id_or_url),)
+            "SELECT article_id FROM articles WHERE article_id = ?", (wanted,)
         ).fetchone()
         return int(row[0]) if row else None
     ref = str(id_or_url).strip()
@@ -337,7 +358,8 @@ def articles_to_annotate(
     missing = [
         i
         for i in wanted
-        if db.execute("SELECT 1 FROM articles WHERE article_id = ?", (i,)).fetchone() is None
+        if not 0 <= i <= MAX_ID
+        or db.execute("SELECT 1 FROM articles WHERE article_id = ?", (i,)).fetchone() is None
     ]
     if missing:
         raise ArticleNotFound(f"no article with id {', '.join(map(str, missing))}")
@@ -348,6 +370,30 @@ def articles_to_annotate(
         yield {"article_id": row[0], "text": row[1]}
 
 
+def annotation_state(db: sqlite_utils.Database, article_id: int) -> str | None:
+    """The rules that made the article's flags ("0.4+ab12cd34ef56"), or None when it is
+    not annotated yet (stored, then the process was killed; or its text changed since):
+    then it has no flags to show, which is not the same as having none."""
+    row = db.execute(
+        "SELECT annotated_run_id, annotated_rules FROM articles WHERE article_id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise ArticleNotFound(f"no article with id {article_id}")
+    if row[0] is None and row[1] is None:
+        return None
+    return row[1] or "unrecorded"
+
+
+def unannotated_count(db: sqlite_utils.Database) -> int:
+    return int(
+        db.execute(
+            "SELECT count(*) FROM articles WHERE annotated_run_id IS NULL"
+            " AND annotated_rules IS NULL"
+        ).fetchone()[0]
+    )
+
+
 def stale_articles(
     db: sqlite_utils.Database, fingerprint: dict[str, str] | None = None
 ) -> list[int]:
@@ -356,7 +402,8 @@ def stale_articles(
     or lexicon set: what `newsprov annotate` without ids should redo."""
     if not fingerprint:
         rows = db.execute(
-            "SELECT article_id FROM articles WHERE annotated_run_id IS NULL ORDER BY article_id"
+            "SELECT article_id FROM articles WHERE annotated_run_id IS NULL"
+            " AND annotated_rules IS NULL ORDER BY article_id"
         )
         return [int(r[0]) for r in rows]
     rows = db.execute(
@@ -415,8 +462,14 @@ def save_annotation(
         _insert_density(conn, article_id, annotation, word_count)
         refresh_sourcing_counts(conn, article_id)
         _insert_claims(conn, article_id, annotation, sentence_ids)
+        # The rule version travels with the flags: a later run with other rules can say
+        # which articles it has not redone (stale_articles).
         conn.execute(
-            "UPDATE articles SET annotated_run_id = ? WHERE article_id = ?", (run_id, article_id)
+            "UPDATE articles SET annotated_run_id = ?, annotated_rules = coalesce("
+            " (SELECT coalesce(annotator_version, '?') || '+'"
+            "  || substr(coalesce(lexicon_sha256, '?'), 1, 12) FROM runs WHERE run_id = ?),"
+            " 'unrecorded') WHERE article_id = ?",
+            (run_id, run_id, article_id),
         )
 
 

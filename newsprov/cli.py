@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from newsprov import __version__
-from scraper.guard import one_line
+from scraper.guard import for_terminal, json_for_terminal, one_line
 
 DEFAULT_DB = "newsprov.db"
 
@@ -131,16 +131,25 @@ def make_fetcher(allow_hosts: tuple[str, ...], connect_to: tuple[str, ...], dela
                 f"{item!r}: expected PATTERN=IP:PORT", param_hint="--connect-to"
             )
         mapping[pattern.strip()] = target.strip()
-    config = FetchConfig(
-        allow_hosts=tuple(_split_env(allow_hosts)), connect_to=mapping, min_delay=delay
-    )
+    from scraper.guard import AddressGuard
+
+    allowed = tuple(_split_env(allow_hosts))
+    for hint, check in (
+        ("--allow-host", lambda: AddressGuard(allowed)),
+        ("--connect-to", lambda: AddressGuard((), mapping)),
+    ):
+        try:
+            check()
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=hint) from None
+    config = FetchConfig(allow_hosts=allowed, connect_to=mapping, min_delay=delay)
     return Fetcher(config)
 
 
 def _progress(quiet: bool) -> Callable[[str], None]:
     if quiet or not sys.stderr.isatty():
         return lambda msg: None
-    return lambda msg: click.echo(f"  {msg}", err=True)
+    return lambda msg: click.echo(for_terminal(f"  {msg}"), err=True)
 
 
 def make_pipeline(db, fetcher=None, quiet: bool = False, lexicons=(), disabled=()):
@@ -161,19 +170,20 @@ def make_pipeline(db, fetcher=None, quiet: bool = False, lexicons=(), disabled=(
 
 def report_results(results, as_json: bool) -> None:
     """Print per-item outcome; a batch reports every failure at the end, exit 1 if any."""
+    # URLs and error messages carry input and scraped text: printed through for_terminal.
     if as_json:
         for r in results:
-            click.echo(json.dumps(r.to_json(), ensure_ascii=False))
+            click.echo(json_for_terminal(json.dumps(r.to_json(), ensure_ascii=False)))
     else:
         for r in results:
             if r.status == "ok":
                 extra = f", {r.related} related" if r.related else ""
-                click.echo(f"ok  article {r.article_id}  {r.url}{extra}")
+                click.echo(for_terminal(f"ok  article {r.article_id}  {r.url}{extra}"))
     failed = [r for r in results if r.status != "ok"]
     for r in failed:
         # Most messages already name the URL; do not print it twice.
         where = "" if r.url in (r.error or "") else f"{r.url}: "
-        click.echo(f"error: {where}{r.error}", err=True)
+        click.echo(for_terminal(f"error: {where}{r.error}"), err=True)
     if failed:
         if len(results) > 1:
             click.echo(f"{len(failed)} of {len(results)} inputs failed (listed above)", err=True)
@@ -356,7 +366,8 @@ def import_(file: Path, url: str, db_path: str, as_json: bool) -> None:
 @lexicon_options
 @quiet_option
 def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -> None:
-    """(Re)annotate stored articles: without ids, those not annotated yet.
+    """(Re)annotate stored articles: without ids, those not annotated yet or annotated by
+    older rules.
 
     \b
     Example:
@@ -374,21 +385,18 @@ def annotate(article_ids, all_, db_path, processes, lexicons, disabled, quiet) -
                 f"no article with id {', '.join(map(str, missing))} in {db_path}; see `newsprov export` or Datasette for ids"
             )
         ids = list(article_ids)
-    else:
-        ids = (
-            None
-            if all_
-            else [
-                r["article_id"]
-                for r in db.query("SELECT article_id FROM articles WHERE annotated_run_id IS NULL")
-            ]
-        )
+    pipeline = make_pipeline(db, quiet=quiet, lexicons=lexicons, disabled=disabled)
+    if not article_ids:
+        # Not annotated yet (a run killed between storing and annotating, a changed text)
+        # and annotated by other rules than these: both are out of date.
+        ids = None if all_ else store.stale_articles(db, pipeline.annotator.fingerprint())
         if ids == []:
-            click.echo("nothing to annotate (use --all to re-annotate everything)")
+            click.echo(
+                "nothing to annotate: every article is annotated with the current rules "
+                "(use --all to re-annotate everything)"
+            )
             return
-    n = make_pipeline(db, quiet=quiet, lexicons=lexicons, disabled=disabled).annotate_articles(
-        ids, n_process=processes
-    )
+    n = pipeline.annotate_articles(ids, n_process=processes)
     click.echo(f"annotated {n} article{'s' if n != 1 else ''}")
 
 
@@ -423,11 +431,11 @@ def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
     except (ModelNotFound, LexiconError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        click.echo(json_for_terminal(json.dumps(result.to_json(), ensure_ascii=False, indent=1)))
         return
     from newsprov.report import format_annotation
 
-    click.echo(format_annotation(result))
+    click.echo("\n".join(for_terminal(line) for line in format_annotation(result).split("\n")))
 
 
 # Command groups that live in their own modules (one group per module).

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from newsprov.cli import db_option, fetch_options, make_pipeline, open_database, quiet_option
-from scraper.guard import one_line
+from scraper.guard import for_terminal, one_line
 
 
 @click.command()
@@ -20,11 +20,30 @@ from scraper.guard import one_line
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @fetch_options
 @click.option("--no-gdelt", is_flag=True, help="Checks do not ask GDELT for related coverage.")
-def serve(db_path: str, port: int, host: str, allow_hosts, connect_to, delay, no_gdelt) -> None:
+@click.option(
+    "--host-name",
+    "host_names",
+    multiple=True,
+    help="Also answer requests for this Host name (repeatable); by default only the "
+    "bound address and localhost are answered.",
+)
+@click.option("--debug", is_flag=True, help="Turn on Datasette's debug pages (/-/allow-debug ...).")
+def serve(
+    db_path: str,
+    port: int,
+    host: str,
+    allow_hosts,
+    connect_to,
+    delay,
+    no_gdelt: bool,
+    host_names: tuple[str, ...],
+    debug: bool,
+) -> None:
     """Browse the database in Datasette, with the reader page, dashboards and the
     "check a story" page (/-/check). Prints a one-time sign-in link for checking; env
     NEWSPROV_TOKEN sets a bearer token for scripts. Fetch options apply to checks, as
-    for `scrape`.
+    for `scrape`. Only requests for the bound address, localhost or a --host-name are
+    answered.
 
     \b
     Example:
@@ -35,7 +54,7 @@ def serve(db_path: str, port: int, host: str, allow_hosts, connect_to, delay, no
     from newsprov.serving import run_datasette
 
     options = desk_options(allow_hosts, connect_to, delay, gdelt=not no_gdelt)
-    run_datasette(db_path, host, port, options)
+    run_datasette(db_path, host, port, options, host_names=host_names, debug=debug)
 
 
 @click.command("open")
@@ -127,6 +146,12 @@ def export(csv_path, db_path, article, outlet, since, flags, tier, framing_tier)
         article_id = store.find_article(db, article)
         if article_id is None:
             raise click.ClickException(f"no article {article!r} in {db_path}")
+    pending = exporter.unannotated_ids(db, article=article_id, outlet=outlet, since=since)
+    if article_id is not None and pending:
+        raise click.ClickException(
+            f"article {article_id} is not annotated yet, so it has no flags to export: "
+            f"run `newsprov annotate {article_id}` first"
+        )
     rows = exporter.export_rows(
         db,
         article=article_id,
@@ -143,6 +168,14 @@ def export(csv_path, db_path, article, outlet, since, flags, tier, framing_tier)
             f"cannot write {csv_path}: {exc.strerror or one_line(str(exc), 200)}; pass another --csv path"
         ) from None
     click.echo(f"wrote {n} flag rows to {csv_path}", err=True)
+    if pending:
+        shown = ", ".join(map(str, pending[:10])) + (" ..." if len(pending) > 10 else "")
+        click.echo(
+            f"warning: {len(pending)} article{'s are' if len(pending) != 1 else ' is'} not "
+            f"annotated yet and {'have' if len(pending) != 1 else 'has'} no rows in the file "
+            f"({shown}): run `newsprov annotate`, then export again",
+            err=True,
+        )
 
 
 def write_output(path: str, write: Callable[[Any], int]) -> int:
@@ -185,7 +218,7 @@ def demo(db_path: str, port: int, no_serve: bool, quiet: bool) -> None:
     for r in failed:
         # Most messages already name the URL; do not print it twice.
         where = "" if r.url in (r.error or "") else f"{r.url}: "
-        click.echo(f"error: {where}{r.error}", err=True)
+        click.echo(for_terminal(f"error: {where}{r.error}"), err=True)
     counts = {
         t: db[t].count for t in ("articles", "sentences", "framing", "related", "claim_matches")
     }

@@ -8,6 +8,17 @@ import json
 import click
 
 from newsprov.cli import db_option, open_database
+from scraper.guard import for_terminal, json_for_terminal
+
+
+def _echo(line: str) -> None:
+    # Titles, sentences, outlet names and URLs here are scraped: no escape sequence of
+    # theirs may reach the terminal.
+    click.echo(for_terminal(line))
+
+
+def _echo_json(value: object) -> None:
+    click.echo(json_for_terminal(json.dumps(value, indent=2, ensure_ascii=False)))
 
 
 def _article_id(db, id_or_url: str) -> int:
@@ -42,10 +53,10 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
     db = open_database(db_path)
     rows = related_list(db, _article_id(db, id_or_url))
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_json(rows)
         return
     if not rows:
-        click.echo("no related coverage stored; scrape the article without --no-related")
+        _echo("no related coverage stored; scrape the article without --no-related")
         return
     for r in rows:
         if r["syndicated_of"]:
@@ -53,9 +64,9 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         else:
             kind = "same story" if r["same_story"] else "other story"
         score = "-" if r["score"] is None else f"{r['score']:.2f}"
-        click.echo(f"{score:>5}  {kind:<15} {r['published'] or 'undated':<20}  {r['outlet'] or ''}")
+        _echo(f"{score:>5}  {kind:<15} {r['published'] or 'undated':<20}  {r['outlet'] or ''}")
         via = f" for {r['via']}" if r.get("via") else ""
-        click.echo(f"       {r['url']}  (found by {r['method']}{via})")
+        _echo(f"       {r['url']}  (found by {r['method']}{via})")
         ev = r["evidence"] or {}
         why = []
         if ev.get("figures"):
@@ -67,7 +78,7 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         if ev.get("syndication"):
             why.append(ev["syndication"]["reason"])
         if why:
-            click.echo("       shares " + "; ".join(why))
+            _echo("       shares " + "; ".join(why))
 
 
 @click.command("trace")
@@ -80,10 +91,16 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
 
     Example: newsprov trace 1 --json
     """
+    from db.store import annotation_state
     from db.trace import needs_matching, trail
 
     db = open_database(db_path)
     article_id = _article_id(db, id_or_url)
+    if annotation_state(db, article_id) is None:
+        raise click.ClickException(
+            f"article {article_id} is not annotated yet, so it has no claims to trace: "
+            f"run `newsprov annotate {article_id}` first"
+        )
     if needs_matching(db, article_id):
         from newsprov.related import retrace
 
@@ -96,10 +113,10 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
             f"rebuild it with `newsprov annotate {article_id}`"
         ) from None
     if as_json:
-        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        _echo_json(items)
         return
     if not items:
-        click.echo("no flagged or figure-bearing sentences in this article")
+        _echo("no flagged or figure-bearing sentences in this article")
         return
     for item in items:
         _echo_item(item)
@@ -107,13 +124,13 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
 
 def _echo_item(item: dict) -> None:
     label = item["sourcing"] or "no label"
-    click.echo(f"[{label}] {item['sentence']}")
+    _echo(f"[{label}] {item['sentence']}")
     if item["figures"]:
-        click.echo("  figures: " + ", ".join(_figure(f) for f in item["figures"]))
+        _echo("  figures: " + ", ".join(_figure(f) for f in item["figures"]))
     copies = item.get("copies") or []
     if item["matches"]:
         n = item["independent_outlets"]
-        click.echo(f"  stated by {n} other outlet{'' if n == 1 else 's'}")
+        _echo(f"  stated by {n} other outlet{'' if n == 1 else 's'}")
     origin = item["earliest_named_source"]
     if origin:
         named = f" (named in {origin['named_in']})" if origin.get("named_in") else ""
@@ -123,18 +140,18 @@ def _echo_item(item: dict) -> None:
                 if origin.get("named_in")
                 else " (this article is the first to name it)"
             )
-        click.echo(
+        _echo(
             f"  earliest named source: {origin['source']}, {origin['published'] or 'undated'}, {origin['url']}{named}"
         )
     elif item["matches"]:
-        click.echo("  earliest named source: none of the other outlets names one")
+        _echo("  earliest named source: none of the other outlets names one")
     for m in item["matches"]:
         who = _attribution(m["sourcing"], m["source"])
-        click.echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}")
-        click.echo(f"      {m['sentence']}")
-        click.echo(f"      {m['url']}")
+        _echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}")
+        _echo(f"      {m['sentence']}")
+        _echo(f"      {m['url']}")
         for c in m.get("copies") or []:
-            click.echo(f"      syndicated copy: {c['outlet']}, {c['url']}")
+            _echo(f"      syndicated copy: {c['outlet']}, {c['url']}")
     # One line per differing figure: several outlets giving the same other number are one
     # conflict with several reports behind it.
     grouped: dict[tuple, list[dict]] = {}
@@ -152,9 +169,9 @@ def _echo_item(item: dict) -> None:
             said = f"{c['outlet'] or c['url']} says {theirs}{named}"
         else:
             said = f"{who} say {theirs}"
-        click.echo(f"  ! conflict on {quantity}: here {ours}, {said}")
+        _echo(f"  ! conflict on {quantity}: here {ours}, {said}")
         for c in reports:
-            click.echo(f"      {c['url']}")
+            _echo(f"      {c['url']}")
     if copies:
         names = ", ".join(
             dict.fromkeys(
@@ -162,10 +179,10 @@ def _echo_item(item: dict) -> None:
                 for c in copies
             )
         )
-        click.echo(f"  same text, not independent: {names}")
+        _echo(f"  same text, not independent: {names}")
     if not item["matches"] and not item["conflicts"]:
-        click.echo("  no other outlet states this")
-    click.echo("")
+        _echo("  no other outlet states this")
+    _echo("")
 
 
 def _attribution(sourcing: str | None, source: str | None) -> str:

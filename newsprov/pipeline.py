@@ -8,7 +8,6 @@ import mimetypes
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 
@@ -17,6 +16,7 @@ from db import store
 from newsprov import __version__
 from scraper.extract import ExtractError, extract_article
 from scraper.fetch import Fetcher
+from scraper.guard import redact_url  # noqa: F401 - also the pipeline's public name
 from scraper.models import Extracted, Fetched
 
 Progress = Callable[[str], None]
@@ -52,18 +52,6 @@ class ScrapeOptions:
     google_news: bool = False
     mediacloud_key: str | None = None
     extra: dict = field(default_factory=dict)
-
-
-def redact_url(url: str) -> str:
-    """The URL without user:password@, for storing and printing (the guard refuses such
-    URLs, but the refusal is stored, and a password must not end up in the database)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
 
 
 class Pipeline:
@@ -134,8 +122,8 @@ class Pipeline:
             article_id, extracted = self.store_page(fetched, run_id, url, is_seed=True)
         except ExtractError as exc:
             store.save_fetch(self.db, fetched, run_id)
-            return ItemResult(url, status="error", error=str(exc))
-        result = ItemResult(url, article_id=article_id)
+            return ItemResult(safe, status="error", error=str(exc))
+        result = ItemResult(safe, article_id=article_id)
         if options.related:
             result.related = self.gather_related(article_id, extracted, run_id, options)
         else:

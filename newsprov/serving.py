@@ -38,7 +38,14 @@ def _check_port_free(host: str, port: int) -> None:
             ) from None
 
 
-def run_datasette(db_path: str, host: str, port: int, desk_options=None) -> None:
+def run_datasette(
+    db_path: str,
+    host: str,
+    port: int,
+    desk_options=None,
+    host_names: tuple[str, ...] = (),
+    debug: bool = False,
+) -> None:
     """Serve until interrupted; prints where to look first."""
     import uvicorn
 
@@ -46,7 +53,7 @@ def run_datasette(db_path: str, host: str, port: int, desk_options=None) -> None
     from newsprov.desk import attach_desk
 
     _check_port_free(host, port)
-    ds = make_datasette(db_path)
+    ds = make_datasette(db_path, bind=host, host_names=host_names, debug=debug)
     signin = attach_desk(ds, db_path, desk_options)
     latest = resolve_article(sqlite_utils.Database(db_path), "latest")
     click.echo(f"Datasette: http://{host}:{port}/")

@@ -34,7 +34,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from scraper.guard import AddressGuard, AddressRefused, HostNotFound, Target, one_line
+from scraper.guard import AddressGuard, AddressRefused, HostNotFound, Target, one_line, redact_url
 from scraper.models import Fetched
 
 DEFAULT_USER_AGENT = (
@@ -110,6 +110,11 @@ class _HostGate:
                 time.sleep(wait_s)
             self.defer(host, time.monotonic() + delay)
             yield
+
+
+def _shown(url: str) -> str:
+    """A URL as it may appear in a message: credentials masked, one line, short."""
+    return one_line(redact_url(url), 100)
 
 
 def _same_origin(a: str, b: str) -> bool:
@@ -229,7 +234,7 @@ class Fetcher:
                     raise _Failure(
                         "redirects",
                         f"more than {self.config.max_redirects} redirects from "
-                        f"{one_line(url, 100)} (last to {one_line(location, 100)}); "
+                        f"{_shown(url)} (last to {_shown(location)}); "
                         "the site loops or chains too long, use the final URL instead",
                         last.status,
                     )
@@ -244,7 +249,7 @@ class Fetcher:
         except Exception as exc:  # a bug or an odd URL must not sink a batch
             fail = _Failure(
                 "error",
-                f"could not fetch {one_line(url, 100)}: unexpected {type(exc).__name__}: "
+                f"could not fetch {_shown(url)}: unexpected {type(exc).__name__}: "
                 f"{one_line(str(exc), 100)}; please report this",
             )
             return self._result(url, hops, None, fail)
@@ -311,10 +316,10 @@ class Fetcher:
             if not robots.allowed(url):
                 origin = f"{target.scheme}://{target.host_header}"
                 if robots.why:
-                    raise _Failure(robots.kind, f"not fetched {one_line(url, 100)}: {robots.why}")
+                    raise _Failure(robots.kind, f"not fetched {_shown(url)}: {robots.why}")
                 raise _Failure(
                     "robots",
-                    f"not fetched {one_line(url, 100)}: {origin}/robots.txt disallows it for "
+                    f"not fetched {_shown(url)}: {origin}/robots.txt disallows it for "
                     f"{ROBOTS_AGENT}; respect that, or save the page from a browser and use "
                     "`newsprov import`",
                 )
@@ -329,7 +334,7 @@ class Fetcher:
             if pause is not None and pause > self.config.max_wait:
                 raise _Failure(
                     "http",
-                    f"HTTP {_status_text(ex.status)} from {one_line(url, 100)} asks us to "
+                    f"HTTP {_status_text(ex.status)} from {_shown(url)} asks us to "
                     f"wait {pause:.0f} s (Retry-After), over the {self.config.max_wait:g} s "
                     "limit; try again later",
                     ex.status,
@@ -359,7 +364,7 @@ class Fetcher:
         except (httpx.InvalidURL, ValueError) as exc:
             raise _Failure(
                 "blocked",
-                f"refused {one_line(url, 100)}: not a valid URL ({one_line(str(exc), 80)})",
+                f"refused {_shown(url)}: not a valid URL ({one_line(str(exc), 80)})",
             ) from None
         ext: dict[str, object] = {}
         if target.scheme == "https":
@@ -376,7 +381,7 @@ class Fetcher:
             timeout=httpx.Timeout(timeout),
             extensions=ext,
         )
-        shown = one_line(url, 100)
+        shown = _shown(url)
         timed_out = threading.Event()
         try:
             response = self._client.send(request, stream=True)
@@ -410,15 +415,21 @@ class Fetcher:
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise self._timeout(shown)
+            # A body without Content-Length ends when the socket closes, and the watchdog
+            # closing it looks the same to the reader: only the flag tells a page that
+            # ended from one that was cut off mid-word.
+            if timed_out.is_set():
+                raise self._timeout(shown)
+            if length.isdigit() and response.num_bytes_downloaded < int(length):
+                got = f"{response.num_bytes_downloaded:,} of {int(length):,} bytes"
+                raise self._incomplete(shown, got)
             return _Exchange(url, response.status_code, headers, b"".join(chunks), fetched_at)
         except (httpx.HTTPError, OSError) as exc:
             if timed_out.is_set() or isinstance(exc, httpx.TimeoutException):
                 raise self._timeout(shown) from None
-            raise _Failure(
-                "network",
-                f"connection failed while reading {shown}: {one_line(str(exc), 100)}; "
-                "try again later",
-            ) from None
+            # Reset mid-body, fewer bytes than Content-Length, a bad or unfinished chunk, a
+            # broken gzip stream: what arrived is not the page.
+            raise self._incomplete(shown, one_line(str(exc), 100)) from None
         finally:
             watchdog.cancel()
             response.close()
@@ -439,6 +450,13 @@ class Fetcher:
             "timeout",
             f"timed out after {self.config.timeout:g} s fetching {shown}; the server is slow "
             "or unreachable, try again later",
+        )
+
+    @staticmethod
+    def _incomplete(shown: str, why: str) -> _Failure:
+        return _Failure(
+            "incomplete",
+            f"the body of {shown} did not arrive whole ({why}); nothing was kept, try again later",
         )
 
     @staticmethod
@@ -528,9 +546,10 @@ class Fetcher:
         body = ex.body if ex is not None else b""
         headers = ex.headers if ex is not None else {}
         status = ex.status if ex is not None else (fail.status if fail is not None else None)
+        # Credentials never reach the record, even for a URL that did not parse.
         return Fetched(
-            url=url,
-            final_url=hops[-1] if hops else url,
+            url=redact_url(url),
+            final_url=redact_url(hops[-1] if hops else url),
             status=status,
             content_type=headers.get("content-type"),
             headers=headers,
@@ -539,12 +558,12 @@ class Fetcher:
             sha256=hashlib.sha256(body).hexdigest(),
             error=str(fail) if fail is not None else None,
             error_kind=fail.kind if fail is not None else None,
-            redirects=tuple(hops),
+            redirects=tuple(redact_url(h) for h in hops),
         )
 
     def _settle(self, fut: Future[Fetched], url: str) -> Fetched:
         try:
             return fut.result()
         except Exception as exc:  # a bug must not sink the rest of a batch
-            fail = _Failure("error", f"internal error fetching {one_line(url, 100)}: {exc!r}")
+            fail = _Failure("error", f"internal error fetching {_shown(url)}: {exc!r}")
             return self._result(url, [], None, fail)

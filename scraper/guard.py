@@ -67,11 +67,59 @@ class Target:
     host_header: str  # value for the Host header: the URL's host[:port]
 
 
+# What a terminal or log viewer would act on rather than show: C0 controls (ESC starts
+# ANSI/OSC sequences: colours, window titles, hyperlinks, cursor moves), DEL, C1 controls
+# (U+009B is a one-character CSI), and the bidirectional overrides that reorder a line.
+_TERMINAL_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029\x85]")
+
+
+def for_terminal(text: object) -> str:
+    """Scraped text or request data made safe to print on one line: line breaks become
+    spaces and every other control character is shown as \\xNN, never sent raw."""
+    text = _LINE_BREAKS.sub(" ", str(text))
+    return _TERMINAL_CONTROLS.sub(_escape, text)
+
+
+def json_for_terminal(dumped: str) -> str:
+    """JSON text (json.dumps with ensure_ascii=False) with the controls JSON leaves raw
+    (C1, DEL, bidi overrides) written as \\uXXXX escapes: the same JSON value, safe to print."""
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
 def one_line(text: str, limit: int = 160) -> str:
     """Make untrusted text (URLs, exception messages) safe for a one-line message."""
     text = re.sub(r"\s+", " ", text).strip()
     text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# user:password@ in the authority part, found without parsing: a URL that does not parse
+# is exactly the one whose password would otherwise be printed raw.
+_USERINFO = re.compile(r"^(\s*[^:/?#\s]*:?//)[^/?#]*@")
+_ANY_USERINFO = re.compile(r"[^/@\s]*@")
+
+
+def redact_url(url: str) -> str:
+    """The URL with any user:password@ replaced by ***@, for storing and printing.
+
+    Redacts before parsing, because parsing can fail. A URL that does not parse is never
+    returned as typed: every "...@" in it is masked too."""
+    if "@" not in url:
+        return url
+    safe = _USERINFO.sub(r"\1***@", url, count=1)
+    try:
+        urlsplit(safe.strip()).port  # noqa: B018 - .port validates the authority
+    except ValueError:
+        return _ANY_USERINFO.sub("***@", safe)
+    return safe
 
 
 def _split_hostport(entry: str) -> tuple[str, int | None]:
@@ -84,8 +132,10 @@ def _split_hostport(entry: str) -> tuple[str, int | None]:
         host, port = entry, ""
     else:
         host, _, port = entry.partition(":")
-    if port and not port.isdigit():
-        raise ValueError(f"bad port in {entry!r}: write HOST or HOST:PORT")
+    if port and (not port.isascii() or not port.isdigit() or not 0 < int(port) < 65536):
+        raise ValueError(
+            f"bad port in {one_line(entry, 80)!r}: write HOST or HOST:PORT, PORT from 1 to 65535"
+        )
     return _normal_host(host), int(port) if port else None
 
 
@@ -185,7 +235,7 @@ class AddressGuard:
 
     def check(self, url: str) -> Target:
         """Return where to connect for `url`, or raise AddressRefused / HostNotFound."""
-        shown = one_line(url, 100)
+        shown = one_line(redact_url(url), 100)
         if len(url) > MAX_URL_LENGTH:
             raise AddressRefused(
                 f"refused {shown}: the URL is {len(url)} characters, over the "

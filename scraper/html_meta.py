@@ -14,7 +14,15 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-__all__ = ["PageMeta", "read_meta", "to_utc_iso", "clean_authors", "feed_links", "base_url"]
+__all__ = [
+    "PageMeta",
+    "read_meta",
+    "to_utc_iso",
+    "clean_authors",
+    "feed_links",
+    "base_url",
+    "page_title",
+]
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -320,3 +328,27 @@ def read_meta(soup: BeautifulSoup, page_url: str) -> PageMeta:
     if isinstance(body, str) and body.strip():
         meta.article_body = body
     return meta
+
+
+# Separators between a headline and the site's name in <title>: only with spaces on both
+# sides, so a hyphen inside a word ("re-elected") or a colon in a headline never splits.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—»·•:\-]|::)\s+")
+
+
+def page_title(soup: BeautifulSoup, site_name: str | None = None) -> str | None:
+    """The headline from <title> (and <h1>), without the site's name around it."""
+    tag = soup.find("title")
+    raw = " ".join(tag.get_text(" ").split()) if isinstance(tag, Tag) else ""
+    h1 = soup.find("h1")
+    heading = " ".join(h1.get_text(" ").split()) if isinstance(h1, Tag) else ""
+    if not raw:
+        return heading or None
+    pieces = [p for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
+    if heading and heading.lower() in (p.lower() for p in pieces):
+        return heading
+    if len(pieces) <= 1:
+        return raw
+    site = (site_name or "").strip().lower()
+    rest = [p for p in pieces if p.lower() != site] or pieces
+    # The headline is the longest piece; the site name and section labels are short.
+    return max(rest, key=lambda p: len(p.split()))

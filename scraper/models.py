@@ -15,7 +15,8 @@ class Fetched:
     `error` is a one-line, user-facing message when the fetch did not yield a usable
     body (refused address, robots.txt, HTTP error status, timeout, too large...);
     `error_kind` is a short machine tag for it ("blocked", "robots", "http", "network",
-    "timeout", "too_large", "scheme", "imported" is never an error).
+    "timeout", "incomplete" (the body did not end cleanly), "too_large", "scheme";
+    "imported" is never an error).
     """
 
     url: str
@@ -44,9 +45,21 @@ class Link:
     domain: str  # registered domain of href ("" when none)
 
 
+@dataclass(frozen=True)
+class Embed:
+    """A social-media post embedded in the page, kept as its own record: the article
+    text is left as the page has it, and the post's author is known from here."""
+
+    platform: str  # "X", "Instagram", "Facebook", "Bluesky" ... or "social media"
+    author: str  # "Name (@handle)", or whichever of the two the embed gives; "" if none
+    posted: str | None  # the date as the embed prints it
+    text: str  # the post's words, the embed's furniture ("View on X") removed
+    url: str | None  # the post's permalink when the embed names one
+
+
 @dataclass
 class Extracted:
-    url: str  # canonical URL when the page names one on its own site, else the final URL
+    url: str  # the final URL fetched (normalised); never the declared canonical
     canonical_url: str | None  # as the page declares it (may point to another site: syndication)
     outlet_domain: str  # registered domain, e.g. "nationpress.test", "bbc.co.uk"
     outlet_name: str | None  # og:site_name / publisher name when present
@@ -60,6 +73,7 @@ class Extracted:
     links: list[Link] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)  # <link rel=alternate> feed URLs, absolute
     description: str | None = None
+    embeds: list[Embed] = field(default_factory=list)  # in page order
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from markupsafe import Markup
 from . import check, edits
 from .csvsafe import csv_safety
 from .errors import quiet_handle_exception, replace_default_handler
+from .guards import request_guard
 from .headers import security_headers
+from .queries import CANNED
 from .reader import article_page, reader_path
 from .renderer import can_render_flags, render_flags_csv
 
@@ -64,8 +66,11 @@ def render_cell(
 
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
-    # Every CSV Datasette serves is made Excel-safe; every response gets the headers.
-    return lambda app: security_headers(csv_safety(app))
+    # Every CSV Datasette serves is made Excel-safe; every response gets the headers;
+    # requests from foreign Host names, to debug pages or writing to canned queries stop
+    # before Datasette sees them.
+    guard = request_guard(datasette, set(CANNED))
+    return lambda app: security_headers(guard(csv_safety(app)))
 
 
 @hookimpl

@@ -34,9 +34,9 @@ TABLES: dict[str, dict[str, Any]] = {
         "fts_table": "articles_fts",
         "fts_pk": "article_id",
         "columns": {
-            "url": "Canonical URL on the outlet's own site (or the final URL fetched)",
+            "url": "The URL fetched (after redirects): the only source of this article's text",
             "input_url": "The URL as given or discovered, before redirects",
-            "canonical_url": "Canonical URL declared by the page (may be another site)",
+            "canonical_url": "Canonical URL the page declares (a claim, used for matching only)",
             "outlet_id": "Registered domain of the outlet",
             "authors": "Byline, JSON list",
             "published": "Publication time as declared by the page (ISO 8601)",
@@ -136,6 +136,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "Links in each article, with anchor text and context.",
         "label_column": "anchor",
         "facets": ["kind", "domain"],
+    },
+    "embeds": {
+        "description": "Social posts embedded in each article, with who posted them: the "
+        "article text shows them as the page does; this says whose words they are.",
+        "label_column": "author",
+        "facets": ["platform"],
     },
     "fetches": {
         "description": "Every HTTP response kept as evidence: hash, time, status, headers.",

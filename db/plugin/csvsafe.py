@@ -19,21 +19,10 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+from db.csvguard import FORMULA_PREFIXES, safe_cell  # noqa: F401 - re-exported
+
 BOM = "\ufeff"
-# Excel, LibreOffice and Google Sheets evaluate a cell starting with these.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _QUOTE_OR_NEWLINE = re.compile(r'["\n]')
-
-
-def safe_cell(value: str) -> str:
-    """The cell as a spreadsheet should show it: text, never a formula."""
-    if _NUMBER.fullmatch(value):
-        return value
-    # Leading spaces do not stop some spreadsheets from reading a formula.
-    if value.lstrip(" ").startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class CsvRewriter:

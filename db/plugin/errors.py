@@ -20,6 +20,8 @@ from datasette.utils.asgi import Base400, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
+from scraper.guard import for_terminal
+
 DEFAULT_HANDLER = "datasette.handle_exception"
 
 
@@ -41,7 +43,10 @@ def one_line(request: Any, exception: BaseException) -> str:
         where = f" ({last.filename}:{last.lineno} in {last.name})"
     path = request.path + (f"?{request.query_string}" if request.query_string else "")
     message = str(exception).splitlines()[0] if str(exception) else ""
-    return f"500 {request.method} {path}: {type(exception).__name__}: {message}{where}"
+    # The path and the message carry request data (`?_sort=%1b]0;x%07` is decoded into
+    # the error): never raw escapes on the server's console.
+    line = f"500 {request.method} {path}: {type(exception).__name__}: {message}{where}"
+    return for_terminal(line)
 
 
 def quiet_handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:

@@ -459,6 +459,9 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         "outlet": article.get("outlet_name") or article.get("outlet_id"),
         "body": highlight(text, marks),
         "flags": flags,
+        # no annotation state is ever shown as "no flags" (a run killed mid-way)
+        "annotated": article.get("annotated_run_id") is not None
+        or article.get("annotated_rules") is not None,
         "context_sentences": context_sentences,
         "counts": counts,
         "pretty": pretty,

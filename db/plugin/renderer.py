@@ -11,6 +11,8 @@ from typing import IO, Any
 from datasette.utils.asgi import Request, Response
 
 from db.export import FLAG_TYPES, FRAMING_TIER_CHOICES, export_rows, iter_csv, tiers
+from db.store import MAX_ID
+from scraper.guard import one_line
 
 TABLES = {"articles", "outlets", "sentences", "framing"}
 _CHUNK = 64 * 1024
@@ -71,13 +73,27 @@ def export_filters(request: Request, table: str | None, view_name: str) -> dict[
         tier, framing_tier = None, tier
     tier, framing_tier = tiers(tier, framing_tier)
     return {
-        "article": int(article) if article and str(article).isdigit() else None,
+        "article": _article_id(article),
         "outlet": outlet or None,
         "since": args.get("published__gte") or args.get("since") or None,
         "flags": flags,
         "tier": tier,
         "framing_tier": framing_tier,
     }
+
+
+def _article_id(value: Any) -> int | None:
+    """The article filter as an id; anything else is a 400, never "no filter" (which
+    would export every flag in the database)."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        raise ValueError(
+            f"article_id must be a stored article's id (a whole number from 0 to {MAX_ID}), "
+            f"not {one_line(text, 40)!r}"
+        )
+    return int(text)
 
 
 async def render_flags_csv(
