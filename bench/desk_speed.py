@@ -28,10 +28,11 @@ import threading
 import time
 import urllib.request
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _site import UNCHANGED, start_site  # noqa: E402 - bench/ is on sys.path
 
 TOKEN = "bench-token-0123456789abcdef"
 
@@ -142,46 +143,6 @@ def bench_paste(runs: int, words: int) -> None:
     )
 
 
-def start_site(latency: float) -> tuple[ThreadingHTTPServer, list[tuple[float, str]]]:
-    log: list[tuple[float, str]] = []
-    lock = threading.Lock()
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.0"
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-        def do_GET(self) -> None:  # noqa: N802
-            host = (self.headers.get("Host") or "").split(":")[0]
-            with lock:
-                log.append((time.monotonic(), host))
-            time.sleep(latency)
-            etag = f'"{host}{self.path}"'
-            if self.path == "/robots.txt":
-                body = b"User-agent: *\nDisallow:\n"
-            elif self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            else:
-                body = b"<html><body><p>unchanged</p></body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", etag)
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    return server, log
-
-
 def stored_articles(db, urls: list[str]) -> list[int]:
     """Articles as a first fetch left them: a fetch row with its ETag, the article text."""
     import hashlib
@@ -192,7 +153,7 @@ def stored_articles(db, urls: list[str]) -> list[int]:
     ids = []
     for url in urls:
         host, path = url.split("/", 3)[2], "/" + url.split("/", 3)[3]
-        body = b"<html><body><p>unchanged</p></body></html>"
+        body = UNCHANGED
         fetched = Fetched(
             url=url,
             final_url=url,
@@ -228,7 +189,7 @@ def bench_recheck(articles: int, hosts: int, delay: float, latency: float) -> No
     from newsprov.recheck import Rechecker
     from scraper.fetch import FetchConfig, Fetcher
 
-    server, log = start_site(latency)
+    server, log = start_site(latency, conditional=True)
     port = server.server_address[1]
     urls = [f"http://site{i % hosts}.test/news/{i}.html" for i in range(articles)]
     with tempfile.TemporaryDirectory() as tmp:

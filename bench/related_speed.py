@@ -14,49 +14,16 @@ Target: ratio <= 1.3. Offline: nothing leaves 127.0.0.1.
 from __future__ import annotations
 
 import argparse
-import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from _site import start_site  # bench/ is on sys.path when this script runs
 
 from scraper.fetch import FetchConfig, Fetcher
 
 
-def start_server(latency: float) -> tuple[ThreadingHTTPServer, list[tuple[float, str]]]:
-    log: list[tuple[float, str]] = []
-    lock = threading.Lock()
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.0"
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-        def do_GET(self) -> None:  # noqa: N802
-            host = (self.headers.get("Host") or "").split(":")[0]
-            with lock:
-                log.append((time.monotonic(), host))
-            time.sleep(latency)  # the network and the server's think time
-            if self.path == "/robots.txt":
-                body = b"User-agent: *\nDisallow:\n"
-            else:
-                body = f"<html><body><h1>{host}{self.path}</h1></body></html>".encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    return server, log
-
-
 def run(pages: int, hosts: int, latency: float, min_delay: float, workers: int) -> float:
-    server, log = start_server(latency)
+    server, log = start_site(latency)
     port = server.server_address[1]
     config = FetchConfig(
         min_delay=min_delay,

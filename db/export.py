@@ -155,16 +155,7 @@ def export_rows(
     conn = db.conn if isinstance(db, sqlite_utils.Database) else db
     wanted = _flags(flags)
     stier, ftier = tiers(tier, framing_tier)
-    where, params = ["1"], []
-    if article is not None:
-        where.append("a.article_id = ?")
-        params.append(int(article))
-    if outlet:
-        where.append("a.outlet_id = ?")
-        params.append(outlet.strip().lower().removeprefix("www."))
-    if since is not None:
-        where.append("a.published >= ?")
-        params.append(normalise_since(since))
+    where, params = _article_filters(["1"], article, outlet, since)
     clause = " AND ".join(where)
     parts, all_params = [], []
     if "unsourced" in wanted:
@@ -346,7 +337,18 @@ def unannotated_ids(
     """Articles the same filters select that are not annotated yet: they have no rows in
     the CSV because nobody looked, not because nothing was found."""
     conn = db.conn if isinstance(db, sqlite_utils.Database) else db
-    where = ["a.annotated_run_id IS NULL AND a.annotated_rules IS NULL"]
+    where, params = _article_filters(
+        ["a.annotated_run_id IS NULL AND a.annotated_rules IS NULL"], article, outlet, since
+    )
+    sql = f"SELECT a.article_id FROM articles a WHERE {' AND '.join(where)} ORDER BY 1"  # noqa: S608 - constant fragments
+    return [int(r[0]) for r in conn.execute(sql, params)]
+
+
+def _article_filters(
+    where: list[str], article: int | None, outlet: str | None, since: str | None
+) -> tuple[list[str], list[Any]]:
+    """The WHERE terms (on alias `a`) and parameters of the export's article filters, shared
+    by the export and by the not-yet-annotated check so both select the same articles."""
     params: list[Any] = []
     if article is not None:
         where.append("a.article_id = ?")
@@ -357,5 +359,4 @@ def unannotated_ids(
     if since is not None:
         where.append("a.published >= ?")
         params.append(normalise_since(since))
-    sql = f"SELECT a.article_id FROM articles a WHERE {' AND '.join(where)} ORDER BY 1"  # noqa: S608 - constant fragments
-    return [int(r[0]) for r in conn.execute(sql, params)]
+    return where, params

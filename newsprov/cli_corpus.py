@@ -13,6 +13,23 @@ from newsprov.cli import db_option, lexicon_options, quiet_option
 from scraper.guard import one_line
 
 
+def cluster_options(f):
+    """--workers and --scheduler, the same for every corpus stage."""
+    f = click.option(
+        "--scheduler",
+        default=None,
+        envvar="DASK_SCHEDULER_ADDRESS",
+        help="Address of a running Dask scheduler (tcp://HOST:PORT) instead of a LocalCluster.",
+    )(f)
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=os.cpu_count() or 1,
+        show_default="CPU count",
+        help="Worker processes of the embedded LocalCluster.",
+    )(f)
+
+
 @click.group("corpus")
 def corpus_group() -> None:
     """Annotate millions of pages (WARC, JSONL, HTML directories) on Dask, as Parquet."""
@@ -43,19 +60,7 @@ def _print_summary(summary: dict, out: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Directory for the Parquet datasets and _manifest.json.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default="CPU count",
-    help="Worker processes of the embedded LocalCluster.",
-)
-@click.option(
-    "--scheduler",
-    default=None,
-    envvar="DASK_SCHEDULER_ADDRESS",
-    help="Address of a running Dask scheduler (tcp://HOST:PORT) instead of a LocalCluster.",
-)
+@cluster_options
 @click.option(
     "--partition-size",
     type=click.IntRange(min=1),
@@ -174,19 +179,7 @@ def load_command(
 
 @corpus_group.command("stories")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default="CPU count",
-    help="Worker processes of the embedded LocalCluster.",
-)
-@click.option(
-    "--scheduler",
-    default=None,
-    envvar="DASK_SCHEDULER_ADDRESS",
-    help="Address of a running Dask scheduler (tcp://HOST:PORT).",
-)
+@cluster_options
 def stories_command(out: Path, workers: int, scheduler: str | None) -> None:
     """Find syndicated and near-identical copies (MinHash LSH) and match claims across
     the corpus, blocked by figure value, counted noun and week: writes stories/ and

@@ -108,13 +108,8 @@ class _HostGate:
             wait_s = self.ready_at(host) - time.monotonic()
             if wait_s > 0:
                 time.sleep(wait_s)
-            try:
-                yield
-            finally:
-                # The pause runs from when this exchange ended, not when it began: the
-                # server then sees at least `delay` between one response and the next
-                # request, however long the response took (slow servers get more rest).
-                self.defer(host, time.monotonic() + delay)
+            self.defer(host, time.monotonic() + delay)
+            yield
 
 
 def _shown(url: str) -> str:

@@ -18,6 +18,12 @@ import pytest
 from scraper.fetch import FetchConfig, Fetcher
 
 
+# The fetcher spaces the *starts* of its requests; the server logs their *arrivals*, which
+# a loaded machine delays unevenly by some tens of milliseconds. Gaps are compared with the
+# delay less this allowance, still far above what an unpaced fetcher gives (a few ms).
+JITTER = 0.05
+
+
 def gaps(requests) -> list[float]:
     times = [r.time for r in requests]
     return [b - a for a, b in zip(times, times[1:], strict=False)]
@@ -183,7 +189,7 @@ def test_fetch_waits_between_requests_to_one_host(site, fetch_config) -> None:
     assert all(r.ok for r in results)
     log = site.log(host="polite.test")
     assert len(log) == 5  # robots.txt once, then the four pages
-    assert min(gaps(log)) >= 0.19
+    assert min(gaps(log)) >= 0.2 - JITTER
 
 
 def test_fetch_honours_crawl_delay(site, fetch_config) -> None:
@@ -191,7 +197,7 @@ def test_fetch_honours_crawl_delay(site, fetch_config) -> None:
     urls = [site.url(f"/_echo?n={n}", host="crawldelay.test") for n in range(3)]
     with Fetcher(fetch_config) as fetcher:
         assert all(r.ok for r in fetcher.fetch_many(urls))
-    assert min(gaps(site.log(host="crawldelay.test", path="/_echo"))) >= 0.29
+    assert min(gaps(site.log(host="crawldelay.test", path="/_echo"))) >= 0.3 - JITTER
 
 
 def test_fetch_many_runs_hosts_concurrently_and_one_host_sequentially(site, fetch_config) -> None:
@@ -227,7 +233,7 @@ def test_fetch_is_thread_safe_per_host(site, fetch_config) -> None:
             t.join()
     assert len(results) == 4 and all(r.ok for r in results)
     assert len(site.log(host="threads.test", path="/robots.txt")) == 1
-    assert min(gaps(site.log(host="threads.test"))) >= 0.09
+    assert min(gaps(site.log(host="threads.test"))) >= 0.1 - JITTER
 
 
 @pytest.mark.parametrize(
