@@ -1,0 +1,369 @@
+"""Pass 1, explicit attribution: reporting verbs and their subjects or agents, 'according to',
+evidentials with no agent, speech tags after a quotation, and trailing 'X data show'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.models import Span
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.syntax import (
+    _depth,
+    _is_root,
+    _np,
+    _participle_of_root,
+    _phrase_around,
+    _span,
+    _subject,
+    _tok_span,
+    _whole_phrase,
+)
+from annotate.sourcing.words import _DEFINITE, _HEARING_BODIES, _TERMINAL
+
+
+# -- attribution -------------------------------------------------------------------------
+@dataclass
+class Attribution:
+    label: str
+    kind: str  # person, institution, named, document, anonymous, weasel, vague, agentless, record
+    reason: str
+    rule: str
+    source: Span | None = None
+    cue: Span | None = None
+    head: Token | None = None  # head of the source phrase, for documents: its noun
+
+
+@dataclass
+class _Memory:
+    """What the article has attributed so far, for pronouns and 'the report'."""
+
+    sources: list[tuple[int, Attribution]] = field(default_factory=list)
+    documents: list[tuple[int, str, Attribution]] = field(default_factory=list)  # lemma
+
+    def last(self, kinds: Iterable[str] | None = None, before: int = 10**9) -> Attribution | None:
+        allowed = set(kinds) if kinds else None
+        for idx, a in reversed(self.sources):
+            if idx < before and (allowed is None or a.kind in allowed):
+                return a
+        return None
+
+    def at(self, idx: int) -> Attribution | None:
+        return next((a for j, a in reversed(self.sources) if j == idx), None)
+
+    def named_document(self) -> Attribution | None:
+        for _, _, a in reversed(self.documents):
+            if a.label == "named_source":
+                return a
+        return None
+
+    def document(self, lemma: str) -> Attribution | None:
+        for _, lem, a in reversed(self.documents):
+            if lem == lemma:
+                return a
+        return None
+
+
+class Explicit:
+    """Pass 1: the attribution a sentence states itself."""
+
+    lex: SourcingLexicon
+
+    # -- pass 1: explicit attribution ---------------------------------------------------
+    def _explicit(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, full: str
+    ) -> Attribution | None:
+        text = s.text
+        last = text.rstrip()[-1:] if text.strip() else ""
+        line_start = full.rfind("\n", 0, s.start_char) + 1
+        line_end = full.find("\n", s.end_char)
+        line_end = len(full) if line_end < 0 else line_end
+        whole_line = (
+            not full[line_start : s.start_char].strip(" \t\u2022*-")
+            and not full[s.end_char : line_end].strip()
+        )
+        if whole_line and last not in _TERMINAL:
+            return Attribution(
+                "none", "none", "headline or heading, not a sentence", "sourcing.headline"
+            )
+        outside = self._outside_text(s, mask)
+        if hit := self.lex["no_comment"].phrase(outside):
+            cue = _span(full, s.start_char + hit[0], s.start_char + hit[1])
+            return Attribution(
+                "none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue
+            )
+        anonymous = self.lex["anonymity_marker"].phrase(outside)
+        if anonymous is not None:
+            # the reason quotes the whole phrase ("asked not to be identified"), not the
+            # lexicon's stem of it ("asked not to be")
+            anonymous = (
+                anonymous[0],
+                anonymous[1],
+                _whole_phrase(text, anonymous[0], anonymous[1]),
+                anonymous[3],
+            )
+        candidates: list[tuple[int, int, Attribution]] = []  # (priority, depth, attribution)
+        for tok, q in zip(s, mask, strict=True):
+            if q:
+                continue
+            if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
+                prio = 1 if a.kind == "agentless" else 0
+                candidates.append((prio, _depth(tok, s), a))
+            elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
+                # "according to X" attributes the whole proposition: it outranks any verb
+                candidates.append((0, -1, a))
+            elif (eid := self.lex["evidential_adverb"].token(tok)) and tok.pos_ == "ADV":
+                a = Attribution(
+                    "agentless",
+                    "agentless",
+                    f"passed on with no source: '{tok.text}'",
+                    eid,
+                    cue=_tok_span(tok),
+                )
+                candidates.append((1, _depth(tok, s), a))
+        if not candidates:
+            return (
+                self._quote_tag(s, mask, mem, anonymous, i)
+                or self._document_subject(s, mask, mem, i)
+                or self._trailing_cue(s, mask, mem, i)
+            )
+        # the clause nearest the root decides ("it is believed that ministers fear" is
+        # agentless); at equal depth an explicit source beats a hedge, then the later one
+        # wins ("..., the ministry said." closes the sentence)
+        candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
+        return candidates[0][2]
+
+    def _quote_tag(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'"Is this fair?" she asked.', '"It's a disaster!" shouted the mayor.': the speech
+        tag right after a closing quotation, read from the tokens when the parser has made
+        the tag a sentence of its own or the speaker an object."""
+        if not any(mask):
+            return None
+        toks = list(s)
+        last_q = max(k for k, q in enumerate(mask) if q)
+        tail = [t for t in toks[last_q + 1 :] if not t.is_space]
+        while tail and tail[-1].is_punct:
+            tail.pop()
+        # the tag runs to the first comma: '"...," said Maria Lopez, a tenant.'
+        tail = tail[: next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))]
+        if not tail or len(tail) > 8:
+            return None
+        verb_at = next(
+            (k for k, t in enumerate(tail) if self.lex["cue_verb"].words.get(t.lemma_.lower())),
+            None,
+        )
+        if verb_at is None:
+            return None
+        verb = tail[verb_at]
+        words = tail[:verb_at] if verb_at > 0 else tail[1:]
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not nouns:
+            return None
+        eid = self.lex["cue_verb"].words[verb.lemma_.lower()]
+        return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
+
+    def _trailing_cue(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
+    ) -> Attribution | None:
+        """'..., BLS data show, ...', '..., official figures suggest.': a document and a
+        findings verb set off at the end of the claim. Read from the tokens, since the
+        parser often takes 'show' for a noun there."""
+        doc = s.doc
+        toks = list(s)
+        for k, tok in enumerate(toks[1:], start=1):
+            if mask[k] or not self.lex["cue_verb"].words.get(tok.lemma_.lower()):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "npadvmod":
+                continue  # the parse found the verb: the parse rules decided already
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and not nxt.is_punct:
+                continue
+            head = toks[k - 1]
+            if head.pos_ not in ("NOUN", "PROPN") or not self.lex["document_noun"].token(head):
+                continue
+            start = k - 1
+            while start > 0 and (
+                toks[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART")
+                and not toks[start - 1].is_punct
+            ):
+                start -= 1
+            if start == 0 or toks[start - 1].text not in (",", ";", "\u2014", "-"):
+                continue
+            np = doc[toks[start].i : head.i + 1]
+            eid = self.lex["cue_verb"].words[tok.lemma_.lower()]
+            return self._document(head, np, mem, _tok_span(np), _tok_span(tok), eid, i)
+        return None
+
+    def _document_subject(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
+    ) -> Attribution | None:
+        """'The study followed 12,000 children': a sentence whose subject is a document
+        already met reports that document's content, whatever its verb."""
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is None
+            or not s.start <= subj.i < s.end
+            or mask[subj.i - s.start]
+            or not self.lex["document_noun"].token(subj)
+            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        ):
+            return None
+        np = _np(subj, s)
+        a = self._document(subj, np, mem, _tok_span(np), None, "sourcing.document_subject", i)
+        return a if a.label == "named_source" else None
+
+    def _from_verb(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        # a ROOT with a subject is a verb whatever the tagger said ("emails ... show that")
+        if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+        ):
+            return None
+        lemma = tok.lemma_.lower()
+        lex = self.lex
+        cue_id = lex["cue_verb"].token(tok)
+        record_id = lex["public_record_verb"].token(tok)
+        passive_id = lex["evidential_passive"].token(tok)
+        if not (cue_id or record_id or passive_id):
+            return None
+        if any(c.dep_ == "neg" for c in tok.children) or self._negated_by_head(tok):
+            return None
+        children = {c.dep_: c for c in tok.children}
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        reduced = (  # "a deal said to be worth ...", however the parser attached it
+            passive_id is not None
+            and nxt is not None
+            and nxt.lower_ == "to"
+            and tok.i > 0
+            and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        )
+        passive = (
+            reduced
+            or "auxpass" in children
+            or "nsubjpass" in children
+            or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+        )
+        cue = _tok_span(tok)
+        if passive:
+            agent = children.get("agent")
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None and (cue_id or passive_id):
+                return self._classify_source(
+                    pobj, s, mem, anonymous, cue, cue_id or passive_id, i, cue_tok=tok
+                )
+            if passive_id and (
+                reduced
+                or "xcomp" in children
+                or ("nsubjpass" in children and ({"acomp", "oprd", "attr"} & children.keys()))
+                or "ccomp" in children
+                or (children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it")
+            ):
+                phrase = _phrase_around(tok)
+                return Attribution(
+                    "agentless",
+                    "agentless",
+                    f"evidential with no agent: '{phrase.text}'",
+                    passive_id,
+                    cue=_tok_span(phrase),
+                )
+            if record_id and _is_root(tok, s):
+                return Attribution(
+                    "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
+                )
+            body = children.get("nsubjpass")
+            if (
+                cue_id
+                and lemma == "tell"
+                and body is not None
+                and body.lemma_.lower() in _HEARING_BODIES
+                and "xcomp" not in children
+            ):
+                # "..., the court was told": what was put before a hearing is on its record
+                return Attribution(
+                    "named_source",
+                    "record",
+                    f"court record: '{_np(body, s).text} was told'",
+                    cue_id,
+                    source=_tok_span(_np(body, s)),
+                    cue=cue,
+                )
+            return None
+        if record_id and not cue_id and (_is_root(tok, s) or _participle_of_root(tok, s)):
+            return Attribution(
+                "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
+            )
+        if not cue_id:
+            return None
+        subj = _subject(tok)
+        if subj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return None  # "no group has claimed responsibility": nobody is cited
+        a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)
+        if a is None:
+            return None
+        deps = {c.dep_ for c in tok.children}
+        dobj = children.get("dobj")
+        if (
+            lemma in lex.quantity_event
+            and dobj is not None
+            and not deps & {"ccomp", "xcomp"}
+            and any(c.like_num or c.dep_ == "nummod" for c in dobj.subtree)
+        ):
+            return None  # "employers added 212,000 jobs": an event, not a statement
+        if lemma in lex.needs_view and a.kind == "weasel" and dobj is not None:
+            # "many residents see it differently" is a view; "residents saw the smoke" is not
+            if not deps & {"ccomp", "xcomp", "advmod"} and not any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+            ):
+                return None
+        if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
+            # "believe that ...", or no object at all ("..., analysts believe."); not
+            # "the team found cracks", which is an event, not a report
+            deps = {c.dep_ for c in tok.children}
+            counted = dobj is not None and any(
+                c.like_num or c.dep_ == "nummod" for c in dobj.subtree
+            )  # "documented 264 incidents": a finding, not an event
+            if (
+                not deps & {"ccomp", "xcomp"}
+                and not counted
+                and (deps & {"dobj", "attr", "oprd"} or _is_root(tok, s))
+            ):
+                return None
+        return a
+
+    def _negated_by_head(self, tok: Token) -> bool:
+        """'failed to disclose', 'refused to say': the cue sits under a negating verb."""
+        head = tok
+        for _ in range(2):
+            if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+                return False
+            head = head.head
+            if self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children):
+                return True
+        return False
+
+    def _from_preposition(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        if tok.dep_ != "prep":
+            return None
+        for _pat, item, eid in self.lex["cue_preposition"].phrases:
+            words = item.split()
+            if tok.lower_ != words[-1]:
+                continue
+            first = tok.i - len(words) + 1
+            if first < s.start or [t.lower_ for t in s.doc[first : tok.i + 1]] != words:
+                continue
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            cue = _tok_span(s.doc[first : tok.i + 1])
+            return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
+        return None

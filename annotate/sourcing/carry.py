@@ -1,0 +1,263 @@
+"""Pass 2, carry-over: the speaker of a quotation, a body reporting its own figures, and the
+named source in force for the sentences that continue it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from annotate.sourcing.attribution import Attribution
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.nouns import _people_noun
+from annotate.sourcing.syntax import _np, _tok_span
+from annotate.sourcing.words import _CARRY_KINDS, _CROSS_PARA_KINDS, _DEFINITE, _HE_SHE
+
+
+@dataclass
+class _Chain:
+    """The named source in force for the sentences that follow it. An explicit attribution
+    replaces it (a named one takes over, any other ends it); the outlet's own unsourced
+    claim ends it; so do two sentences in a row that neither continue it nor claim anything.
+    `words` is its topic: the nouns of the sentences it covers so far."""
+
+    source: Attribution | None = None
+    para: int = -1
+    last: int = -1  # index of the last sentence it covered
+    idle: int = 0
+    figures: int = 0  # how many of its sentences gave figures (a release, a study)
+    words: set[str] = field(default_factory=set)
+
+    def update(
+        self, a: Attribution | None, carried: bool, para: int, i: int, s: SpacySpan, fig: bool
+    ) -> None:
+        if carried:
+            self.para, self.last, self.idle = para, i, 0
+            self.figures += fig
+            self.words |= _topic_words(s)
+        elif a is not None and a.kind not in ("none", "unattributed"):
+            named = a.label == "named_source" and a.kind in _CARRY_KINDS
+            self.source = a if named else None
+            self.para, self.last, self.idle = para, i, 0
+            self.figures = int(fig)
+            self.words = _topic_words(s) if named else set()
+        elif a is not None and a.kind == "unattributed":
+            self.source = None
+        else:
+            self.idle += 1
+            if self.idle > 1:
+                self.source = None
+
+    def touch(self, para: int, i: int, s: SpacySpan) -> None:
+        """A sentence that refers back to the source without claiming anything keeps it
+        in force ('The research team, led by Dr. Solberg, fitted the pupils with ...')."""
+        if self.source is not None:
+            self.para, self.last, self.idle = para, i, -1  # the update that follows adds one
+            self.words |= _topic_words(s)
+
+    def on_topic(self, s: SpacySpan) -> str | None:
+        """A noun the sentence shares with the source's sentences ('unemployment rate' after
+        'the unemployment rate fell'), matching 'employment' inside 'unemployment' too."""
+        for w in _topic_words(s):
+            if w in self.words:
+                return w
+            if len(w) >= 6 and any(len(v) >= 6 and (w in v or v in w) for v in self.words):
+                return w
+        return None
+
+
+def _topic_words(s: SpacySpan) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in s
+        if t.pos_ in ("NOUN", "PROPN") and len(t.text) >= 4 and not t.is_stop and not t.like_num
+    }
+
+
+class Carry:
+    """Pass 2: sources that cover sentences with no attribution of their own."""
+
+    lex: SourcingLexicon
+
+    # -- pass 2 -------------------------------------------------------------------------
+    @staticmethod
+    def _speaker_of_quote(
+        i: int,
+        s: SpacySpan,
+        sents: list[SpacySpan],
+        paras: list[int],
+        explicit: list[Attribution | None],
+        quotes: list[tuple[int, int]],
+    ) -> Attribution | None:
+        """A sentence wholly inside a quotation speaks for whoever the quotation is
+        attributed to: first the sentence that shares its quotation ('"... . ...," said X'),
+        then the paragraph's other speakers, then the previous paragraph's (a quotation
+        carried over a paragraph break)."""
+        region = next(
+            ((qs, qe) for qs, qe in quotes if qs <= s.start_char and s.end_char <= qe), None
+        )
+        same = [j for j in range(len(sents)) if paras[j] == paras[i] and j != i]
+        order: list[int] = []
+        if region is not None:
+            order = [
+                j
+                for j in sorted(same, key=lambda j: (j < i, abs(j - i)))
+                if sents[j].start_char < region[1] and region[0] < sents[j].end_char
+            ]
+        order += [j for j in range(i - 1, -1, -1) if paras[j] == paras[i]]
+        order += [j for j in range(i + 1, len(paras)) if paras[j] == paras[i]]
+        if i > 0 and paras[i - 1] != paras[i]:
+            order.append(i - 1)  # a quotation carried over from the previous paragraph
+        for j in order:
+            a = explicit[j]
+            if a is not None and a.kind not in ("none", "agentless") and a.source is not None:
+                return Attribution(
+                    a.label,
+                    a.kind,
+                    f"quotation continues: words of '{a.source.text}'",
+                    "sourcing.quote_speaker",
+                    source=a.source,
+                    cue=a.cue,
+                    head=a.head,
+                )
+        return Attribution(
+            "unattributed_claim",
+            "unattributed",
+            "quotation with no speaker named",
+            "sourcing.quote_speaker",
+        )
+
+    def _carry(
+        self,
+        s: SpacySpan,
+        mask: list[bool],
+        check: Attribution | None,
+        chain: _Chain,
+        para: int,
+        i: int,
+    ) -> Attribution | None:
+        """The named source in force covers a sentence with no attribution of its own when
+        the sentence continues it: it refers back to it ('the survey', 'the bureau', 'it',
+        'ICCS researchers', 'These figures'), or it states more figures or facts in the same
+        paragraph, or (for an organisation or document, whose releases run over several
+        paragraphs) figures in the very next paragraph. The reporter's own judgements,
+        causes and accusations are not carried unless they refer back explicitly."""
+        src = chain.source
+        if src is None or para > chain.para + 1:
+            return None
+        name = src.source.text if src.source is not None else "the source"
+        back = self._refers_back(s, mask, src, adjacent=chain.last == i - 1)
+        if check is None:
+            if back is not None:
+                chain.touch(para, i, s)
+            return None  # nothing claimed: a schedule or a plain step stays unlabelled
+        if back is not None:
+            why = f"'{back}' refers back to it"
+        elif check.rule not in self._figure_rules or self._framing(s, mask):
+            return None
+        elif check.rule in self._narrative_rules:
+            # a trend or a dated event continues a source only on its topic and paragraph
+            # ('Shares in Eastbridge rose after ...' is not more of a data feed's figures)
+            if para != chain.para or (word := chain.on_topic(s)) is None:
+                return None
+            why = f"same topic: '{word}'"
+        elif para == chain.para and src.kind == "document":
+            why = "more of its figures"
+        elif (word := chain.on_topic(s)) is not None and (
+            para == chain.para or (src.kind in _CROSS_PARA_KINDS and chain.figures)
+        ):
+            why = f"same topic: '{word}'"
+        elif src.kind in _CROSS_PARA_KINDS and chain.figures >= 2:
+            # a release or study that has already given a run of figures goes on giving them
+            why = "its run of figures goes on"
+        else:
+            return None
+        return Attribution(
+            "named_source",
+            src.kind,
+            f"continues '{name}' ({why})",
+            "sourcing.carry",
+            source=src.source,
+            cue=None,
+            head=src.head,
+        )
+
+    def _refers_back(
+        self, s: SpacySpan, mask: list[bool], src: Attribution, adjacent: bool
+    ) -> str | None:
+        """The words by which the sentence points back to the source in force, if any."""
+        lex = self.lex
+        first = next((t for t in s if not t.is_punct and not t.is_space), None)
+        if first is None:
+            return None
+        if first.lower_ in ("this", "these", "those", "such"):
+            return first.text
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not s.start <= subj.i < s.end or mask[subj.i - s.start]:
+            return None
+        if subj.pos_ == "PRON":
+            if not adjacent:
+                return None  # a pronoun two sentences on may mean anything in between
+            word = subj.lower_
+            person = src.kind == "person"
+            if (word in _HE_SHE and person) or (word == "it" and not person) or word == "they":
+                return subj.text
+            return None
+        np = _np(subj, s)
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"its", "their"}
+            for c in subj.children
+        )
+        if definite and (
+            lex["document_noun"].token(subj)
+            or (lex["institution_noun"].token(subj) and subj.tag_ == "NN")
+            or (subj.tag_ == "NNS" and _people_noun(subj))
+        ):
+            return np.text
+        # "ICCS researchers", "BLS data": a name or abbreviation the source already used
+        if src.source is not None and (
+            lex["document_noun"].token(subj)
+            or lex["institution_noun"].token(subj)
+            or _people_noun(subj)
+        ):
+            src_words = set(re.findall(r"\w+", src.source.text))
+            for t in np:
+                if t.i != subj.i and t.pos_ == "PROPN" and t.text in src_words:
+                    return np.text
+        return None
+
+    def _own_document(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """'The bank lowered its growth forecast to 0.8 percent': a named body reporting its
+        own forecast, results or accounts is the source of the figure."""
+        if self._figure(s) is None:
+            return None
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subj is None
+            or not s.start <= subj.i < s.end
+            or not (
+                subj.pos_ == "PROPN"
+                or subj.ent_type_ in ("ORG", "GPE")
+                or self.lex["institution_noun"].token(subj)
+            )
+        ):
+            return None
+        for tok, q in zip(s, mask, strict=True):
+            if q or tok.pos_ != "NOUN" or not self.lex["document_noun"].token(tok):
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ in ("its", "their", "his", "her"):
+                np = _np(subj, s)
+                return Attribution(
+                    "named_source",
+                    "document",
+                    f"'{np.text}' reporting its own {tok.text}",
+                    "sourcing.own_document",
+                    source=_tok_span(np),
+                    cue=_tok_span(tok),
+                    head=tok,
+                )
+        return None

@@ -1,0 +1,120 @@
+"""SourcingClassifier: the two passes over an article's sentences (see the package docstring),
+built from the stage mixins."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from annotate.models import SentenceFlag
+from annotate.quotes import inside
+from annotate.sourcing.attribution import Attribution, Explicit, _Memory
+from annotate.sourcing.carry import Carry, _Chain
+from annotate.sourcing.checkworthy import CheckWorthy
+from annotate.sourcing.lexicon import load_lexicon
+from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
+
+VERSION = "sourcing-2"
+
+
+class SourcingClassifier(Explicit, SourceTypes, Carry, CheckWorthy):
+    """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
+
+    def __init__(self, nlp: Language, extra_paths: Sequence[Path] = ()) -> None:
+        self.nlp = nlp
+        self.lex = load_lexicon(extra_paths)
+        self._figure_rules = {
+            "sourcing.check.figure",
+            "sourcing.check.superlative",
+            "sourcing.check.comparative",
+            *self.lex["figure_word"].words.values(),
+            *(eid for _, _, eid in self.lex["figure_word"].phrases),
+            *self.lex["quantity_verb"].words.values(),
+            *self.lex["trend_verb"].words.values(),
+            "sourcing.check.past_event",
+        }
+        self._narrative_rules = {
+            *self.lex["trend_verb"].words.values(),
+            "sourcing.check.past_event",
+        }
+
+    def fingerprint(self) -> str:
+        return f"{VERSION}:{self.lex.sha256}"
+
+    # -- public -------------------------------------------------------------------------
+    def classify(
+        self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
+    ) -> list[SentenceFlag]:
+        text = doc.text  # built from the tokens on every access: read it once
+        breaks = [m.start() for m in re.finditer(r"\n", text)]
+        paras = [bisect.bisect_left(breaks, s.start_char) for s in sents]
+        quoted = [self._quote_mask(s, quotes) for s in sents]
+        mem = _Memory()
+        explicit: list[Attribution | None] = []
+        for i, s in enumerate(sents):
+            a = self._explicit(s, quoted[i], mem, i, text)
+            explicit.append(a)
+            if a and a.kind not in ("agentless", "none"):
+                mem.sources.append((i, a))
+            self._remember_documents(s, quoted[i], a, mem, i)
+        flags: list[SentenceFlag] = []
+        order = sorted(set(paras))
+        para_no = [bisect.bisect_left(order, p) for p in paras]  # 0, 1, 2 ... per paragraph
+        chain = _Chain()
+        for i, s in enumerate(sents):
+            in_q = inside(s.start_char, s.end_char, quotes)
+            a = explicit[i]
+            carried = False
+            if a is None and in_q:
+                a = self._speaker_of_quote(i, s, sents, paras, explicit, quotes)
+            if a is None:
+                a = self._own_document(s, quoted[i])
+            if a is None:
+                check = self._check_worthy(s, quoted[i])
+                a = self._carry(s, quoted[i], check, chain, para_no[i], i)
+                carried = a is not None
+                if not carried:
+                    a = check
+            if a is not None and a.source and s.start_char <= a.source.start < s.end_char:
+                a = _owner_of_possessive(doc, a)
+            fig = a is not None and a.label == "named_source" and self._figure(s) is not None
+            chain.update(a, carried, para_no[i], i, s, fig)
+            flags.append(self._flag(s, a, in_q))
+        return flags
+
+    # -- helpers ------------------------------------------------------------------------
+    @staticmethod
+    def _quote_mask(s: SpacySpan, quotes: list[tuple[int, int]]) -> list[bool]:
+        return [any(qs <= t.idx < qe for qs, qe in quotes) for t in s]
+
+    @staticmethod
+    def _flag(s: SpacySpan, a: Attribution | None, in_q: bool) -> SentenceFlag:
+        if a is None:
+            return SentenceFlag(s.start_char, s.end_char, s.text, None, in_quote=in_q)
+        label = None if a.label == "none" else a.label
+        return SentenceFlag(
+            start=s.start_char,
+            end=s.end_char,
+            text=s.text,
+            sourcing=label,
+            source=a.source,
+            cue=a.cue,
+            in_quote=in_q,
+            reason=a.reason,
+            rule=a.rule,
+        )
+
+    def _outside_text(self, s: SpacySpan, mask: list[bool]) -> str:
+        """The sentence's lower-case text with quoted words blanked (offsets kept)."""
+        chars = list(s.text.lower())
+        for t, q in zip(s, mask, strict=True):
+            if q:
+                a = t.idx - s.start_char
+                chars[a : a + len(t.text)] = " " * len(t.text)
+        return "".join(chars)

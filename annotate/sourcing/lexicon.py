@@ -1,0 +1,186 @@
+"""The sourcing word sets, read from annotate/lexicons/sourcing*.toml (every entry has an id
+that the flags it causes record)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+LEXICON_PACKAGE = "annotate.lexicons"
+
+
+class SourcingLexiconError(ValueError):
+    """A sourcing lexicon file cannot be used (bad TOML, missing id, unknown kind)."""
+
+
+KINDS = (
+    "cue_verb",
+    "cue_preposition",
+    "public_record_verb",
+    "negating_verb",
+    "informant_noun",
+    "group_noun",
+    "institution_noun",
+    "document_noun",
+    "vague_document_modifier",
+    "public_document_verb",
+    "anonymity_marker",
+    "evidential_passive",
+    "evidential_adverb",
+    "no_comment",
+    "figure_word",
+    "quantity_verb",
+    "superlative_exclude",
+    "result_verb",
+    "trend_verb",
+    "stative_verb",
+    "causal",
+    "accusation",
+    "harm",
+    "evaluative",
+    "borrowed_exclude",
+    "borrowed_evaluative",
+)
+
+
+@dataclass
+class WordSet:
+    """One kind's words: single lemmas matched per token, phrases matched in the text."""
+
+    words: dict[str, str] = field(default_factory=dict)  # lemma -> entry id
+    phrases: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    _combined: re.Pattern[str] | None = field(default=None, repr=False)
+    _combined_n: int = field(default=0, repr=False)
+    _by_text: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    def add(self, item: str, entry_id: str) -> None:
+        item = item.lower().strip()
+        if " " in item or "-" in item:
+            pat = re.compile(r"\b" + re.escape(item).replace(r"\ ", r"\s+") + r"\b")
+            self.phrases.append((pat, item, entry_id))
+        else:
+            self.words.setdefault(item, entry_id)
+
+    def token(self, tok: Token) -> str | None:
+        """Entry id when the token's lemma or form is in the set."""
+        return self.words.get(tok.lemma_.lower()) or self.words.get(tok.lower_)
+
+    def phrase(self, text: str) -> tuple[int, int, str, str] | None:
+        """First phrase found in `text` (lower case): (start, end, phrase, entry id).
+
+        One alternation scans the text once, however many phrases there are (the borrowed
+        framing phrases run to thousands); at a tie the earlier-added phrase wins, as an
+        alternation tries its branches in order."""
+        if not self.phrases:
+            return None
+        if self._combined is None or self._combined_n != len(self.phrases):
+            body = "|".join(f"(?:{pat.pattern[2:-2]})" for pat, _i, _e in self.phrases)
+            self._combined = re.compile(rf"\b(?:{body})\b")
+            self._combined_n = len(self.phrases)
+            self._by_text = {}
+            for _pat, item, eid in self.phrases:
+                self._by_text.setdefault(" ".join(item.split()), (item, eid))
+        m = self._combined.search(text)
+        if m is None:
+            return None
+        item, eid = self._by_text[" ".join(m.group(0).split())]
+        return m.start(), m.end(), item, eid
+
+
+@dataclass
+class SourcingLexicon:
+    sets: dict[str, WordSet]
+    needs_clause: set[str]  # cue verbs that count only with a clause (or a document subject)
+    entries: list[dict]
+    sha256: str
+    # institution nouns whose bare plural is a vague group ("rights groups say")
+    plural_vague: set[str] = field(default_factory=set)
+    # cue verbs that are events, not speech, with a quantity as object ("added 212,000 jobs")
+    quantity_event: set[str] = field(default_factory=set)
+    # perception verbs: a vague group's view only with a clause, a manner or "as"
+    needs_view: set[str] = field(default_factory=set)
+
+    def __getitem__(self, kind: str) -> WordSet:
+        return self.sets[kind]
+
+
+def lexicon_files() -> list[tuple[str, bytes]]:
+    files = resources.files(LEXICON_PACKAGE)
+    return [
+        (f.name, f.read_bytes())
+        for f in sorted(files.iterdir(), key=lambda p: p.name)
+        if f.name.startswith("sourcing") and f.name.endswith(".toml")
+    ]
+
+
+def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
+    """The built-in sourcing lexicon files plus any extra ones, merged."""
+    blobs = lexicon_files() + [(str(p), Path(p).read_bytes()) for p in extra_paths]
+    sets = {k: WordSet() for k in KINDS}
+    needs_clause: set[str] = set()
+    plural_vague: set[str] = set()
+    quantity_event: set[str] = set()
+    needs_view: set[str] = set()
+    free_verbs: set[str] = set()
+    entries: list[dict] = []
+    for name, blob in blobs:
+        try:
+            data = tomllib.loads(blob.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SourcingLexiconError(f"{name}: not valid TOML ({exc})") from exc
+        for e in data.get("entry", []):
+            if "id" not in e or e.get("kind") not in KINDS:
+                raise SourcingLexiconError(
+                    f"{name}: entry {e.get('id', '?')} needs an id and a kind in {', '.join(KINDS)}"
+                )
+            entries.append(e)
+            for w in e.get("words", []):
+                sets[e["kind"]].add(w, e["id"])
+                if e.get("plural_is_vague"):
+                    plural_vague.add(w.lower())
+                if e.get("needs_view"):
+                    needs_view.add(w.lower())
+                if e.get("not_with_quantity"):
+                    quantity_event.add(w.lower())
+                if e["kind"] == "cue_verb":
+                    (needs_clause if e.get("needs_clause") else free_verbs).add(w.lower())
+    # a verb listed in any entry without the clause condition counts without it
+    needs_clause -= free_verbs
+    _borrow_framing_words(sets)
+    digest = hashlib.sha256(b"".join(b for _, b in blobs)).hexdigest()
+    return SourcingLexicon(
+        sets, needs_clause, entries, digest, plural_vague, quantity_event, needs_view
+    )
+
+
+_BORROWED_CATEGORIES = ("loaded_language", "labeling", "intensifier")
+
+
+def _borrow_framing_words(sets: dict[str, WordSet]) -> None:
+    """Words the framing lexicons call loaded, labelling or intensifying are evaluative:
+    a sentence that uses them outside a quotation makes a judgement that needs a source.
+    Only plain word patterns are taken (no token patterns or context rules), read as data
+    so this module does not depend on the framing code."""
+    exclude = set(sets["borrowed_exclude"].words)
+    files = resources.files(LEXICON_PACKAGE)
+    for f in sorted(files.iterdir(), key=lambda p: p.name):
+        if not (f.name.startswith("framing") and f.name.endswith(".toml")):
+            continue
+        try:
+            entries = tomllib.loads(f.read_text(encoding="utf-8")).get("entry", [])
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue  # the framing loader reports broken files; here they just add nothing
+        for e in entries:
+            if e.get("category") not in _BORROWED_CATEGORIES or "context" in e or "tokens" in e:
+                continue
+            pats = e.get("pattern", [])
+            for pat in [pats] if isinstance(pats, str) else pats:
+                if isinstance(pat, str) and pat.lower() not in exclude and e.get("id"):
+                    sets["borrowed_evaluative"].add(pat, e["id"])

@@ -1,0 +1,391 @@
+"""Typing a source phrase: a named person, an institution speaking as itself, a document
+(named when its owner is), unnamed informants, vague groups; pronouns and 'the report'
+resolved to what the article attributed before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from annotate.models import Span
+from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.nouns import (
+    _body_voice,
+    _determined,
+    _named_affiliation,
+    _named_agent,
+    _named_modifier,
+    _named_venue,
+    _owner_named,
+    _people_noun,
+    _unique_role,
+)
+from annotate.sourcing.syntax import _attached_to, _np, _span, _tok_span
+from annotate.sourcing.words import (
+    _CARRY_KINDS,
+    _DEFINITE,
+    _HE_SHE,
+    _NAMED_ENTS,
+    _POSSESSIVE_PRONOUNS,
+    _QUANTIFIERS,
+    _WORD_NUMBERS,
+)
+
+
+def _owner_of_possessive(doc: Doc, a: Attribution) -> Attribution:
+    """'The Indus Centre (ICCS) today released its Annual Security Report, which finds
+    ...': a source that begins with a possessive pronoun names nothing by itself; the named
+    subject that owns it is the source an editor needs to see."""
+    src = a.source
+    span = doc.char_span(src.start, src.end, alignment_mode="expand") if src else None
+    if span is None or not len(span) or span[0].lower_ not in _POSSESSIVE_PRONOUNS:
+        return a
+    verb = span.root.head
+    # The subject nearest the verb: a dateline ("Islamabad, January 4:") can parse as one too.
+    subj = max(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+        key=lambda c: c.i,
+        default=None,
+    )
+    if subj is None or not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
+        return a
+    toks = [t for t in subj.subtree if not t.is_space]
+    owner = Span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "")
+    return replace(a, source=_span(doc.text, owner.start, owner.end))
+
+
+class SourceTypes:
+    """What kind of source a phrase is, resolved against the article's memory."""
+
+    lex: SourcingLexicon
+
+    def _classify_source(
+        self,
+        head: Token,
+        s: SpacySpan,
+        mem: _Memory,
+        anonymous,
+        cue: Span,
+        cue_id: str,
+        i: int,
+        cue_tok: Token | None = None,
+    ) -> Attribution | None:
+        """Type the source phrase headed by `head`; None when it is no kind of source."""
+        lex = self.lex
+        np = _np(head, s)
+        src = _tok_span(np)
+        ents = {t.ent_type_ for t in np if t.ent_type_}
+        has_person = "PERSON" in ents
+        # a capitalised common noun opening the sentence ("Shop owners say") is often
+        # tagged PROPN: without an entity it names nobody
+        named = bool(ents & _NAMED_ENTS) or any(
+            t.pos_ == "PROPN"
+            and (
+                t.ent_type_
+                or t.i != s.start
+                or not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")
+            )
+            for t in np
+        )
+
+        def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
+            return Attribution(label, kind, reason, rule or cue_id, source=src, cue=cue, head=head)
+
+        if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
+            # "one of the people said", "two of the officials": the people are the source
+            preps = [c for c in head.children if c.dep_ == "prep"]
+            of = next((c for c in preps if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if pobj is None or len(preps) > 1:
+                return None  # "one in four of the users": a figure, not a speaker
+            a = self._classify_source(pobj, s, mem, anonymous, cue, cue_id, i, cue_tok)
+            if a is not None:
+                a.source = src
+            return a
+        if head.pos_ == "PRON":
+            return self._pronoun(head, mem, i, src, cue, cue_id)
+        if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
+            return self._document(head, np, mem, src, cue, cue_id, i)
+        if has_person:
+            return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if eid := lex["informant_noun"].token(head):
+            if anonymous is None and (body := _body_voice(head)) is not None:
+                return make(
+                    "named_source",
+                    "institution",
+                    f"attributed to '{src.text}' (speaking for {body.text})",
+                    "sourcing.source.body_voice",
+                )
+            if anonymous is None and _unique_role(head):
+                return make(
+                    "named_source", "person", f"attributed to '{src.text}' (a named role)", eid
+                )
+            why = f" ({anonymous[2]})" if anonymous else ""
+            return make(
+                "anonymous_source", "anonymous", f"attributed to unnamed '{src.text}'{why}", eid
+            )
+        if anonymous is not None and head.pos_ != "PROPN":
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' ({anonymous[2]})",
+                anonymous[3],
+            )
+        group = lex["group_noun"].token(head)
+        quantified = any(
+            c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
+        )
+        if group or (quantified and head.tag_ == "NNS" and not lex["institution_noun"].token(head)):
+            if (poller := _named_agent(head, s)) is not None:
+                return make(
+                    "named_source",
+                    "document",
+                    f"attributed to a named poll: '{src.text}' ({poller.text})",
+                )
+            if (venue := _named_venue(cue_tok)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
+            if (body := _named_affiliation(head)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
+            if (body := _named_modifier(head)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
+            if any(c.lower_ in _DEFINITE for c in head.children) and (prev := mem.last(before=i)):
+                return make(
+                    prev.label,
+                    prev.kind,
+                    f"continues '{prev.source.text if prev.source else prev.reason}'",
+                )
+            return make(
+                "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
+            )
+        if eid := lex["institution_noun"].token(head):
+            if (
+                head.tag_ == "NNS"
+                and head.lemma_.lower() in lex.plural_vague
+                and not _determined(head)
+                and not any(
+                    t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAMED_ENTS) for t in np
+                )
+            ):
+                # "rights groups say", "hospitals warn": no institution anyone can name
+                return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
+            return make("named_source", "institution", f"attributed to '{src.text}'", eid)
+        if named:
+            return make("named_source", "named", f"attributed to named source '{src.text}'")
+        if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
+            return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+        if (
+            head.tag_ == "NN"
+            and _people_noun(head)
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        ):
+            # "the minister said": one office holder, named earlier or by the office itself
+            prev = mem.last(("person",), before=i)
+            name = f" ({prev.source.text})" if prev and prev.source else ""
+            return make("named_source", "person", f"attributed to '{src.text}'{name}")
+        if (
+            head.tag_ == "NNS"
+            and _people_noun(head)
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+            and (prev := mem.last(("document",), before=i) or mem.last(_CARRY_KINDS, before=i))
+            is not None
+        ):
+            # "the authors acknowledge", "the researchers found": the people just named
+            name = prev.source.text if prev.source else prev.reason
+            return make(prev.label, prev.kind, f"'{src.text}' continues '{name}'")
+        if (
+            head.tag_ == "NNS"
+            and _people_noun(head)
+            and not any(
+                c.dep_ in ("det", "poss") and c.lower_ not in _QUANTIFIERS for c in head.children
+            )
+        ):
+            # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
+        return None
+
+    def _pronoun(
+        self, head: Token, mem: _Memory, i: int, src: Span, cue: Span, cue_id: str
+    ) -> Attribution | None:
+        word = head.lower_
+        if word in _HE_SHE:
+            prev = mem.last(("person", "anonymous", "named"), before=i)
+        elif word in ("it", "its"):
+            prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
+        elif word in ("they", "them"):
+            prev = mem.last(before=i)
+        else:
+            return None
+        if prev is None:
+            if word in _HE_SHE or word == "it":
+                # a speaker or organisation the article named before it became a source
+                return Attribution(
+                    "named_source",
+                    "person",
+                    f"'{head.text}' refers to a speaker named earlier",
+                    cue_id,
+                    source=src,
+                    cue=cue,
+                    head=head,
+                )
+            return None
+        name = prev.source.text if prev.source else "the earlier source"
+        return Attribution(
+            prev.label,
+            prev.kind,
+            f"'{head.text}' continues '{name}': {prev.reason}",
+            cue_id,
+            source=prev.source,
+            cue=cue,
+            head=prev.head,
+        )
+
+    def _document(
+        self,
+        head: Token,
+        np: SpacySpan,
+        mem: _Memory,
+        src: Span,
+        cue: Span | None,
+        cue_id: str,
+        i: int = -1,
+    ) -> Attribution:
+        lex = self.lex
+        doc_id = lex["document_noun"].token(head) or cue_id
+        vague = next(
+            (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
+        ) or next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)
+            ),
+            None,
+        )
+        if vague is not None:
+            return Attribution(
+                "vague_document",
+                "vague",
+                f"attributed to unnamed '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        owner = next(
+            (
+                t
+                for t in np
+                if t.i != head.i
+                and (
+                    t.ent_type_ in _NAMED_ENTS
+                    or t.pos_ == "PROPN"
+                    or t.tag_ == "PRP$"
+                    or (lex["institution_noun"].token(t) and t.dep_ in ("poss", "compound", "pobj"))
+                )
+            ),
+            None,
+        )
+        if owner is not None:
+            return Attribution(
+                "named_source",
+                "document",
+                f"attributed to a named document: '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        public = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acl", "amod") and lex["public_document_verb"].token(c)
+            ),
+            None,
+        )
+        if public is not None:
+            return Attribution(
+                "named_source",
+                "document",
+                f"attributed to a public document: '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
+            prev = mem.document(head.lemma_.lower())
+            if prev is None:
+                # "the findings", "the data": the most recent named study or report, however
+                # it was called ("a study published in ...", "its Annual Security Report")
+                prev = mem.named_document()
+            if prev is None and (last := mem.last(before=i)) is not None and last is mem.at(i - 1):
+                # "researchers reported in The Lancet ... The study followed 12,000 children"
+                prev = last
+            if prev is None:
+                # a named body the article cited: its findings ("The findings show ...")
+                prev = mem.last(("institution", "named"), before=i)
+            if prev is not None:
+                return Attribution(
+                    prev.label,
+                    prev.kind,
+                    f"'{src.text}' refers back to '{prev.source.text if prev.source else head.text}'",
+                    doc_id,
+                    source=prev.source or src,
+                    cue=cue,
+                    head=head,
+                )
+            return Attribution(
+                "vague_document",
+                "vague",
+                f"'{src.text}': no such document was named before",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        return Attribution(
+            "vague_document",
+            "vague",
+            f"attributed to unnamed '{src.text}'",
+            doc_id,
+            source=src,
+            cue=cue,
+            head=head,
+        )
+
+    def _remember_documents(
+        self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
+    ) -> None:
+        """Every document the sentence mentions, with whether it is named, so that a later
+        'the report' can be resolved to the most recent report."""
+        lex = self.lex
+        for tok, q in zip(s, mask, strict=True):
+            if q or tok.pos_ != "NOUN" or not lex["document_noun"].token(tok):
+                continue
+            if a is not None and a.head is not None and a.head.i == tok.i:
+                mem.documents.append((i, tok.lemma_.lower(), a))
+                continue
+            np = _np(tok, s)
+            d = self._document(tok, np, mem, _tok_span(np), _tok_span(tok), "sourcing.memory")
+            # "X said in a statement": the statement is X's
+            if (
+                d.label == "vague_document"
+                and a is not None
+                and a.label == "named_source"
+                and a.cue is not None
+                and _attached_to(tok, a.cue)
+            ):
+                d = Attribution(
+                    "named_source",
+                    "document",
+                    f"{a.reason} ('{np.text}')",
+                    a.rule,
+                    source=a.source,
+                    cue=a.cue,
+                    head=tok,
+                )
+            mem.documents.append((i, tok.lemma_.lower(), d))

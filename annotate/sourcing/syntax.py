@@ -1,0 +1,150 @@
+"""Parse helpers: spans, noun phrases, subjects, a verb's own clause, evidential phrases."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.models import Span
+from annotate.sourcing.words import _RELATIVE
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _tok_span(toks: SpacySpan | Token) -> Span:
+    if isinstance(toks, Token):
+        return Span(toks.idx, toks.idx + len(toks.text), toks.text)
+    return Span(toks.start_char, toks.end_char, toks.text)
+
+
+def _np(head: Token, sent: SpacySpan | None = None) -> SpacySpan:
+    """The noun phrase of `head`, without relative clauses or trailing punctuation, and
+    never beyond its sentence (the parse can run a headline into the first sentence)."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if sent is not None:
+        start, end = max(start, sent.start), min(end, sent.end)
+    for child in head.rights:
+        if child.dep_ in ("relcl", "advcl", "parataxis") or (
+            child.dep_ == "punct" and child.i > head.i and child.text in ",;("
+        ):
+            end = min(end, child.left_edge.i)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # keep "(DGISPR)" whole
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def _clause_tokens(verb: Token, deep: bool = False) -> list[Token]:
+    """The verb's own clause: its subtree without nested clauses that have their own verb
+    (a relative clause or complement says something else); `deep` keeps the infinitives
+    and participles that complete its object ('plans to raise ...')."""
+    skip = ("relcl", "ccomp", "conj", "parataxis", "csubj")
+    if not deep:
+        skip += ("xcomp", "acl")
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in skip:
+                if c.pos_ in ("VERB", "AUX"):
+                    continue
+            stack.append(c)
+    return out
+
+
+def _depth(tok: Token, sent: SpacySpan) -> int:
+    """Steps from `tok` up to the root of its sentence (a parse that runs a headline into
+    the next sentence is cut at the sentence boundary)."""
+    d = 0
+    while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _is_root(tok: Token, sent: SpacySpan) -> bool:
+    return tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares with the verb it hangs from
+    ('confirmed the deal and said ...', 'have begun to unveil')."""
+    tok = verb
+    for _ in range(3):
+        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        # "a deal that analysts say ...": the relative pronoun is not the speaker
+        subj = next((c for c in subjs if c.tag_ not in _RELATIVE), subjs[0] if subjs else None)
+        if subj is not None and subj.tag_ in _RELATIVE and tok.dep_ == "relcl":
+            return tok.head  # "the association, which argued that ...": the association
+        if subj is not None:
+            return subj
+        # "Some doctors remain sceptical, arguing that ...": the participle's subject is
+        # the main clause's
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        if tok.dep_ not in ("xcomp", "conj") and not participle or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _whole_phrase(text: str, start: int, end: int, limit: int = 60) -> str:
+    """The words of `text` from `start` to the end of their clause (at least to `end`):
+    a matched stem such as 'not authorised to' becomes 'not authorised to speak publicly'."""
+    stop = len(text)
+    for m in re.finditer(r"[,;:.()\u2014\"\u201c\u201d]", text[end:]):
+        stop = end + m.start()
+        break
+    phrase = text[start:stop].strip()
+    if len(phrase) > limit:
+        cut = phrase.rfind(" ", 0, limit)
+        phrase = phrase[: cut if cut > end - start else limit].rstrip() + "\u2026"
+    return phrase
+
+
+def _participle_of_root(tok: Token, sent: SpacySpan) -> bool:
+    """'The judge halted the sale, ruling that ...': a participle hanging from the root."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_root(tok.head, sent)
+
+
+def _phrase_around(tok: Token) -> SpacySpan:
+    """'is understood to', 'it is believed', 'said to': the evidential as written."""
+    doc = tok.doc
+    # only the words right before the verb that belong to it ("it is widely believed"),
+    # never a subject or a leading symbol the parser hung on it
+    wanted = {
+        c.i
+        for c in tok.children
+        if c.is_alpha
+        and (
+            c.dep_ in ("auxpass", "aux", "advmod", "neg")
+            or (c.dep_ == "nsubjpass" and c.lower_ == "it")
+        )
+    }
+    start = tok.i
+    while start - 1 in wanted:
+        start -= 1
+    end = tok.i + 1
+    if end < len(doc) and doc[end].lower_ == "to":
+        end += 1
+    return doc[start:end]
+
+
+def _attached_to(tok: Token, cue: Span) -> bool:
+    """Whether `tok` hangs (within three steps) from the token at the cue's offset."""
+    head = tok
+    for _ in range(3):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.idx == cue.start:
+            return True
+    return False
