@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from annotate.claims import extract_claims
 from annotate.framing import FramingMatcher
+from annotate.lexicon import Lexicons, load_lexicons
 from annotate.models import Annotation
 from annotate.nlp import load_nlp, model_id
 from annotate.quotes import quote_regions
@@ -28,12 +29,17 @@ class Annotator:
         nlp: Language | None = None,
         lexicon_paths: Sequence[Path] = (),
         disabled_entries: Iterable[str] = (),
+        lexicons: Lexicons | None = None,
     ) -> None:
+        """`lexicon_paths` are user lexicon files of either kind (framing or sourcing) and
+        `disabled_entries` ids to switch off in both annotators; or pass `lexicons`, the
+        object `load_lexicons` returned, to share one load between annotators."""
         self.nlp = nlp or load_nlp()
-        self.sourcing = SourcingClassifier(self.nlp)
-        self.framing = FramingMatcher(
-            self.nlp, extra_paths=lexicon_paths, disabled=disabled_entries
-        )
+        # every lexicon is read once and the same object feeds both annotators, so a
+        # disabled framing entry is also gone from the words sourcing borrows
+        self.lexicons = lexicons or load_lexicons(lexicon_paths, disabled_entries)
+        self.sourcing = SourcingClassifier(self.nlp, lexicons=self.lexicons)
+        self.framing = FramingMatcher(self.nlp, lexicons=self.lexicons)
 
     def annotate(self, text: str) -> Annotation:
         return self.annotate_doc(self.nlp(text))

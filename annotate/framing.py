@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from annotate.lexicon import LexiconEntry, LexiconError, load_lexicon
+from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.quotes import inside
 
@@ -151,9 +151,15 @@ class FramingMatcher:
     """
 
     def __init__(
-        self, nlp: Language, extra_paths: Sequence[Path] = (), disabled: Iterable[str] = ()
+        self,
+        nlp: Language,
+        extra_paths: Sequence[Path] = (),
+        disabled: Iterable[str] = (),
+        lexicons: Lexicons | None = None,
     ) -> None:
-        lexicon = load_lexicon(extra_paths, disabled)
+        # `lexicons` (annotate.lexicon.load_lexicons) is the one loaded object the Annotator
+        # shares with sourcing; without it the framing files are loaded here
+        lexicon = lexicons.framing if lexicons is not None else load_lexicon(extra_paths, disabled)
         self._setup(nlp, lexicon.entries, lexicon.sha256, with_rules=True)
         # Disabling "framing.loaded.auto" switches the open-vocabulary signal off; disabling
         # "framing.loaded.auto.<word>" silences one word.

@@ -1,6 +1,19 @@
-"""Framing lexicons: loading, validating and listing the TOML entry files.
+"""Lexicons: the one loader for every lexicon (framing and sourcing), and the framing
+entries' validation and listing.
 
-An entry is data an editor can change without touching Python:
+`load_lexicons(extra_paths, disabled)` reads every shipped file (annotate/lexicons/
+framing*.toml and sourcing*.toml) and every user file once, tells each user file's kind,
+applies `disabled` ids to both kinds and returns one `Lexicons` object. The Annotator passes
+that object to both annotators, so `--lexicon` and `--disable` apply everywhere: sourcing
+borrows its evaluative words from the framing entries *as loaded*, so a disabled or
+user-added framing entry is disabled or added for sourcing too.
+
+A user file's kind: a top-level `lexicon = "framing"` or `lexicon = "sourcing"` key says it;
+without one, entry ids that all start with `framing.` or all with `sourcing.` tell it; failing
+that, the entries' shape does (sourcing entries have `kind` and `words`, framing entries
+`category` and `pattern` or `tokens`). A file that fits neither is a one-line error.
+
+A framing entry is data an editor can change without touching Python:
 
     [[entry]]
     id = "framing.loaded.staggering"      # stable, never reused
@@ -35,8 +48,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotate.models import FRAMING_CATEGORIES
+
+if TYPE_CHECKING:
+    from annotate.sourcing.lexicon import SourcingLexicon
 
 # Context rules a lexicon entry can ask for (implemented in annotate/framing.py):
 # - "claim": the verb must introduce a claim (a that-/wh-clause, or an object such as
@@ -113,10 +130,10 @@ def _describe_token(spec: dict) -> str:
     return "[" + ",".join(parts) + "]"
 
 
-def builtin_files() -> list[tuple[str, bytes]]:
-    """(name, bytes) of the shipped framing*.toml files, in name order."""
+def builtin_files(kind: str = "framing") -> list[tuple[str, bytes]]:
+    """(name, bytes) of the shipped <kind>*.toml files, in name order."""
     root = resources.files(BUILTIN_PACKAGE)
-    files = [f for f in root.iterdir() if f.name.startswith("framing") and f.name.endswith(".toml")]
+    files = [f for f in root.iterdir() if f.name.startswith(kind) and f.name.endswith(".toml")]
     return [
         (f"{BUILTIN_PACKAGE}/{f.name}", f.read_bytes()) for f in sorted(files, key=lambda p: p.name)
     ]
@@ -206,20 +223,20 @@ def _highlight(value: object, where: str) -> int | None:
 
 
 def load_lexicon(extra_paths: Sequence[Path | str] = (), disabled: Iterable[str] = ()) -> Lexicon:
-    """The shipped entries plus those in `extra_paths`, minus `disabled` ids.
+    """The shipped framing entries plus those in the framing files of `extra_paths` (sourcing
+    files among them are left to the sourcing lexicon), minus `disabled` ids.
 
     An extra file may redefine a shipped id: its entry replaces the shipped one, which is
     how a user overrides a rule without editing the package.
     """
-    files = builtin_files()
-    for p in extra_paths:
-        path = Path(p)
-        try:
-            files.append((str(path), path.read_bytes()))
-        except OSError as exc:
-            raise LexiconError(
-                f"cannot read lexicon file {path}: {exc.strerror}; check the path"
-            ) from exc
+    extra = [(name, blob) for name, blob, kind in _read_extra(extra_paths) if kind == "framing"]
+    return _framing_lexicon(builtin_files() + extra, disabled)[0]
+
+
+def _framing_lexicon(
+    files: list[tuple[str, bytes]], disabled: Iterable[str]
+) -> tuple[Lexicon, set[str]]:
+    """The lexicon, and every id the files define (disabled ones included)."""
     off = tuple(sorted(set(disabled)))
     merged: dict[str, LexiconEntry] = {}
     for name, blob in files:
@@ -230,18 +247,115 @@ def load_lexicon(extra_paths: Sequence[Path | str] = (), disabled: Iterable[str]
         # Names are left out so the same content gives the same hash wherever it lives.
         h.update(hashlib.sha256(blob).digest())
     h.update("\n".join(off).encode())
-    return Lexicon(
+    lexicon = Lexicon(
         entries=[e for e in merged.values() if e.id not in off],
         sha256=h.hexdigest(),
         sources=[name for name, _ in files],
         disabled=off,
     )
+    return lexicon, set(merged)
+
+
+# -- the one loader ----------------------------------------------------------------------
+LEXICON_KINDS = ("framing", "sourcing")
+# framing.py's AUTO_PREFIX: ids of the open-vocabulary signal, valid for --disable though no
+# file lists them (framing.py imports this module, so the prefix is repeated here)
+_AUTO_PREFIX = "framing.loaded.auto"
+
+
+@dataclass
+class Lexicons:
+    """Every lexicon, loaded once: what the Annotator hands to both annotators."""
+
+    framing: Lexicon
+    sourcing: SourcingLexicon
+    disabled: tuple[str, ...] = ()
+    sources: list[str] = field(default_factory=list)  # every file read, shipped ones first
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(f"{self.framing.sha256}\n{self.sourcing.sha256}".encode()).hexdigest()
+
+
+def lexicon_kind(blob: bytes, name: str) -> str:
+    """'framing' or 'sourcing' for a lexicon file (see the module docstring for how)."""
+    try:
+        data = tomllib.loads(blob.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{name}: not valid UTF-8 TOML ({exc}); fix the file and retry") from exc
+    declared = data.get("lexicon")
+    if declared is not None:
+        if declared not in LEXICON_KINDS:
+            raise LexiconError(
+                f"{name}: lexicon = {declared!r} is not one of {', '.join(LEXICON_KINDS)}"
+            )
+        return declared
+    raw = data.get("entry", [])
+    entries = [e for e in raw if isinstance(e, dict)] if isinstance(raw, list) else []
+    ids = [str(e.get("id", "")) for e in entries]
+    for kind in LEXICON_KINDS:
+        if ids and all(i.startswith(f"{kind}.") for i in ids):
+            return kind
+    if entries and all("words" in e and "kind" in e for e in entries):
+        return "sourcing"
+    if all("category" in e or "pattern" in e or "tokens" in e for e in entries):
+        return "framing"  # also an empty file: it adds nothing either way
+    raise LexiconError(
+        f'{name}: cannot tell a framing from a sourcing lexicon; add lexicon = "framing" or '
+        'lexicon = "sourcing" at the top of the file'
+    )
+
+
+def _read_extra(paths: Sequence[Path | str]) -> list[tuple[str, bytes, str]]:
+    """(name, bytes, kind) of each user file, in the order given."""
+    out = []
+    for p in paths:
+        path = Path(p)
+        try:
+            blob = path.read_bytes()
+        except OSError as exc:
+            raise LexiconError(
+                f"cannot read lexicon file {path}: {exc.strerror}; check the path"
+            ) from exc
+        out.append((str(path), blob, lexicon_kind(blob, str(path))))
+    return out
+
+
+def load_lexicons(extra_paths: Sequence[Path | str] = (), disabled: Iterable[str] = ()) -> Lexicons:
+    """Every lexicon, read once: the shipped framing and sourcing files plus the user files
+    in `extra_paths` (either kind), with the `disabled` entry ids switched off in both.
+
+    Sourcing borrows its evaluative words from the framing entries loaded here, so
+    disabling `framing.loaded.disaster` also stops sourcing citing it, and a user framing
+    entry is borrowed too. An id that no lexicon has is an error (a typo would otherwise
+    switch nothing off)."""
+    from annotate.sourcing.lexicon import build_lexicon
+
+    extra = _read_extra(extra_paths)
+    framing_files = builtin_files("framing") + [(n, b) for n, b, k in extra if k == "framing"]
+    sourcing_files = builtin_files("sourcing") + [(n, b) for n, b, k in extra if k == "sourcing"]
+    off = tuple(sorted(set(disabled)))
+    framing, known = _framing_lexicon(framing_files, off)
+    sourcing = build_lexicon(sourcing_files, off, framing.entries)
+    known |= sourcing.ids
+    unknown = [i for i in off if i not in known and not i.startswith(_AUTO_PREFIX)]
+    if unknown:
+        raise LexiconError(
+            f"--disable {unknown[0]}: no framing or sourcing lexicon entry has this id; the ids "
+            "are in annotate/lexicons/*.toml (framing ones also in `newsprov lexicon list`)"
+        )
+    return Lexicons(
+        framing=framing,
+        sourcing=sourcing,
+        disabled=off,
+        sources=[n for n, _ in framing_files + sourcing_files],
+    )
 
 
 def all_entries(extra_paths: Sequence[Path | str] = ()) -> list[LexiconEntry]:
-    """Every entry as written, duplicates included (what `check` needs to see)."""
-    files = builtin_files() + [(str(Path(p)), Path(p).read_bytes()) for p in extra_paths]
-    return [e for name, blob in files for e in parse_entries(blob, name)]
+    """Every framing entry as written, duplicates included (what `check` needs to see)."""
+    extra = [(name, blob) for name, blob, kind in _read_extra(extra_paths) if kind == "framing"]
+    return [e for name, blob in builtin_files() + extra for e in parse_entries(blob, name)]
 
 
 def check_lexicon(entries: Sequence[LexiconEntry], nlp) -> list[str]:

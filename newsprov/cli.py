@@ -37,14 +37,19 @@ def quiet_option(f: Callable) -> Callable:
 def lexicon_options(f: Callable) -> Callable:
     """--lexicon and --disable, shared by the commands that annotate."""
     f = click.option(
-        "--disable", "disabled", multiple=True, help="Lexicon entry id to switch off (repeatable)."
+        "--disable",
+        "disabled",
+        multiple=True,
+        help="Lexicon entry id to switch off in both annotators, framing and sourcing "
+        "(repeatable), e.g. framing.loaded.disaster.",
     )(f)
     return click.option(
         "--lexicon",
         "lexicons",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Extra framing lexicon TOML (repeatable).",
+        help="Extra lexicon TOML, framing or sourcing (repeatable); the kind is told by a "
+        'top-level lexicon = "framing"|"sourcing" key, else by the entries\' ids or shape.',
     )(f)
 
 

@@ -20,7 +20,8 @@ def lexicon_option(f: Callable) -> Callable:
         "lexicons",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Extra framing lexicon TOML, added to the shipped ones (repeatable).",
+        help="Extra lexicon TOML (framing, or sourcing: checked for ids and kinds), added to the "
+        "shipped ones (repeatable).",
     )(f)
 
 
@@ -41,12 +42,12 @@ def check_command(lexicons: tuple[Path, ...]) -> None:
     Example:
       newsprov lexicon check --lexicon my_words.toml
     """
-    from annotate.lexicon import LexiconError, all_entries, check_lexicon, load_lexicon
+    from annotate.lexicon import LexiconError, all_entries, check_lexicon, load_lexicons
     from annotate.nlp import ModelNotFound, load_nlp
 
     try:
         entries = all_entries(lexicons)
-        lexicon = load_lexicon(lexicons)
+        lexicon = load_lexicons(lexicons).framing  # also checks the sourcing files given
         nlp = load_nlp()
     except (LexiconError, ModelNotFound) as exc:
         raise click.ClickException(str(exc)) from exc

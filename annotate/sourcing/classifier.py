@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from annotate.lexicon import Lexicons
 from annotate.models import SentenceFlag
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
@@ -26,9 +27,13 @@ VERSION = "sourcing-2"
 class SourcingClassifier(Explicit, SourceTypes, Carry, CheckWorthy):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 
-    def __init__(self, nlp: Language, extra_paths: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, nlp: Language, extra_paths: Sequence[Path] = (), lexicons: Lexicons | None = None
+    ) -> None:
+        """`lexicons`: the object annotate.lexicon.load_lexicons returned, shared with the
+        framing matcher; without it the lexicons are loaded here (plus `extra_paths`)."""
         self.nlp = nlp
-        self.lex = load_lexicon(extra_paths)
+        self.lex = lexicons.sourcing if lexicons is not None else load_lexicon(extra_paths)
         self._figure_rules = {
             "sourcing.check.figure",
             "sourcing.check.superlative",

@@ -6,17 +6,18 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from annotate.lexicon import LexiconEntry, LexiconError, builtin_files
+
 LEXICON_PACKAGE = "annotate.lexicons"
 
 
-class SourcingLexiconError(ValueError):
+class SourcingLexiconError(LexiconError):
     """A sourcing lexicon file cannot be used (bad TOML, missing id, unknown kind)."""
 
 
@@ -106,23 +107,37 @@ class SourcingLexicon:
     quantity_event: set[str] = field(default_factory=set)
     # perception verbs: a vague group's view only with a clause, a manner or "as"
     needs_view: set[str] = field(default_factory=set)
+    # every id the files define, disabled ones included (what --disable may name)
+    ids: set[str] = field(default_factory=set)
 
     def __getitem__(self, kind: str) -> WordSet:
         return self.sets[kind]
 
 
 def lexicon_files() -> list[tuple[str, bytes]]:
-    files = resources.files(LEXICON_PACKAGE)
-    return [
-        (f.name, f.read_bytes())
-        for f in sorted(files.iterdir(), key=lambda p: p.name)
-        if f.name.startswith("sourcing") and f.name.endswith(".toml")
-    ]
+    """(name, bytes) of the shipped sourcing*.toml files, in name order."""
+    return builtin_files("sourcing")
 
 
-def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
-    """The built-in sourcing lexicon files plus any extra ones, merged."""
-    blobs = lexicon_files() + [(str(p), Path(p).read_bytes()) for p in extra_paths]
+def load_lexicon(
+    extra_paths: Sequence[Path | str] = (), disabled: Iterable[str] = ()
+) -> SourcingLexicon:
+    """The sourcing part of `annotate.lexicon.load_lexicons` (the one loader): the shipped
+    sourcing files plus the user files of either kind, minus `disabled` ids."""
+    from annotate.lexicon import load_lexicons
+
+    return load_lexicons(extra_paths, disabled).sourcing
+
+
+def build_lexicon(
+    blobs: Sequence[tuple[str, bytes]],
+    disabled: Iterable[str] = (),
+    borrowed: Iterable[LexiconEntry] = (),
+) -> SourcingLexicon:
+    """The sourcing word sets from these (name, bytes) files, merged, without the `disabled`
+    entries, plus the evaluative words of the `borrowed` framing entries. Called by the one
+    loader, annotate.lexicon.load_lexicons, which reads every file once."""
+    off = frozenset(disabled)
     sets = {k: WordSet() for k in KINDS}
     needs_clause: set[str] = set()
     plural_vague: set[str] = set()
@@ -130,6 +145,7 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
     needs_view: set[str] = set()
     free_verbs: set[str] = set()
     entries: list[dict] = []
+    ids: set[str] = set()
     for name, blob in blobs:
         try:
             data = tomllib.loads(blob.decode("utf-8"))
@@ -140,6 +156,9 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
                 raise SourcingLexiconError(
                     f"{name}: entry {e.get('id', '?')} needs an id and a kind in {', '.join(KINDS)}"
                 )
+            ids.add(str(e["id"]))
+            if e["id"] in off:
+                continue
             entries.append(e)
             for w in e.get("words", []):
                 sets[e["kind"]].add(w, e["id"])
@@ -153,34 +172,28 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> SourcingLexicon:
                     (needs_clause if e.get("needs_clause") else free_verbs).add(w.lower())
     # a verb listed in any entry without the clause condition counts without it
     needs_clause -= free_verbs
-    _borrow_framing_words(sets)
+    _borrow_framing_words(sets, borrowed)
     digest = hashlib.sha256(b"".join(b for _, b in blobs)).hexdigest()
+    if off:  # what was switched off changes what the word sets hold
+        digest = hashlib.sha256("\n".join((digest, *sorted(off))).encode()).hexdigest()
     return SourcingLexicon(
-        sets, needs_clause, entries, digest, plural_vague, quantity_event, needs_view
+        sets, needs_clause, entries, digest, plural_vague, quantity_event, needs_view, ids
     )
 
 
 _BORROWED_CATEGORIES = ("loaded_language", "labeling", "intensifier")
 
 
-def _borrow_framing_words(sets: dict[str, WordSet]) -> None:
+def _borrow_framing_words(sets: dict[str, WordSet], entries: Iterable[LexiconEntry]) -> None:
     """Words the framing lexicons call loaded, labelling or intensifying are evaluative:
     a sentence that uses them outside a quotation makes a judgement that needs a source.
-    Only plain word patterns are taken (no token patterns or context rules), read as data
-    so this module does not depend on the framing code."""
+    Only plain word patterns are taken (no token patterns or context rules). The entries
+    are the framing lexicon as loaded (user files added, disabled ids left out), so a
+    disabled framing entry is never cited here either."""
     exclude = set(sets["borrowed_exclude"].words)
-    files = resources.files(LEXICON_PACKAGE)
-    for f in sorted(files.iterdir(), key=lambda p: p.name):
-        if not (f.name.startswith("framing") and f.name.endswith(".toml")):
+    for e in entries:
+        if e.category not in _BORROWED_CATEGORIES or e.context is not None or e.tokens is not None:
             continue
-        try:
-            entries = tomllib.loads(f.read_text(encoding="utf-8")).get("entry", [])
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-            continue  # the framing loader reports broken files; here they just add nothing
-        for e in entries:
-            if e.get("category") not in _BORROWED_CATEGORIES or "context" in e or "tokens" in e:
-                continue
-            pats = e.get("pattern", [])
-            for pat in [pats] if isinstance(pats, str) else pats:
-                if isinstance(pat, str) and pat.lower() not in exclude and e.get("id"):
-                    sets["borrowed_evaluative"].add(pat, e["id"])
+        for pat in e.patterns:
+            if pat.lower() not in exclude:
+                sets["borrowed_evaluative"].add(pat, e.id)
