@@ -85,7 +85,9 @@ class Explicit:
             not full[line_start : s.start_char].strip(" \t\u2022*-")
             and not full[s.end_char : line_end].strip()
         )
-        if whole_line and last not in _TERMINAL:
+        if (label := self._speaker_label(s, full)) is not None:
+            return label
+        if whole_line and last not in _TERMINAL and last != ":":
             return Attribution(
                 "none", "none", "headline or heading, not a sentence", "sourcing.headline"
             )
@@ -125,11 +127,18 @@ class Explicit:
                 )
                 candidates.append((1, _depth(tok, s), a))
         if not candidates:
-            return (
+            found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
+                or self._dash_tag(s, mask, full)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
             )
+            if found is None and whole_line and last == ":":
+                # 'Key facts:' introduces a list; 'She said:' was caught above as a cue
+                return Attribution(
+                    "none", "none", "headline or heading, not a sentence", "sourcing.headline"
+                )
+            return found
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)

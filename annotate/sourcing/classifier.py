@@ -20,11 +20,12 @@ from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
+from annotate.sourcing.tags import Tags
 
 VERSION = "sourcing-2"
 
 
-class SourcingClassifier(Explicit, SourceTypes, Carry, CheckWorthy):
+class SourcingClassifier(Explicit, Tags, SourceTypes, Carry, CheckWorthy):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 
     def __init__(

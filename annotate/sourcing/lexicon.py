@@ -48,6 +48,9 @@ KINDS = (
     "evaluative",
     "borrowed_exclude",
     "borrowed_evaluative",
+    "label_furniture",
+    "representative_noun",
+    "rule",
 )
 
 

@@ -111,12 +111,39 @@ class SourceTypes:
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if eid := lex["representative_noun"].token(head):
+            named_as = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    and any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in c.subtree)
+                ),
+                None,
+            )
+            if named_as is not None:
+                # "the opposition's health spokesman, Tom Reilly,": the person is named
+                return make(
+                    "named_source", "person", f"attributed to named source '{src.text}, {named_as.text}'"
+                )
+            # "a company spokesman", "a spokeswoman for the ministry": the body is known,
+            # the person is not; the affiliation stays in the source text
+            body = _named_affiliation(head) or _named_modifier(head)
+            of = f", for {body.text}" if body is not None else ""
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (a spokesperson, not named{of})",
+                eid,
+            )
         if eid := lex["informant_noun"].token(head):
             if anonymous is None and (body := _body_voice(head)) is not None:
+                # "White House officials", "Valdorian officials": affiliated but unnamed
                 return make(
-                    "named_source",
-                    "institution",
-                    f"attributed to '{src.text}' (speaking for {body.text})",
+                    "anonymous_source",
+                    "anonymous",
+                    f"attributed to unnamed '{src.text}' (affiliated with {body.text},"
+                    " no one named)",
                     "sourcing.source.body_voice",
                 )
             if anonymous is None and _unique_role(head):
