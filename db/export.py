@@ -12,6 +12,13 @@ Columns (`COLUMNS`, in this order):
 - reason: why it was flagged, in the annotator's words
 - question: a short question for the reporter
 - entry: the rule or lexicon entry id (for maintainers)
+- tier: query or routine (unsourced rows), strong or mild (framing rows)
+
+Tiers (DESIGN.md "Labels"). By default only the flags an editor should act on are
+exported: unsourced sentences of tier `query` and framing phrases of tier `strong`. One
+`tier` setting picks both: query (query sentences, strong phrases; the default), routine
+(routine sentences, mild phrases) or all; `framing_tier` (strong, mild or all) overrides the
+framing half. A flag stored without a tier counts as query / strong (shown, not hidden).
 
 Rows come ordered by article, then position in the text (a sentence flag before the
 phrases inside it). The file is UTF-8 with a byte-order mark (Excel on Windows otherwise
@@ -49,8 +56,13 @@ COLUMNS: tuple[str, ...] = (
     "reason",
     "question",
     "entry",
+    "tier",
 )
 FLAG_TYPES = ("unsourced", "framing")
+TIER_CHOICES = ("query", "routine", "all")
+FRAMING_TIER_CHOICES = ("strong", "mild", "all")
+# `tier` for both flag types: the framing tier that goes with each sourcing tier
+FRAMING_TIER_FOR = {"query": "strong", "routine": "mild", "all": "all"}
 BOM = "\ufeff"
 # Excel (and LibreOffice, Google Sheets) evaluate a cell starting with these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -61,21 +73,23 @@ _UNSOURCED_SQL = """
 SELECT a.article_id, a.title, a.url, a.outlet_id, a.published,
        s.idx, s.text AS sentence, 'unsourced' AS flag_type, s.sourcing AS label,
        s.cue AS cue_or_phrase, s.source, s.in_quote, s.reason, s.rule AS entry,
-       c.figures, s.start AS pos, 0 AS kind, s.end AS pos_end
+       c.figures, s.start AS pos, 0 AS kind, s.end AS pos_end,
+       coalesce(s.tier, 'query') AS tier
 FROM sentences s
 JOIN articles a ON a.article_id = s.article_id
 LEFT JOIN claims c ON c.sentence_id = s.sentence_id
-WHERE s.unsourced = 1 AND {where}
+WHERE s.unsourced = 1 AND {where} AND {tier}
 """
 _FRAMING_SQL = """
 SELECT a.article_id, a.title, a.url, a.outlet_id, a.published,
        s.idx, s.text AS sentence, 'framing' AS flag_type, f.category AS label,
        f.text AS cue_or_phrase, NULL AS source, f.in_quote, f.reason, f.entry,
-       NULL AS figures, f.start AS pos, 1 AS kind, f.end AS pos_end
+       NULL AS figures, f.start AS pos, 1 AS kind, f.end AS pos_end,
+       coalesce(f.tier, 'strong') AS tier
 FROM framing f
 JOIN articles a ON a.article_id = f.article_id
 LEFT JOIN sentences s ON s.sentence_id = f.sentence_id
-WHERE {where}
+WHERE {where} AND {tier}
 """
 
 
@@ -105,22 +119,39 @@ def _flags(flags: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(wanted))
 
 
+def tiers(tier: str | None = None, framing_tier: str | None = None) -> tuple[str, str]:
+    """(sourcing tier, framing tier) to export, each a value or 'all'; ValueError (with
+    the fix) for anything else. `tier` alone sets both (query -> strong, routine -> mild)."""
+    tier = (tier or "query").strip().lower()
+    if tier not in TIER_CHOICES:
+        raise ValueError(f"tier {tier!r}: use query, routine or all")
+    ftier = (framing_tier or FRAMING_TIER_FOR[tier]).strip().lower()
+    if ftier not in FRAMING_TIER_CHOICES:
+        raise ValueError(f"framing tier {ftier!r}: use strong, mild or all")
+    return tier, ftier
+
+
 def export_rows(
     db: sqlite_utils.Database | sqlite3.Connection,
     article: int | None = None,
     outlet: str | None = None,
     since: str | date | datetime | None = None,
     flags: str | Sequence[str] = FLAG_TYPES,
+    tier: str | None = None,
+    framing_tier: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield one dict per flag (keys = COLUMNS), streamed from a cursor.
 
     `db` may be a sqlite-utils Database or a plain sqlite3 connection (what Datasette's
     `execute_fn` hands out). `article` is an article_id; `outlet` a registered domain
     (a leading "www." is ignored); `since` keeps articles published on or after that date
-    (articles without a date are left out then). Raises ValueError for bad filters.
+    (articles without a date are left out then). `tier` / `framing_tier`: see the module
+    docstring (default: query sentences and strong phrases). Raises ValueError for bad
+    filters.
     """
     conn = db.conn if isinstance(db, sqlite_utils.Database) else db
     wanted = _flags(flags)
+    stier, ftier = tiers(tier, framing_tier)
     where, params = ["1"], []
     if article is not None:
         where.append("a.article_id = ?")
@@ -134,11 +165,13 @@ def export_rows(
     clause = " AND ".join(where)
     parts, all_params = [], []
     if "unsourced" in wanted:
-        parts.append(_UNSOURCED_SQL.format(where=clause))
-        all_params += params
+        swhere = "1" if stier == "all" else "coalesce(s.tier, 'query') = ?"
+        parts.append(_UNSOURCED_SQL.format(where=clause, tier=swhere))
+        all_params += params + ([] if stier == "all" else [stier])
     if "framing" in wanted:
-        parts.append(_FRAMING_SQL.format(where=clause))
-        all_params += params
+        fwhere = "1" if ftier == "all" else "coalesce(f.tier, 'strong') = ?"
+        parts.append(_FRAMING_SQL.format(where=clause, tier=fwhere))
+        all_params += params + ([] if ftier == "all" else [ftier])
     sql = " UNION ALL ".join(parts) + " ORDER BY 1, pos, kind, pos_end, label"
     # The SQL is assembled from the constant fragments above; values go in as parameters.
     for r in conn.execute(sql, all_params):
@@ -158,6 +191,7 @@ def export_rows(
             "reason": r[12],
             "question": "",
             "entry": r[13],
+            "tier": r[18],
         }
         row["question"] = question_for(row, figure=_first_figure(r[14]))
         yield row

@@ -264,6 +264,24 @@ INSERT OR REPLACE INTO sourcing_counts (article_id, label, n)
     WHERE sourcing IS NOT NULL GROUP BY article_id, sourcing;
 """,
     ),
+    (
+        # Tiers (DESIGN.md "Labels"): an unsourced sentence is 'query' (an editor would ask
+        # where it came from) or 'routine' (checkable, low-risk); a framing span 'strong' or
+        # 'mild'. Desk views show query / strong by default. Rows stored before tiers were
+        # known are backfilled as the ones to look at: unsourced sentences 'query', framing
+        # 'strong'; re-annotating an article replaces them with the annotator's tiers.
+        # The indexes serve the default views (query sentences, strong phrases per article)
+        # and the dashboards' counts of the rest.
+        "0007_tiers",
+        """
+ALTER TABLE sentences ADD COLUMN tier TEXT;   -- query | routine when unsourced, else NULL
+UPDATE sentences SET tier = 'query' WHERE unsourced = 1;
+ALTER TABLE framing ADD COLUMN tier TEXT NOT NULL DEFAULT 'strong';  -- strong | mild
+CREATE INDEX IF NOT EXISTS idx_sentences_unsourced_tier
+    ON sentences(unsourced, tier, article_id, sourcing);
+CREATE INDEX IF NOT EXISTS idx_framing_tier ON framing(tier, in_quote, article_id, category);
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]

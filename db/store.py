@@ -23,7 +23,13 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from annotate.models import FRAMING_CATEGORIES, Annotation
+from annotate.models import (
+    FRAMING_CATEGORIES,
+    FRAMING_TIERS,
+    SOURCING_TIERS,
+    Annotation,
+    SentenceFlag,
+)
 from scraper.models import Extracted, Fetched
 
 RUN_STATUSES = ("running", "ok", "partial", "failed")
@@ -429,7 +435,7 @@ def _insert_sentences(
         cur = conn.execute(
             "INSERT INTO sentences (article_id, run_id, idx, start, end, text, sourcing,"
             " unsourced, source, source_start, source_end, cue, cue_start, cue_end, in_quote,"
-            " reason, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reason, rule, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 run_id,
@@ -448,10 +454,19 @@ def _insert_sentences(
                 int(bool(s.in_quote)),
                 s.reason,
                 s.rule,
+                _sentence_tier(s),
             ),
         )
         out.append((s.start, s.end, int(cur.lastrowid)))
     return out
+
+
+def _sentence_tier(s: SentenceFlag) -> str | None:
+    """The stored tier: the annotator's for an unsourced sentence ('query' when it gave
+    none, so an untiered flag is shown rather than hidden), NULL for any other sentence."""
+    if not s.unsourced:
+        return None
+    return s.tier if s.tier in SOURCING_TIERS else "query"
 
 
 def _sentence_at(sentence_ids: list[tuple[int, int, int]], pos: int) -> int | None:
@@ -475,7 +490,7 @@ def _insert_framing(
         # for an editor; the first (lexicon order) keeps its entry id.
         conn.execute(
             "INSERT INTO framing (article_id, sentence_id, run_id, start, end, text,"
-            " category, entry, reason, in_quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " category, entry, reason, in_quote, tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             (
                 article_id,
@@ -488,6 +503,7 @@ def _insert_framing(
                 sp.entry,
                 sp.reason,
                 int(bool(sp.in_quote)),
+                sp.tier if sp.tier in FRAMING_TIERS else "strong",
             ),
         )
 

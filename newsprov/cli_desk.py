@@ -77,12 +77,31 @@ def open_(article: str, db_path: str, port: int, browser: bool) -> None:
     show_default=True,
     help="Which flags: unsourced, framing, or both.",
 )
-def export(csv_path, db_path, article, outlet, since, flags) -> None:
+@click.option(
+    "--tier",
+    type=click.Choice(("query", "routine", "all")),
+    default="query",
+    show_default=True,
+    help="Which tier: query (unsourced claims to ask about, with strong framing), routine "
+    "(routine claims, with mild framing) or all.",
+)
+@click.option(
+    "--framing-tier",
+    type=click.Choice(("strong", "mild", "all")),
+    default=None,
+    help="Framing tier, when it should differ from the one --tier picks.",
+)
+def export(csv_path, db_path, article, outlet, since, flags, tier, framing_tier) -> None:
     """Write the editor CSV: one row per flag, opens cleanly in Excel.
 
+    By default only the flags to act on: unsourced sentences of tier query and framing
+    phrases of tier strong. --tier all adds the routine claims and mild phrases.
+
     \b
-    Example:
+    Examples:
       newsprov export --csv flags.csv --outlet nationpress.test --since 2025-01-01
+      newsprov export --csv all.csv --tier all
+      newsprov export --csv mild.csv --flags framing --framing-tier mild
     """
     from db import export as exporter
     from db import store
@@ -101,7 +120,15 @@ def export(csv_path, db_path, article, outlet, since, flags) -> None:
         article_id = store.find_article(db, article)
         if article_id is None:
             raise click.ClickException(f"no article {article!r} in {db_path}")
-    rows = exporter.export_rows(db, article=article_id, outlet=outlet, since=since, flags=wanted)
+    rows = exporter.export_rows(
+        db,
+        article=article_id,
+        outlet=outlet,
+        since=since,
+        flags=wanted,
+        tier=tier,
+        framing_tier=framing_tier,
+    )
     try:
         n = write_output(csv_path, lambda out: exporter.write_csv(rows, out))
     except OSError as exc:

@@ -21,6 +21,7 @@ from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
+from annotate.sourcing.tiers import assign_tier
 
 VERSION = "sourcing-2"
 
@@ -91,7 +92,9 @@ class SourcingClassifier(Explicit, Tags, SourceTypes, Carry, CheckWorthy):
                 a = _owner_of_possessive(doc, a)
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None
             chain.update(a, carried, para_no[i], i, s, fig)
-            flags.append(self._flag(s, a, in_q))
+            flag = self._flag(s, a, in_q)
+            flag.tier = assign_tier(flag, s)
+            flags.append(flag)
         return flags
 
     # -- helpers ------------------------------------------------------------------------

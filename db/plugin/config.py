@@ -64,6 +64,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "in_quote": "1 when the whole sentence is inside a quotation",
             "reason": "Why this label, in words an editor understands",
             "rule": "Id of the rule that decided (for maintainers)",
+            "tier": "query (an editor would ask where it came from) or routine (checkable, "
+            "low-risk); empty when the sentence is not unsourced",
         },
     },
     "framing": {
@@ -77,6 +79,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "entry": "Lexicon entry id that matched (empty for rule hits)",
             "reason": "Why the phrase was flagged",
             "in_quote": "1 when inside a quotation: the speaker's words, not the outlet's",
+            "tier": "strong (an editor would change the word) or mild (worth a look)",
             "start": "Start offset in the article text (code points)",
             "end": "End offset (exclusive)",
         },
@@ -156,13 +159,24 @@ def _tables() -> dict[str, Any]:
     return out
 
 
+# Dashboards count claims to query and strong framing unless the Tier filter says "all".
+# A [[ ... ]] block is dropped when its parameter is empty, so with no filter the routine /
+# mild rows are subtracted (or left out) and with tier = all they are kept.
+TIER_FILTER = {"name": "Tier", "type": "select", "options": ["query", "all"]}
+SENTENCE_TIER = "AND (coalesce(s.tier, 'query') = 'query' [[ OR :tier = 'all' ]])"
+NOT_ALL = "[[ AND :tier != 'all' ]]"
+
+
 def _dashboards(db_name: str) -> dict[str, Any]:
     outlet_filter = "[[ AND a.outlet_id = :outlet ]]"
     month = "substr(a.published, 1, 7)"
     return {
         "newsprov-overview": {
             "title": "newsprov overview",
-            "description": "How the stored coverage is sourced and framed, across outlets.",
+            "description": "How the stored coverage is sourced and framed, across outlets. "
+            "Claims to query and strong framing; set Tier to all to count routine claims and "
+            "mild phrases too.",
+            "filters": {"tier": dict(TIER_FILTER)},
             "layout": [
                 ["intro", "articles-count", "unsourced-count"],
                 ["flags-over-time", "flags-over-time", "flags-over-time"],
@@ -187,7 +201,7 @@ def _dashboards(db_name: str) -> dict[str, Any]:
                 "unsourced-count": {
                     "title": "Unsourced assertions",
                     "db": db_name,
-                    "query": "SELECT count(*) AS n FROM sentences WHERE unsourced = 1",
+                    "query": f"SELECT count(*) AS n FROM sentences s WHERE unsourced = 1 {SENTENCE_TIER}",  # noqa: S608 - constant fragments
                     "library": "metric",
                     "display": {"field": "n"},
                 },
@@ -198,7 +212,8 @@ def _dashboards(db_name: str) -> dict[str, Any]:
         },
         "newsprov-outlet": {
             "title": "Outlet profile",
-            "description": "One outlet's sourcing and framing. Pick an outlet and Apply.",
+            "description": "One outlet's sourcing and framing. Pick an outlet and Apply. "
+            "Claims to query and strong framing unless Tier is all.",
             "layout": [
                 ["flags-over-time", "flags-over-time"],
                 ["sourcing-mix", "framing-mix"],
@@ -211,6 +226,7 @@ def _dashboards(db_name: str) -> dict[str, Any]:
                     "query": "SELECT DISTINCT outlet_id FROM articles "
                     "WHERE outlet_id IS NOT NULL ORDER BY outlet_id",
                 },
+                "tier": dict(TIER_FILTER),
             },
             "charts": {
                 "flags-over-time": _flags_over_time(db_name, month, outlet_filter),
@@ -228,11 +244,18 @@ def _flags_over_time(db_name: str, month: str, where: str) -> dict[str, Any]:
         "query": f"""
 SELECT {month} AS month, 'unsourced assertions' AS flag, count(*) AS n
 FROM articles a JOIN sentences s ON s.article_id = a.article_id AND s.unsourced = 1
-WHERE a.published IS NOT NULL {where} GROUP BY month
+WHERE a.published IS NOT NULL {where} {SENTENCE_TIER} GROUP BY month
 UNION ALL
-SELECT {month} AS month, 'framing (author)' AS flag, sum(d.author_count) AS n
-FROM articles a JOIN framing_density d ON d.article_id = a.article_id
-WHERE a.published IS NOT NULL {where} GROUP BY month
+SELECT month, flag, sum(n) AS n FROM (
+    SELECT {month} AS month, 'framing (author)' AS flag, sum(d.author_count) AS n
+    FROM articles a JOIN framing_density d ON d.article_id = a.article_id
+    WHERE a.published IS NOT NULL {where} GROUP BY month
+    UNION ALL
+    SELECT {month} AS month, 'framing (author)' AS flag, -count(*) AS n
+    FROM articles a JOIN framing f ON f.article_id = a.article_id
+    WHERE a.published IS NOT NULL AND f.tier = 'mild' AND f.in_quote = 0 {where} {NOT_ALL}
+    GROUP BY month
+) GROUP BY month, flag
 ORDER BY month""",  # noqa: S608 - constant fragments; values are bound parameters
         "library": "vega-lite",
         "display": {
@@ -269,7 +292,12 @@ def _sourcing_mix(db_name: str, where: str) -> dict[str, Any]:
         "query": f"""
 SELECT a.outlet_id AS outlet, {name} AS sourcing, {code} AS code, {rank} AS rank,
        sum(c.n) AS n
-FROM sourcing_counts c JOIN articles a ON a.article_id = c.article_id
+FROM (
+    SELECT article_id, label, n FROM sourcing_counts
+    UNION ALL
+    SELECT article_id, sourcing, -count(*) FROM sentences
+    WHERE unsourced = 1 AND tier = 'routine' {NOT_ALL} GROUP BY article_id, sourcing
+) c JOIN articles a ON a.article_id = c.article_id
 WHERE 1 {where}
 GROUP BY a.outlet_id, c.label ORDER BY outlet""",  # noqa: S608 - constant fragments
         "library": "vega-lite",
@@ -305,8 +333,13 @@ def _framing_mix(db_name: str, where: str) -> dict[str, Any]:
         "db": db_name,
         "query": f"""
 SELECT a.outlet_id AS outlet, {name} AS category, {code} AS code, {rank} AS rank,
-       sum(d.author_count) AS n
-FROM framing_density d JOIN articles a ON a.article_id = d.article_id
+       sum(d.n) AS n
+FROM (
+    SELECT article_id, category, author_count AS n FROM framing_density
+    UNION ALL
+    SELECT article_id, category, -count(*) FROM framing
+    WHERE tier = 'mild' AND in_quote = 0 {NOT_ALL} GROUP BY article_id, category
+) d JOIN articles a ON a.article_id = d.article_id
 WHERE 1 {where}
 GROUP BY a.outlet_id, d.category ORDER BY outlet""",  # noqa: S608 - constant fragments
         "library": "vega-lite",

@@ -3,12 +3,20 @@ an index on a database of 100,000 articles (see bench/datasette_speed.py)."""
 
 from __future__ import annotations
 
+# Tiers (DESIGN.md "Labels"): the queries that list or count unsourced sentences and framing
+# phrases show tier query / strong by default; their `tier` parameter takes `all` (or
+# `routine`, where sentences are listed) to show the rest. A row stored without a tier counts
+# as query / strong. The listing queries filter on the sentence's tier; the counting ones
+# subtract the routine / mild rows, read from the narrow tier indexes of migration 0007_tiers.
+
 # Ordered by the articles' published index so the first page streams without a sort.
 UNSOURCED_ASSERTIONS = """
 SELECT a.published, a.outlet_id AS outlet, s.article_id, a.title, s.idx AS sentence_number,
-       s.sourcing, s.text AS sentence, s.cue, s.source, s.reason
+       s.sourcing, coalesce(s.tier, 'query') AS tier, s.text AS sentence, s.cue, s.source,
+       s.reason
 FROM articles a
 JOIN sentences s ON s.article_id = a.article_id AND s.unsourced = 1
+WHERE (coalesce(s.tier, 'query') = coalesce(nullif(:tier, ''), 'query') OR :tier = 'all')
 ORDER BY a.published DESC, a.article_id DESC, s.idx
 """
 
@@ -103,13 +111,14 @@ ORDER BY first_match DESC
 # Claim matches are stored in both directions (db/trace.py), so one direction suffices.
 NO_NAMED_ORIGIN = """
 SELECT a.published, a.outlet_id AS outlet, c.article_id, a.title, s.idx AS sentence_number,
-       s.sourcing, s.text AS sentence,
+       s.sourcing, coalesce(s.tier, 'query') AS tier, s.text AS sentence,
        (SELECT count(*) FROM claim_matches m WHERE m.claim_id = c.claim_id)
            AS matches_elsewhere
 FROM articles a
 JOIN claims c ON c.article_id = a.article_id
 JOIN sentences s ON s.sentence_id = c.sentence_id
 WHERE s.unsourced = 1
+  AND (coalesce(s.tier, 'query') = coalesce(nullif(:tier, ''), 'query') OR :tier = 'all')
   AND NOT EXISTS (
       SELECT 1 FROM claim_matches m
       JOIN claims oc ON oc.claim_id = m.other_claim_id
@@ -121,7 +130,8 @@ ORDER BY a.published DESC, a.article_id DESC, s.idx
 # A plain, explainable score: every unsourced assertion and every framing phrase in the
 # author's voice counts 1, every figure that another outlet reports differently counts 3.
 # Scores are computed from narrow indexes (unsourced assertions from sourcing_counts) and
-# only the top 200 articles are looked up.
+# only the top 200 articles are looked up. Routine claims and mild phrases are subtracted
+# unless :tier is 'all'.
 NEEDS_REVIEW = """
 WITH parts AS (
     SELECT article_id, sum(n) AS u, 0 AS f, 0 AS k
@@ -130,7 +140,13 @@ WITH parts AS (
                     'unattributed_claim')
     GROUP BY article_id
     UNION ALL
+    SELECT article_id, -count(*), 0, 0 FROM sentences
+    WHERE unsourced = 1 AND tier = 'routine' AND :tier != 'all' GROUP BY article_id
+    UNION ALL
     SELECT article_id, 0, sum(author_count), 0 FROM framing_density GROUP BY article_id
+    UNION ALL
+    SELECT article_id, 0, -count(*), 0 FROM framing
+    WHERE tier = 'mild' AND in_quote = 0 AND :tier != 'all' GROUP BY article_id
     UNION ALL
     SELECT c.article_id, 0, 0, count(*)
     FROM claim_matches m JOIN claims c ON c.claim_id = m.claim_id
@@ -153,7 +169,8 @@ CANNED: dict[str, dict[str, str]] = {
     "unsourced_assertions": {
         "title": "Unsourced assertions, newest first",
         "description": "Sentences labelled anonymous source, vague document, agentless, "
-        "weasel or unattributed claim, newest articles first.",
+        "weasel or unattributed claim, newest articles first. Tier query (claims an editor "
+        "would ask about) by default; tier = routine or all shows the rest.",
         "sql": UNSOURCED_ASSERTIONS,
     },
     "anonymous_vague_share": {
@@ -178,13 +195,15 @@ CANNED: dict[str, dict[str, str]] = {
     "claims_without_named_origin": {
         "title": "Claims with no named origin anywhere",
         "description": "Unsourced claims for which no matching report elsewhere names a "
-        "source: nobody has put a name to them yet.",
+        "source: nobody has put a name to them yet. Tier query by default; tier = routine "
+        "or all shows the rest.",
         "sql": NO_NAMED_ORIGIN,
     },
     "articles_needing_review": {
         "title": "Articles most in need of an editor's look",
         "description": "Score = unsourced assertions + framing phrases in the author's voice "
-        "+ 3 x figures another outlet reports differently. The top 200.",
+        "+ 3 x figures another outlet reports differently. The top 200. Claims to query and "
+        "strong framing by default; tier = all counts routine claims and mild phrases too.",
         "sql": NEEDS_REVIEW,
     },
 }

@@ -164,17 +164,29 @@ async def load_article(db: Database, article_id: int) -> dict | None:
     return dict(row) if row else None
 
 
+# The tiers shown by default (DESIGN.md "Labels"); the others are one click away (?tier=all).
+DEFAULT_TIERS = frozenset({"query", "strong"})
+
+
+def _shown(tier: str | None, kind: str, show_all: bool) -> bool:
+    """Whether a flag of this tier is shown; a flag stored without one is shown."""
+    if show_all:
+        return True
+    return (tier or ("query" if kind == "sentence" else "strong")) in DEFAULT_TIERS
+
+
 async def load_flags(
-    db: Database, article: dict
+    db: Database, article: dict, show_all: bool = False
 ) -> tuple[list[dict], list[dict], list[Mark], dict]:
     """The flags in text order (unsourced sentences and framing spans: the same rows as
-    the CSV export), the context (sentences with a named source: shown, not flagged), and
-    the marks for both."""
+    the CSV export with the same tiers), the context (sentences with a named source:
+    shown, not flagged), and the marks for both. Routine sentences and mild phrases are
+    left out (and counted in counts["hidden_*"]) unless `show_all`."""
     sentences = [
         dict(r)
         for r in await db.execute(
             """SELECT sentence_id, idx, start, end, text, sourcing, unsourced, source, cue,
-                      in_quote, reason, rule FROM sentences
+                      in_quote, reason, rule, tier FROM sentences
                WHERE article_id = ? AND sourcing IS NOT NULL ORDER BY idx""",
             [article["article_id"]],
         )
@@ -182,14 +194,19 @@ async def load_flags(
     framing = [
         dict(r)
         for r in await db.execute(
-            """SELECT framing_id, sentence_id, start, end, text, category, entry, reason, in_quote
+            """SELECT framing_id, sentence_id, start, end, text, category, entry, reason,
+                      in_quote, tier
                FROM framing WHERE article_id = ? ORDER BY start, end""",
             [article["article_id"]],
         )
     ]
     flags: list[dict] = []
     context: list[dict] = []
+    hidden = Counter()
     for s in sentences:
+        if s["unsourced"] and not _shown(s["tier"], "sentence", show_all):
+            hidden["sentence"] += 1
+            continue
         item = {
             "kind": "sentence",
             "start": s["start"],
@@ -206,10 +223,14 @@ async def load_flags(
             "cue": s["cue"],
             "source": s["source"],
             "rule": s["rule"],
+            "tier": s["tier"] if s["unsourced"] else None,
             "tip": _sentence_tip(s),
         }
         (flags if s["unsourced"] else context).append(item)
     for f in framing:
+        if not _shown(f["tier"], "framing", show_all):
+            hidden["framing"] += 1
+            continue
         flags.append(
             {
                 "kind": "framing",
@@ -224,6 +245,7 @@ async def load_flags(
                 "cue": None,
                 "source": None,
                 "rule": f["entry"],
+                "tier": f["tier"],
                 "tip": _framing_tip(f),
             }
         )
@@ -258,6 +280,9 @@ async def load_flags(
         ),
         "unsourced": sum(1 for fl in flags if fl["kind"] == "sentence"),
         "framing": sum(1 for fl in flags if fl["kind"] == "framing"),
+        "hidden_sentences": hidden["sentence"],
+        "hidden_framing": hidden["framing"],
+        "show_all": show_all,
     }
     return flags, context, marks, counts
 
@@ -420,7 +445,9 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
     article = await load_article(db, article_id)
     if article is None:
         raise NotFound(f"No article {article_id} in {db.name}: check the articles table for ids.")
-    flags, context_sentences, marks, counts = await load_flags(db, article)
+    # One click reveals the routine claims and mild phrases: a link, no script needed.
+    show_all = request.args.get("tier") == "all"
+    flags, context_sentences, marks, counts = await load_flags(db, article, show_all)
     text = article["text"] or ""
     context = {
         "article": article,
@@ -445,7 +472,11 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         "reader_path": lambda aid: reader_path(datasette, aid),
         # Datasette names a packaged plugin's static folder after the distribution.
         "css_url": datasette.urls.static_plugins(PLUGIN_NAME, "reader.css"),
-        "export_href": datasette.urls.table(db.name, "articles") + f"/{article_id}.xlcsv",
+        "export_href": datasette.urls.table(db.name, "articles")
+        + f"/{article_id}.xlcsv"
+        + ("?tier=all" if show_all else ""),
+        "tier_all_href": reader_path(datasette, article_id) + "?tier=all#flags",
+        "tier_default_href": reader_path(datasette, article_id) + "#flags",
     }
     html = await datasette.render_template("newsprov_article.html", context, request=request)
     return Response.html(html)

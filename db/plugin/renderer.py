@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from datasette.utils.asgi import Request, Response
 
-from db.export import FLAG_TYPES, export_rows, iter_csv
+from db.export import FLAG_TYPES, FRAMING_TIER_CHOICES, export_rows, iter_csv, tiers
 
 TABLES = {"articles", "outlets", "sentences", "framing"}
 _CHUNK = 64 * 1024
@@ -63,11 +63,20 @@ def export_filters(request: Request, table: str | None, view_name: str) -> dict[
         flags = ("framing",)
     if args.get("flags"):
         flags = args["flags"]
+    # the same tiers as `newsprov export`: query sentences and strong phrases unless the
+    # page asks for more (?tier=all, ?tier=routine, ?framing_tier=mild); on the framing
+    # table ?tier= is its own column's value (strong, mild)
+    tier, framing_tier = args.get("tier") or args.get("tier__exact"), args.get("framing_tier")
+    if table == "framing" and tier in FRAMING_TIER_CHOICES and tier != "all":
+        tier, framing_tier = None, tier
+    tier, framing_tier = tiers(tier, framing_tier)
     return {
         "article": int(article) if article and str(article).isdigit() else None,
         "outlet": outlet or None,
         "since": args.get("published__gte") or args.get("since") or None,
         "flags": flags,
+        "tier": tier,
+        "framing_tier": framing_tier,
     }
 
 
