@@ -85,7 +85,8 @@ class Explicit:
             not full[line_start : s.start_char].strip(" \t\u2022*-")
             and not full[s.end_char : line_end].strip()
         )
-        if (label := self._speaker_label(s, full)) is not None:
+        label = self._speaker_label(s, full) or self._dash_tag(s, mask, full)
+        if label is not None:
             return label
         if whole_line and last not in _TERMINAL and last != ":":
             return Attribution(
@@ -129,7 +130,6 @@ class Explicit:
         if not candidates:
             found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
-                or self._dash_tag(s, mask, full)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
             )

@@ -93,7 +93,7 @@ class SourcingClassifier(Explicit, Tags, SourceTypes, Carry, CheckWorthy):
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None
             chain.update(a, carried, para_no[i], i, s, fig)
             flag = self._flag(s, a, in_q)
-            flag.tier = assign_tier(flag, s)
+            flag.tier = assign_tier(flag, s, self.lex)
             flags.append(flag)
         return flags
 

@@ -50,6 +50,8 @@ KINDS = (
     "borrowed_evaluative",
     "label_furniture",
     "representative_noun",
+    "tier_query_word",
+    "tier_routine_word",
     "rule",
 )
 

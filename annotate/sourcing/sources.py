@@ -117,14 +117,18 @@ class SourceTypes:
                     c
                     for c in head.children
                     if c.dep_ == "appos"
-                    and any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in c.subtree)
+                    and any(
+                        t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in c.subtree
+                    )
                 ),
                 None,
             )
             if named_as is not None:
                 # "the opposition's health spokesman, Tom Reilly,": the person is named
                 return make(
-                    "named_source", "person", f"attributed to named source '{src.text}, {named_as.text}'"
+                    "named_source",
+                    "person",
+                    f"attributed to named source '{src.text}, {named_as.text}'",
                 )
             # "a company spokesman", "a spokeswoman for the ministry": the body is known,
             # the person is not; the affiliation stays in the source text

@@ -92,7 +92,9 @@ class Tags:
                 name.append(t)
             else:
                 break
-        if len(name) < 1 or not any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in name):
+        if len(name) < 1 or not any(
+            t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in name
+        ):
             return None
         src = _span(full, name[0].idx, name[-1].idx + len(name[-1].text))
         dash = toks[at]
