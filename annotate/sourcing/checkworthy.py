@@ -86,6 +86,8 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     scores ('a 4-0 defeat'): a result is the public outcome of an event, reported like a
     fixture, so it is not a figure that needs a source."""
     doc = ent.doc
+    if _in_a_name(ent):
+        return True
     # a phone number the tokenizer cut into groups: "0800 555 0199"
     start, end = ent.start, ent.end
     while start > 0 and doc[start - 1].is_digit and doc[start - 1].whitespace_:
@@ -112,6 +114,29 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     # "case HC-2024-000417", "flight BA123": digits inside a code
     return any(
         t.text != ent.text and "-" in t.text and any(ch.isalpha() for ch in t.text) for t in ent
+    )
+
+
+def _in_a_name(ent: SpacySpan) -> bool:
+    """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10',
+    'Boeing 737' (a number straight after a capitalised name), 'A320', 'G20', 'Block 1B'
+    (capitals and digits in one token, with no currency sign before it)."""
+    doc = ent.doc
+    if len(ent) != 1:
+        return False
+    tok = ent[0]
+    text = tok.text
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if any(c.isdigit() for c in text) and any(c.isupper() for c in text):
+        return prev is None or prev.text not in "$£€¥"
+    if not text.isdigit() or prev is None or prev.sent.start == prev.i:
+        return False
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.lower_ not in _MONTHS
+        and prev.ent_type_ not in ("DATE", "TIME")
+        and prev.whitespace_ == " "
     )
 
 
@@ -220,6 +245,8 @@ class CheckWorthy:
         def flag(reason: str, rule: str) -> Attribution:
             return Attribution("unattributed_claim", "unattributed", reason, rule)
 
+        if outside.rstrip().endswith("?"):
+            return None  # a question in the outlet's voice asks; it asserts nothing
         if (fig := self._figure(s)) is not None:
             return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
         if hit := lex["figure_word"].phrase(outside):

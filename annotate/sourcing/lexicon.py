@@ -52,6 +52,7 @@ KINDS = (
     "representative_noun",
     "tier_query_word",
     "tier_routine_word",
+    "stance_adjective",
     "rule",
 )
 

@@ -105,6 +105,9 @@ class SourceTypes:
             if a is not None:
                 a.source = src
             return a
+        if head.pos_ == "PRON" and (g := lex["group_noun"].token(head)):
+            # "Some believe ...", "Others argue ...": nobody in particular
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", g)
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
         if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
@@ -169,7 +172,16 @@ class SourceTypes:
         quantified = any(
             c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
         )
-        if group or (quantified and head.tag_ == "NNS" and not lex["institution_noun"].token(head)):
+        bare_party = (
+            head.tag_ == "NNPS"
+            and head.ent_type_ == "NORP"
+            and not any(c.dep_ in ("det", "poss", "compound", "nummod") for c in head.children)
+        )
+        if group or bare_party or (
+            quantified and head.tag_ in ("NNS", "NNPS") and not lex["institution_noun"].token(head)
+        ):
+            if bare_party and not group and not quantified:
+                group = "sourcing.source.party_group"
             if (poller := _named_agent(head, s)) is not None:
                 return make(
                     "named_source",

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
-from annotate.sourcing.syntax import _span
+from annotate.sourcing.syntax import _span, _tok_span
 
 # A speaker label at the start of a line: one to four capitalised words in capitals
 # ('ORTEGA:', 'MR. LEE:'), or two to four capitalised words, or a name and an outlet or
@@ -34,8 +34,11 @@ class Tags:
     def _speaker_label(self, s: SpacySpan, full: str) -> Attribution | None:
         """The sentence sits on a line that opens with a speaker label."""
         line_start = full.rfind("\n", 0, s.start_char) + 1
+        # a transcript quoted whole: '"WALLACE: Let's start ...'
+        while line_start < len(full) and full[line_start] in "\"\u201c'\u2018 \t":
+            line_start += 1
         m = _LABEL.match(full, line_start, min(len(full), line_start + 90))
-        if m is None or m.start() != line_start:
+        if m is None:
             return None
         name = m.group("name")
         first = name.split(",")[0].split()[0].lower().strip(".'’")
@@ -106,3 +109,21 @@ class Tags:
             source=src,
             cue=_span(full, dash.idx, dash.idx + len(dash.text)),
         )
+
+    def _quote_intro(self, s: SpacySpan, mem, anonymous, i: int) -> Attribution | None:
+        """'Sanders made the following comment:', 'Caddell continued:': a line ending in a
+        colon, before a quotation, whose subject is a name or a pronoun introduces the
+        speaker of what follows, whatever the verb."""
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or root.pos_ not in ("VERB", "AUX"):
+            return None
+        if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG")):
+            return None
+        nxt = s.doc.text[s.end_char : s.end_char + 8].lstrip()
+        if not nxt[:1] in ("\"", "\u201c", "'", "\u2018"):
+            return None  # 'The council listed three options:' introduces a list
+        a = self._classify_source(subj, s, mem, anonymous, _tok_span(root), "sourcing.quote_intro", i, root)
+        if a is not None:
+            a.rule = "sourcing.quote_intro"
+        return a

@@ -74,6 +74,11 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     if query:
         return "query", f"'{query[0]}'", query[1]
+    root = sent.root
+    if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) and not (
+        flag.in_quote
+    ):
+        return "routine", "the writer's own experience or view", "sourcing.tier.first_person"
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
