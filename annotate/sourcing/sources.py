@@ -177,8 +177,14 @@ class SourceTypes:
             and head.ent_type_ == "NORP"
             and not any(c.dep_ in ("det", "poss", "compound", "nummod") for c in head.children)
         )
-        if group or bare_party or (
-            quantified and head.tag_ in ("NNS", "NNPS") and not lex["institution_noun"].token(head)
+        if (
+            group
+            or bare_party
+            or (
+                quantified
+                and head.tag_ in ("NNS", "NNPS")
+                and not lex["institution_noun"].token(head)
+            )
         ):
             if bare_party and not group and not quantified:
                 group = "sourcing.source.party_group"

@@ -121,9 +121,11 @@ class Tags:
         if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG")):
             return None
         nxt = s.doc.text[s.end_char : s.end_char + 8].lstrip()
-        if not nxt[:1] in ("\"", "\u201c", "'", "\u2018"):
+        if nxt[:1] not in ('"', "\u201c", "'", "\u2018"):
             return None  # 'The council listed three options:' introduces a list
-        a = self._classify_source(subj, s, mem, anonymous, _tok_span(root), "sourcing.quote_intro", i, root)
+        a = self._classify_source(
+            subj, s, mem, anonymous, _tok_span(root), "sourcing.quote_intro", i, root
+        )
         if a is not None:
             a.rule = "sourcing.quote_intro"
         return a
