@@ -287,7 +287,10 @@ class Explicit:
                 )
             if passive_id and (
                 reduced
-                or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+                or (
+                    lemma != "know"  # 'also known as the Berm' glosses a name
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+                )
                 or "xcomp" in children
                 or ("nsubjpass" in children and ({"acomp", "oprd", "attr"} & children.keys()))
                 or "ccomp" in children

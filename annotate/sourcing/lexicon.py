@@ -53,6 +53,7 @@ KINDS = (
     "tier_query_word",
     "tier_routine_word",
     "stance_adjective",
+    "word_set",
     "rule",
 )
 
