@@ -189,6 +189,27 @@ def _denied(tok: Token) -> bool:
     return False
 
 
+def _lies_in(tok: Token) -> bool:
+    """'The solution lies in better governance': 'lie' locating something, not an untruth."""
+    return tok.lemma_.lower() == "lie" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "with", "behind", "at", "within")
+        for c in tok.children
+    )
+
+
+def _imperative(sent: SpacySpan) -> bool:
+    """'Add the honey and boil for five minutes', 'Save $31 on the console': an instruction
+    or an offer to the reader asserts nothing."""
+    root = sent.root
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return (
+        root.tag_ == "VB"
+        and first is not None
+        and first.i == root.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
+    )
+
+
 def _before_verb(sent: SpacySpan, end: int) -> bool:
     """A phrase ending at char `end` (sentence-relative) followed by a bare verb:
     'is due to reconvene' is a schedule, not a cause."""
@@ -245,8 +266,8 @@ class CheckWorthy:
         def flag(reason: str, rule: str) -> Attribution:
             return Attribution("unattributed_claim", "unattributed", reason, rule)
 
-        if outside.rstrip().endswith("?"):
-            return None  # a question in the outlet's voice asks; it asserts nothing
+        if outside.rstrip().endswith("?") or _imperative(s):
+            return None  # a question or an instruction to the reader asserts nothing
         if (fig := self._figure(s)) is not None:
             return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
         if hit := lex["figure_word"].phrase(outside):
@@ -378,7 +399,11 @@ class CheckWorthy:
                 (
                     t
                     for t, q in zip(toks, mask, strict=True)
-                    if not q and lex[kind].token(t) and not _denied(t) and not _in_name(t)
+                    if not q
+                    and lex[kind].token(t)
+                    and not _denied(t)
+                    and not _in_name(t)
+                    and not _lies_in(t)
                 ),
                 None,
             )
