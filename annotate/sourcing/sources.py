@@ -114,7 +114,8 @@ class SourceTypes:
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
-        if eid := lex["representative_noun"].token(head):
+        rep_id = lex["representative_noun"].token(head)
+        if rep_id or lex["informant_noun"].token(head):
             named_as = next(
                 (
                     c
@@ -127,12 +128,14 @@ class SourceTypes:
                 None,
             )
             if named_as is not None:
-                # "the opposition's health spokesman, Tom Reilly,": the person is named
+                # "the opposition's health spokesman, Tom Reilly,", "a lawyer for the family,
+                # Dan Roe,": the person is named in apposition
                 return make(
                     "named_source",
                     "person",
                     f"attributed to named source '{src.text}, {named_as.text}'",
                 )
+        if eid := rep_id:
             # "a company spokesman", "a spokeswoman for the ministry": the body is known,
             # the person is not; the affiliation stays in the source text
             body = _named_affiliation(head) or _named_modifier(head)
@@ -260,7 +263,17 @@ class SourceTypes:
     ) -> Attribution | None:
         word = head.lower_
         if word in _HE_SHE:
-            prev = mem.last(("person", "anonymous", "named"), before=i)
+            # one person: never a plural source such as 'few people' or 'officials'
+            prev = next(
+                (
+                    a
+                    for j, a in reversed(mem.sources)
+                    if j < i
+                    and a.kind in ("person", "anonymous", "named")
+                    and not (a.head is not None and a.head.tag_ in ("NNS", "NNPS"))
+                ),
+                None,
+            )
         elif word in ("it", "its"):
             prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
         elif word in ("they", "them"):
