@@ -245,7 +245,10 @@ def test_annotate_text_json_offsets_index_the_file(tmp_path):
             "cue",
             "in_quote",
             "reason",
+            "tier",
         }
+        # every unsourced sentence has a tier (DESIGN.md "Labels"); other sentences none
+        assert s["tier"] in (("query", "routine") if s["unsourced"] else (None,))
     for sp in data["spans"]:
         assert text[sp["start"] : sp["end"]] == sp["text"] and sp["kind"] == "framing"
     flagged = [s for s in data["sentences"] if s["text"].startswith("Internal documents")]

@@ -1,0 +1,112 @@
+"""The quality gate (issue 9 item 7): minimum scores for both annotators on the frozen sets.
+
+tests/gold is the set the rules were developed on; tests/heldout holds blind articles
+written before a round of rule work and scored once. Both are frozen by a sha256 digest of
+their files, so changing a set is a visible act: the digest test fails and says how to
+update it. The floors are the scores measured when the gate was set, minus a small margin
+(about one sentence or span on the small held-out set); a failure prints every score
+measured, so the regression and its size are in the test output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from annotate.annotator import Annotator
+from annotate.nlp import load_nlp
+from newsprov.evaluate import EvalReport, evaluate, load_gold
+
+TESTS = Path(__file__).parent
+
+# sha256 over the sorted file names and bytes of each set (see set_digest).
+DIGESTS = {
+    "gold": "31babdcc0fc597df8d36a9a572e09d7527164cbece71b9832a04ae9dc7581e37",
+    "heldout": "dccab804f9214d583ac7da9856a254fcd0858301c254655b7392a3b0eba78f9f",
+}
+
+# Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
+#   gold:    unsourced F1 0.9518, label agreement 0.9466, named flagged 4/246 (0.016),
+#            framing F1 (outside quotes) 0.8766, neutral flags per 500 words 0.0
+#   heldout: unsourced F1 0.8696, label agreement 0.8696, named flagged 3/42 (0.071),
+#            framing F1 (outside quotes) 0.88, neutral flags per 500 words 0.0
+# (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
+# to let a change through.
+BOUNDS = {
+    "gold": [
+        ("sourcing.unsourced_f1", "min", 0.94),
+        ("sourcing.label_agreement", "min", 0.935),
+        ("sourcing.named_flagged_rate", "max", 0.025),
+        ("framing.outside_quotes_f1", "min", 0.86),
+        ("framing.neutral_per_500_words", "max", 0.5),
+    ],
+    "heldout": [
+        ("sourcing.unsourced_f1", "min", 0.85),
+        ("sourcing.label_agreement", "min", 0.85),
+        ("sourcing.named_flagged_rate", "max", 0.10),
+        ("framing.outside_quotes_f1", "min", 0.83),
+        ("framing.neutral_per_500_words", "max", 1.0),
+    ],
+}
+
+
+def set_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.iterdir()):
+        if p.is_file():
+            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def scores(report: EvalReport) -> dict[str, float]:
+    s, f = report.sourcing, report.framing
+    named = s.per_label()["named_source"]
+    return {
+        "sourcing.unsourced_f1": round(s.unsourced.f1, 4),
+        "sourcing.label_agreement": round(s.agreement, 4),
+        "sourcing.named_flagged_rate": round(
+            len(s.named_wrongly_flagged) / max(named.tp + named.fn, 1), 4
+        ),
+        "framing.outside_quotes_f1": round(f.outside_quotes.f1, 4),
+        "framing.neutral_per_500_words": round(f.neutral_per_500_words or 0.0, 3),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(DIGESTS))
+def test_frozen_set_is_unchanged(name: str) -> None:
+    got = set_digest(TESTS / name)
+    assert got == DIGESTS[name], (
+        f"tests/{name} changed (digest {got}, pinned {DIGESTS[name]}). Every score moves "
+        "with the set, so a change must be deliberate and said: add blind held-out articles "
+        "only after recording their first score, fix a gold label only with the reason in the "
+        f"commit message. Then run `newsprov eval --gold tests/{name}`, revise the measured "
+        "scores and bounds in tests/test_quality_gate.py if they moved, and write "
+        f'DIGESTS["{name}"] = "{got}" there, in the same commit.'
+    )
+
+
+@pytest.fixture(scope="module")
+def measured() -> dict[str, dict[str, float]]:
+    annotator = Annotator(load_nlp())
+    out = {}
+    for name in BOUNDS:
+        arts = load_gold(TESTS / name)
+        out[name] = scores(evaluate(arts, [annotator.annotate(a.text) for a in arts]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "metric", "kind", "bound"),
+    [(n, m, k, b) for n, bounds in BOUNDS.items() for m, k, b in bounds],
+    ids=[f"{n}:{m}" for n, bounds in BOUNDS.items() for m, _k, _b in bounds],
+)
+def test_score_stays_within_its_bound(measured, name, metric, kind, bound) -> None:
+    value = measured[name][metric]
+    ok = value >= bound if kind == "min" else value <= bound
+    assert ok, (
+        f"{name} {metric} = {value}, {'below the floor' if kind == 'min' else 'above the ceiling'}"
+        f" {bound}. Measured on tests/{name}: {measured[name]}. "
+        f"Run `newsprov eval --gold tests/{name} --misses` to see what changed."
+    )
