@@ -66,7 +66,7 @@ def test_quotation_with_no_speaker_anywhere_is_still_flagged(annotator: Annotato
     ],
 )
 def test_transcript_label_names_the_speaker(annotator: Annotator, line: str, speaker: str) -> None:
-    text = f"The exchange was broadcast on Tuesday.\n\n{line}"
+    text = f"The exchange was broadcast on Tuesday.\n\nBRANDT: Go ahead.\n\n{line}"
     last = flags(annotator, text)[-1]
     assert last.sourcing == "named_source"
     assert last.source.text == speaker
@@ -81,7 +81,14 @@ def test_transcript_label_names_the_speaker(annotator: Annotator, line: str, spe
     ],
 )
 def test_furniture_labels_are_not_speakers(annotator: Annotator, line: str) -> None:
-    assert all(f.rule != "sourcing.transcript_label" for f in flags(annotator, line))
+    text = f"BRANDT: Go ahead.\n\n{line}"
+    assert flags(annotator, text)[-1].rule != "sourcing.transcript_label"
+
+
+def test_a_single_capitalised_dateline_is_not_a_speaker(annotator: Annotator) -> None:
+    text = "DUNMORE: At least 14 people were killed when the bridge collapsed on Sunday."
+    f = flags(annotator, text)[-1]
+    assert f.sourcing == "unattributed_claim" and f.tier == "query"
 
 
 def test_dash_signature_names_the_speaker(annotator: Annotator) -> None:

@@ -24,12 +24,29 @@ _LABEL = re.compile(
     r"):[ \t]+(?=\S)"
 )
 _DASHES = "\u2015\u2014\u2013-"
+_LINE_START = re.compile(r"(?:^|\n)[\"\u201c'\u2018 \t]*")
+# a label with a title names a person even alone: 'MR. HALE:', 'SEN. ORTIZ:'
+_TITLED = re.compile(r"(?:MR|MS|MRS|DR|SEN|REP|GOV|GEN|JUDGE|PROF)\.? ", re.I)
 
 
 class Tags:
     """Speakers given by a label or a dash rather than a verb of saying."""
 
     lex: SourcingLexicon
+    _turns: tuple[str | None, bool] = (None, False)  # (the text, whether it has two turns)
+
+    def _is_transcript(self, full: str) -> bool:
+        """Two or more lines open with a speaker label: the text holds a transcript or a
+        round-up (computed once per text)."""
+        if self._turns[0] is not full:
+            n = 0
+            for line in _LINE_START.finditer(full):
+                if _LABEL.match(full, line.end()):
+                    n += 1
+                    if n >= 2:
+                        break
+            self._turns = (full, n >= 2)
+        return self._turns[1]
 
     def _speaker_label(self, s: SpacySpan, full: str) -> Attribution | None:
         """The sentence sits on a line that opens with a speaker label."""
@@ -41,6 +58,8 @@ class Tags:
         if m is None:
             return None
         name = m.group("name")
+        if not self._is_transcript(full) and not _TITLED.match(name):
+            return None  # one 'ISLAMABAD:' line is a dateline; a transcript has turns
         first = name.split(",")[0].split()[0].lower().strip(".'’")
         if self.lex["label_furniture"].words.get(first) or self.lex["label_furniture"].words.get(
             name.lower()
