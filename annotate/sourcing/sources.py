@@ -146,6 +146,12 @@ class SourceTypes:
                 f"attributed to unnamed '{src.text}' (a spokesperson, not named{of})",
                 eid,
             )
+        if head.lemma_.lower() in ("people", "person") and any(
+            c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
+        ):
+            # "many people", "few people believe": a crowd, not informants
+            g = lex["group_noun"].words.get("many", cue_id)
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", g)
         if eid := lex["informant_noun"].token(head):
             if anonymous is None and (body := _body_voice(head)) is not None:
                 # "White House officials", "Valdorian officials": affiliated but unnamed
