@@ -77,7 +77,7 @@ def test_user_framing_file_adds_a_span_and_a_sourcing_judgement(tmp_path: Path) 
     ]
     (sent,) = after["sentences"]
     assert sent["sourcing"] == "unattributed_claim"
-    assert sent["reason"] == "evaluative claim with no source: 'gobsmacking'"
+    assert sent["reason"].startswith("evaluative claim with no source: 'gobsmacking'; query:")
 
 
 def test_user_sourcing_file_changes_a_label(tmp_path: Path) -> None:

@@ -23,8 +23,8 @@ TESTS = Path(__file__).parent
 
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
-    "gold": "31babdcc0fc597df8d36a9a572e09d7527164cbece71b9832a04ae9dc7581e37",
-    "heldout": "dccab804f9214d583ac7da9856a254fcd0858301c254655b7392a3b0eba78f9f",
+    "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
+    "heldout": "4a4f831a2d13ffb097d17b50a68becc0d86a02cfe5143136f07bc8c0ca0af623",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -32,20 +32,26 @@ DIGESTS = {
 #            framing F1 (outside quotes) 0.8766, neutral flags per 500 words 0.0
 #   heldout: unsourced F1 0.8696, label agreement 0.8696, named flagged 3/42 (0.071),
 #            framing F1 (outside quotes) 0.88, neutral flags per 500 words 0.0
+# Re-measured on the accuracy branch (issue 9 rule round): four blind articles added to
+# tests/heldout (first scores in tests/heldout/FIRST_SCORES.md) and five gold/held-out
+# labels changed to DESIGN.md's rule that unnamed but affiliated people are
+# anonymous_source ('Valdorian officials', 'a spokesperson for Northern Waters'):
+#   gold:    unsourced F1 0.9546, label agreement 0.9466, named flagged 3/242 (0.012)
+#   heldout: unsourced F1 0.8889, label agreement 0.8832, named flagged 3/62 (0.048)
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
     "gold": [
-        ("sourcing.unsourced_f1", "min", 0.94),
+        ("sourcing.unsourced_f1", "min", 0.945),
         ("sourcing.label_agreement", "min", 0.935),
-        ("sourcing.named_flagged_rate", "max", 0.025),
+        ("sourcing.named_flagged_rate", "max", 0.02),
         ("framing.outside_quotes_f1", "min", 0.86),
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.85),
-        ("sourcing.label_agreement", "min", 0.85),
-        ("sourcing.named_flagged_rate", "max", 0.10),
+        ("sourcing.unsourced_f1", "min", 0.87),
+        ("sourcing.label_agreement", "min", 0.865),
+        ("sourcing.named_flagged_rate", "max", 0.07),
         ("framing.outside_quotes_f1", "min", 0.83),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],

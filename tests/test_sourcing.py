@@ -42,19 +42,31 @@ def test_lexicon_entries_have_unique_ids_rationale_and_examples() -> None:
 
 
 EXAMPLES = [
-    (e["id"], ex["text"], ex["label"])
+    (e["id"], key, ex["text"], ex["label"], ex.get("tier"))
     for e in load_lexicon().entries
-    for ex in e.get("examples", [])
+    for key in ("examples", "counter_examples")
+    for ex in e.get(key, [])
 ]
 
 
 @pytest.mark.parametrize(
-    ("entry", "text", "label"), EXAMPLES, ids=[f"{e}:{t[:30]}" for e, t, _ in EXAMPLES]
+    ("entry", "key", "text", "label", "tier"),
+    EXAMPLES,
+    ids=[f"{e}:{k[0]}:{t[:30]}" for e, k, t, _, _ in EXAMPLES],
 )
 def test_lexicon_example_gets_its_label(
-    annotator: Annotator, entry: str, text: str, label: str
+    annotator: Annotator, entry: str, key: str, text: str, label: str, tier: str | None
 ) -> None:
-    assert labels(annotator, text) == [label]
+    """Each example gets its label (and tier when given); a counter-example is not decided
+    by its entry. An example is one sentence, or a speaker label ('PHOTO:', 'OKAFOR:') that
+    the splitter cuts off and a sentence; the last one carries the label."""
+    flags = annotator.annotate(text).sentences
+    got = [f.sourcing or "none" for f in flags]
+    assert got[-1] == label and set(got[:-1]) <= {label, "none"} and len(got) <= 2, got
+    if tier is not None:
+        assert flags[-1].tier == tier, flags[-1].reason
+    if key == "counter_examples":
+        assert flags[-1].rule != entry, flags[-1].reason
 
 
 def test_classifier_editor_added_entry_changes_label(tmp_path: Path) -> None:
@@ -199,7 +211,7 @@ def test_unnamed_documents_are_vague(annotator: Annotator) -> None:
     )
     assert labels(annotator, text) == ["vague_document"] * 3
     f = flag_of(annotator, text, "Internal")
-    assert f.reason == "attributed to unnamed 'Internal documents'"
+    assert f.reason.startswith("attributed to unnamed 'Internal documents'; query:")
 
 
 @pytest.mark.parametrize(
@@ -241,7 +253,7 @@ def test_named_poll_and_named_body_are_not_weasel(annotator: Annotator) -> None:
 def test_unattributed_figure_has_a_reason(annotator: Annotator) -> None:
     f = flag_of(annotator, "In 2024, 685 security personnel were killed in violence.", "In 2024")
     assert f.sourcing == "unattributed_claim"
-    assert f.reason == "figure with no source: '685'"
+    assert f.reason == "figure with no source: '685'; query: 'killed' (sourcing.tier.casualty)"
 
 
 @pytest.mark.parametrize(
@@ -605,10 +617,12 @@ def test_trend_under_a_named_source_stays_named(annotator: Annotator) -> None:
     assert labels(annotator, text) == ["named_source"]
 
 
-def test_officials_of_a_named_country_speak_for_its_government(annotator: Annotator) -> None:
+def test_officials_of_a_named_country_are_affiliated_but_anonymous(annotator: Annotator) -> None:
+    # issue 9 / DESIGN.md: unnamed but affiliated people are anonymous_source, affiliation kept
     f = annotator.annotate("Valdorian officials denied any involvement in the attack.").sentences[0]
-    assert f.sourcing == "named_source"
-    assert "speaking for Valdorian" in f.reason
+    assert f.sourcing == "anonymous_source"
+    assert f.source.text == "Valdorian officials"
+    assert "affiliated with Valdorian" in f.reason
 
 
 @pytest.mark.parametrize(

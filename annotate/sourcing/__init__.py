@@ -48,13 +48,17 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
 - classifier.py: SourcingClassifier, the two passes that call the stages below
 - attribution.py: pass 1, explicit attribution (reporting verbs, 'according to',
   evidentials, speech tags after quotations, trailing 'X data show')
-- sources.py: typing a source phrase (person, institution, document, anonymous, vague
-  group), pronouns and 'the report' resolved against what the article named before
+- sources.py: typing a source phrase (person, institution, anonymous, vague group,
+  spokespeople and affiliated officials as anonymous), pronouns resolved against what the
+  article named before
+- documents.py: documents as sources, and 'the report' resolved to the one named before
+- tags.py: speakers named by layout (transcript labels, dash signatures, 'X continued:')
+- tiers.py: query or routine for every unsourced sentence
 - carry.py: pass 2, the speaker of a quotation and the named source in force
 - checkworthy.py: whether a sentence with no source claims something that needs one
 - syntax.py, nouns.py: parse helpers (phrases, subjects, clauses; who a noun names)
 - lexicon.py: the word sets read from annotate/lexicons/sourcing*.toml
-- words.py: the small fixed word sets still kept in code
+- words.py: fixed word sets (the lexical ones read from sourcing_words.toml)
 """
 
 from annotate.sourcing.attribution import Attribution

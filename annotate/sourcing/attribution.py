@@ -85,7 +85,10 @@ class Explicit:
             not full[line_start : s.start_char].strip(" \t\u2022*-")
             and not full[s.end_char : line_end].strip()
         )
-        if whole_line and last not in _TERMINAL:
+        label = self._speaker_label(s, full) or self._dash_tag(s, mask, full)
+        if label is not None:
+            return label
+        if whole_line and last not in _TERMINAL and last != ":":
             return Attribution(
                 "none", "none", "headline or heading, not a sentence", "sourcing.headline"
             )
@@ -112,6 +115,8 @@ class Explicit:
             if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
                 prio = 1 if a.kind == "agentless" else 0
                 candidates.append((prio, _depth(tok, s), a))
+            elif (a := self._from_stance_adjective(tok, s, mem, anonymous, i)) is not None:
+                candidates.append((0, _depth(tok, s), a))
             elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
                 # "according to X" attributes the whole proposition: it outranks any verb
                 candidates.append((0, -1, a))
@@ -125,11 +130,19 @@ class Explicit:
                 )
                 candidates.append((1, _depth(tok, s), a))
         if not candidates:
-            return (
+            found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
             )
+            if found is None and whole_line and last == ":":
+                found = self._quote_intro(s, mem, anonymous, i)
+            if found is None and whole_line and last == ":":
+                # 'Key facts:' introduces a list; 'She said:' was caught above as a cue
+                return Attribution(
+                    "none", "none", "headline or heading, not a sentence", "sourcing.headline"
+                )
+            return found
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)
@@ -149,8 +162,21 @@ class Explicit:
         tail = [t for t in toks[last_q + 1 :] if not t.is_space]
         while tail and tail[-1].is_punct:
             tail.pop()
+        comma = next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))
+        if (
+            comma < len(tail)
+            and len(tail) <= 20
+            and self.lex["cue_verb"].words.get(tail[-1].lemma_.lower())
+            and tail[0].pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            # '"...," Stafford, a member of the crew, responded.': the speaker before the
+            # apposition, the verb after it
+            verb = tail[-1]
+            eid = self.lex["cue_verb"].words[verb.lemma_.lower()]
+            head = tail[comma - 1]
+            return self._classify_source(head, s, mem, anonymous, _tok_span(verb), eid, i, verb)
         # the tag runs to the first comma: '"...," said Maria Lopez, a tenant.'
-        tail = tail[: next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))]
+        tail = tail[:comma]
         if not tail or len(tail) > 8:
             return None
         verb_at = next(
@@ -261,6 +287,10 @@ class Explicit:
                 )
             if passive_id and (
                 reduced
+                or (
+                    lemma != "know"  # 'also known as the Berm' glosses a name
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+                )
                 or "xcomp" in children
                 or ("nsubjpass" in children and ({"acomp", "oprd", "attr"} & children.keys()))
                 or "ccomp" in children
@@ -337,6 +367,21 @@ class Explicit:
             ):
                 return None
         return a
+
+    def _from_stance_adjective(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'Many residents are afraid that ...', 'Critics are convinced ...': a view held
+        by the subject, with no verb of saying; its holder is the source."""
+        if tok.pos_ != "ADJ" or tok.dep_ != "acomp":
+            return None
+        eid = self.lex["stance_adjective"].token(tok)
+        if eid is None or any(c.dep_ == "neg" for c in tok.head.children):
+            return None
+        subj = _subject(tok.head)
+        if subj is None:
+            return None
+        return self._classify_source(subj, s, mem, anonymous, _tok_span(tok), eid, i, tok)
 
     def _negated_by_head(self, tok: Token) -> bool:
         """'failed to disclose', 'refused to say': the cue sits under a negating verb."""

@@ -107,8 +107,22 @@ class Carry:
             ]
         order += [j for j in range(i - 1, -1, -1) if paras[j] == paras[i]]
         order += [j for j in range(i + 1, len(paras)) if paras[j] == paras[i]]
-        if i > 0 and paras[i - 1] != paras[i]:
-            order.append(i - 1)  # a quotation carried over from the previous paragraph
+        # A quotation introduced at the end of the previous paragraph ('He said:') or a run
+        # of quoted paragraphs: the nearest speaker of the paragraphs before, going back
+        # past a paragraph only when all of it is quotation with no speaker of its own.
+        first = min((j for j in range(len(paras)) if paras[j] == paras[i]), default=i)
+        j = first - 1
+        for _ in range(3):
+            if j < 0:
+                break
+            para = [k for k in range(j, -1, -1) if paras[k] == paras[j]]
+            order += para
+            if not all(
+                explicit[k] is None and any(qs <= sents[k].start_char < qe for qs, qe in quotes)
+                for k in para
+            ):
+                break
+            j = para[-1] - 1
         for j in order:
             a = explicit[j]
             if a is not None and a.kind not in ("none", "agentless") and a.source is not None:

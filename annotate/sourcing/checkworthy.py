@@ -86,6 +86,8 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     scores ('a 4-0 defeat'): a result is the public outcome of an event, reported like a
     fixture, so it is not a figure that needs a source."""
     doc = ent.doc
+    if _in_a_name(ent):
+        return True
     # a phone number the tokenizer cut into groups: "0800 555 0199"
     start, end = ent.start, ent.end
     while start > 0 and doc[start - 1].is_digit and doc[start - 1].whitespace_:
@@ -112,6 +114,29 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     # "case HC-2024-000417", "flight BA123": digits inside a code
     return any(
         t.text != ent.text and "-" in t.text and any(ch.isalpha() for ch in t.text) for t in ent
+    )
+
+
+def _in_a_name(ent: SpacySpan) -> bool:
+    """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10',
+    'Boeing 737' (a number straight after a capitalised name), 'A320', 'G20', 'Block 1B'
+    (capitals and digits in one token, with no currency sign before it)."""
+    doc = ent.doc
+    if len(ent) != 1:
+        return False
+    tok = ent[0]
+    text = tok.text
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if any(c.isdigit() for c in text) and any(c.isupper() for c in text):
+        return prev is None or prev.text not in "$£€¥"
+    if not text.isdigit() or prev is None or prev.sent.start == prev.i:
+        return False
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.lower_ not in _MONTHS
+        and prev.ent_type_ not in ("DATE", "TIME")
+        and prev.whitespace_ == " "
     )
 
 
@@ -162,6 +187,27 @@ def _denied(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _lies_in(tok: Token) -> bool:
+    """'The solution lies in better governance': 'lie' locating something, not an untruth."""
+    return tok.lemma_.lower() == "lie" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "with", "behind", "at", "within")
+        for c in tok.children
+    )
+
+
+def _imperative(sent: SpacySpan) -> bool:
+    """'Add the honey and boil for five minutes', 'Save $31 on the console': an instruction
+    or an offer to the reader asserts nothing."""
+    root = sent.root
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return (
+        root.tag_ == "VB"
+        and first is not None
+        and first.i == root.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
+    )
 
 
 def _before_verb(sent: SpacySpan, end: int) -> bool:
@@ -220,6 +266,8 @@ class CheckWorthy:
         def flag(reason: str, rule: str) -> Attribution:
             return Attribution("unattributed_claim", "unattributed", reason, rule)
 
+        if outside.rstrip().endswith("?") or _imperative(s):
+            return None  # a question or an instruction to the reader asserts nothing
         if (fig := self._figure(s)) is not None:
             return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
         if hit := lex["figure_word"].phrase(outside):
@@ -351,7 +399,11 @@ class CheckWorthy:
                 (
                     t
                     for t, q in zip(toks, mask, strict=True)
-                    if not q and lex[kind].token(t) and not _denied(t) and not _in_name(t)
+                    if not q
+                    and lex[kind].token(t)
+                    and not _denied(t)
+                    and not _in_name(t)
+                    and not _lies_in(t)
                 ),
                 None,
             )

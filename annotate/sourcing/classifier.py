@@ -18,14 +18,16 @@ from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.checkworthy import CheckWorthy
+from annotate.sourcing.documents import Documents
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
+from annotate.sourcing.tags import Tags
 from annotate.sourcing.tiers import assign_tier
 
 VERSION = "sourcing-2"
 
 
-class SourcingClassifier(Explicit, SourceTypes, Carry, CheckWorthy):
+class SourcingClassifier(Explicit, Tags, SourceTypes, Documents, Carry, CheckWorthy):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 
     def __init__(
@@ -92,7 +94,7 @@ class SourcingClassifier(Explicit, SourceTypes, Carry, CheckWorthy):
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None
             chain.update(a, carried, para_no[i], i, s, fig)
             flag = self._flag(s, a, in_q)
-            flag.tier = assign_tier(flag, s)
+            flag.tier = assign_tier(flag, s, self.lex)
             flags.append(flag)
         return flags
 

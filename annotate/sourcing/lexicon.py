@@ -48,6 +48,13 @@ KINDS = (
     "evaluative",
     "borrowed_exclude",
     "borrowed_evaluative",
+    "label_furniture",
+    "representative_noun",
+    "tier_query_word",
+    "tier_routine_word",
+    "stance_adjective",
+    "word_set",
+    "rule",
 )
 
 

@@ -23,7 +23,7 @@ from annotate.sourcing.nouns import (
     _people_noun,
     _unique_role,
 )
-from annotate.sourcing.syntax import _attached_to, _np, _span, _tok_span
+from annotate.sourcing.syntax import _np, _span, _tok_span
 from annotate.sourcing.words import (
     _CARRY_KINDS,
     _DEFINITE,
@@ -105,18 +105,61 @@ class SourceTypes:
             if a is not None:
                 a.source = src
             return a
+        if head.pos_ == "PRON" and (g := lex["group_noun"].token(head)):
+            # "Some believe ...", "Others argue ...": nobody in particular
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", g)
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
         if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
-        if eid := lex["informant_noun"].token(head):
-            if anonymous is None and (body := _body_voice(head)) is not None:
+        rep_id = lex["representative_noun"].token(head)
+        if rep_id or lex["informant_noun"].token(head):
+            named_as = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    and any(
+                        t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in c.subtree
+                    )
+                ),
+                None,
+            )
+            if named_as is not None:
+                # "the opposition's health spokesman, Tom Reilly,", "a lawyer for the family,
+                # Dan Roe,": the person is named in apposition
                 return make(
                     "named_source",
-                    "institution",
-                    f"attributed to '{src.text}' (speaking for {body.text})",
+                    "person",
+                    f"attributed to named source '{src.text}, {named_as.text}'",
+                )
+        if eid := rep_id:
+            # "a company spokesman", "a spokeswoman for the ministry": the body is known,
+            # the person is not; the affiliation stays in the source text
+            body = _named_affiliation(head) or _named_modifier(head)
+            of = f", for {body.text}" if body is not None else ""
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (a spokesperson, not named{of})",
+                eid,
+            )
+        if head.lemma_.lower() in ("people", "person") and any(
+            c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
+        ):
+            # "many people", "few people believe": a crowd, not informants
+            g = lex["group_noun"].words.get("many", cue_id)
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", g)
+        if eid := lex["informant_noun"].token(head):
+            if anonymous is None and (body := _body_voice(head)) is not None:
+                # "White House officials", "Valdorian officials": affiliated but unnamed
+                return make(
+                    "anonymous_source",
+                    "anonymous",
+                    f"attributed to unnamed '{src.text}' (affiliated with {body.text},"
+                    " no one named)",
                     "sourcing.source.body_voice",
                 )
             if anonymous is None and _unique_role(head):
@@ -138,7 +181,22 @@ class SourceTypes:
         quantified = any(
             c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
         )
-        if group or (quantified and head.tag_ == "NNS" and not lex["institution_noun"].token(head)):
+        bare_party = (
+            head.tag_ == "NNPS"
+            and head.ent_type_ == "NORP"
+            and not any(c.dep_ in ("det", "poss", "compound", "nummod") for c in head.children)
+        )
+        if (
+            group
+            or bare_party
+            or (
+                quantified
+                and head.tag_ in ("NNS", "NNPS")
+                and not lex["institution_noun"].token(head)
+            )
+        ):
+            if bare_party and not group and not quantified:
+                group = "sourcing.source.party_group"
             if (poller := _named_agent(head, s)) is not None:
                 return make(
                     "named_source",
@@ -211,7 +269,17 @@ class SourceTypes:
     ) -> Attribution | None:
         word = head.lower_
         if word in _HE_SHE:
-            prev = mem.last(("person", "anonymous", "named"), before=i)
+            # one person: never a plural source such as 'few people' or 'officials'
+            prev = next(
+                (
+                    a
+                    for j, a in reversed(mem.sources)
+                    if j < i
+                    and a.kind in ("person", "anonymous", "named")
+                    and not (a.head is not None and a.head.tag_ in ("NNS", "NNPS"))
+                ),
+                None,
+            )
         elif word in ("it", "its"):
             prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
         elif word in ("they", "them"):
@@ -241,151 +309,3 @@ class SourceTypes:
             cue=cue,
             head=prev.head,
         )
-
-    def _document(
-        self,
-        head: Token,
-        np: SpacySpan,
-        mem: _Memory,
-        src: Span,
-        cue: Span | None,
-        cue_id: str,
-        i: int = -1,
-    ) -> Attribution:
-        lex = self.lex
-        doc_id = lex["document_noun"].token(head) or cue_id
-        vague = next(
-            (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
-        ) or next(
-            (
-                c
-                for c in head.children
-                if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)
-            ),
-            None,
-        )
-        if vague is not None:
-            return Attribution(
-                "vague_document",
-                "vague",
-                f"attributed to unnamed '{src.text}'",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
-            )
-        owner = next(
-            (
-                t
-                for t in np
-                if t.i != head.i
-                and (
-                    t.ent_type_ in _NAMED_ENTS
-                    or t.pos_ == "PROPN"
-                    or t.tag_ == "PRP$"
-                    or (lex["institution_noun"].token(t) and t.dep_ in ("poss", "compound", "pobj"))
-                )
-            ),
-            None,
-        )
-        if owner is not None:
-            return Attribution(
-                "named_source",
-                "document",
-                f"attributed to a named document: '{src.text}'",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
-            )
-        public = next(
-            (
-                c
-                for c in head.children
-                if c.dep_ in ("acl", "amod") and lex["public_document_verb"].token(c)
-            ),
-            None,
-        )
-        if public is not None:
-            return Attribution(
-                "named_source",
-                "document",
-                f"attributed to a public document: '{src.text}'",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
-            )
-        if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
-            prev = mem.document(head.lemma_.lower())
-            if prev is None:
-                # "the findings", "the data": the most recent named study or report, however
-                # it was called ("a study published in ...", "its Annual Security Report")
-                prev = mem.named_document()
-            if prev is None and (last := mem.last(before=i)) is not None and last is mem.at(i - 1):
-                # "researchers reported in The Lancet ... The study followed 12,000 children"
-                prev = last
-            if prev is None:
-                # a named body the article cited: its findings ("The findings show ...")
-                prev = mem.last(("institution", "named"), before=i)
-            if prev is not None:
-                return Attribution(
-                    prev.label,
-                    prev.kind,
-                    f"'{src.text}' refers back to '{prev.source.text if prev.source else head.text}'",
-                    doc_id,
-                    source=prev.source or src,
-                    cue=cue,
-                    head=head,
-                )
-            return Attribution(
-                "vague_document",
-                "vague",
-                f"'{src.text}': no such document was named before",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
-            )
-        return Attribution(
-            "vague_document",
-            "vague",
-            f"attributed to unnamed '{src.text}'",
-            doc_id,
-            source=src,
-            cue=cue,
-            head=head,
-        )
-
-    def _remember_documents(
-        self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
-    ) -> None:
-        """Every document the sentence mentions, with whether it is named, so that a later
-        'the report' can be resolved to the most recent report."""
-        lex = self.lex
-        for tok, q in zip(s, mask, strict=True):
-            if q or tok.pos_ != "NOUN" or not lex["document_noun"].token(tok):
-                continue
-            if a is not None and a.head is not None and a.head.i == tok.i:
-                mem.documents.append((i, tok.lemma_.lower(), a))
-                continue
-            np = _np(tok, s)
-            d = self._document(tok, np, mem, _tok_span(np), _tok_span(tok), "sourcing.memory")
-            # "X said in a statement": the statement is X's
-            if (
-                d.label == "vague_document"
-                and a is not None
-                and a.label == "named_source"
-                and a.cue is not None
-                and _attached_to(tok, a.cue)
-            ):
-                d = Attribution(
-                    "named_source",
-                    "document",
-                    f"{a.reason} ('{np.text}')",
-                    a.rule,
-                    source=a.source,
-                    cue=a.cue,
-                    head=tok,
-                )
-            mem.documents.append((i, tok.lemma_.lower(), d))

@@ -1,29 +1,106 @@
 """Tiers of unsourced sentences: `query` (an editor would ask the reporter where it came
 from) or `routine` (checkable and low-risk). See DESIGN.md "Labels".
 
-PLACEHOLDER: one simple rule until the tier classifier (issue 9, the accuracy half)
-replaces this function; the rest of the system (store, export, reader page, canned queries,
-dashboards) only relies on its signature and on it returning one of SOURCING_TIERS for an
-unsourced sentence and None otherwise.
+The order of the tests is the order of an editor's worry:
+1. Unnamed people, documents and groups (anonymous_source, vague_document, agentless,
+   weasel) are queries: the reader cannot check who stands behind the words. A spokesperson
+   of a named body is routine unless what they say is itself a query.
+2. Words that make a claim a query whatever else it is: deaths and injuries, crimes and
+   arrests, estimates and forecasts, what happened behind closed doors
+   (`tier_query_word` entries).
+3. Causes, accusations, harm, motives, judgements and unattributed quotations are queries by
+   their rule (`sourcing.tier.claim_kind`).
+4. Words of a routine domain: market data, sport results, public record, biography,
+   specifications and background figures (`tier_routine_word` entries).
+5. Comparisons, superlatives, dated past events and trends with nothing of the above are
+   routine (what the reporter can look up); any other figure is a query.
+
+The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span as SpacySpan
 
 from annotate.models import SentenceFlag
+from annotate.sourcing.lexicon import SourcingLexicon
 
-# A change of state with no figure, judgement or accusation ("Shares fell slightly on
-# Tuesday", "Yields have risen since March") reads like market or statistical data:
-# checkable, low-risk. Every other unsourced sentence is a query until told otherwise.
-_ROUTINE_RULES = frozenset({"sourcing.check.trend_verb"})
+# rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)
+_QUERY_RULE_PREFIXES = (
+    "sourcing.check.causal",
+    "sourcing.check.accusation",
+    "sourcing.check.harm",
+    "sourcing.check.evaluative",
+    "sourcing.quote_speaker",
+    "framing.",
+)
+_ROUTINE_BY_DEFAULT = (
+    "sourcing.check.superlative",
+    "sourcing.check.comparative",
+    "sourcing.check.past_event",
+    "sourcing.check.trend_verb",
+)
 
 
-def assign_tier(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+@lru_cache(maxsize=1)
+def _default_lexicon() -> SourcingLexicon:
+    from annotate.sourcing.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | None:
+    """(word, entry id) of the first token or phrase of `kind` in the sentence."""
+    ws = lex[kind]
+    for t in sent:
+        if (eid := ws.token(t)) is not None:
+            return t.text, eid
+    if hit := ws.phrase(sent.text.lower()):
+        return hit[2], hit[3]
+    return None
+
+
+def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str, str]:
+    """(tier, why in words, entry id)."""
+    rule = flag.rule or ""
+    query = _hit(sent, lex, "tier_query_word")
+    if flag.sourcing != "unattributed_claim":
+        if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
+            if query:
+                return "query", f"a spokesperson on '{query[0]}'", query[1]
+            return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
+        return "query", "no one the reader can check", "sourcing.tier.unnamed"
+    if query:
+        return "query", f"'{query[0]}'", query[1]
+    root = sent.root
+    if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) and not (
+        flag.in_quote
+    ):
+        return "routine", "the writer's own experience or view", "sourcing.tier.first_person"
+    # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
+    if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
+        return (
+            "query",
+            "a cause, accusation, harm, judgement or unattributed quotation",
+            "sourcing.tier.claim_kind",
+        )
+    if routine := _hit(sent, lex, "tier_routine_word"):
+        return "routine", f"'{routine[0]}'", routine[1]
+    if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
+        return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
+    return "query", "a figure or event with no source", "sourcing.tier.figure"
+
+
+def assign_tier(
+    flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon | None = None
+) -> str | None:
     """The tier of `flag` (the sentence `sent`, whose `.doc` is the article): 'query' or
-    'routine' for an unsourced sentence, None for any other."""
+    'routine' for an unsourced sentence, None for any other. Adds the tier and the entry
+    that decided it to the flag's reason."""
     if not flag.unsourced:
         return None
-    if flag.sourcing == "unattributed_claim" and flag.rule in _ROUTINE_RULES:
-        return "routine"
-    return "query"
+    tier, why, eid = _decide(flag, sent, lex or _default_lexicon())
+    flag.reason = f"{flag.reason}; {tier}: {why} ({eid})" if flag.reason else f"{tier}: {why}"
+    return tier

@@ -1,0 +1,167 @@
+"""Documents as sources: named when their owner is, vague when nobody can read them, and
+remembered so that a later 'the report' resolves to the one the article named."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.models import Span
+from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.syntax import _attached_to, _np, _tok_span
+from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS
+
+
+class Documents:
+    """Typing a document source and remembering the documents an article mentions."""
+
+    lex: SourcingLexicon
+
+    def _document(
+        self,
+        head: Token,
+        np: SpacySpan,
+        mem: _Memory,
+        src: Span,
+        cue: Span | None,
+        cue_id: str,
+        i: int = -1,
+    ) -> Attribution:
+        lex = self.lex
+        doc_id = lex["document_noun"].token(head) or cue_id
+        vague = next(
+            (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
+        ) or next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)
+            ),
+            None,
+        )
+        if vague is not None:
+            return Attribution(
+                "vague_document",
+                "vague",
+                f"attributed to unnamed '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        owner = next(
+            (
+                t
+                for t in np
+                if t.i != head.i
+                and (
+                    t.ent_type_ in _NAMED_ENTS
+                    or t.pos_ == "PROPN"
+                    or t.tag_ == "PRP$"
+                    or (lex["institution_noun"].token(t) and t.dep_ in ("poss", "compound", "pobj"))
+                )
+            ),
+            None,
+        )
+        if owner is not None:
+            return Attribution(
+                "named_source",
+                "document",
+                f"attributed to a named document: '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        public = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("acl", "amod") and lex["public_document_verb"].token(c)
+            ),
+            None,
+        )
+        if public is not None:
+            return Attribution(
+                "named_source",
+                "document",
+                f"attributed to a public document: '{src.text}'",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
+            prev = mem.document(head.lemma_.lower())
+            if prev is None:
+                # "the findings", "the data": the most recent named study or report, however
+                # it was called ("a study published in ...", "its Annual Security Report")
+                prev = mem.named_document()
+            if prev is None and (last := mem.last(before=i)) is not None and last is mem.at(i - 1):
+                # "researchers reported in The Lancet ... The study followed 12,000 children"
+                prev = last
+            if prev is None:
+                # a named body the article cited: its findings ("The findings show ...")
+                prev = mem.last(("institution", "named"), before=i)
+            if prev is not None:
+                return Attribution(
+                    prev.label,
+                    prev.kind,
+                    f"'{src.text}' refers back to '{prev.source.text if prev.source else head.text}'",
+                    doc_id,
+                    source=prev.source or src,
+                    cue=cue,
+                    head=head,
+                )
+            return Attribution(
+                "vague_document",
+                "vague",
+                f"'{src.text}': no such document was named before",
+                doc_id,
+                source=src,
+                cue=cue,
+                head=head,
+            )
+        return Attribution(
+            "vague_document",
+            "vague",
+            f"attributed to unnamed '{src.text}'",
+            doc_id,
+            source=src,
+            cue=cue,
+            head=head,
+        )
+
+    def _remember_documents(
+        self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
+    ) -> None:
+        """Every document the sentence mentions, with whether it is named, so that a later
+        'the report' can be resolved to the most recent report."""
+        lex = self.lex
+        for tok, q in zip(s, mask, strict=True):
+            if q or tok.pos_ != "NOUN" or not lex["document_noun"].token(tok):
+                continue
+            if a is not None and a.head is not None and a.head.i == tok.i:
+                mem.documents.append((i, tok.lemma_.lower(), a))
+                continue
+            np = _np(tok, s)
+            d = self._document(tok, np, mem, _tok_span(np), _tok_span(tok), "sourcing.memory")
+            # "X said in a statement": the statement is X's
+            if (
+                d.label == "vague_document"
+                and a is not None
+                and a.label == "named_source"
+                and a.cue is not None
+                and _attached_to(tok, a.cue)
+            ):
+                d = Attribution(
+                    "named_source",
+                    "document",
+                    f"{a.reason} ('{np.text}')",
+                    a.rule,
+                    source=a.source,
+                    cue=a.cue,
+                    head=tok,
+                )
+            mem.documents.append((i, tok.lemma_.lower(), d))

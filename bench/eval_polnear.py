@@ -1,0 +1,520 @@
+"""Score the sourcing annotator against PolNeAR's hand-annotated attributions.
+
+PolNeAR (github:networkdynamics/PolNeAR) marks every attribution in 1,028 US political news
+articles as brat spans: Source, Cue, Content, joined by an `Attribution` relation (or an
+`Attribution-no-source` relation when no source is given). Its `test` split is reserved for
+acceptance: this script refuses it.
+
+Data path: env NEWSPROV_POLNEAR, the folder holding `data/{train,dev}` (or `data` itself).
+Without it the script prints one line and exits 0.
+
+Several articles were annotated by more than one annotator (files `<article>_<annotator>.ann`).
+We always take the version whose file name sorts first, so runs are comparable.
+
+How attributions meet our sentences. A sentence of ours belongs to an attribution when the
+attribution's content covers at least half of the sentence's characters, or when the
+attribution's cue sits in the sentence and its content overlaps it. The gold source is
+classed from its words:
+- named: a proper noun, a person/organisation/place entity, or a personal pronoun
+  (he, she, I, we: PolNeAR marks the pronoun; its antecedent is a named person far more often
+  than not), and no generic head noun such as "officials" or "a spokesman";
+- unnamed: a generic person or group noun with no name in it ("officials", "people familiar
+  with", "a senior aide", "White House officials", "some Republicans");
+- other: documents, polls, "the campaign" and the rest (reported apart, in neither rate).
+
+Printed, for the chosen split:
+- named-source false alarms: of sentences whose content a named source gave, the share we
+  flag unsourced; overall, and where the cue is a verb of saying;
+- unnamed-source recall: of sentences whose content an unnamed source gave, the share we label
+  anonymous_source, vague_document, agentless, weasel or unattributed_claim;
+- Attribution-no-source recall: the same share for attributions with no source at all;
+- source-span and cue-span precision/recall/F1 by overlap. Our spans are counted once per
+  position. A gold pronoun source is credited when, for its sentence, our source span lies in
+  an earlier sentence and is a name or a gold source there (the antecedent).
+
+Usage: NEWSPROV_POLNEAR=/work/data/polnear .venv/bin/python bench/eval_polnear.py
+       [--split dev|train] [--limit N] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from annotate.models import UNSOURCED_LABELS  # noqa: E402
+
+PRONOUNS = {"he", "she", "i", "we", "they", "you", "it", "him", "her", "us", "them"}
+NAMED_PRONOUNS = {"he", "she", "i", "we", "him", "her", "us"}
+# Head nouns of unnamed people and groups (PolNeAR sources that name nobody).
+UNNAMED_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "people",
+    "person",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "critic",
+    "critics",
+    "insider",
+    "insiders",
+    "member",
+    "members",
+    "staffer",
+    "staffers",
+    "staff",
+    "democrats",
+    "republicans",
+    "supporters",
+    "voters",
+    "operative",
+    "operatives",
+    "strategist",
+    "strategists",
+    "someone",
+    "others",
+    "many",
+    "some",
+    "lawmakers",
+    "legislators",
+    "economists",
+    "officers",
+    "investigators",
+    "individuals",
+    "donors",
+    "allies",
+    "opponents",
+    "leaders",
+    "figures",
+    "residents",
+    "witnesses",
+    "scientists",
+    "researchers",
+    "activists",
+    "delegates",
+    "administration",
+    "agents",
+    "prosecutors",
+    "lawyers",
+    "attorneys",
+    "executives",
+}
+NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# Verbs and phrases of saying: the cues where a named source is plainly reported speech.
+SAYING = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "claim",
+    "argue",
+    "note",
+    "explain",
+    "write",
+    "report",
+    "ask",
+    "insist",
+    "warn",
+    "suggest",
+    "acknowledge",
+    "admit",
+    "deny",
+    "confirm",
+    "declare",
+    "remark",
+    "reply",
+    "respond",
+    "comment",
+    "tweet",
+    "testify",
+    "predict",
+    "assert",
+    "contend",
+    "maintain",
+    "recall",
+    "describe",
+    "urge",
+    "according",
+    "continue",
+    "conclude",
+    "point",
+    "observe",
+    "stress",
+    "emphasize",
+    "complain",
+    "charge",
+    "allege",
+    "accuse",
+    "promise",
+    "vow",
+    "pledge",
+    "boast",
+    "joke",
+    "quip",
+    "mention",
+    "repeat",
+    "reiterate",
+    "answer",
+    "counter",
+    "concede",
+    "estimate",
+    "find",
+    "show",
+    "post",
+}
+
+
+@dataclass
+class GoldAttr:
+    kind: str  # "Attribution" | "Attribution-no-source"
+    content: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    source_text: str = ""
+    cue_text: str = ""
+    source_class: str = "none"  # named | unnamed | other | none
+    saying: bool = False
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def err(self, kind: str, text: str, limit: int) -> None:
+        if limit:
+            self.errors[kind].append(text)
+
+
+def data_root(split: str) -> Path | None:
+    env = os.environ.get("NEWSPROV_POLNEAR")
+    if not env:
+        return None
+    base = Path(env)
+    for cand in (base / "data" / split, base / split):
+        if (cand / "text").is_dir():
+            return cand
+    raise SystemExit(f"no {split}/text under {base}: set NEWSPROV_POLNEAR to PolNeAR's folder")
+
+
+def spans_of(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for frag in field_.split(";"):
+        a, b = frag.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def parse_ann(path: Path) -> list[GoldAttr]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offs = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (kind, spans_of(offs), parts[2] if len(parts) > 2 else "")
+            except ValueError:
+                continue
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(parts[1].split())
+    attrs = []
+    for ev in events:
+        kind = ev[0].split(":")[0]
+        if kind not in ("Attribution", "Attribution-no-source"):
+            continue
+        a = GoldAttr(kind, [], [], [])
+        for role in ev[1:]:
+            name, _, tid = role.partition(":")
+            name = re.sub(r"\d+$", "", name)
+            if tid not in spans:
+                continue
+            _, offs, txt = spans[tid]
+            if name == "Content":
+                a.content += offs
+            elif name == "Cue":
+                a.cue += offs
+                a.cue_text = (a.cue_text + " " + txt).strip()
+            elif name == "Source":
+                a.source += offs
+                a.source_text = (a.source_text + " " + txt).strip()
+        if a.content:
+            attrs.append(a)
+    return attrs
+
+
+def pick_versions(split_dir: Path) -> list[tuple[Path, Path]]:
+    """(text, annotation) pairs, one annotation per article: the name that sorts first."""
+    anns = sorted((split_dir / "attributions").glob("*.ann"))
+    by_article: dict[str, Path] = {}
+    for ann in anns:
+        article = ann.name.rsplit("_", 1)[0]
+        by_article.setdefault(article, ann)
+    pairs = []
+    for txt in sorted((split_dir / "text").glob("*.txt")):
+        ann = by_article.get(txt.name.removesuffix(".txt"))
+        if ann:
+            pairs.append((txt, ann))
+    return pairs
+
+
+def classify_source(doc, a: GoldAttr) -> str:
+    if a.kind == "Attribution-no-source" or not a.source:
+        return "none"
+    toks = [t for s, e in a.source for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    if not toks:
+        return "other"
+    words = [t.lower_ for t in toks]
+    if len(toks) == 1 and words[0] in PRONOUNS:
+        return "named" if words[0] in NAMED_PRONOUNS else "other"
+    # a name inside an apposition ("a spokesman, John Lee") makes it named
+    has_person = any(t.ent_type_ == "PERSON" for t in toks)
+    has_name = has_person or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTS for t in toks)
+    head = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+    generic = head.lower_ in UNNAMED_HEADS or words[-1] in UNNAMED_HEADS
+    if generic and not has_person:
+        return "unnamed"
+    if has_name:
+        return "named"
+    return "other"
+
+
+def is_saying(doc, a: GoldAttr) -> bool:
+    toks = [t for s, e in a.cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    return any(t.lemma_.lower() in SAYING or t.lower_ in SAYING for t in toks)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> str:
+    p = tp_p / n_p if n_p else 1.0
+    r = tp_g / n_g if n_g else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (ours {n_p}, gold {n_g})"
+
+
+def short(text: str, n: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def score_article(doc, ann, attrs: list[GoldAttr], t: Tally, nerr: int, name: str) -> None:
+    text = doc.text
+    for a in attrs:
+        a.source_class = classify_source(doc, a)
+        a.saying = is_saying(doc, a)
+    sents = ann.sentences
+    # --- sentence-level rates
+    for s in sents:
+        length = len(s.text.strip()) or 1
+        best, best_cov = None, 0
+        for a in attrs:
+            cov = sum(overlap((s.start, s.end), c) for c in a.content)
+            cue_in = any(overlap((s.start, s.end), c) for c in a.cue)
+            if cov / length >= 0.5 or (cue_in and cov):
+                if cov > best_cov:
+                    best, best_cov = a, cov
+        if best is None:
+            continue
+        flagged = s.sourcing in UNSOURCED_LABELS
+        where = (
+            f"[{name}] {short(s.text)}\n      gold source {best.source_text!r} cue"
+            f" {best.cue_text!r}; ours {s.sourcing} ({s.rule}): {s.reason}"
+        )
+        if best.kind == "Attribution-no-source":
+            t.counts["nosrc"] += 1
+            t.counts["nosrc_hit"] += flagged
+            if not flagged:
+                t.err("no-source attribution not flagged", where, nerr)
+        elif best.source_class == "named":
+            t.counts["named"] += 1
+            t.counts["named_fa"] += flagged
+            if best.saying:
+                t.counts["named_say"] += 1
+                t.counts["named_say_fa"] += flagged
+            if flagged:
+                kind = (
+                    "named source flagged (saying cue)"
+                    if best.saying
+                    else "named source flagged (other cue)"
+                )
+                t.err(kind, where, nerr)
+        elif best.source_class == "unnamed":
+            t.counts["unnamed"] += 1
+            t.counts["unnamed_hit"] += flagged
+            if not flagged:
+                t.err("unnamed source not flagged", where, nerr)
+        else:
+            t.counts["other_src"] += 1
+            t.counts["other_src_flagged"] += flagged
+    # --- span scores
+    sent_of = [(s.start, s.end) for s in sents]
+
+    def sent_index(pos: int) -> int:
+        for i, (a, b) in enumerate(sent_of):
+            if a <= pos < b:
+                return i
+        return -1
+
+    gold_src = [(sp, a) for a in attrs for sp in a.source]
+    gold_cue = [sp for a in attrs for sp in a.cue]
+    pred_src: dict[tuple[int, int], int] = {}
+    pred_cue: set[tuple[int, int]] = set()
+    for i, s in enumerate(sents):
+        if s.source:
+            pred_src.setdefault((s.source.start, s.source.end), i)
+        if s.cue:
+            pred_cue.add((s.cue.start, s.cue.end))
+    # precision: our spans that overlap a gold span
+    for sp in pred_src:
+        t.counts["src_pred"] += 1
+        if any(overlap(sp, g) for g, _ in gold_src):
+            t.counts["src_pred_ok"] += 1
+        else:
+            t.err(
+                "source span not in gold",
+                f"[{name}] {text[sp[0] : sp[1]]!r} in: {short(sents[pred_src[sp]].text, 160)}",
+                nerr,
+            )
+    for sp in pred_cue:
+        t.counts["cue_pred"] += 1
+        if any(overlap(sp, g) for g in gold_cue):
+            t.counts["cue_pred_ok"] += 1
+        else:
+            t.err(
+                "cue span not in gold",
+                f"[{name}] {text[sp[0] : sp[1]]!r} in: "
+                f"{short(text[max(0, sp[0] - 80) : sp[1] + 80], 200)}",
+                nerr,
+            )
+    # recall: gold spans that one of ours overlaps, or a pronoun whose antecedent we gave
+    gold_src_spans = [g for g, _ in gold_src]
+    for g, a in gold_src:
+        t.counts["src_gold"] += 1
+        if any(overlap(g, sp) for sp in pred_src):
+            t.counts["src_gold_ok"] += 1
+            continue
+        word = text[g[0] : g[1]].strip().lower()
+        si = sent_index(g[0])
+        credited = False
+        if word in PRONOUNS and si >= 0 and sents[si].source:
+            ps = (sents[si].source.start, sents[si].source.end)
+            if ps[1] <= sents[si].start:  # our source is in an earlier sentence
+                span = doc.char_span(*ps, alignment_mode="expand")
+                named = span is not None and any(
+                    tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_ENTS for tok in span
+                )
+                credited = named or any(overlap(ps, x) for x in gold_src_spans)
+        if credited:
+            t.counts["src_gold_ok"] += 1
+            t.counts["src_pronoun_credited"] += 1
+        else:
+            t.err(
+                "gold source missed",
+                f"[{name}] {text[g[0] : g[1]]!r} ({a.source_class}) in: "
+                f"{short(sents[si].text if si >= 0 else '', 160)}",
+                nerr,
+            )
+    for g in gold_cue:
+        t.counts["cue_gold"] += 1
+        if any(overlap(g, sp) for sp in pred_cue):
+            t.counts["cue_gold_ok"] += 1
+        else:
+            t.err(
+                "gold cue missed",
+                f"[{name}] {text[g[0] : g[1]]!r} in: "
+                f"{short(text[max(0, g[0] - 100) : g[1] + 60], 200)}",
+                nerr,
+            )
+
+
+def rate(n: int, d: int) -> str:
+    return f"{n / d:.3f} ({n}/{d})" if d else "n/a (0)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "train"), default="dev")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--errors", type=int, default=0, help="print N examples of each error kind")
+    args = ap.parse_args()
+    split_dir = data_root(args.split)
+    if split_dir is None:
+        print("eval_polnear: NEWSPROV_POLNEAR is not set; skipping (point it at PolNeAR's folder)")
+        return
+    pairs = pick_versions(split_dir)
+    if args.limit:
+        pairs = pairs[: args.limit]
+    from annotate.annotator import Annotator
+
+    annotator = Annotator()
+    texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
+    tally = Tally()
+    started = time.perf_counter()
+    words = 0
+    docs = annotator.nlp.pipe(texts, batch_size=32)
+    for (txt, ann_path), doc in zip(pairs, docs, strict=True):
+        ann = annotator.annotate_doc(doc)
+        words += len(doc.text.split())
+        score_article(doc, ann, parse_ann(ann_path), tally, args.errors, txt.stem[:40])
+    secs = time.perf_counter() - started
+    c = tally.counts
+    print(
+        f"PolNeAR {args.split}: {len(pairs)} articles, {words:,} words, {secs:.0f} s"
+        " (one annotation per article: the file name that sorts first)"
+    )
+    print(f"named-source false alarms, overall:      {rate(c['named_fa'], c['named'])}")
+    print(f"named-source false alarms, saying cues:  {rate(c['named_say_fa'], c['named_say'])}")
+    print(f"unnamed-source recall:                   {rate(c['unnamed_hit'], c['unnamed'])}")
+    print(f"Attribution-no-source recall:            {rate(c['nosrc_hit'], c['nosrc'])}")
+    print(
+        f"other sources (documents, 'the campaign'...) flagged: "
+        f"{rate(c['other_src_flagged'], c['other_src'])}"
+    )
+    print(
+        "source spans: "
+        + prf(c["src_pred_ok"], c["src_pred"], c["src_gold_ok"], c["src_gold"])
+        + f"; pronouns credited {c['src_pronoun_credited']}"
+    )
+    print("cue spans:    " + prf(c["cue_pred_ok"], c["cue_pred"], c["cue_gold_ok"], c["cue_gold"]))
+    if args.errors:
+        rng = random.Random(0)  # a fixed sample across all articles, not the first ones
+        for kind, every in tally.errors.items():
+            rows = rng.sample(every, min(args.errors, len(every)))
+            print(f"\n== {kind} ({len(rows)} of {len(every)})")
+            for r in rows:
+                print("  - " + r)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Read the sourcing flags on real news pages by eye, as an editor would.
+
+Takes the unreserved pages of the ScrapingHub article-extraction benchmark
+(github:scrapinghub/article-extraction-benchmark, `html/*.html.gz`), extracts each body with
+the project's extractor, annotates it, and prints every unsourced flag an editor sees by
+default (tier `query`; flags with no tier are shown too) with its label, rule and reason, so a
+reader can count which flags are claims worth querying, which are routine, and which are not
+claims at all. `--tier all` prints routine flags as well; `--context` prints every sentence.
+
+Data path: env NEWSPROV_AEB, the folder holding `html/`. Without it the script prints one
+line and exits 0. The 25 pages reserved for acceptance (issue 9) are never read.
+
+Usage: NEWSPROV_AEB=/work/data/aeb .venv/bin/python bench/read_aeb.py
+       [--sample 10] [--seed 1] [--pages PREFIX,...] [--tier query|routine|all] [--context]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RESERVED = tuple(
+    "7a664e40 ef4e67b6 82b6d780 a6968f42 e7994d55 c90731f0 7de52419 c58aa507 7916ecca "
+    "c7e39ac4 624fcd90 a1fca19b 4a44ab3e 833caf3b d0382c0d 7a457a4f 702d1da6 57d46c9d "
+    "8634d121 374ac9a5 06e5123e 686bb170 7f93c194 ea25dd7e abd9d629".split()
+)
+
+
+def pages(base: Path) -> list[Path]:
+    return sorted(p for p in (base / "html").glob("*.html.gz") if not p.name.startswith(RESERVED))
+
+
+def shown(tier: str | None, want: str) -> bool:
+    if want == "all":
+        return True
+    return tier is None or tier == want
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sample", type=int, default=10, help="how many pages (random, seeded)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--pages", default="", help="comma-separated file-name prefixes instead")
+    ap.add_argument("--tier", choices=("query", "routine", "all"), default="query")
+    ap.add_argument("--context", action="store_true", help="print unflagged sentences too")
+    args = ap.parse_args()
+    env = os.environ.get("NEWSPROV_AEB")
+    if not env:
+        print("read_aeb: NEWSPROV_AEB is not set; skipping (point it at the benchmark folder)")
+        return
+    base = Path(env)
+    every = pages(base)
+    if not every:
+        raise SystemExit(f"no html/*.html.gz under {base}: set NEWSPROV_AEB to the benchmark")
+    truth_file = base / "ground-truth-unreserved.json"
+    truth = json.loads(truth_file.read_text()) if truth_file.exists() else {}
+    if args.pages:
+        wanted = tuple(args.pages.split(","))
+        chosen = [p for p in every if p.name.startswith(wanted)]
+    else:
+        chosen = sorted(random.Random(args.seed).sample(every, min(args.sample, len(every))))
+
+    from annotate.annotator import Annotator
+    from scraper.extract import ExtractError, extract_article
+
+    annotator = Annotator()
+    totals: Counter = Counter()
+    for path in chosen:
+        key = path.name.removesuffix(".html.gz")
+        url = truth.get(key, {}).get("url") or f"https://example.invalid/{key}"
+        try:
+            art = extract_article(gzip.decompress(path.read_bytes()), url)
+        except ExtractError as exc:
+            print(f"\n### {key[:8]} {url}\n  (extract failed: {exc})")
+            continue
+        ann = annotator.annotate(art.text)
+        flags = [s for s in ann.sentences if s.unsourced]
+        tiers = Counter(s.tier for s in flags)
+        print(
+            f"\n### {key[:8]} {url}\n  {ann.word_count} words, {len(ann.sentences)} sentences,"
+            f" {len(flags)} unsourced ({', '.join(f'{k}: {v}' for k, v in tiers.items())})"
+        )
+        for i, s in enumerate(ann.sentences):
+            if s.unsourced and shown(s.tier, args.tier):
+                totals["shown"] += 1
+                print(f"  [{i}] {s.sourcing}/{s.tier} <{s.rule}> {s.reason}")
+                print(f"       {' '.join(s.text.split())}")
+            elif args.context:
+                label = s.sourcing or "-"
+                print(f"   ({i}) {label}: {' '.join(s.text.split())[:160]}")
+        totals["pages"] += 1
+        totals["flags"] += len(flags)
+    print(f"\n{totals['pages']} pages, {totals['flags']} unsourced flags, {totals['shown']} shown")
+
+
+if __name__ == "__main__":
+    main()
