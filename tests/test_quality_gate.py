@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "4a4f831a2d13ffb097d17b50a68becc0d86a02cfe5143136f07bc8c0ca0af623",
+    "heldout": "b3adfc241dd1c63ea86e839642cf4908db4dbaa649d767c64a28df7e6cad3e73",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -38,6 +38,12 @@ DIGESTS = {
 # anonymous_source ('Valdorian officials', 'a spokesperson for Northern Waters'):
 #   gold:    unsourced F1 0.9546, label agreement 0.9466, named flagged 3/242 (0.012)
 #   heldout: unsourced F1 0.8889, label agreement 0.8832, named flagged 3/62 (0.048)
+# After merging the framing round (issue 10: three blind framing articles fr-* added to
+# tests/heldout, first scores in tests/heldout/FIRST_SCORES_FRAMING.md; framing entries
+# given context rules, which sourcing no longer borrows, so three gold evaluations in our
+# own opinion copy lost their flag):
+#   gold:    unsourced F1 0.9481, label agreement 0.9414, framing F1 0.874
+#   heldout: unsourced F1 0.8889, label agreement 0.8832, framing F1 0.895
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -52,7 +58,7 @@ BOUNDS = {
         ("sourcing.unsourced_f1", "min", 0.87),
         ("sourcing.label_agreement", "min", 0.865),
         ("sourcing.named_flagged_rate", "max", 0.07),
-        ("framing.outside_quotes_f1", "min", 0.83),
+        ("framing.outside_quotes_f1", "min", 0.87),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
