@@ -17,7 +17,6 @@ import pytest
 
 from scraper.fetch import FetchConfig, Fetcher
 
-
 # The fetcher spaces the *starts* of its requests; the server logs their *arrivals*, which
 # a loaded machine delays unevenly by some tens of milliseconds. Gaps are compared with the
 # delay less this allowance, still far above what an unpaced fetcher gives (a few ms).
