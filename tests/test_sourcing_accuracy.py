@@ -118,6 +118,32 @@ def test_affiliated_unnamed_sources_are_anonymous(
     assert f.source.text == source
 
 
+# -- groups and shares of groups as speakers ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Half of Ohio Republicans said they would back the levy.", "weasel"),
+        ("Sixty percent of Labour voters say the leader should stay on.", "weasel"),
+        (
+            "Two thirds of the tenants polled by Civis said the rent rise was unfair.",
+            "named_source",
+        ),
+        ("Half of the budget went on salaries, the council said.", "named_source"),
+        ("Baltic leaders warn that the treaty could fall apart by the spring.", "weasel"),
+        ("Both Democrats and Republicans have argued that the levy is too high.", "weasel"),
+        ("Fellow Democrats are urging the governor to veto the bill.", "weasel"),
+        ("Senate Republicans said in a joint statement that the vote was rushed.", "named_source"),
+        ("Latvia's prime minister said the treaty was vital.", "named_source"),
+    ],
+)
+def test_groups_and_shares_of_groups_name_no_one(
+    annotator: Annotator, text: str, label: str
+) -> None:
+    # a poll share with no poll named, or a plural of a role, is a vague group: the editor
+    # sees it as a query; a named poll, a named body or one named person is a source
+    assert flags(annotator, text)[0].sourcing == label
+
+
 def test_spokesperson_named_in_apposition_is_named(annotator: Annotator) -> None:
     text = "The party's health spokesman, Tom Reilly, said the plan was unfunded."
     assert flags(annotator, text)[0].sourcing == "named_source"

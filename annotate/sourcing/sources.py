@@ -29,8 +29,11 @@ from annotate.sourcing.words import (
     _DEFINITE,
     _HE_SHE,
     _NAMED_ENTS,
+    _PLURAL_GROUPS,
     _POSSESSIVE_PRONOUNS,
     _QUANTIFIERS,
+    _SHARE_HEADS,
+    _VAGUE_DETS,
     _WORD_NUMBERS,
 )
 
@@ -105,6 +108,9 @@ class SourceTypes:
             if a is not None:
                 a.source = src
             return a
+        if head.lemma_.lower() in _SHARE_HEADS and (share := self._share(head, s, src)):
+            label, kind, reason, rule = share
+            return make(label, kind, reason, rule)
         if head.pos_ == "PRON" and (g := lex["group_noun"].token(head)):
             # "Some believe ...", "Others argue ...": nobody in particular
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", g)
@@ -177,14 +183,26 @@ class SourceTypes:
                 f"attributed to unnamed '{src.text}' ({anonymous[2]})",
                 anonymous[3],
             )
-        group = lex["group_noun"].token(head)
+        group = lex["group_noun"].token(head) or (
+            # "Nordic leaders", "allies", "senators": a plural of a role names none of them
+            "sourcing.words.plural_groups"
+            if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _PLURAL_GROUPS
+            else None
+        )
         quantified = any(
             c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
         )
+        # "Fellow Democrats", "Both Liberals and Conservatives": a vague determiner or a
+        # plain adjective keeps the party plural vague; "House Republicans" names a body
         bare_party = (
             head.tag_ == "NNPS"
             and head.ent_type_ == "NORP"
-            and not any(c.dep_ in ("det", "poss", "compound", "nummod") for c in head.children)
+            and not any(
+                c.dep_ in ("poss", "compound", "nummod")
+                or (c.dep_ == "det" and c.lower_ not in _VAGUE_DETS)
+                or (c.dep_ == "amod" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED_ENTS))
+                for c in head.children
+            )
         )
         if (
             group
@@ -308,4 +326,45 @@ class SourceTypes:
             source=prev.source,
             cue=cue,
             head=prev.head,
+        )
+
+    def _share(self, head: Token, s: SpacySpan, src: Span) -> tuple[str, str, str, str] | None:
+        """'Sixty percent of renters say': a share of a group of people speaking is a poll
+        result, named when the sentence names the poll, a vague group otherwise."""
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        lex = self.lex
+        if pobj is None or pobj.tag_ not in ("NNS", "NNPS"):
+            return None
+        if not (
+            pobj.ent_type_ == "NORP"
+            or pobj.lemma_.lower() in _PLURAL_GROUPS
+            or lex["group_noun"].token(pobj)
+            or lex["informant_noun"].token(pobj)
+            or _people_noun(pobj)
+        ):
+            return None  # "half of the budget", "a third of the homes"
+        if (poller := _named_agent(pobj, s)) is not None:
+            return (
+                "named_source",
+                "document",
+                f"a share of a group in a named poll: '{src.text}' ({poller.text})",
+                "sourcing.source.share_group",
+            )
+        for t in s:
+            if lex["document_noun"].token(t) and any(
+                c.i != t.i and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
+                for c in t.subtree
+            ):
+                return (
+                    "named_source",
+                    "document",
+                    f"a share of a group in a named poll: '{src.text}' ({t.text})",
+                    "sourcing.source.share_group",
+                )
+        return (
+            "weasel",
+            "weasel",
+            f"a share of a group, no poll named: '{src.text}'",
+            "sourcing.source.share_group",
         )

@@ -32,6 +32,10 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _TERMINAL = frozenset('.!?"\u201d\u2019\u2026')
 
 _QUANTIFIERS = _SETS["quantifiers"]
+_SHARE_HEADS = _SETS["share_heads"]
+_PLURAL_GROUPS = _SETS["plural_groups"]
+# determiners that leave a party plural vague ("Both Democrats and ...", "All Greens")
+_VAGUE_DETS = _QUANTIFIERS | {"both", "all", "fellow", "other"}
 _WORD_NUMBERS = _SETS["word_numbers"]
 _COMPARATIVE_EXCLUDE = _SETS["comparative_exclude"]
 # words that anchor a change of state: a starting point, a cause or a period
