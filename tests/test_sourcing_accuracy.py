@@ -159,6 +159,10 @@ def test_spokesperson_named_in_apposition_is_named(annotator: Annotator) -> None
         ("Burglaries in the district rose by 40 percent last year.", "query"),
         ("The scheme has cost taxpayers 48 million pounds since 2019.", "query"),
         ("Critics say the scheme has failed.", "query"),
+        # reviews, deal lists and recipes: advice, offers and measures, not reports
+        ("With the voucher you are paying 89 dollars for the 27-inch monitor.", "routine"),
+        ("The 13-inch model has a battery that lasts 11 hours.", "routine"),
+        ("If you were hurt in the crash, 3 people have already been charged.", "query"),
     ],
 )
 def test_tier_of_unsourced_sentences(annotator: Annotator, text: str, tier: str) -> None:

@@ -349,7 +349,7 @@ class SourceTypes:
                 "named_source",
                 "document",
                 f"a share of a group in a named poll: '{src.text}' ({poller.text})",
-                "sourcing.source.share_group",
+                "sourcing.source.document",
             )
         for t in s:
             if lex["document_noun"].token(t) and any(
@@ -360,7 +360,7 @@ class SourceTypes:
                     "named_source",
                     "document",
                     f"a share of a group in a named poll: '{src.text}' ({t.text})",
-                    "sourcing.source.share_group",
+                    "sourcing.source.document",
                 )
         return (
             "weasel",

@@ -7,7 +7,8 @@ The order of the tests is the order of an editor's worry:
    of a named body is routine unless what they say is itself a query.
 2. Words that make a claim a query whatever else it is: deaths and injuries, crimes and
    arrests, estimates and forecasts, what happened behind closed doors
-   (`tier_query_word` entries).
+   (`tier_query_word` entries). Then the writer speaking of themselves ("I", "we") or
+   to the reader ("you", "your": a review, deal list, recipe or how-to) is routine.
 3. Causes, accusations, harm, motives, judgements and unattributed quotations are queries by
    their rule (`sourcing.tier.claim_kind`).
 4. Words of a routine domain: market data, sport results, public record, biography,
@@ -57,6 +58,9 @@ def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | 
     for t in sent:
         if (eid := ws.token(t)) is not None:
             return t.text, eid
+        # "16-inch", "12-cup": a measure joined to its number
+        if "-" in t.text and (eid := ws.words.get(t.lower_.rsplit("-", 1)[-1])) is not None:
+            return t.text, eid
     if hit := ws.phrase(sent.text.lower()):
         return hit[2], hit[3]
     return None
@@ -79,6 +83,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         flag.in_quote
     ):
         return "routine", "the writer's own experience or view", "sourcing.tier.first_person"
+    if not flag.in_quote and any(
+        t.lower_ in ("you", "your") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+        for t in sent
+    ):
+        # a review, a deal list, a recipe or a how-to speaking to its reader
+        return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
