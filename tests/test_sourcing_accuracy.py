@@ -144,6 +144,31 @@ def test_groups_and_shares_of_groups_name_no_one(
     assert flags(annotator, text)[0].sourcing == label
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "source"),
+    [
+        (
+            "Critics pounced on Ms Roe's claim that 300 jobs would go at the depot.",
+            "named_source",
+            "Ms Roe's",
+        ),
+        (
+            "The mayor is seizing on a Daily Post report that the fund lost 9 million dollars.",
+            "named_source",
+            "Daily Post",
+        ),
+        ("There is a claim that 300 jobs will go at the depot.", "unattributed_claim", None),
+    ],
+)
+def test_claim_noun_with_a_named_owner_is_the_owners(
+    annotator: Annotator, text: str, label: str, source: str | None
+) -> None:
+    # the figure inside "X's claim that ..." is X's words, not the writer's
+    f = flags(annotator, text)[0]
+    assert f.sourcing == label
+    assert (f.source.text if f.source else None) == source
+
+
 def test_spokesperson_named_in_apposition_is_named(annotator: Annotator) -> None:
     text = "The party's health spokesman, Tom Reilly, said the plan was unfunded."
     assert flags(annotator, text)[0].sourcing == "named_source"

@@ -22,7 +22,7 @@ from annotate.sourcing.syntax import (
     _tok_span,
     _whole_phrase,
 )
-from annotate.sourcing.words import _DEFINITE, _HEARING_BODIES, _TERMINAL
+from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -134,6 +134,7 @@ class Explicit:
                 self._quote_tag(s, mask, mem, anonymous, i)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
+                or self._claim_noun(s, mask, i)
             )
             if found is None and whole_line and last == ":":
                 found = self._quote_intro(s, mem, anonymous, i)
@@ -192,57 +193,6 @@ class Explicit:
             return None
         eid = self.lex["cue_verb"].words[verb.lemma_.lower()]
         return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
-
-    def _trailing_cue(
-        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
-    ) -> Attribution | None:
-        """'..., BLS data show, ...', '..., official figures suggest.': a document and a
-        findings verb set off at the end of the claim. Read from the tokens, since the
-        parser often takes 'show' for a noun there."""
-        doc = s.doc
-        toks = list(s)
-        for k, tok in enumerate(toks[1:], start=1):
-            if mask[k] or not self.lex["cue_verb"].words.get(tok.lemma_.lower()):
-                continue
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "npadvmod":
-                continue  # the parse found the verb: the parse rules decided already
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and not nxt.is_punct:
-                continue
-            head = toks[k - 1]
-            if head.pos_ not in ("NOUN", "PROPN") or not self.lex["document_noun"].token(head):
-                continue
-            start = k - 1
-            while start > 0 and (
-                toks[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART")
-                and not toks[start - 1].is_punct
-            ):
-                start -= 1
-            if start == 0 or toks[start - 1].text not in (",", ";", "\u2014", "-"):
-                continue
-            np = doc[toks[start].i : head.i + 1]
-            eid = self.lex["cue_verb"].words[tok.lemma_.lower()]
-            return self._document(head, np, mem, _tok_span(np), _tok_span(tok), eid, i)
-        return None
-
-    def _document_subject(
-        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
-    ) -> Attribution | None:
-        """'The study followed 12,000 children': a sentence whose subject is a document
-        already met reports that document's content, whatever its verb."""
-        root = s.root
-        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if (
-            subj is None
-            or not s.start <= subj.i < s.end
-            or mask[subj.i - s.start]
-            or not self.lex["document_noun"].token(subj)
-            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
-        ):
-            return None
-        np = _np(subj, s)
-        a = self._document(subj, np, mem, _tok_span(np), None, "sourcing.document_subject", i)
-        return a if a.label == "named_source" else None
 
     def _from_verb(
         self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int

@@ -20,6 +20,7 @@ from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
 from annotate.sourcing.lexicon import load_lexicon
+from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tiers import assign_tier
@@ -27,7 +28,7 @@ from annotate.sourcing.tiers import assign_tier
 VERSION = "sourcing-2"
 
 
-class SourcingClassifier(Explicit, Tags, SourceTypes, Documents, Carry, CheckWorthy):
+class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry, CheckWorthy):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 
     def __init__(

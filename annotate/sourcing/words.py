@@ -34,6 +34,7 @@ _TERMINAL = frozenset('.!?"\u201d\u2019\u2026')
 _QUANTIFIERS = _SETS["quantifiers"]
 _SHARE_HEADS = _SETS["share_heads"]
 _PLURAL_GROUPS = _SETS["plural_groups"]
+_CLAIM_NOUNS = _SETS["claim_nouns"]
 # determiners that leave a party plural vague ("Both Democrats and ...", "All Greens")
 _VAGUE_DETS = _QUANTIFIERS | {"both", "all", "fellow", "other"}
 _WORD_NUMBERS = _SETS["word_numbers"]
