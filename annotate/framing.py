@@ -34,7 +34,7 @@ from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.quotes import inside
 
 # Bumped when the rules in this module change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-3"
+RULES_VERSION = "framing-rules-4"
 
 # Objects that make "reveal/expose/unveil X" present X as an established fact even
 # without a that-clause: "unveil Pakistan's deception", "exposed the extent of the abuse".

@@ -20,6 +20,7 @@ Skips cleanly when NEWSPROV_AEB is unset; the precision columns need the other t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -41,12 +42,42 @@ def key(span) -> str:
     return span.entry or "scare-quotes"
 
 
-def precision_by_entry(arts, preds) -> tuple[Counter, Counter]:
+# Pages whose address says they are something other than a news report: opinion, reviews,
+# blogs, advice, shopping guides. The rest of the AEB pages with "news" in the address are
+# the hard-news subset, where a strong flag is most likely a false alarm.
+NOT_HARD_NEWS = (
+    "opinion",
+    "commentisfree",
+    "columnist",
+    "review",
+    "blog",
+    "advice",
+    "deals",
+    "gift-guide",
+    "best-",
+    "how-to",
+    "fact-check",
+    "recipe",
+)
+
+
+def hard_news_keys(root: Path) -> set[str]:
+    """AEB page names (as `read_aeb` gives them) whose URL marks a hard-news report."""
+    truth = json.loads((root / "ground-truth-unreserved.json").read_text(encoding="utf-8"))
+    return {
+        key[:12]
+        for key, row in truth.items()
+        if "news" in (url := (row.get("url") or "").lower())
+        and not any(t in url for t in NOT_HARD_NEWS)
+    }
+
+
+def precision_by_entry(arts, preds, tier: str | None = None) -> tuple[Counter, Counter]:
     hits, fires = Counter(), Counter()
     for art, pred in zip(arts, preds, strict=True):
         gold = [g for g in art.gold if not g.in_quote]
         for x in pred:
-            if x.in_quote:
+            if x.in_quote or (tier and x.tier != tier):
                 continue
             fires[key(x)] += 1
             hits[key(x)] += any(_ov(x.start, x.end, g.start, g.end) for g in gold)
@@ -59,6 +90,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40, help="rows to print (most firing first)")
     ap.add_argument("--tsv", type=Path, help="write every entry's row here")
     ap.add_argument("--cache", type=Path, help="keep parsed docs here between runs")
+    ap.add_argument("--tier", choices=("strong", "mild"), help="count only flags of this tier")
     args = ap.parse_args()
     aeb_root = env_path("NEWSPROV_AEB")
     if aeb_root is None:
@@ -70,20 +102,33 @@ def main() -> None:
     aeb = read_aeb(aeb_root)
     aeb_pred = run_matcher(matcher, nlp, aeb, args.cache)
     words = sum(len(a.text.split()) for a in aeb)
-    fires = Counter(key(x) for pred in aeb_pred for x in pred if not x.in_quote)
+    keep = lambda x: not x.in_quote and (args.tier is None or x.tier == args.tier)  # noqa: E731
+    fires = Counter(key(x) for pred in aeb_pred for x in pred if keep(x))
+    hard = hard_news_keys(aeb_root)
+    hard_fires = Counter(
+        key(x)
+        for a, pred in zip(aeb, aeb_pred, strict=True)
+        if a.name in hard
+        for x in pred
+        if keep(x)
+    )
     examples: dict[str, str] = {}
     for pred in aeb_pred:
         for x in pred:
-            if not x.in_quote:
+            if keep(x):
                 examples.setdefault(key(x), x.text)
 
     labelled = {}
     if os.environ.get("NEWSPROV_BASIL"):
         arts = read_basil(Path(os.environ["NEWSPROV_BASIL"]))
-        labelled["basil"] = precision_by_entry(arts, run_matcher(matcher, nlp, arts, args.cache))
+        labelled["basil"] = precision_by_entry(
+            arts, run_matcher(matcher, nlp, arts, args.cache), args.tier
+        )
     if os.environ.get("NEWSPROV_SEMEVAL"):
         arts = read_semeval(Path(os.environ["NEWSPROV_SEMEVAL"]))
-        labelled["semeval"] = precision_by_entry(arts, run_matcher(matcher, nlp, arts, args.cache))
+        labelled["semeval"] = precision_by_entry(
+            arts, run_matcher(matcher, nlp, arts, args.cache), args.tier
+        )
 
     ids = set(fires) | {k for h, f in labelled.values() for k in f}
     rows = []
@@ -100,14 +145,14 @@ def main() -> None:
         if name in labelled:
             head += [f"{name}_hits", f"{name}_fires"]
     print(f"AEB: {len(aeb)} pages, {words:,} words")
-    print(f"{'entry':<48} {'AEB/100k':>8}  " + "  ".join(f"{n:>14}" for n in labelled))
+    print(f"{'entry':<48} {'AEB/100k':>8} {'hard':>4}  " + "  ".join(f"{n:>14}" for n in labelled))
     for r in rows[: args.top]:
         cells = []
         for i in range(len(labelled)):
             h, f = r[2 + 2 * i], r[3 + 2 * i]
             cells.append(f"{h:>4}/{f:<4} {h / f if f else 0:4.2f}" if f else f"{'-':>14}")
         print(
-            f"{r[0][:48]:<48} {r[1]:8.1f}  "
+            f"{r[0][:48]:<48} {r[1]:8.1f} {hard_fires[r[0]]:>4}  "
             + "  ".join(cells)
             + f"   e.g. {examples.get(r[0], '')[:30]!r}"
         )
@@ -124,6 +169,14 @@ def main() -> None:
     print(
         f"AEB author's-voice flags per 1,000 words: {1000 * len(author) / words:.2f} all, "
         f"{1000 * len(strong) / words:.2f} strong"
+    )
+    hard_arts = [(a, p) for a, p in zip(aeb, aeb_pred, strict=True) if a.name in hard]
+    hw = sum(len(a.text.split()) for a, _ in hard_arts)
+    ha = [x for _, p in hard_arts for x in p if not x.in_quote]
+    hs = [x for x in ha if x.tier == "strong"]
+    print(
+        f"AEB hard news ({len(hard_arts)} pages, {hw:,} words): author's-voice flags per "
+        f"1,000 words {1000 * len(ha) / hw:.2f} all, {1000 * len(hs) / hw:.2f} strong"
     )
     polnear = os.environ.get("NEWSPROV_POLNEAR")
     if polnear:

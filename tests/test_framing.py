@@ -423,9 +423,10 @@ def test_find_quotation_of_someones_words_is_not_a_scare_quote(matcher, nlp, tex
     assert [s for s in spans(matcher, nlp, text) if s.entry is None] == []
 
 
-def test_find_single_word_distancing_quote_around_a_thing_is_strong(matcher, nlp) -> None:
+def test_find_distancing_quote_is_flagged_but_only_mild(matcher, nlp) -> None:
+    # Flagged, but mild: strong scare quotes were right 0/29 times on the labelled sets.
     found = spans(matcher, nlp, 'The "transitional" council has now ruled for six years.')
-    assert [(s.text, s.category, s.tier) for s in found] == [('"transitional"', "doubt", "strong")]
+    assert [(s.text, s.category, s.tier) for s in found] == [('"transitional"', "doubt", "mild")]
     found = spans(matcher, nlp, 'The firm sells "green energy" bonds to savers.')
     assert [(s.text, s.tier) for s in found] == [('"green energy"', "mild")]
     # Someone speaks in the paragraph: the word may be theirs, so it is only worth a look.
