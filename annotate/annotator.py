@@ -13,7 +13,7 @@ from annotate.claims import extract_claims
 from annotate.framing import FramingMatcher
 from annotate.lexicon import Lexicons, load_lexicons
 from annotate.models import Annotation
-from annotate.nlp import load_nlp, model_id
+from annotate.nlp import doc_text, load_nlp, model_id
 from annotate.quotes import quote_regions
 from annotate.sentences import split_sentences
 from annotate.sourcing import SourcingClassifier
@@ -52,12 +52,12 @@ class Annotator:
             yield self.annotate_doc(doc)
 
     def annotate_doc(self, doc: Doc) -> Annotation:
-        quotes = quote_regions(doc.text)
+        quotes = quote_regions(doc_text(doc))
         sents = split_sentences(doc)
         flags = self.sourcing.classify(doc, sents, quotes)
         spans = self.framing.find(doc, quotes)
         claims = extract_claims(doc, sents, flags)
-        return Annotation(text=doc.text, sentences=flags, spans=spans, claims=claims)
+        return Annotation(text=doc_text(doc), sentences=flags, spans=spans, claims=claims)
 
     def fingerprint(self) -> dict[str, str]:
         """What produced the annotations: stored in the runs table."""

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from annotate.models import Claim, Figure, SentenceFlag
+from annotate.nlp import doc_text
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -206,7 +207,7 @@ def _counted_noun(tok: Token | None) -> str | None:
 def _noun_after(doc: Doc, end: int) -> str | None:
     """Fallback when the parser glued the number to a neighbour ("one—909 terror attacks"):
     the run of nouns written right after it."""
-    span = doc.char_span(end, min(end + 60, len(doc.text)), alignment_mode="contract")
+    span = doc.char_span(end, min(end + 60, len(doc_text(doc))), alignment_mode="contract")
     if span is None or not len(span) or span[0].idx - end > 1:
         return None
     run = []

@@ -31,6 +31,7 @@ from annotate.framing_context import (
 from annotate.framing_quotes import scare_quotes
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
+from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module change, so the fingerprint changes with them.
@@ -372,7 +373,7 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
     """Join a loaded modifier and the loaded word it modifies ("shameful" + "betrayal") into
     one phrase, so an editor sees "shameful betrayal" once; the first entry id stays and
     both reasons are kept."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[FramingSpan] = []
     for s in spans:
         prev = out[-1] if out else None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from annotate.nlp import doc_text
+
 # Verbs of charging, denying and believing whose clause carries someone else's view:
 # "denied that the cuts were savage", "claims the plan is reckless". Plain verbs of saying
 # are left out: "critics say it is cold comfort" is attributed framing the outlet chose to
@@ -148,7 +150,7 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
 
 def _title_case_line(doc: Doc, span: Span) -> bool:
     """A headline in Title Case capitalises every word, names or not."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from annotate.models import FramingSpan
+from annotate.nlp import doc_text
 
 # Verbs and nouns that make a short quotation reported speech: 'he called it a "disgrace"'.
 SPEECH_LEMMAS = frozenset(
@@ -63,7 +64,7 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
 def scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
     """Quotation marks around a word or short phrase nobody is quoted as saying."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     regions = sorted({*quotes, *_single_quoted(text)})
     for qs, qe in regions:
         inner = text[qs + 1 : qe - 1].strip()

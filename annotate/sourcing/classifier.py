@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from annotate.lexicon import Lexicons
 from annotate.models import SentenceFlag
+from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
@@ -60,7 +61,7 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
     def classify(
         self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
     ) -> list[SentenceFlag]:
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)  # spaCy builds Doc.text from the tokens on every access
         breaks = [m.start() for m in re.finditer(r"\n", text)]
         paras = [bisect.bisect_left(breaks, s.start_char) for s in sents]
         quoted = [self._quote_mask(s, quotes) for s in sents]

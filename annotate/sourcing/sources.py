@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from annotate.models import Span
+from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import (
@@ -57,7 +58,7 @@ def _owner_of_possessive(doc: Doc, a: Attribution) -> Attribution:
         return a
     toks = [t for t in subj.subtree if not t.is_space]
     owner = Span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "")
-    return replace(a, source=_span(doc.text, owner.start, owner.end))
+    return replace(a, source=_span(doc_text(doc), owner.start, owner.end))
 
 
 class SourceTypes:

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
+from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.syntax import _span, _tok_span
@@ -139,7 +140,7 @@ class Tags:
             return None
         if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG")):
             return None
-        nxt = s.doc.text[s.end_char : s.end_char + 8].lstrip()
+        nxt = doc_text(s.doc)[s.end_char : s.end_char + 8].lstrip()
         if nxt[:1] not in ('"', "\u201c", "'", "\u2018"):
             return None  # 'The council listed three options:' introduces a list
         a = self._classify_source(
