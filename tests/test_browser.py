@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from browser_env import CHROMIUM, CHROMIUM_FLAGS
 from plugin_data import build_db, flag_with, parse_marks
 
 from db.plugin.app import make_datasette
 from db.plugin.palette import FRAMING, SOURCING, SOURCING_BY_LABEL
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -60,14 +60,7 @@ def chromium(tmp: Path, *args: str) -> str:
     profile = tmp / f"profile-{time.monotonic_ns()}"
     cmd = [
         CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *CHROMIUM_FLAGS,
         f"--user-data-dir={profile}",
         # Give any injected script time to run before the DOM is read.
         "--virtual-time-budget=3000",

@@ -22,10 +22,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_env import CHROMIUM, CHROMIUM_FLAGS
 
 from db.schema import open_db
 
-CHROMIUM = "/usr/bin/chromium"
 TOKEN = "browser-test-token-0123456789"
 REQUIRED = bool(os.environ.get("NEWSPROV_REQUIRE_BROWSER"))
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -102,14 +102,7 @@ class Chromium:
         self._from_browser, from_browser_w = os.pipe()
         cmd = [
             CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_FLAGS,
             "--remote-debugging-pipe",
             f"--user-data-dir={profile}",
             "about:blank",
