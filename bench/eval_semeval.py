@@ -9,26 +9,11 @@ Usage: NEWSPROV_SEMEVAL=/work/data/semeval2023-en-train .venv/bin/python bench/e
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
-from framing_data import build_matcher, env_path, read_semeval, report, run_matcher
+from framing_data import eval_main, read_semeval
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--vader", choices=("on", "off"), help="force the open-vocabulary signal")
-    ap.add_argument("--cache", type=Path, help="keep parsed docs here between runs")
-    args = ap.parse_args()
-    root = env_path("NEWSPROV_SEMEVAL")
-    if root is None:
-        return
-    from annotate.nlp import load_nlp
-
-    nlp = load_nlp()
-    arts = read_semeval(root)
-    matcher = build_matcher(nlp, None if args.vader is None else args.vader == "on")
-    report(arts, run_matcher(matcher, nlp, arts, args.cache), categories=True)
+    eval_main(__doc__.splitlines()[0], "NEWSPROV_SEMEVAL", read_semeval, categories=True)
 
 
 if __name__ == "__main__":

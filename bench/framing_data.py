@@ -17,10 +17,11 @@ character offsets into that text. Nothing here is imported by the package.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -342,3 +343,23 @@ def report(arts: list[Article], preds: list[list[FramingSpan]], categories: bool
     print("author's-voice spans by detector (any-overlap precision):")
     for name, (hit, n) in sorted(by_det.items()):
         print(f"  {name:<13} {hit:4d} of {n:4d}  ({hit / n if n else 0:.3f})")
+
+
+def eval_main(
+    description: str, env_var: str, read: Callable[[Path], list[Article]], categories: bool
+) -> None:
+    """The command line both labelled-set scripts share: --vader and --cache, the data path
+    from `env_var` (a clean skip without it), the shipped matcher, the report."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--vader", choices=("on", "off"), help="force the open-vocabulary signal")
+    ap.add_argument("--cache", type=Path, help="keep parsed docs here between runs")
+    args = ap.parse_args()
+    root = env_path(env_var)
+    if root is None:
+        return
+    from annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+    arts = read(root)
+    matcher = build_matcher(nlp, None if args.vader is None else args.vader == "on")
+    report(arts, run_matcher(matcher, nlp, arts, args.cache), categories=categories)
