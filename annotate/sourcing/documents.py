@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.syntax import _attached_to, _np, _tok_span
 from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS
 
@@ -32,14 +32,7 @@ class Documents:
         doc_id = lex["document_noun"].token(head) or cue_id
         vague = next(
             (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
-        ) or next(
-            (
-                c
-                for c in head.children
-                if c.dep_ in ("acl", "amod") and lex["vague_document_modifier"].token(c)
-            ),
-            None,
-        )
+        ) or _modifier_in(head, lex["vague_document_modifier"])
         if vague is not None:
             return Attribution(
                 "vague_document",
@@ -74,14 +67,7 @@ class Documents:
                 cue=cue,
                 head=head,
             )
-        public = next(
-            (
-                c
-                for c in head.children
-                if c.dep_ in ("acl", "amod") and lex["public_document_verb"].token(c)
-            ),
-            None,
-        )
+        public = _modifier_in(head, lex["public_document_verb"])
         if public is not None:
             return Attribution(
                 "named_source",
@@ -165,3 +151,9 @@ class Documents:
                     head=tok,
                 )
             mem.documents.append((i, tok.lemma_.lower(), d))
+
+
+def _modifier_in(head: Token, words: WordSet) -> Token | None:
+    """The first adjective or clausal modifier of a document noun that is in `words`
+    ("a classified review", "a report published by the ministry")."""
+    return next((c for c in head.children if c.dep_ in ("acl", "amod") and words.token(c)), None)
