@@ -126,7 +126,9 @@ class FramingMatcher:
         # "framing.loaded.auto.<word>" silences one word.
         self._disabled = frozenset(lexicon.disabled)
         self._auto = open_vocabulary and AUTO_PREFIX not in self._disabled and bool(vader_lexicon())
-        auto = f"{AUTO_PREFIX}:{self._auto}:{vader_sha()}:{AUTO_THRESHOLD}:{AUTO_MAX_SD}"
+        # The VADER file only shapes the flags when the signal is on: read and hash it then.
+        vader = vader_sha() if self._auto else "-"
+        auto = f"{AUTO_PREFIX}:{self._auto}:{vader}:{AUTO_THRESHOLD}:{AUTO_MAX_SD}"
         self._hash = hashlib.sha256(f"{self._hash}\n{auto}".encode()).hexdigest()
 
     @classmethod
