@@ -22,6 +22,7 @@ from annotate.framing_auto import (
     vader_sha,
 )
 from annotate.framing_context import (
+    charged_offence,
     extend_to_head,
     legal_context,
     names_topic,
@@ -35,7 +36,7 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-4"
+RULES_VERSION = "framing-rules-5"
 
 # Objects that make "reveal/expose/unveil X" present X as an established fact even
 # without a that-clause: "unveil Pakistan's deception", "exposed the extent of the abuse".
@@ -212,6 +213,8 @@ class FramingMatcher:
             span = _apply_context(doc[start:end], e.context)
             if span is None or (eid, span.start, span.end) in seen:
                 continue
+            if charged_offence(span):
+                continue  # "charged with extortion": the offence's name in law
             seen.add((eid, span.start, span.end))
             out.append(
                 FramingSpan(

@@ -127,19 +127,84 @@ def names_topic(span: Span) -> bool:
     return False
 
 
-_NAME_TYPES = frozenset("PERSON ORG WORK_OF_ART PRODUCT EVENT FAC LAW".split())
+_NAME_TYPES = frozenset("PERSON ORG WORK_OF_ART PRODUCT EVENT FAC LAW LANGUAGE".split())
+# Nouns that announce a title: "the film Gaslight", "the novel Leviathan".
+WORK_NOUNS = frozenset(
+    """film movie novel book play series show album song opera musical poem documentary
+    treatise painting sculpture game""".split()
+)
+# Verbs whose capitalised object is a work's title: "Hobbes published Leviathan".
+WORK_VERBS = frozenset("publish write direct film stage screen release record".split())
+# What a court or the police charge someone with: "charged with criminal mischief",
+# "pleaded guilty to two counts of extortion". The noun names the offence in law.
+OFFENCE_HEADS = frozenset(
+    """charge convict indict acquit arrest jail sentence prosecute guilty count""".split()
+)
 
 
 def _titled(t: Token) -> bool:
     return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
 
 
+def _name_start(t: Token) -> bool:
+    """A sentence's first word that opens a longer name ("Rosy Mensah, a nurse, said"):
+    the first word is capitalised anyway, so only the entity tagger can tell."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return (
+        t.is_sent_start
+        and t.is_alpha
+        and t.text[:1].isupper()
+        and t.ent_iob_ == "B"
+        and t.ent_type_ in _NAME_TYPES
+        and nxt is not None
+        and nxt.ent_iob_ == "I"
+        and _titled(nxt)
+    )
+
+
+def _names_a_work(t: Token) -> bool:
+    """A capitalised word that is a title or a coined name: explained by an appositive
+    ("Gaslight, the 1944 film"), announced by a noun ("the film Gaslight") or what was
+    published ("Hobbes published Leviathan")."""
+    if not (t.is_alpha and t.text[:1].isupper()):
+        return False
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if prev is not None and prev.lemma_.lower() in WORK_NOUNS:
+        return True
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in WORK_VERBS and not t.is_sent_start:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children)
+
+
+def charged_offence(span: Span) -> bool:
+    """The noun is the offence someone is charged with, convicted of or pleads guilty to:
+    the name of a crime in law ("charged with extortion"), not the outlet's word for it."""
+    tok = span.root
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(3):  # "charged with two counts of extortion": two prepositions up
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("with", "of", "to", "for"):
+            return False
+        head = prep.head
+        if head.lemma_.lower() in OFFENCE_HEADS:
+            return True
+        tok = head
+    return False
+
+
 def part_of_name(doc: Doc, start: int, end: int) -> bool:
     """A capitalised hit inside a longer name is the name, not a judgement: "Greedy
     Williams" (a player), "Final Fantasy", "the Royal Astronomical Society". A name the
-    pattern spans whole ("Big Tech") is still a label."""
+    pattern spans whole ("Big Tech") is still a label, unless it is a work's title
+    ("the film Gaslight")."""
     span = doc[start:end]
-    if not all(_titled(t) for t in span) or _title_case_line(doc, span):
+    if _title_case_line(doc, span):
+        return False
+    if len(span) == 1 and (_name_start(span[0]) or _names_a_work(span[0])):
+        return True
+    if not all(_titled(t) for t in span):
         return False
     if any(t.ent_type_ in _NAME_TYPES for t in span):
         return True

@@ -1,0 +1,72 @@
+"""A flagged word used in its neutral sense is a false alarm an editor learns to ignore:
+a person's first name that happens to be a loaded word, a film's title, the offence a
+court charges someone with. The loaded use of the same word must still be flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.framing import FramingMatcher
+from annotate.nlp import load_nlp
+from annotate.quotes import quote_regions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp) -> FramingMatcher:
+    return FramingMatcher(nlp)
+
+
+def flagged(matcher: FramingMatcher, nlp, text: str) -> list[str]:
+    return [s.text for s in matcher.find(nlp(text), quote_regions(text))]
+
+
+@pytest.mark.parametrize(
+    ("neutral", "loaded", "word"),
+    [
+        (
+            "Rosy Mensah, a nurse at the clinic, said the queue formed at dawn.",
+            "Rosy forecasts from the ministry did not survive the winter.",
+            "Rosy",
+        ),
+        (
+            "Gaslight, the 1944 film, was shown at the festival on Sunday.",
+            "The management is gaslighting staff about the pay cuts.",
+            "gaslighting",
+        ),
+        (
+            "Hobbes published Leviathan in 1651.",
+            "The state leviathan now employs one in four workers in the region.",
+            "leviathan",
+        ),
+    ],
+)
+def test_a_name_or_title_is_not_flagged_but_the_word_still_is(
+    matcher, nlp, neutral: str, loaded: str, word: str
+) -> None:
+    assert flagged(matcher, nlp, neutral) == []
+    assert word in flagged(matcher, nlp, loaded)
+
+
+def test_an_offence_someone_is_charged_with_is_its_name_in_law(matcher, nlp) -> None:
+    for text in (
+        "Police said Dara Quill was charged with criminal mischief after the fire.",
+        "Kofi Brandt, 41, was charged with two counts of extortion.",
+        "She pleaded guilty to criminal mischief at the magistrates' court.",
+    ):
+        assert flagged(matcher, nlp, text) == [], text
+    assert "mischief" in flagged(
+        matcher, nlp, "The opposition is making mischief over the hospital closures."
+    )
+    assert "extortion" in flagged(matcher, nlp, "The new parking charges amount to extortion.")
+
+
+def test_a_guilty_plea_to_an_offence_is_not_an_admission_or_an_intensifier(matcher, nlp) -> None:
+    assert flagged(matcher, nlp, "Tomas Reyes admitted driving dangerously on the ring road.") == []
+    assert "dangerously close" in " ".join(
+        flagged(matcher, nlp, "The council came dangerously close to bankruptcy.")
+    )
