@@ -35,6 +35,7 @@ class Attribution:
     source: Span | None = None
     cue: Span | None = None
     head: Token | None = None  # head of the source phrase, for documents: its noun
+    written: Span | None = None  # the source as written, when `source` resolves it elsewhere
 
 
 @dataclass
@@ -74,7 +75,24 @@ class Explicit:
 
     # -- pass 1: explicit attribution ---------------------------------------------------
     def _explicit(
-        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, full: str
+        self,
+        s: SpacySpan,
+        mask: list[bool],
+        mem: _Memory,
+        i: int,
+        full: str,
+        found: list[Attribution] | None = None,
+    ) -> Attribution | None:
+        """The attribution that decides the sentence; `found`, when given, receives every
+        attribution met on the way (a sentence can report several speakers)."""
+        found = [] if found is None else found
+        a = self._explicit_main(s, mask, mem, i, full, found)
+        if a is not None and a.label != "none" and not any(f is a for f in found):
+            found.append(a)
+        return a
+
+    def _explicit_main(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, full: str, found: list
     ) -> Attribution | None:
         text = s.text
         last = text.rstrip()[-1:] if text.strip() else ""
@@ -144,6 +162,7 @@ class Explicit:
                     "none", "none", "headline or heading, not a sentence", "sourcing.headline"
                 )
             return found
+        found.extend(c[2] for c in candidates)
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)

@@ -327,6 +327,7 @@ class SourceTypes:
             source=prev.source,
             cue=cue,
             head=prev.head,
+            written=src,
         )
 
     def _share(self, head: Token, s: SpacySpan, src: Span) -> tuple[str, str, str, str] | None:

@@ -1,0 +1,65 @@
+"""Several attributions in one sentence (issue 9, "who said it"): every source and cue a
+sentence states is listed, the main one first, while the sentence's label and its own
+source/cue stay the main attribution's. Every sentence here was written for these tests;
+none comes from a labelled data set."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+from annotate.models import SentenceFlag
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator()
+
+
+def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
+    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
+
+
+def pairs(flag: SentenceFlag) -> list[tuple[str | None, str | None]]:
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None)
+        for a in flag.attributions
+    ]
+
+
+def test_two_speakers_in_one_sentence_are_both_listed(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator,
+        "Mayor Ana Ortega said the depot would close, while councillor Tim Baird argued "
+        "that it could be sold.",
+        "Mayor",
+    )
+    assert f.sourcing == "named_source"
+    assert ("Mayor Ana Ortega", "said") in pairs(f)
+    assert ("councillor Tim Baird", "argued") in pairs(f)
+    # the main attribution comes first and is the sentence's own source and cue
+    assert f.attributions[0].source == f.source and f.attributions[0].cue == f.cue
+
+
+def test_same_speaker_saying_and_adding_gives_two_cues(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator,
+        "Ms Ortega said the bridge was late and added that its cost had doubled.",
+        "Ms Ortega",
+    )
+    cues = [c for _, c in pairs(f)]
+    assert "said" in cues and "added" in cues
+
+
+def test_pronoun_source_is_listed_as_written_and_resolved(annotator: Annotator) -> None:
+    text = "Ana Ortega said the depot was losing money. She said it would close in May."
+    f = flag_of(annotator, text, "She said")
+    assert f.source is not None and f.source.text == "Ana Ortega"  # the flag resolves it
+    first = f.attributions[0]
+    assert first.source is not None and first.source.text == "She"
+    assert first.refers_to is not None and first.refers_to.text == "Ana Ortega"
+
+
+def test_sentence_with_no_attribution_lists_none(annotator: Annotator) -> None:
+    f = flag_of(annotator, "The depot lost 4 million pounds in 2023.", "The depot")
+    assert f.attributions == []
