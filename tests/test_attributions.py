@@ -63,3 +63,47 @@ def test_pronoun_source_is_listed_as_written_and_resolved(annotator: Annotator) 
 def test_sentence_with_no_attribution_lists_none(annotator: Annotator) -> None:
     f = flag_of(annotator, "The depot lost 4 million pounds in 2023.", "The depot")
     assert f.attributions == []
+
+
+def test_public_act_is_listed_but_does_not_label_the_sentence(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Senator Ana Ortega endorsed the mayor's housing plan.", "Senator")
+    assert f.sourcing is None and f.source is None
+    assert pairs(f) == [("Senator Ana Ortega", "endorsed")]
+
+
+def test_headline_name_and_colon_gives_the_speaker(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Ortega: Depot will close\n\nThe depot opened in 1961.", "Ortega")
+    assert ("Ortega", ":") in pairs(f)
+    g = flag_of(annotator, "Key dates: March and May\n\nThe depot opened in 1961.", "Key")
+    assert g.attributions == []
+
+
+def test_quote_tags_with_continued_and_the_writer_are_listed(annotator: Annotator) -> None:
+    text = 'Ana Ortega spoke first. "We will win," she continued. "I am not shy," I said.'
+    assert ("she", "continued") in pairs(flag_of(annotator, text, '"We will'))
+    assert ("I", "said") in pairs(flag_of(annotator, text, '"I am'))
+
+
+def test_definite_group_is_not_the_previous_speaker(annotator: Annotator) -> None:
+    text = "Mayor Ana Ortega said costs had doubled. The analysts said the rise was modest."
+    f = flag_of(annotator, text, "The analysts")
+    assert f.sourcing == "weasel" and f.source is not None and f.source.text == "The analysts"
+    same = "Analysts at Crane Bank said costs had doubled. The analysts said the rise would slow."
+    assert flag_of(annotator, same, "The analysts").sourcing == "named_source"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Many economists do not expect a cut in interest rates this year.", "weasel"),
+        ("Republicans weren't concerned about the deficit.", "weasel"),
+        ("Forty-five percent of renters say rents are too high.", "weasel"),
+        ("45% of renters say rents are too high.", "weasel"),
+        ("A campaign aide later clarified that the mayor had misspoken.", "anonymous_source"),
+        ("The mayor did not say when the depot would close.", None),
+    ],
+)
+def test_unnamed_views_without_a_plain_verb_of_saying(
+    annotator: Annotator, text: str, label: str | None
+) -> None:
+    assert flag_of(annotator, text, text[:10]).sourcing == label

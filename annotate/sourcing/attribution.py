@@ -228,8 +228,10 @@ class Explicit:
         passive_id = lex["evidential_passive"].token(tok)
         if not (cue_id or record_id or passive_id):
             return None
-        if any(c.dep_ == "neg" for c in tok.children) or self._negated_by_head(tok):
-            return None
+        if (
+            any(c.dep_ == "neg" for c in tok.children) and lemma not in lex.keeps_negation
+        ) or self._negated_by_head(tok):
+            return None  # 'did not say': nothing attributed; 'do not expect' is a view
         children = {c.dep_: c for c in tok.children}
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         reduced = (  # "a deal said to be worth ...", however the parser attached it
@@ -345,7 +347,7 @@ class Explicit:
         if tok.pos_ != "ADJ" or tok.dep_ != "acomp":
             return None
         eid = self.lex["stance_adjective"].token(tok)
-        if eid is None or any(c.dep_ == "neg" for c in tok.head.children):
+        if eid is None:  # 'not worried' is a view too: the holder is still its source
             return None
         subj = _subject(tok.head)
         if subj is None:

@@ -101,7 +101,7 @@ class SourcingClassifier(
             chain.update(a, carried, para_no[i], i, s, fig)
             flag = self._flag(s, a, in_q)
             flag.tier = assign_tier(flag, s, self.lex)
-            flag.attributions = self._attributions(s, a, found[i])
+            flag.attributions = self._attributions(s, a, found[i], mem, i, quoted[i])
             flags.append(flag)
         return flags
 
