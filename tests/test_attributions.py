@@ -107,3 +107,15 @@ def test_unnamed_views_without_a_plain_verb_of_saying(
     annotator: Annotator, text: str, label: str | None
 ) -> None:
     assert flag_of(annotator, text, text[:10]).sourcing == label
+
+
+def test_speaker_after_a_heading_the_parser_ran_into_the_sentence(annotator: Annotator) -> None:
+    text = (
+        "The Latest: Ortega to close the depot.\n\n"
+        "HARBOURTON (Wire) \u2014 The latest on the depot (all times local):\n\n"
+        "Mayor Ana Ortega says that contrary to the claims of her rivals, she will keep the "
+        "depot open."
+    )
+    f = flag_of(annotator, text, "Mayor Ana Ortega")
+    assert f.sourcing == "named_source"
+    assert f.source is not None and f.source.text == "Mayor Ana Ortega"
