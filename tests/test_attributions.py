@@ -119,3 +119,12 @@ def test_speaker_after_a_heading_the_parser_ran_into_the_sentence(annotator: Ann
     f = flag_of(annotator, text, "Mayor Ana Ortega")
     assert f.sourcing == "named_source"
     assert f.source is not None and f.source.text == "Mayor Ana Ortega"
+
+
+def test_tag_after_a_quotation_names_the_speaker_whatever_its_verb(
+    annotator: Annotator,
+) -> None:
+    assert ("Ana Ortega", "beamed") in pairs(
+        flag_of(annotator, '"We won the vote," Ana Ortega beamed.', '"We won')
+    )
+    assert flag_of(annotator, '"Closed" is printed on the gate.', '"Closed"').attributions == []

@@ -101,10 +101,31 @@ class Several:
             a = self._agent(subj, s, mem, i, _tok_span(tok), eid, tok)
             if a is not None:
                 out.append(a)
+        tag = self._tag_verb(s, mask, taken)
+        if tag is not None:
+            a = self._agent(_subject(tag), s, mem, i, _tok_span(tag), "sourcing.several.tag", tag)
+            if a is not None:
+                out.append(a)
         head = self._headline_speaker(s)
         if head is not None and head.cue is not None and head.cue.start not in taken:
             out.append(head)
         return out
+
+    @staticmethod
+    def _tag_verb(s: SpacySpan, mask: list[bool], taken: set[int]) -> Token | None:
+        """'"This is a disgrace," fumed Ana Ortega.': a short tag after a closing quotation
+        whose verb is not a verb of saying still names who spoke."""
+        if not any(mask) or mask[-1] and not s[-1].is_punct:
+            return None
+        last_q = max(k for k, q in enumerate(mask) if q)
+        tail = [t for t in list(s)[last_q + 1 :] if not t.is_punct and not t.is_space]
+        if not 1 < len(tail) <= 6:
+            return None
+        verb = next((t for t in tail if t.pos_ == "VERB"), None)
+        if verb is None or verb.idx in taken or _subject(verb) is None:
+            return None
+        subj = _subject(verb)
+        return verb if subj in tail and subj.pos_ in ("PROPN", "PRON", "NOUN") else None
 
     def _agent(
         self, subj: Token, s: SpacySpan, mem: _Memory, i: int, cue: Span, eid: str, tok: Token
