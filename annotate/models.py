@@ -34,6 +34,27 @@ class Span:
 
 
 @dataclass
+class Attributed:
+    """One attribution stated in a sentence: who (as written there) and the cue. A sentence
+    can hold several ("X said A, while Y argued B"); the sentence's own label follows the
+    main one only."""
+
+    source: Span | None  # the source phrase as written in the sentence (a pronoun stays one)
+    cue: Span | None  # the verb, preposition, noun or colon that marks the attribution
+    sourcing: str | None  # the label this attribution alone would give (SOURCING_LABELS)
+    rule: str | None = None  # lexicon entry or rule id that found it
+    refers_to: Span | None = None  # for a pronoun or 'the analysts': who it stands for
+
+    def to_json(self) -> dict:
+        return {
+            "source": asdict(self.source) if self.source else None,
+            "cue": asdict(self.cue) if self.cue else None,
+            "sourcing": self.sourcing,
+            "refers_to": asdict(self.refers_to) if self.refers_to else None,
+        }
+
+
+@dataclass
 class SentenceFlag:
     start: int
     end: int
@@ -45,6 +66,9 @@ class SentenceFlag:
     reason: str | None = None  # why this label, in words an editor understands
     rule: str | None = None  # id of the rule that decided (for maintainers)
     tier: str | None = None  # one of SOURCING_TIERS when unsourced, else None
+    # every attribution stated in the sentence, the main one first (source and cue above
+    # are the main one's, resolved: a pronoun's antecedent, a carried-over speaker)
+    attributions: list[Attributed] = field(default_factory=list)
 
     @property
     def unsourced(self) -> bool:
@@ -62,6 +86,7 @@ class SentenceFlag:
             "in_quote": self.in_quote,
             "reason": self.reason,
             "tier": self.tier,
+            "attributions": [a.to_json() for a in self.attributions],
         }
 
 

@@ -28,12 +28,13 @@ Printed, for the chosen split:
 - unnamed-source recall: of sentences whose content an unnamed source gave, the share we label
   anonymous_source, vague_document, agentless, weasel or unattributed_claim;
 - Attribution-no-source recall: the same share for attributions with no source at all;
-- source-span and cue-span precision/recall/F1 by overlap. Our spans are counted once per
-  position. A gold pronoun source is credited when, for its sentence, our source span lies in
+- source-span and cue-span precision/recall/F1 by overlap. Our spans are each sentence's
+  main source and cue plus every attribution it lists (`SentenceFlag.attributions`;
+  `--main-only` scores the main ones alone), counted once per position. A gold pronoun source is credited when, for its sentence, our source span lies in
   an earlier sentence and is a name or a gold source there (the antecedent).
 
 Usage: NEWSPROV_POLNEAR=/work/data/polnear .venv/bin/python bench/eval_polnear.py
-       [--split dev|train] [--limit N] [--errors N]
+       [--split dev|train] [--limit N] [--errors N] [--main-only]
 """
 
 from __future__ import annotations
@@ -328,7 +329,9 @@ def short(text: str, n: int = 220) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def score_article(doc, ann, attrs: list[GoldAttr], t: Tally, nerr: int, name: str) -> None:
+def score_article(
+    doc, ann, attrs: list[GoldAttr], t: Tally, nerr: int, name: str, main_only: bool = False
+) -> None:
     text = doc.text
     for a in attrs:
         a.source_class = classify_source(doc, a)
@@ -395,6 +398,11 @@ def score_article(doc, ann, attrs: list[GoldAttr], t: Tally, nerr: int, name: st
             pred_src.setdefault((s.source.start, s.source.end), i)
         if s.cue:
             pred_cue.add((s.cue.start, s.cue.end))
+        for at in [] if main_only else s.attributions:
+            if at.source:
+                pred_src.setdefault((at.source.start, at.source.end), i)
+            if at.cue:
+                pred_cue.add((at.cue.start, at.cue.end))
     # precision: our spans that overlap a gold span
     for sp in pred_src:
         t.counts["src_pred"] += 1
@@ -467,6 +475,12 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="print N examples of each error kind")
+    ap.add_argument(
+        "--main-only",
+        action="store_true",
+        help="score only each sentence's main source and cue (as before sentences listed"
+        " all their attributions)",
+    )
     args = ap.parse_args()
     split_dir = data_root(args.split)
     if split_dir is None:
@@ -486,7 +500,9 @@ def main() -> None:
     for (txt, ann_path), doc in zip(pairs, docs, strict=True):
         ann = annotator.annotate_doc(doc)
         words += len(doc.text.split())
-        score_article(doc, ann, parse_ann(ann_path), tally, args.errors, txt.stem[:40])
+        score_article(
+            doc, ann, parse_ann(ann_path), tally, args.errors, txt.stem[:40], args.main_only
+        )
     secs = time.perf_counter() - started
     c = tally.counts
     print(

@@ -246,12 +246,20 @@ def test_annotate_text_json_offsets_index_the_file(tmp_path):
             "in_quote",
             "reason",
             "tier",
+            "attributions",
         }
+        for a in s["attributions"]:  # every attribution the sentence states, main first
+            for part in ("source", "cue"):
+                if a[part] is not None:
+                    assert text[a[part]["start"] : a[part]["end"]] == a[part]["text"]
         # every unsourced sentence has a tier (DESIGN.md "Labels"); other sentences none
         assert s["tier"] in (("query", "routine") if s["unsourced"] else (None,))
     for sp in data["spans"]:
         assert text[sp["start"] : sp["end"]] == sp["text"] and sp["kind"] == "framing"
 
+    said = [s for s in data["sentences"] if "Officials said" in s["text"]][0]
+    assert said["attributions"][0]["source"]["text"].endswith("Officials")
+    assert said["attributions"][0]["cue"]["text"] == "said"
     flagged = [s for s in data["sentences"] if s["text"].startswith("Internal documents")]
     assert flagged and flagged[0]["sourcing"] == "vague_document" and flagged[0]["unsourced"]
     assert any(sp["text"].lower() == "staggering" for sp in data["spans"])

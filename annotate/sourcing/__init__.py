@@ -54,6 +54,9 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
 - documents.py: documents as sources, and 'the report' resolved to the one named before
 - tags.py: speakers named by layout (transcript labels, dash signatures, 'X continued:')
 - tiers.py: query or routine for every unsourced sentence
+- several.py: every attribution a sentence states (SentenceFlag.attributions), the main one
+  first: other speakers and cues of pass 1, public acts ('endorsed', 'mocked'), tags after
+  quotations, headline 'Name:' speakers; listed only, they never decide the label
 - carry.py: pass 2, the speaker of a quotation and the named source in force
 - checkworthy.py: whether a sentence with no source claims something that needs one
 - syntax.py, nouns.py: parse helpers (phrases, subjects, clauses; who a noun names)

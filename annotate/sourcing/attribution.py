@@ -35,6 +35,7 @@ class Attribution:
     source: Span | None = None
     cue: Span | None = None
     head: Token | None = None  # head of the source phrase, for documents: its noun
+    written: Span | None = None  # the source as written, when `source` resolves it elsewhere
 
 
 @dataclass
@@ -74,7 +75,24 @@ class Explicit:
 
     # -- pass 1: explicit attribution ---------------------------------------------------
     def _explicit(
-        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, full: str
+        self,
+        s: SpacySpan,
+        mask: list[bool],
+        mem: _Memory,
+        i: int,
+        full: str,
+        found: list[Attribution] | None = None,
+    ) -> Attribution | None:
+        """The attribution that decides the sentence; `found`, when given, receives every
+        attribution met on the way (a sentence can report several speakers)."""
+        found = [] if found is None else found
+        a = self._explicit_main(s, mask, mem, i, full, found)
+        if a is not None and a.label != "none" and not any(f is a for f in found):
+            found.append(a)
+        return a
+
+    def _explicit_main(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, full: str, found: list
     ) -> Attribution | None:
         text = s.text
         last = text.rstrip()[-1:] if text.strip() else ""
@@ -144,6 +162,7 @@ class Explicit:
                     "none", "none", "headline or heading, not a sentence", "sourcing.headline"
                 )
             return found
+        found.extend(c[2] for c in candidates)
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)
@@ -209,8 +228,10 @@ class Explicit:
         passive_id = lex["evidential_passive"].token(tok)
         if not (cue_id or record_id or passive_id):
             return None
-        if any(c.dep_ == "neg" for c in tok.children) or self._negated_by_head(tok):
-            return None
+        if (
+            any(c.dep_ == "neg" for c in tok.children) and lemma not in lex.keeps_negation
+        ) or self._negated_by_head(tok):
+            return None  # 'did not say': nothing attributed; 'do not expect' is a view
         children = {c.dep_: c for c in tok.children}
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         reduced = (  # "a deal said to be worth ...", however the parser attached it
@@ -326,7 +347,7 @@ class Explicit:
         if tok.pos_ != "ADJ" or tok.dep_ != "acomp":
             return None
         eid = self.lex["stance_adjective"].token(tok)
-        if eid is None or any(c.dep_ == "neg" for c in tok.head.children):
+        if eid is None:  # 'not worried' is a view too: the holder is still its source
             return None
         subj = _subject(tok.head)
         if subj is None:

@@ -22,6 +22,7 @@ from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.noun_cues import NounCues
+from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tiers import assign_tier
@@ -29,7 +30,9 @@ from annotate.sourcing.tiers import assign_tier
 VERSION = "sourcing-2"
 
 
-class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry, CheckWorthy):
+class SourcingClassifier(
+    Explicit, NounCues, Tags, SourceTypes, Documents, Carry, CheckWorthy, Several
+):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 
     def __init__(
@@ -67,8 +70,9 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
         quoted = [self._quote_mask(s, quotes) for s in sents]
         mem = _Memory()
         explicit: list[Attribution | None] = []
+        found: list[list[Attribution]] = [[] for _ in sents]  # every attribution met
         for i, s in enumerate(sents):
-            a = self._explicit(s, quoted[i], mem, i, text)
+            a = self._explicit(s, quoted[i], mem, i, text, found[i])
             explicit.append(a)
             if a and a.kind not in ("agentless", "none"):
                 mem.sources.append((i, a))
@@ -97,6 +101,7 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
             chain.update(a, carried, para_no[i], i, s, fig)
             flag = self._flag(s, a, in_q)
             flag.tier = assign_tier(flag, s, self.lex)
+            flag.attributions = self._attributions(s, a, found[i], mem, i, quoted[i])
             flags.append(flag)
         return flags
 

@@ -53,6 +53,7 @@ KINDS = (
     "tier_query_word",
     "tier_routine_word",
     "stance_adjective",
+    "attribution_act",
     "word_set",
     "rule",
 )
@@ -116,6 +117,8 @@ class SourcingLexicon:
     needs_view: set[str] = field(default_factory=set)
     # every id the files define, disabled ones included (what --disable may name)
     ids: set[str] = field(default_factory=set)
+    # views that stay attributed when negated ("analysts do not expect a cut")
+    keeps_negation: set[str] = field(default_factory=set)
 
     def __getitem__(self, kind: str) -> WordSet:
         return self.sets[kind]
@@ -151,6 +154,7 @@ def build_lexicon(
     quantity_event: set[str] = set()
     needs_view: set[str] = set()
     free_verbs: set[str] = set()
+    keeps_negation: set[str] = set()
     entries: list[dict] = []
     ids: set[str] = set()
     for name, blob in blobs:
@@ -173,6 +177,8 @@ def build_lexicon(
                     plural_vague.add(w.lower())
                 if e.get("needs_view"):
                     needs_view.add(w.lower())
+                if e.get("negation_keeps"):
+                    keeps_negation.add(w.lower())
                 if e.get("not_with_quantity"):
                     quantity_event.add(w.lower())
                 if e["kind"] == "cue_verb":
@@ -184,7 +190,15 @@ def build_lexicon(
     if off:  # what was switched off changes what the word sets hold
         digest = hashlib.sha256("\n".join((digest, *sorted(off))).encode()).hexdigest()
     return SourcingLexicon(
-        sets, needs_clause, entries, digest, plural_vague, quantity_event, needs_view, ids
+        sets,
+        needs_clause,
+        entries,
+        digest,
+        plural_vague,
+        quantity_event,
+        needs_view,
+        ids,
+        keeps_negation,
     )
 
 

@@ -109,7 +109,9 @@ class SourceTypes:
             if a is not None:
                 a.source = src
             return a
-        if head.lemma_.lower() in _SHARE_HEADS and (share := self._share(head, s, src)):
+        if (head.lemma_.lower() in _SHARE_HEADS or head.text == "%") and (
+            share := self._share(head, s, src)
+        ):
             label, kind, reason, rule = share
             return make(label, kind, reason, rule)
         if head.pos_ == "PRON" and (g := lex["group_noun"].token(head)):
@@ -228,7 +230,16 @@ class SourceTypes:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if (body := _named_modifier(head)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
-            if any(c.lower_ in _DEFINITE for c in head.children) and (prev := mem.last(before=i)):
+            if (
+                any(c.lower_ in _DEFINITE for c in head.children)
+                and (prev := mem.last(before=i)) is not None
+                and (
+                    prev.kind not in ("person", "anonymous")
+                    or (prev.head is not None and prev.head.lemma_.lower() == head.lemma_.lower())
+                )
+            ):
+                # "the researchers" after a named study, "the analysts" after "analysts at
+                # Crane Bank": the group just named; after "Ortega said", not Ortega
                 return make(
                     prev.label,
                     prev.kind,
@@ -327,6 +338,7 @@ class SourceTypes:
             source=prev.source,
             cue=cue,
             head=prev.head,
+            written=src,
         )
 
     def _share(self, head: Token, s: SpacySpan, src: Span) -> tuple[str, str, str, str] | None:

@@ -81,6 +81,12 @@ def _subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(3):
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjs) > 1:
+            # when the parser runs a heading into the sentence, the verb can collect the
+            # heading's subjects too ('The latest ... (all times EST):\n\nOrtega says'):
+            # a subject with a line break between it and the verb is not the verb's
+            near = [c for c in subjs if not _line_between(c, tok)]
+            subjs = near or subjs
         # "a deal that analysts say ...": the relative pronoun is not the speaker
         subj = next((c for c in subjs if c.tag_ not in _RELATIVE), subjs[0] if subjs else None)
         if subj is not None and subj.tag_ in _RELATIVE and tok.dep_ == "relcl":
@@ -94,6 +100,11 @@ def _subject(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _line_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo:hi])
 
 
 def _whole_phrase(text: str, start: int, end: int, limit: int = 60) -> str:

@@ -1,0 +1,175 @@
+"""Every attribution a sentence states, not only the one that decides its label.
+
+A sentence can report several speakers ("X said A, while Y argued B"), a speaker and a
+document ("..., Ms Roe said, citing the audit"), or the same speaker twice ("she said ...
+and added ..."). The sentence's label and its `source`/`cue` follow the main attribution
+(pass 1 and the carry-over decide it); this stage lists all of them, the main one first,
+each with its source as written in the sentence ("he", "the analysts") and, where pass 1
+resolved it, who that stands for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.models import Attributed, Span
+from annotate.nlp import doc_text
+from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.syntax import _np, _subject, _tok_span
+
+# Subjects that stand for someone even when the source rules cannot type them: the writer
+# ('I said', 'we asked'), a pronoun with nobody named before it.
+_PERSONAL = frozenset(("i", "we", "he", "she", "they"))
+# Heads that are never the one who speaks or acts on a position.
+_NOT_AGENTS = frozenset(("it", "this", "that", "which", "there", "what", "who"))
+
+
+def _inside(span: Span | None, s: SpacySpan) -> bool:
+    return span is not None and s.start_char <= span.start and span.end <= s.end_char
+
+
+def _listed(a: Attribution, s: SpacySpan) -> Attributed | None:
+    """One attribution as the sentence writes it; None when it has no cue or source there."""
+    written = a.written if a.written is not None else a.source
+    source = written if _inside(written, s) else None
+    cue = a.cue if _inside(a.cue, s) else None
+    if source is None and (cue is None or a.label == "none"):
+        return None  # a refusal to comment names nobody and states nothing
+    refers = a.source if a.source is not None and a.source != source else None
+    label = None if a.label == "none" else a.label
+    return Attributed(source, cue, label, a.rule, refers_to=refers)
+
+
+class Several:
+    """Lists the attributions of a sentence (mixed into SourcingClassifier)."""
+
+    lex: SourcingLexicon
+
+    def _attributions(
+        self,
+        s: SpacySpan,
+        main: Attribution | None,
+        found: list[Attribution],
+        mem: _Memory,
+        i: int,
+        mask: list[bool],
+    ) -> list[Attributed]:
+        more = found + self._acts(s, found, mem, i, mask)
+        out: list[Attributed] = []
+        seen: list[tuple[int, int]] = []
+        for a in ([main] if main is not None else []) + sorted(
+            more, key=lambda f: f.cue.start if f.cue else s.start_char
+        ):
+            item = _listed(a, s)
+            if item is None:
+                continue
+            key = item.cue or item.source
+            if any(key.start < e and b < key.end for b, e in seen):
+                continue  # the same cue found twice (pass 1 and the main attribution)
+            seen.append((key.start, key.end))
+            out.append(item)
+        return out
+
+    def _acts(
+        self, s: SpacySpan, found: list[Attribution], mem: _Memory, i: int, mask: list[bool]
+    ) -> list[Attribution]:
+        """Attributions that never decide the label, listed so an editor sees who took
+        which position: a verb of saying or of a public act ('endorsed', 'mocked',
+        'thanked', entries of kind attribution_act) with someone as its subject, even where
+        pass 1 left it (no clause, inside a headline); and a headline's 'Name: words'."""
+        lex = self.lex
+        taken = {a.cue.start for a in found if a.cue is not None}
+        out: list[Attribution] = []
+        for tok, quoted in zip(s, mask, strict=True):
+            if quoted or tok.pos_ not in ("VERB", "AUX") or tok.idx in taken:
+                continue
+            lemma = tok.lemma_.lower()
+            eid = lex["cue_verb"].words.get(lemma) or lex["attribution_act"].words.get(lemma)
+            if eid is None or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            if lemma in lex.needs_clause and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in tok.children
+            ):
+                continue  # 'we see', 'the poll shows': a view or a finding only with a clause
+            if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+                continue  # 'the plan backed by the council': the agent rules read that
+            subj = _subject(tok)
+            if subj is None or subj.lower_ in _NOT_AGENTS or not s.start <= subj.i < s.end:
+                continue
+            a = self._agent(subj, s, mem, i, _tok_span(tok), eid, tok)
+            if a is not None:
+                out.append(a)
+        tag = self._tag_verb(s, mask, taken)
+        if tag is not None:
+            a = self._agent(_subject(tag), s, mem, i, _tok_span(tag), "sourcing.several.tag", tag)
+            if a is not None:
+                out.append(a)
+        head = self._headline_speaker(s)
+        if head is not None and head.cue is not None and head.cue.start not in taken:
+            out.append(head)
+        return out
+
+    @staticmethod
+    def _tag_verb(s: SpacySpan, mask: list[bool], taken: set[int]) -> Token | None:
+        """'"This is a disgrace," fumed Ana Ortega.': a short tag after a closing quotation
+        whose verb is not a verb of saying still names who spoke."""
+        if not any(mask) or mask[-1] and not s[-1].is_punct:
+            return None
+        last_q = max(k for k, q in enumerate(mask) if q)
+        tail = [t for t in list(s)[last_q + 1 :] if not t.is_punct and not t.is_space]
+        if not 1 < len(tail) <= 6:
+            return None
+        verb = next((t for t in tail if t.pos_ == "VERB"), None)
+        if verb is None or verb.idx in taken or _subject(verb) is None:
+            return None
+        subj = _subject(verb)
+        return verb if subj in tail and subj.pos_ in ("PROPN", "PRON", "NOUN") else None
+
+    def _agent(
+        self, subj: Token, s: SpacySpan, mem: _Memory, i: int, cue: Span, eid: str, tok: Token
+    ) -> Attribution | None:
+        """The subject typed by the source rules, or kept as written when it is a person
+        the rules cannot type (the writer, a name the tagger missed)."""
+        a = self._classify_source(subj, s, mem, None, cue, eid, i, cue_tok=tok)
+        if a is not None:
+            return a
+        np = _np(subj, s)
+        if subj.lower_ in _PERSONAL or any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in np
+        ):
+            return Attribution("none", "listed", "", eid, source=_tok_span(np), cue=cue)
+        return None
+
+    def _headline_speaker(self, s: SpacySpan) -> Attribution | None:
+        """'Ortega: The depot will close': a name and a colon open the sentence, and words
+        follow (a headline or a round-up line gives the speaker this way)."""
+        toks = list(s)
+        colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if not colon:
+            return None
+        if colon + 1 >= len(toks):  # the splitter cut the line at the colon: words follow?
+            full = doc_text(s.doc)
+            end = full.find("\n", toks[colon].idx)
+            if not full[toks[colon].idx + 1 : len(full) if end < 0 else end].strip():
+                return None
+        name = toks[:colon]
+        if not all(t.pos_ in ("PROPN", "NOUN", "PART", "PUNCT", "ADJ") for t in name) or any(
+            t.ent_type_ in ("GPE", "DATE", "TIME", "LOC", "CARDINAL") for t in name
+        ):
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in name):
+            return None
+        if self.lex["label_furniture"].words.get(name[0].lower_):
+            return None  # 'Update:', 'Photo:'
+        src = Span(name[0].idx, name[-1].idx + len(name[-1].text), "")
+        src = Span(src.start, src.end, doc_text(s.doc)[src.start : src.end])
+        return Attribution(
+            "none",
+            "listed",
+            "",
+            "sourcing.several.headline",
+            source=src,
+            cue=_tok_span(toks[colon]),
+        )
