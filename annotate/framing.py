@@ -35,7 +35,7 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-4"
+RULES_VERSION = "framing-rules-5"
 
 # Objects that make "reveal/expose/unveil X" present X as an established fact even
 # without a that-clause: "unveil Pakistan's deception", "exposed the extent of the abuse".
