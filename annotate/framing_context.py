@@ -30,13 +30,14 @@ CHARGE_VERBS = frozenset(
 )
 # Nouns that hold someone's charge or view: "charges of negligence", "claims that ...".
 # Verbs of seeing and naming whose "as" phrase or second object is the viewer's label:
-# "activists see the rules as toothless", "dubbed the scheme a farce", "has called the
-# notion a hoax". The label is theirs; the outlet reports it.
+# "activists see the rules as toothless", "dubbed the scheme a farce", "branded the plan a
+# disaster". The label is theirs; the outlet reports it. Plain "call" is left out for the
+# same reason as "say" above: "a move campaigners are calling a new low" is a label the
+# outlet chose to repeat, and the gold set counts it in the outlet's voice.
 VIEW_VERBS = frozenset(
-    """perceive see view regard consider deem cast frame depict call brand label dub term
-    name""".split()
+    "perceive see view regard consider deem cast frame depict brand label dub term".split()
 )
-NAMING_VERBS = frozenset("call brand label dub term name deem".split())
+NAMING_VERBS = frozenset("brand label dub term deem".split())
 REPORTING_NOUNS = frozenset(
     """charge accusation allegation claim denial belief criticism complaint suggestion
     assertion fear rumour rumor""".split()

@@ -31,7 +31,7 @@ def voice(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, bool, str]
         ("Critics dubbed the scheme a farce.", "farce"),
         ("Union leaders branded the plan a disaster on Monday.", "disaster"),
         ("Campaigners see the new rules as toothless.", "toothless"),
-        ("Residents called the smell disgusting.", "disgusting"),
+        ("Residents dubbed the smell disgusting.", "disgusting"),
     ],
 )
 def test_a_label_someone_else_gives_is_their_words(matcher, nlp, text: str, word: str) -> None:
@@ -47,6 +47,8 @@ def test_a_label_someone_else_gives_is_their_words(matcher, nlp, text: str, word
         # The writer's own view stays in the writer's voice.
         ("I consider the plan a farce.", "farce"),
         ("The plan is a farce.", "farce"),
+        # Plain "call" repeats a label the outlet chose to print (as "say" does).
+        ("It was a move campaigners are calling a new low.", "a new low"),
     ],
 )
 def test_the_outlets_own_label_stays_in_its_voice(matcher, nlp, text: str, word: str) -> None:
