@@ -187,7 +187,8 @@ def test_cli_check_fails_when_another_entry_flags_a_counter_example(tmp_path: Pa
 def test_load_lexicon_tier_defaults_by_category_and_rejects_unknown(tmp_path: Path) -> None:
     entries = {e.id: e for e in load_lexicon().entries}
     assert entries["framing.loaded.staggering"].tier == "strong"
-    assert entries["framing.intensifier.absolutely"].tier == "mild"  # default for its category
+    assert entries["framing.intensifier.extremely"].tier == "mild"  # default for its category
+    assert entries["framing.intensifier.utterly"].tier == "strong"  # set in the file
     assert entries["framing.labeling.regime"].tier == "mild"  # set in the file
     p = write(
         tmp_path,
