@@ -5,11 +5,14 @@ dated past event), and the numbers that are not figures."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from annotate.models import FramingSpan
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.syntax import _clause_tokens, _subject
@@ -28,6 +31,31 @@ from annotate.sourcing.words import (
     _SCORE,
     _TREND_LINKS,
 )
+
+# framing categories whose words, in the outlet's voice, are a judgement that needs a source
+# (the entries of these categories are SourcingLexicon.borrowable)
+BORROWED_CATEGORIES = ("loaded_language", "labeling", "intensifier")
+# the framing matcher's spans of the Doc being classified (None: the classifier runs alone)
+_SPANS: ContextVar[Sequence[FramingSpan] | None] = ContextVar("framing_spans", default=None)
+
+
+@contextmanager
+def borrowed_spans(spans: Sequence[FramingSpan] | None) -> Iterator[None]:
+    """Make the framing spans of the Doc being classified the evaluative words sourcing
+    borrows (see `CheckWorthy._borrowed`)."""
+    token = _SPANS.set(
+        None
+        if spans is None
+        else [
+            x
+            for x in spans
+            if x.entry is not None and not x.in_quote and x.category in BORROWED_CATEGORIES
+        ]
+    )
+    try:
+        yield
+    finally:
+        _SPANS.reset(token)
 
 
 def _prescription(s: SpacySpan) -> bool:
@@ -390,6 +418,10 @@ class CheckWorthy:
         outside = self._outside_text(s, mask) if outside is None else outside
         toks = list(s) if toks is None else toks
         for kind, what in kinds:
+            if kind == "borrowed_evaluative" and (spans := _SPANS.get()) is not None:
+                if (hit := self._borrowed(s, mask, spans)) is not None:
+                    return what, *hit
+                continue
             hit_phrase = lex[kind].phrase(outside)
             if hit_phrase is not None and _infinitive_after(s, hit_phrase[1]):
                 hit_phrase = None  # "is due to reconvene": a schedule, not a cause
@@ -409,4 +441,24 @@ class CheckWorthy:
             )
             if hit_tok is not None:
                 return what, hit_tok.text, lex[kind].token(hit_tok) or kind
+        return None
+
+    def _borrowed(
+        self, s: SpacySpan, mask: list[bool], spans: Sequence[FramingSpan]
+    ) -> tuple[str, str] | None:
+        """(words, entry id) of the first framing span of the sentence in the outlet's voice:
+        framing found it after its own context rules, so a word framing dropped ("tax
+        regime", a disabled entry, words in reported speech) is no judgement here either.
+        Words with an everyday neutral sense (`borrowed_exclude`) are left out."""
+        exclude = self.lex["borrowed_exclude"]
+        for x in spans:
+            # token-pattern entries (metaphors such as 'axed the plan') stay framing's alone
+            if x.entry not in self.lex.borrowable or not s.start_char <= x.start < s.end_char:
+                continue
+            toks = [t for t in s if x.start <= t.idx < x.end]
+            if not toks or any(mask[t.i - s.start] for t in toks):
+                continue
+            if len(toks) == 1 and exclude.token(toks[0]):
+                continue
+            return x.text, x.entry or ""
         return None

@@ -13,18 +13,19 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from annotate.lexicon import Lexicons
-from annotate.models import SentenceFlag
+from annotate.models import FramingSpan, SentenceFlag
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
-from annotate.sourcing.checkworthy import CheckWorthy
+from annotate.sourcing.checkworthy import CheckWorthy, borrowed_spans
 from annotate.sourcing.documents import Documents
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tiers import assign_tier
+from annotate.sourcing.words import active_word_sets
 
 VERSION = "sourcing-2"
 
@@ -59,6 +60,20 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
 
     # -- public -------------------------------------------------------------------------
     def classify(
+        self,
+        doc: Doc,
+        sents: list[SpacySpan],
+        quotes: list[tuple[int, int]],
+        framing: Sequence[FramingSpan] | None = None,
+    ) -> list[SentenceFlag]:
+        """One flag per sentence. `framing`: the framing matcher's spans for this Doc (after
+        its context rules and `--disable`); a judgement in the outlet's voice is then read
+        from those spans, so a framing word the matcher dropped never makes a sourcing flag.
+        Without them (the classifier alone) the framing entries' plain words are used."""
+        with active_word_sets(self.lex.word_sets), borrowed_spans(framing):
+            return self._classify(doc, sents, quotes)
+
+    def _classify(
         self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
     ) -> list[SentenceFlag]:
         text = doc_text(doc)  # spaCy builds Doc.text from the tokens on every access
