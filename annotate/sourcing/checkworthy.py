@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import FramingSpan
+from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.syntax import _clause_tokens, _subject
@@ -29,6 +30,7 @@ from annotate.sourcing.words import (
     _OBLIGATION,
     _PHONE_OR_CODE,
     _SCORE,
+    _TERMINAL,
     _TREND_LINKS,
 )
 
@@ -225,6 +227,32 @@ def _lies_in(tok: Token) -> bool:
     )
 
 
+def _ends_a_title_line(s: SpacySpan, max_words: int = 20) -> bool:
+    """The last sentence of a short line that ends with no closing punctuation (rule
+    "sourcing.check.title_line"): a related-story link or headline that the splitter cut
+    after a quoted tagline ('"Fares. Sorted.": Council spends 2m on bus campaign'). A whole
+    line with no closing punctuation is already a headline (sourcing.headline)."""
+    text = doc_text(s.doc)
+    end = text.find("\n", s.end_char)
+    end = len(text) if end < 0 else end
+    if text[s.end_char : end].strip():
+        return False
+    tail = text[s.start_char : end].rstrip()
+    if not tail or tail[-1] in _TERMINAL or tail[-1] == ":":
+        return False
+    start = text.rfind("\n", 0, s.start_char) + 1
+    return start < s.start_char and len(text[start:end].split()) <= max_words
+
+
+def _bare_cause_noun(tok: Token) -> bool:
+    """'looking for possible causes', 'avoid your trigger', 'jet fuel' (rule
+    "sourcing.check.causal_noun"): a cause word used as a noun names a cause without saying
+    what it caused; 'the cause of the fire', 'the blame for the delay' do say it."""
+    return tok.pos_ == "NOUN" and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "behind") for c in tok.children
+    )
+
+
 def _imperative(sent: SpacySpan) -> bool:
     """'Add the honey and boil for five minutes', 'Save $31 on the console': an instruction
     or an offer to the reader asserts nothing."""
@@ -262,11 +290,12 @@ class CheckWorthy:
                 and not _is_age(ent)
                 and not _known_set(ent)
                 and not _not_a_quantity(ent)
+                and not (len(ent) == 1 and self._idiom(s, ent[0]))
             ):
                 return ent
         for tok in s:
             if tok.like_num and not tok.ent_type_:
-                if _not_a_quantity(s.doc[tok.i : tok.i + 1]):
+                if _not_a_quantity(s.doc[tok.i : tok.i + 1]) or self._idiom(s, tok):
                     continue
                 # numbers NER missed count when they quantify something ("around 900 workers")
                 if tok.dep_ in ("nummod", "quantmod", "dobj", "pobj", "nsubj", "attr"):
@@ -283,8 +312,16 @@ class CheckWorthy:
             ):
                 continue  # "scored twice": a match result, reported like a fixture
             if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
+                if self._idiom(s, tok):
+                    continue
                 return tok
         return None
+
+    def _idiom(self, s: SpacySpan, tok: Token) -> bool:
+        """'doubled down on', 'zero in on', 'a double standard': a figure word in an idiom
+        (`figure_exclude`) measures nothing."""
+        a = tok.idx - s.start_char
+        return self.lex["figure_exclude"].covers(s.text.lower(), a, a + len(tok.text))
 
     def _check_worthy(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         lex = self.lex
@@ -296,6 +333,8 @@ class CheckWorthy:
 
         if outside.rstrip().endswith("?") or _imperative(s):
             return None  # a question or an instruction to the reader asserts nothing
+        if _ends_a_title_line(s):
+            return None
         if (fig := self._figure(s)) is not None:
             return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
         if hit := lex["figure_word"].phrase(outside):
@@ -436,6 +475,7 @@ class CheckWorthy:
                     and not _denied(t)
                     and not _in_name(t)
                     and not _lies_in(t)
+                    and not (kind == "causal" and _bare_cause_noun(t))
                 ),
                 None,
             )

@@ -110,9 +110,10 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
                 a = _owner_of_possessive(doc, a)
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None
             chain.update(a, carried, para_no[i], i, s, fig)
-            flag = self._flag(s, a, in_q)
+            flags.append(self._flag(s, a, in_q))
+        _pull_quotes(flags)
+        for flag, s in zip(flags, sents, strict=True):
             flag.tier = assign_tier(flag, s, self.lex)
-            flags.append(flag)
         return flags
 
     # -- helpers ------------------------------------------------------------------------
@@ -145,3 +146,27 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
                 a = t.idx - s.start_char
                 chars[a : a + len(t.text)] = " " * len(t.text)
         return "".join(chars)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _pull_quotes(flags: list[SentenceFlag], min_words: int = 6) -> None:
+    """A quotation with no speaker whose words the article gives in full elsewhere with a
+    source (a pull quote set above the paragraph that attributes it) takes that source
+    (rule "sourcing.quote.pull_quote")."""
+    for f in flags:
+        if f.rule != "sourcing.quote_speaker" or f.sourcing != "unattributed_claim":
+            continue
+        key = _words(f.text)
+        if len(key.split()) < min_words:
+            continue
+        for g in flags:
+            if g is f or g.source is None:
+                continue
+            if key in _words(g.text):
+                f.sourcing, f.source, f.cue = g.sourcing, g.source, None
+                f.reason = f"pull quote: the words of '{g.source.text}', given in full elsewhere"
+                f.rule = "sourcing.quote.pull_quote"
+                break

@@ -52,6 +52,8 @@ KINDS = (
     "representative_noun",
     "tier_query_word",
     "tier_routine_word",
+    "tier_query_exclude",
+    "figure_exclude",
     "stance_adjective",
     "word_set",
     "rule",
@@ -100,6 +102,13 @@ class WordSet:
             return None
         item, eid = self._by_text[" ".join(m.group(0).split())]
         return m.start(), m.end(), item, eid
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """Some phrase of the set found in `text` (lower case) spans [start, end)."""
+        if self.phrase(text) is None:  # also builds the combined pattern
+            return False
+        assert self._combined is not None
+        return any(m.start() <= start and end <= m.end() for m in self._combined.finditer(text))
 
 
 @dataclass
