@@ -18,8 +18,9 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
-from annotate.sourcing.checkworthy import CheckWorthy, borrowed_spans
+from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
+from annotate.sourcing.judgements import borrowed_spans
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
