@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution
+from annotate.sourcing.clauses import Clauses
 from annotate.sourcing.judgements import ClaimWords
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity, _past_date
@@ -75,7 +76,7 @@ def _imperative(sent: SpacySpan) -> bool:
     )
 
 
-class CheckWorthy(ClaimWords):
+class CheckWorthy(ClaimWords, Clauses):
     """Whether an unattributed sentence claims something that needs a source."""
 
     lex: SourcingLexicon
@@ -155,7 +156,7 @@ class CheckWorthy(ClaimWords):
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
                 )
-        return self._change_or_event(s, mask)
+        return self._hidden_act(s, mask) or self._change_or_event(s, mask)
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         """A claim with no figure and no judgement word, read from the main verb's structure:

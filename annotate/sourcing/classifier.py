@@ -107,6 +107,8 @@ class SourcingClassifier(Explicit, NounCues, Tags, SourceTypes, Documents, Carry
                 carried = a is not None
                 if not carried:
                     a = check
+            if a is not None and a is explicit[i] and a.label == "named_source":
+                a = self._source_clause(s, a) or a  # '..., said X, whose firm has cut 300 jobs'
             if a is not None and a.source and s.start_char <= a.source.start < s.end_char:
                 a = _owner_of_possessive(doc, a)
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None

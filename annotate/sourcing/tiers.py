@@ -95,6 +95,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
+    if rule.startswith(("sourcing.check.hidden_act", "sourcing.check.source_clause")):
+        return (
+            "query",
+            "an event or figure the story adds with no source",
+            "sourcing.tier.unsourced_event",
+        )
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
