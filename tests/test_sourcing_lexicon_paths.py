@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from newsprov.cli import main
 
 DATED = "The depot was closed in March after a fire.\n"
-TAX = "The new tax regime is in force.\n"
-REGIME = "The regime has jailed its critics.\n"
+GLOVE = "The children made a glove puppet for the show.\n"
+PUPPET = "The minister is a puppet of the oil lobby.\n"
+MILD = "The council bragged about the new bus lanes.\n"
 
 ONLY_JANUARY = """
 [[entry]]
@@ -49,9 +50,17 @@ def test_a_user_word_set_replaces_the_shipped_one(tmp_path: Path) -> None:
 
 
 def test_a_framing_word_framing_drops_is_no_judgement(tmp_path: Path) -> None:
-    # 'regime' is a label, but not after 'tax': framing's own rule, which sourcing now obeys
-    (tax,) = sentences(tmp_path, TAX)
-    assert tax["sourcing"] is None and tax["reason"] is None
-    (regime,) = sentences(tmp_path, REGIME)
-    assert regime["sourcing"] == "unattributed_claim"
-    assert "evaluative claim with no source: 'regime'" in regime["reason"]
+    # 'puppet' is a label, but not after 'glove': framing's own rule, which sourcing obeys
+    (glove,) = sentences(tmp_path, GLOVE)
+    assert glove["sourcing"] is None and glove["reason"] is None
+    (puppet,) = sentences(tmp_path, PUPPET)
+    assert puppet["sourcing"] == "unattributed_claim"
+    assert "evaluative claim with no source: 'puppet'" in puppet["reason"]
+
+
+def test_a_mild_framing_word_is_worth_a_look_not_a_claim(tmp_path: Path) -> None:
+    story = tmp_path / "mild.txt"
+    story.write_text(MILD, encoding="utf-8")
+    out = json.loads(CliRunner().invoke(main, ["annotate-text", str(story), "--json"]).output)
+    assert [(s["entry"], s["tier"]) for s in out["spans"]] == [("framing.loaded.brag", "mild")]
+    assert out["sentences"][0]["sourcing"] is None

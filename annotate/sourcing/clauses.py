@@ -126,6 +126,14 @@ class Clauses:
                 _is_age(ent) or _known_set(ent) or _not_a_quantity(ent)
             ):
                 return ent.text
+        for tok in words:  # numbers the entity recogniser missed ('has lost 900 members')
+            if (
+                tok.like_num
+                and not tok.ent_type_
+                and tok.dep_ in ("nummod", "dobj", "pobj", "attr")
+                and not _not_a_quantity(doc[tok.i : tok.i + 1])
+            ):
+                return tok.text
         return None
 
 

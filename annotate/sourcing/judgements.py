@@ -25,14 +25,19 @@ _SPANS: ContextVar[Sequence[FramingSpan] | None] = ContextVar("framing_spans", d
 @contextmanager
 def borrowed_spans(spans: Sequence[FramingSpan] | None) -> Iterator[None]:
     """Make the framing spans of the Doc being classified the evaluative words sourcing
-    borrows (see `CheckWorthy._borrowed`)."""
+    borrows (see `ClaimWords._borrowed`): strong spans in the outlet's voice only. A mild
+    span ('bragged', 'truly', 'extensively') is worth a look, not a judgement that needs a
+    source; borrowing mild spans too added named-source false alarms on PolNeAR dev."""
     token = _SPANS.set(
         None
         if spans is None
         else [
             x
             for x in spans
-            if x.entry is not None and not x.in_quote and x.category in BORROWED_CATEGORIES
+            if x.entry is not None
+            and not x.in_quote
+            and x.category in BORROWED_CATEGORIES
+            and x.tier == "strong"
         ]
     )
     try:
