@@ -159,16 +159,18 @@ def _pull_quotes(flags: list[SentenceFlag], min_words: int = 6) -> None:
     """A quotation with no speaker whose words the article gives in full elsewhere with a
     source (a pull quote set above the paragraph that attributes it) takes that source
     (rule "sourcing.quote.pull_quote")."""
+    texts: list[str] | None = None  # each sentence's words, built once and only if needed
     for f in flags:
         if f.rule != "sourcing.quote_speaker" or f.sourcing != "unattributed_claim":
             continue
         key = _words(f.text)
         if len(key.split()) < min_words:
             continue
-        for g in flags:
+        texts = texts if texts is not None else [_words(g.text) for g in flags]
+        for g, words in zip(flags, texts, strict=True):
             if g is f or g.source is None:
                 continue
-            if key in _words(g.text):
+            if key in words:
                 f.sourcing, f.source, f.cue = g.sourcing, g.source, None
                 f.reason = f"pull quote: the words of '{g.source.text}', given in full elsewhere"
                 f.rule = "sourcing.quote.pull_quote"
