@@ -57,17 +57,19 @@ def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | 
     inside a `tier_query_exclude` phrase ('in charge', 'free of charge') does not count."""
     ws = lex[kind]
     exclude = lex["tier_query_exclude"] if kind == "tier_query_word" else None
-    lower = sent.text.lower()
+    lower = ""  # the sentence's text is built only when needed (Span.text joins tokens)
     for t in sent:
         if (eid := ws.token(t)) is not None:
-            a = t.idx - sent.start_char
-            if exclude is not None and exclude.covers(lower, a, a + len(t.text)):
-                continue
+            if exclude is not None:
+                lower = lower or sent.text.lower()
+                a = t.idx - sent.start_char
+                if exclude.covers(lower, a, a + len(t.text)):
+                    continue
             return t.text, eid
         # "16-inch", "12-cup": a measure joined to its number
         if "-" in t.text and (eid := ws.words.get(t.lower_.rsplit("-", 1)[-1])) is not None:
             return t.text, eid
-    if hit := ws.phrase(lower):
+    if hit := ws.phrase(lower or sent.text.lower()):
         return hit[2], hit[3]
     return None
 
