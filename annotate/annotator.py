@@ -54,8 +54,10 @@ class Annotator:
     def annotate_doc(self, doc: Doc) -> Annotation:
         quotes = quote_regions(doc_text(doc))
         sents = split_sentences(doc)
-        flags = self.sourcing.classify(doc, sents, quotes)
+        # framing first: sourcing reads the outlet's judgements from framing's own spans, so
+        # both obey the same context rules and --disable
         spans = self.framing.find(doc, quotes)
+        flags = self.sourcing.classify(doc, sents, quotes, framing=spans)
         claims = extract_claims(doc, sents, flags)
         return Annotation(text=doc_text(doc), sentences=flags, spans=spans, claims=claims)
 

@@ -59,6 +59,9 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
   quotations, headline 'Name:' speakers; listed only, they never decide the label
 - carry.py: pass 2, the speaker of a quotation and the named source in force
 - checkworthy.py: whether a sentence with no source claims something that needs one
+- judgements.py: causes, accusations, harm and judgements in the outlet's voice, and the
+  framing matcher's spans borrowed as judgements
+- numbers.py: numbers that are not figures (ages, codes, scores, known sets, dates)
 - syntax.py, nouns.py: parse helpers (phrases, subjects, clauses; who a noun names)
 - lexicon.py: the word sets read from annotate/lexicons/sourcing*.toml
 - words.py: fixed word sets (the lexical ones read from sourcing_words.toml)

@@ -13,19 +13,21 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from annotate.lexicon import Lexicons
-from annotate.models import SentenceFlag
+from annotate.models import FramingSpan, SentenceFlag
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
+from annotate.sourcing.judgements import borrowed_spans
 from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tiers import assign_tier
+from annotate.sourcing.words import active_word_sets
 
 VERSION = "sourcing-2"
 
@@ -62,6 +64,20 @@ class SourcingClassifier(
 
     # -- public -------------------------------------------------------------------------
     def classify(
+        self,
+        doc: Doc,
+        sents: list[SpacySpan],
+        quotes: list[tuple[int, int]],
+        framing: Sequence[FramingSpan] | None = None,
+    ) -> list[SentenceFlag]:
+        """One flag per sentence. `framing`: the framing matcher's spans for this Doc (after
+        its context rules and `--disable`); a judgement in the outlet's voice is then read
+        from those spans, so a framing word the matcher dropped never makes a sourcing flag.
+        Without them (the classifier alone) the framing entries' plain words are used."""
+        with active_word_sets(self.lex.word_sets), borrowed_spans(framing):
+            return self._classify(doc, sents, quotes)
+
+    def _classify(
         self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
     ) -> list[SentenceFlag]:
         text = doc_text(doc)  # spaCy builds Doc.text from the tokens on every access
@@ -78,6 +94,7 @@ class SourcingClassifier(
                 mem.sources.append((i, a))
             self._remember_documents(s, quoted[i], a, mem, i)
         flags: list[SentenceFlag] = []
+        mains: list[Attribution | None] = []  # the attribution that decided each flag
         order = sorted(set(paras))
         para_no = [bisect.bisect_left(order, p) for p in paras]  # 0, 1, 2 ... per paragraph
         chain = _Chain()
@@ -95,14 +112,18 @@ class SourcingClassifier(
                 carried = a is not None
                 if not carried:
                     a = check
+            if a is not None and a is explicit[i] and a.label == "named_source":
+                a = self._source_clause(s, a) or a  # '..., said X, whose firm has cut 300 jobs'
             if a is not None and a.source and s.start_char <= a.source.start < s.end_char:
                 a = _owner_of_possessive(doc, a)
             fig = a is not None and a.label == "named_source" and self._figure(s) is not None
             chain.update(a, carried, para_no[i], i, s, fig)
-            flag = self._flag(s, a, in_q)
+            flags.append(self._flag(s, a, in_q))
+            mains.append(a)
+        _pull_quotes(flags)
+        for i, (flag, s) in enumerate(zip(flags, sents, strict=True)):
             flag.tier = assign_tier(flag, s, self.lex)
-            flag.attributions = self._attributions(s, a, found[i], mem, i, quoted[i])
-            flags.append(flag)
+            flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
         return flags
 
     # -- helpers ------------------------------------------------------------------------
@@ -135,3 +156,29 @@ class SourcingClassifier(
                 a = t.idx - s.start_char
                 chars[a : a + len(t.text)] = " " * len(t.text)
         return "".join(chars)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _pull_quotes(flags: list[SentenceFlag], min_words: int = 6) -> None:
+    """A quotation with no speaker whose words the article gives in full elsewhere with a
+    source (a pull quote set above the paragraph that attributes it) takes that source
+    (rule "sourcing.quote.pull_quote")."""
+    texts: list[str] | None = None  # each sentence's words, built once and only if needed
+    for f in flags:
+        if f.rule != "sourcing.quote_speaker" or f.sourcing != "unattributed_claim":
+            continue
+        key = _words(f.text)
+        if len(key.split()) < min_words:
+            continue
+        texts = texts if texts is not None else [_words(g.text) for g in flags]
+        for g, words in zip(flags, texts, strict=True):
+            if g is f or g.source is None:
+                continue
+            if key in words:
+                f.sourcing, f.source, f.cue = g.sourcing, g.source, None
+                f.reason = f"pull quote: the words of '{g.source.text}', given in full elsewhere"
+                f.rule = "sourcing.quote.pull_quote"
+                break

@@ -52,6 +52,11 @@ KINDS = (
     "representative_noun",
     "tier_query_word",
     "tier_routine_word",
+    "tier_query_exclude",
+    "figure_exclude",
+    "hidden_act_verb",
+    "removal_verb",
+    "content_noun",
     "stance_adjective",
     "attribution_act",
     "word_set",
@@ -102,6 +107,13 @@ class WordSet:
         item, eid = self._by_text[" ".join(m.group(0).split())]
         return m.start(), m.end(), item, eid
 
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """Some phrase of the set found in `text` (lower case) spans [start, end)."""
+        if self.phrase(text) is None:  # also builds the combined pattern
+            return False
+        assert self._combined is not None
+        return any(m.start() <= start and end <= m.end() for m in self._combined.finditer(text))
+
 
 @dataclass
 class SourcingLexicon:
@@ -119,6 +131,11 @@ class SourcingLexicon:
     ids: set[str] = field(default_factory=set)
     # views that stay attributed when negated ("analysts do not expect a cut")
     keeps_negation: set[str] = field(default_factory=set)
+    # the fixed vocabularies of sourcing_words.toml by name ('months' for
+    # sourcing.words.months); the stage modules read them through annotate.sourcing.words
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    # framing entries whose spans, in the outlet's voice, are judgements (see checkworthy)
+    borrowable: frozenset[str] = frozenset()
 
     def __getitem__(self, kind: str) -> WordSet:
         return self.sets[kind]
@@ -157,6 +174,7 @@ def build_lexicon(
     keeps_negation: set[str] = set()
     entries: list[dict] = []
     ids: set[str] = set()
+    word_sets: dict[str, frozenset[str]] = {}
     for name, blob in blobs:
         try:
             data = tomllib.loads(blob.decode("utf-8"))
@@ -171,6 +189,11 @@ def build_lexicon(
             if e["id"] in off:
                 continue
             entries.append(e)
+            if e["kind"] == "word_set":
+                # a later file's set with the same id replaces the shipped one (a user override)
+                name = str(e["id"]).removeprefix("sourcing.words.")
+                word_sets[name] = frozenset(w.lower() for w in e.get("words", []))
+                continue
             for w in e.get("words", []):
                 sets[e["kind"]].add(w, e["id"])
                 if e.get("plural_is_vague"):
@@ -185,7 +208,11 @@ def build_lexicon(
                     (needs_clause if e.get("needs_clause") else free_verbs).add(w.lower())
     # a verb listed in any entry without the clause condition counts without it
     needs_clause -= free_verbs
+    borrowed = list(borrowed)
     _borrow_framing_words(sets, borrowed)
+    borrowable = frozenset(
+        e.id for e in borrowed if e.category in _BORROWED_CATEGORIES and e.tokens is None
+    )
     digest = hashlib.sha256(b"".join(b for _, b in blobs)).hexdigest()
     if off:  # what was switched off changes what the word sets hold
         digest = hashlib.sha256("\n".join((digest, *sorted(off))).encode()).hexdigest()
@@ -199,6 +226,8 @@ def build_lexicon(
         needs_view,
         ids,
         keeps_negation,
+        word_sets,
+        borrowable,
     )
 
 
@@ -208,7 +237,9 @@ _BORROWED_CATEGORIES = ("loaded_language", "labeling", "intensifier")
 def _borrow_framing_words(sets: dict[str, WordSet], entries: Iterable[LexiconEntry]) -> None:
     """Words the framing lexicons call loaded, labelling or intensifying are evaluative:
     a sentence that uses them outside a quotation makes a judgement that needs a source.
-    Only plain word patterns are taken (no token patterns or context rules). The entries
+    These words serve the classifier run alone; the Annotator passes framing's actual spans
+    instead (checkworthy.borrowed_spans), which obey framing's context rules. Only plain word
+    patterns are taken here (no token patterns or context rules). The entries
     are the framing lexicon as loaded (user files added, disabled ids left out), so a
     disabled framing entry is never cited here either."""
     exclude = set(sets["borrowed_exclude"].words)

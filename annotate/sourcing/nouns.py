@@ -18,7 +18,7 @@ def _unique_role(head: Token) -> bool:
 
 def _people_noun(tok: Token) -> bool:
     """Agent-noun morphology: 'hydrologists', 'engineers', 'residents', 'campaigners'."""
-    return tok.lemma_.lower().endswith(_PEOPLE_SUFFIXES) or tok.lower_.endswith(_PEOPLE_SUFFIXES)
+    return _PEOPLE_SUFFIXES.ends(tok.lemma_.lower()) or _PEOPLE_SUFFIXES.ends(tok.lower_)
 
 
 def _owner_named(head: Token, lex: SourcingLexicon) -> bool:

@@ -53,15 +53,23 @@ def _default_lexicon() -> SourcingLexicon:
 
 
 def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | None:
-    """(word, entry id) of the first token or phrase of `kind` in the sentence."""
+    """(word, entry id) of the first token or phrase of `kind` in the sentence. A query word
+    inside a `tier_query_exclude` phrase ('in charge', 'free of charge') does not count."""
     ws = lex[kind]
+    exclude = lex["tier_query_exclude"] if kind == "tier_query_word" else None
+    lower = ""  # the sentence's text is built only when needed (Span.text joins tokens)
     for t in sent:
         if (eid := ws.token(t)) is not None:
+            if exclude is not None:
+                lower = lower or sent.text.lower()
+                a = t.idx - sent.start_char
+                if exclude.covers(lower, a, a + len(t.text)):
+                    continue
             return t.text, eid
         # "16-inch", "12-cup": a measure joined to its number
         if "-" in t.text and (eid := ws.words.get(t.lower_.rsplit("-", 1)[-1])) is not None:
             return t.text, eid
-    if hit := ws.phrase(sent.text.lower()):
+    if hit := ws.phrase(lower or sent.text.lower()):
         return hit[2], hit[3]
     return None
 
@@ -89,6 +97,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
+    if rule.startswith(("sourcing.check.hidden_act", "sourcing.check.source_clause")):
+        return (
+            "query",
+            "an event or figure the story adds with no source",
+            "sourcing.tier.unsourced_event",
+        )
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
