@@ -17,15 +17,16 @@ body sentence stays its own group).
 Orientation. `annotate.trace` compares a pair with the lower article as "ours", and the
 rules are not exactly symmetric (greedy figure pairing), so a member's matches with a
 group can differ on either side of its article. So each member gets, per matching group,
-one pair with that group's first member on the lower side of its article and one with
-the first on the higher side; a reader expands a pair (X, O) to every member of O's
+one pair with that group's nearest member on the lower side of its article and one with
+the nearest on the higher side; a reader expands a pair (X, O) to every member of O's
 group on the same side of X's article as O's (`expand`). Pairs: about 4 x (|g1| + |g2|)
-per matching pair of groups instead of |g1| x |g2|.
+per matching pair of groups instead of |g1| x |g2| (a group with itself: a chain).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +39,8 @@ Key = tuple[Any, int]  # (article, index of the claim in that article's list)
 
 @dataclass
 class StoryMatches:
-    """`pairs`: (a, i, b, j, match) with a < b, match oriented with claims[a][i] as ours.
+    """`pairs`: (a, i, b, j, match) with a < b, the match oriented with claims[a][i] as
+    ours (one match object is shared by many pairs: read the indexes from the tuple).
     `copies`: member -> its group's first member, for members other than the first."""
 
     pairs: list[tuple[Any, int, Any, int, _t.ClaimMatch]] = field(default_factory=list)
@@ -48,14 +50,15 @@ class StoryMatches:
 def match_story(claims: Mapping[Any, Sequence[Any]]) -> StoryMatches:
     """Every claim match of a story, copies collapsed (see the module docstring).
     Articles must be sortable (ids); claims as for `annotate.trace.match_claims`."""
-    prepared = {a: [_t._prepare_cached(c) for c in cs] for a, cs in claims.items()}
+    prepared = {a: [_prepare(c) for c in cs] for a, cs in claims.items()}
     stated = {a: _t._stated(p) for a, p in prepared.items()}
     ambiguous = {a: _t._ambiguous(p) for a, p in prepared.items()}
+    _context.cache_clear()
     groups: dict[Hashable, list[Key]] = {}
     contexts: dict[Hashable, tuple[frozenset, frozenset]] = {}
     for a in sorted(prepared):
         for i, p in enumerate(prepared[a]):
-            ctx = _context(p, stated[a], ambiguous[a])
+            ctx = _context(_heads(p), frozenset(stated[a]), frozenset(ambiguous[a]))
             key: Hashable = (p.words, p.years, tuple(p.figures), ctx)
             members = groups.setdefault(key, [])
             if members and members[-1][0] == a:  # a second copy in one article: its own group
@@ -94,16 +97,17 @@ def match_story(claims: Mapping[Any, Sequence[Any]]) -> StoryMatches:
 
 
 def _star(members: list[Key], others: list[Key], match_of, pairs: list, seen: set) -> None:
-    """For each member, a pair with the first of `others` below its article and the
-    first above it, in the orientation `annotate.trace` uses (lower article ours)."""
+    """For each member, a pair with the nearest of `others` below its article and the
+    nearest above it, in the orientation `annotate.trace` uses (lower article ours).
+    Nearest, so that neighbours share pairs: a group with itself is a chain."""
     arts = [o[0] for o in others]
     for x in members:
-        lo = others[0] if arts[0] < x[0] else None
-        hi_at = bisect.bisect_right(arts, x[0])
-        hi = others[hi_at] if hi_at < len(others) else None
-        for o in (lo, hi):
-            if o is None:
+        below = bisect.bisect_left(arts, x[0]) - 1
+        above = bisect.bisect_right(arts, x[0])
+        for at in (below, above):
+            if not 0 <= at < len(others):
                 continue
+            o = others[at]
             low, high = (x, o) if x[0] < o[0] else (o, x)
             if (low, high) in seen:
                 continue
@@ -111,9 +115,7 @@ def _star(members: list[Key], others: list[Key], match_of, pairs: list, seen: se
             if m is None:
                 continue
             seen.add((low, high))
-            copy = _t.ClaimMatch(low[1], high[1], m.method, m.score, list(m.shared_figures),
-                                 m.conflict, list(m.their_shared), list(m.their_quantities))  # fmt: skip
-            pairs.append((low[0], low[1], high[0], high[1], copy))
+            pairs.append((low[0], low[1], high[0], high[1], m))
 
 
 def _match(a: Any, b: Any, ctx_a: tuple, ctx_b: tuple) -> _t.ClaimMatch | None:
@@ -121,11 +123,32 @@ def _match(a: Any, b: Any, ctx_a: tuple, ctx_b: tuple) -> _t.ClaimMatch | None:
                                               set(ctx_b[1])))  # fmt: skip
 
 
-def _context(p: Any, stated: set, ambiguous: set) -> tuple[frozenset, frozenset]:
+def _prepare(claim: Any) -> Any:
+    """Prepared once per distinct claim: copies of a text share one."""
+    figs = tuple(
+        (_t._get(f, "text"), _t._get(f, "value"), _t._get(f, "unit"))
+        for f in _t._get(claim, "figures") or []
+    )
+    return _prepare_text(_t._get(claim, "statement") or "", figs)
+
+
+@functools.lru_cache(maxsize=65536)
+def _prepare_text(statement: str, figs: tuple) -> Any:
+    figures = [{"text": t, "value": v, "unit": u} for t, v, u in figs]
+    return _t._prepare({"statement": statement, "figures": figures})
+
+
+def _heads(p: Any) -> frozenset[str]:
+    return frozenset(_t._unit_parts(u)[0] for _x, v, u in p.figures if u and v is not None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _context(
+    heads: frozenset[str], stated: frozenset, ambiguous: frozenset
+) -> tuple[frozenset, frozenset]:
     """The part of the article's context `_match_prepared` can read for this claim: a
     conflict is only checked between figures of compatible units, which share a head
     noun, so only the stated pairs and ambiguous things with this claim's heads count."""
-    heads = {_t._unit_parts(u)[0] for _x, v, u in p.figures if u and v is not None}
     return (
         frozenset(s for s in stated if s[0] in heads),
         frozenset(h for h in ambiguous if h in heads),

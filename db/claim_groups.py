@@ -30,11 +30,14 @@ def story_rows(
     """(claim_matches rows, claim_copies rows) for a story of loaded claims."""
     result = story_fn(claims)
     rows = []
+    cells: dict[int, tuple[tuple, tuple]] = {}  # one match object stands for many pairs
     for a, i, b, j, m in result.pairs:
-        back = m.mirrored()
+        if id(m) not in cells:
+            cells[id(m)] = (_cells(m), _cells(m.mirrored()))
+        ours, back = cells[id(m)]
         ca, cb = claims[a][i]["claim_id"], claims[b][j]["claim_id"]
-        rows.append(_row(ca, cb, b, m))
-        rows.append(_row(cb, ca, a, back))
+        rows.append((ca, cb, b, *ours))
+        rows.append((cb, ca, a, *back))
     copies = [
         (claims[a][i]["claim_id"], claims[fa][fi]["claim_id"])
         for (a, i), (fa, fi) in sorted(result.copies.items())
@@ -42,11 +45,8 @@ def story_rows(
     return rows, copies
 
 
-def _row(claim_id: int, other_claim_id: int, other_article: int, m: Any) -> tuple:
+def _cells(m: Any) -> tuple:
     return (
-        claim_id,
-        other_claim_id,
-        other_article,
         m.method,
         m.score,
         json.dumps(list(m.shared_figures)) if m.shared_figures else None,

@@ -17,6 +17,7 @@ since db/ knows the data shapes, not how they are made. `trail` and `related_lis
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -493,6 +494,7 @@ def _group_copies(
     return out, copies_of_mine
 
 
+@functools.lru_cache(maxsize=65536)  # syndicated copies repeat one sentence many times
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", (text or "").lower()))
 
