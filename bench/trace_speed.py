@@ -14,7 +14,9 @@ store the same rows.
 - syndicated: every one an exact copy of the seed (a wire story carried by 1,000 outlets:
   all claim pairs match, so storing every pair is quadratic);
 - varied: each a different sample page with its figures and a third of its words
-  rewritten (fixed seed): 1,000 different articles, true matches grow with the story;
+  rewritten (fixed seed): 1,000 different articles, each giving its own number for the
+  same counted things, so nearly every pair of them conflicts (quadratic conflicts, which
+  grouping copies does not reduce);
 - copied: 166 copies of each other sample page, a third of the claims with figures
   shifted by 1-20 (the old default: copies that are not quite copies).
 The whole-story rebuild is timed with copies collapsed (annotate.copies, what `scrape`,
