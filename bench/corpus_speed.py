@@ -1,19 +1,24 @@
-"""Corpus mode speed, as ratios measured in one run on this machine.
+"""Corpus mode speed, as ratios measured on this machine, in stages that can run apart.
 
-Builds a synthetic corpus of --pages article pages as one WARC: the bundled sample pages
-and the gold texts (tests/gold/*.txt, wrapped in a plain article page), each rewritten
-with a fixed seed (figures shifted, a numbered sentence added) so no two pages are equal.
-Then measures:
-- scaling: `corpus annotate` on an embedded LocalCluster with 2 workers against 1 worker;
-- overhead: one worker's records/s against a bare loop in this process (extract_article,
-  then nlp.pipe with batch 32, no rules) over the first --bare records;
-- memory: each worker's peak RSS when its partitions of the first and of the last
-  quarter of the corpus finished;
-- claim matching: `corpus stories` on the corpus and on twice the corpus (the same
-  Parquet rows again under new keys, dated five weeks later);
-- loading: `corpus load` of every article into a fresh SQLite file.
+Builds a synthetic corpus of --pages (default 10,000) article pages as one WARC: the
+bundled sample pages and the gold texts (tests/gold/*.txt, wrapped in a plain article
+page), each rewritten with a fixed seed (figures shifted, a numbered sentence added) so
+no two pages are equal. The first N pages of it are the corpus of N pages. Stages
+(--stage, default all, in this order; each reuses what the earlier ones left in --work):
+- annotate: the bare loop in this process (extract_article, then nlp.pipe with batch 32,
+  no rules) over the first --bare records, then `corpus annotate` on an embedded
+  LocalCluster with 1 and with 2 workers over the first --records pages (default all):
+  scaling (2 against 1), overhead (one worker's records/s against the bare loop, wall
+  and inside partitions), memory (each worker's peak RSS after the first and the last
+  quarter of its partitions), and where the wall time goes (cluster start, header scan,
+  spaCy load, partitions, the tail);
+- stories: `corpus stories` on the annotated corpus scaled to each of --sizes records
+  (default 10,000 and 20,000): the annotated rows again under new keys, each copy dated
+  five weeks after the previous one, so a 20k corpus needs no second annotate;
+- load: `corpus load` of the first of --sizes into a fresh SQLite file.
 
-    .venv/bin/python bench/corpus_speed.py [--pages 10000] [--bare 1000] [--keep DIR]
+    .venv/bin/python bench/corpus_speed.py --work DIR [--stage all|annotate|stories|load]
+        [--pages 10000] [--records N] [--bare 1000] [--sizes 10000,20000]
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -41,6 +45,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from corpus_builders import sample_pages, variant, write_warc  # noqa: E402
 
 SEED = 7
+PHASES = ("read_extract", "annotate", "rows_write")
 
 
 def gold_pages() -> list[tuple[str, bytes]]:
@@ -70,7 +75,7 @@ def build_warc(path: Path, n: int) -> None:
     write_warc(path, records)
 
 
-def annotate(warc: Path, out: Path, workers: int, partition_size: int) -> float:
+def annotate(warc: Path, out: Path, workers: int, partition_size: int) -> tuple[float, dict]:
     from newsprov.corpus.run import annotate_corpus
 
     t = time.perf_counter()
@@ -78,16 +83,46 @@ def annotate(warc: Path, out: Path, workers: int, partition_size: int) -> float:
     elapsed = time.perf_counter() - t
     print(f"  {workers} worker(s): {s.articles} articles of {s.records} records in {elapsed:.1f} s"
           f" ({s.records / elapsed:.2f} records/s); skips {dict(s.skips)}", flush=True)  # fmt: skip
-    return elapsed
+    wall(out, s.timings, elapsed)
+    return elapsed, s.timings
+
+
+def wall(out: Path, timings: dict, elapsed: float) -> None:
+    """Where the run's wall time went, from the conductor's phases and the markers."""
+    markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
+    if not markers or "started_at" not in timings:
+        return
+    t0 = timings["started_at"]
+    per: dict[int, list[dict]] = {}
+    for m in markers:
+        per.setdefault(m["worker_pid"], []).append(m)
+    parts = []
+    for pid, ms in sorted(per.items()):
+        busy = sum(m["seconds"] for m in ms)
+        split = {k: sum(m.get("phases", {}).get(k, 0) for m in ms) for k in PHASES}
+        load = sum(m.get("load_seconds", 0) for m in ms)
+        first = min(m["started_at"] for m in ms) - t0
+        last = max(m["finished_at"] for m in ms) - t0
+        parts.append(f"worker {pid}: {len(ms)} partitions, first starts at {first:.1f} s, "
+                     f"spaCy load {load:.1f} s, busy {busy:.1f} s ("
+                     + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
+                     + f"), last ends at {last:.1f} s")  # fmt: skip
+    print(f"    phases: cluster start {timings.get('cluster', 0):.1f} s, header scan and plan "
+          f"{timings.get('scan', 0):.1f} s, partitions {timings.get('partitions', 0):.1f} s, "
+          f"rest {elapsed - sum(timings.get(k, 0) for k in ('cluster', 'scan', 'partitions')):.1f} s")  # fmt: skip
+    for line in parts:
+        print("    " + line)
 
 
 def bare_loop(warc: Path, n: int) -> float:
-    """records/s of extraction + nlp.pipe (no rules, no Dask) in this process."""
-    from annotate.nlp import load_nlp
+    """records/s of extraction + nlp.pipe (no rules, no Dask) in this process; then the
+    same records through the Annotator in this process (the rules' own cost, no Dask)."""
+    from annotate.annotator import Annotator
     from scraper.extract import ExtractError, extract_article
     from scraper.records import read_records, scan_input
 
-    nlp = load_nlp()
+    annotator = Annotator()
+    nlp = annotator.nlp
     heads = scan_input(warc)[:n]
     t = time.perf_counter()
     texts = []
@@ -96,12 +131,18 @@ def bare_loop(warc: Path, n: int) -> float:
             texts.append(extract_article(rec.body, rec.url, rec.content_type).text)
         except ExtractError:
             pass
+    t_extract = time.perf_counter() - t
     for _doc in nlp.pipe(texts, batch_size=32):
         pass
     elapsed = time.perf_counter() - t
-    print(
-        f"  bare loop: {len(heads)} records in {elapsed:.1f} s ({len(heads) / elapsed:.2f} records/s)"
-    )
+    t = time.perf_counter()
+    for _ann in annotator.annotate_many(texts, 32):
+        pass
+    rules = time.perf_counter() - t
+    print(f"  bare loop: {len(heads)} records in {elapsed:.1f} s ({len(heads) / elapsed:.2f} "
+          f"records/s; extraction {t_extract:.1f} s); the Annotator in this process instead of "
+          f"nlp.pipe: {t_extract + rules:.1f} s ({(t_extract + rules) / elapsed:.2f}x the time)",
+          flush=True)  # fmt: skip
     return len(heads) / elapsed
 
 
@@ -112,74 +153,104 @@ def steady(out: Path) -> float:
 
 
 def memory(out: Path) -> None:
-    markers = [json.loads(p.read_text()) for p in sorted((out / "_partitions").glob("*.json"))]
-    q = max(1, len(markers) // 4)
-    for name, chunk in (("first quarter", markers[:q]), ("last quarter", markers[-q:])):
-        per = {}
-        for m in chunk:
-            per[m["worker_pid"]] = max(per.get(m["worker_pid"], 0), m["peak_rss_mb"])
-        print(f"  peak RSS per worker after the {name}: "
-              + ", ".join(f"{v:.0f} MB" for _k, v in sorted(per.items())))  # fmt: skip
+    """Each worker's peak RSS after the first and the last quarter of its partitions."""
+    markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
+    per: dict[int, list[dict]] = {}
+    for m in sorted(markers, key=lambda m: m.get("finished_at", 0)):
+        per.setdefault(m["worker_pid"], []).append(m)
+    for pid, ms in sorted(per.items()):
+        q = max(1, len(ms) // 4)
+        print(f"  worker {pid}: peak RSS {ms[q - 1]['peak_rss_mb']:.0f} MB after the first quarter"
+              f" of its {len(ms)} partitions, {ms[-1]['peak_rss_mb']:.0f} MB after the last")  # fmt: skip
 
 
-def doubled(src: Path, dst: Path) -> None:
-    """The corpus twice: a second copy of every row under new keys, five weeks later."""
-    shutil.copytree(src, dst)
-    manifest = json.loads((dst / "_manifest.json").read_text())
-    for pid in list(manifest["partitions"]):
-        twin = pid + "x"
-        for table in ("articles", "claims"):
-            f = dst / table / f"part-{pid}.parquet"
-            t = pq.read_table(f)
-            keys = [k + "x" for k in t.column("article_key").to_pylist()]
-            t = t.set_column(t.schema.get_field_index("article_key"), "article_key", pa.array(keys))
-            col = "published"
-            shifted = [_later(v) for v in t.column(col).to_pylist()]
-            t = t.set_column(t.schema.get_field_index(col), col, pa.array(shifted, pa.string()))
-            pq.write_table(t, dst / table / f"part-{twin}.parquet")
-        (dst / "_partitions" / f"{twin}.json").write_text("{}")
-        manifest["partitions"][twin] = dict(manifest["partitions"][pid])
+TABLES = ("articles", "sentences", "framing", "claims", "links")
+
+
+def scaled(src: Path, dst: Path, records: int) -> Path:
+    """`src` (an annotated corpus) as a corpus of `records` records: its partitions again
+    and again under new keys and URLs, each copy dated five weeks after the previous one
+    (so claim blocks, which are per week, do not merge across copies)."""
+    if (dst / "_manifest.json").exists():
+        return dst
+    manifest = json.loads((src / "_manifest.json").read_text())
+    parts = sorted((pid, p["records"]) for pid, p in manifest["partitions"].items() if p["done"])
+    out_parts: dict[str, dict] = {}
+    for sub in (*TABLES, "_partitions"):
+        (dst / sub).mkdir(parents=True, exist_ok=True)
+    total, r = 0, 0
+    while total < records:
+        for pid, n in parts:
+            if total >= records:
+                break
+            twin = pid if r == 0 else f"{pid}r{r}"
+            for table in TABLES:
+                f = src / table / f"part-{pid}.parquet"
+                if f.exists():
+                    pq.write_table(
+                        _renamed(pq.read_table(f), r), dst / table / f"part-{twin}.parquet"
+                    )
+            shutil.copy(src / "_partitions" / f"{pid}.json", dst / "_partitions" / f"{twin}.json")
+            out_parts[twin] = dict(manifest["partitions"][pid])
+            total += n
+        r += 1
+    manifest["partitions"] = out_parts
     (dst / "_manifest.json").write_text(json.dumps(manifest))
+    return dst
 
 
-def _later(value: str | None) -> str | None:
+def _renamed(t: pa.Table, r: int) -> pa.Table:
+    if r == 0:
+        return t
+    cols = {"article_key": lambda v: f"{v}r{r}"}
+    for c in ("url", "input_url", "canonical_url"):
+        cols[c] = lambda v: v and f"{v}?copy={r}"
+    for c in ("published", "captured_at"):
+        cols[c] = lambda v: _later(v, 35 * r)
+    for name, fn in cols.items():
+        if name in t.schema.names:
+            i = t.schema.get_field_index(name)
+            t = t.set_column(i, name, pa.array([fn(v) for v in t.column(name).to_pylist()],
+                                               t.schema.field(name).type))  # fmt: skip
+    return t
+
+
+def _later(value: str | None, days: int) -> str | None:
     from datetime import datetime, timedelta
 
     if not value:
         return value
     try:
-        d = datetime.fromisoformat(value[:10]) + timedelta(days=35)
+        d = datetime.fromisoformat(value[:10]) + timedelta(days=days)
     except ValueError:
         return value
     return d.strftime("%Y-%m-%d") + value[10:]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=10_000)
-    ap.add_argument("--bare", type=int, default=1000, help="records for the bare loop")
-    ap.add_argument("--partition-size", type=int, default=100)
-    ap.add_argument("--keep", type=Path, default=None, help="work directory to keep")
-    args = ap.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="corpus-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    warc = work / "corpus.warc.gz"
-    t = time.perf_counter()
-    build_warc(warc, args.pages)
-    print(f"corpus: {args.pages} pages, {warc.stat().st_size / 1e6:.1f} MB WARC (built in "
-          f"{time.perf_counter() - t:.1f} s); 2 cores shared with other work", flush=True)  # fmt: skip
+def corpus_warc(work: Path, pages: int, records: int) -> Path:
+    """The WARC of the first `records` of the --pages corpus (built once, then reused)."""
+    path = work / f"corpus-{records}.warc.gz"
+    if not path.exists():
+        t = time.perf_counter()
+        build_warc(path, records)
+        print(f"corpus: {records} of {pages} pages, {path.stat().st_size / 1e6:.1f} MB WARC "
+              f"(built in {time.perf_counter() - t:.1f} s)", flush=True)  # fmt: skip
+    return path
 
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+def stage_annotate(args: argparse.Namespace, work: Path) -> None:
+    warc = corpus_warc(work, args.pages, args.records or args.pages)
     print("overhead (bare loop before and after the corpus runs, as the load drifts):")
-    bare1 = bare_loop(warc, min(args.bare, args.pages))
+    bare1 = bare_loop(warc, args.bare)
     print("scaling:")
-    one = annotate(warc, work / "one", 1, args.partition_size)
-    two = annotate(warc, work / "two", 2, args.partition_size)
-    bare2 = bare_loop(warc, min(args.bare, args.pages))
-    bare = (bare1 + bare2) / 2
-    per_worker = args.pages / one
+    for d in ("one", "two"):
+        shutil.rmtree(work / d, ignore_errors=True)
+    one, _t1 = annotate(warc, work / "one", 1, args.partition_size)
+    two, _t2 = annotate(warc, work / "two", 2, args.partition_size)
+    bare = (bare1 + bare_loop(warc, args.bare)) / 2
+    records = args.records or args.pages
     print(f"  2 workers / 1 worker speed-up (wall, start-up included): {one / two:.2f}x")
-    print(f"  one worker / bare loop throughput (wall): {per_worker / bare:.2f}x")
+    print(f"  one worker / bare loop throughput (wall): {records / one / bare:.2f}x")
     s1, s2 = steady(work / "one"), steady(work / "two")
     print(f"  per-worker records/s inside partitions: 1 worker {s1:.2f}, 2 workers {s2:.2f}"
           f" each; one worker / bare loop: {s1 / bare:.2f}x")  # fmt: skip
@@ -188,37 +259,71 @@ def main() -> None:
     print("memory (2-worker run):")
     memory(work / "two")
 
+
+def stage_stories(args: argparse.Namespace, work: Path) -> None:
     from newsprov.corpus.run import dask_client
     from newsprov.corpus.stories import corpus_stories
 
     print("claim matching (corpus stories, 2 workers, cluster started beforehand):")
-    doubled(work / "two", work / "double")
+    times = []
     with dask_client(2, None) as client:
-        t = time.perf_counter()
-        r1 = corpus_stories(work / "two", client=client)
-        s1 = time.perf_counter() - t
+        # Untimed, on two partitions: the workers' first tasks import datasketch and
+        # pyarrow, which would otherwise count against the first size only.
+        corpus_stories(scaled(work / "two", work / "scaled-warm", 1), client=client)
+        for size in args.sizes:
+            d = scaled(work / "two", work / f"scaled-{size}", size)
+            t = time.perf_counter()
+            r = corpus_stories(d, client=client)
+            times.append(time.perf_counter() - t)
+            print(f"  {size} records, {r.articles} articles: {times[-1]:.1f} s, {r.copies} copies,"
+                  f" {r.claim_matches} matches in {r.blocks} blocks", flush=True)  # fmt: skip
+    if len(times) > 1:
+        k = args.sizes[-1] / args.sizes[0]
         print(
-            f"  {r1.articles} articles: {s1:.1f} s, {r1.claim_matches} matches in {r1.blocks} blocks"
+            f"  time ratio for {k:.0f}x the corpus: {times[-1] / times[0]:.2f} "
+            f"({k:.1f} is linear, {k * k:.1f} quadratic)"
         )
-        t = time.perf_counter()
-        r2 = corpus_stories(work / "double", client=client)
-        s2 = time.perf_counter() - t
-    print(f"  {r2.articles} articles: {s2:.1f} s, {r2.claim_matches} matches in {r2.blocks} blocks")
-    print(f"  time ratio for twice the corpus: {s2 / s1:.2f} (2.0 is linear, 4.0 quadratic)")
 
+
+def stage_load(args: argparse.Namespace, work: Path) -> None:
     from db.schema import open_db
     from newsprov.corpus.load import load_corpus, select_articles
 
+    size = args.sizes[0]
+    d = scaled(work / "two", work / f"scaled-{size}", size)
+    db_path = work / f"load-{size}.db"
+    db_path.unlink(missing_ok=True)
     print("loading:")
     t = time.perf_counter()
-    articles = select_articles(work / "two")
-    res = load_corpus(open_db(str(work / "load.db")), work / "two", articles)
+    res = load_corpus(open_db(str(db_path)), d, select_articles(d))
     elapsed = time.perf_counter() - t
-    print(f"  corpus load: {res.articles} articles in {elapsed:.1f} s "
+    print(f"  corpus load of {size} records: {res.articles} articles in {elapsed:.1f} s "
           f"({res.articles / elapsed:.0f} articles/s)")  # fmt: skip
-    print(f"load average after: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    if args.keep is None:
-        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--work", type=Path, required=True, help="work directory, kept and reused")
+    ap.add_argument("--stage", choices=("all", "annotate", "stories", "load"), default="all")
+    ap.add_argument("--pages", type=int, default=10_000)
+    ap.add_argument("--records", type=int, default=None, help="annotate the first N pages")
+    ap.add_argument("--bare", type=int, default=1000, help="records for the bare loop")
+    ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--sizes", default="10000,20000", help="corpus sizes for stories/load")
+    args = ap.parse_args()
+    args.sizes = [int(x) for x in args.sizes.split(",")]
+    args.bare = min(args.bare, args.records or args.pages)
+    work = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    corpus_warc(work, args.pages, args.pages)  # the full corpus exists whatever is annotated
+    print(f"load average before: {os.getloadavg()} on {os.cpu_count()} cores", flush=True)
+    if args.stage in ("all", "annotate"):
+        stage_annotate(args, work)
+    if args.stage in ("all", "stories"):
+        stage_stories(args, work)
+    if args.stage in ("all", "load"):
+        stage_load(args, work)
+    print(f"load average after: {os.getloadavg()} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Time tracing one article against 1,000 same-story related articles.
+"""Time tracing one article against 1,000 same-story related articles, and rebuilding
+the whole story's claim matches.
 
 Builds a throwaway database: the bundled sample pages are annotated once with the real
 annotator, then stored 1,000 times under new URLs with their figures shifted, so each
@@ -9,23 +10,35 @@ both directions) and to read the trail, then the time to rebuild the whole story
 with --all-pairs, the old all-pairs comparison on the same database, checking that both
 store the same rows.
 
---distinct rewrites every copy's figures and a third of its words (fixed seed), so the
-story is 1,000 different articles rather than 166 copies of each sample page: the number
-of true matches then grows with the story, not with its square.
+--story picks the related articles:
+- syndicated: every one an exact copy of the seed (a wire story carried by 1,000 outlets:
+  all claim pairs match, so storing every pair is quadratic);
+- varied: each a different sample page with its figures and a third of its words
+  rewritten (fixed seed): 1,000 different articles, each giving its own number for the
+  same counted things, so nearly every pair of them conflicts (quadratic conflicts, which
+  grouping copies does not reduce);
+- copied: 166 copies of each other sample page, a third of the claims with figures
+  shifted by 1-20 (the old default: copies that are not quite copies).
+The whole-story rebuild is timed with copies collapsed (annotate.copies, what `scrape`,
+`annotate` and `trace` run) and, with --before, with blocking alone (every matching pair
+stored, the previous path); both are checked to give the same trails on sample articles.
 
-    .venv/bin/python bench/trace_speed.py [--related 1000] [--distinct] [--all-pairs]
+    .venv/bin/python bench/trace_speed.py [--related 1000] [--story syndicated|varied|copied]
+        [--before] [--all-pairs] [--seed-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import os
 import random
 import tempfile
 import time
 from pathlib import Path
 
 from annotate.annotator import Annotator
+from annotate.copies import match_story
 from annotate.models import Figure
 from annotate.trace import match_claims, match_cluster
 from db import store
@@ -66,7 +79,7 @@ def _rewrite(ann, rng: random.Random, i: int) -> None:
         )
 
 
-def build(db_path: str, n_related: int, distinct: bool = False) -> int:
+def build(db_path: str, n_related: int, story: str = "copied") -> int:
     db = open_db(db_path)
     annotator = Annotator()
     run_id = store.start_run(db, "bench", {"related": n_related})
@@ -83,19 +96,21 @@ def build(db_path: str, n_related: int, distinct: bool = False) -> int:
         db, seed, store.save_fetch(db, _fetched(seed.url, b"seed"), run_id), seed.url, is_seed=True
     )
     store.save_annotation(db, seed_id, annotations[SEED], run_id)
-    others = [k for k in extracted if k != SEED]
+    others = [k for k in extracted if k != SEED] if story != "syndicated" else [SEED]
+    distinct = story == "varied"
     rng = random.Random(5)
     for i in range(n_related):
         key = others[i % len(others)]
         page = copy.deepcopy(extracted[key])
         page.url = f"http://bench{i % 50}.test/{i}/{key.split('/', 1)[1]}"
+        page.published = f"2025-02-{1 + i % 27:02d}T{i % 24:02d}:00:00Z"
         page.outlet_domain = f"bench{i % 50}.test"
         page.links = []
         ann = copy.deepcopy(annotations[key])
         if distinct:
             _rewrite(ann, rng, i)
         for c in (
-            ann.claims if not distinct else ()
+            ann.claims if story == "copied" else ()
         ):  # a third of the copies report slightly different figures
             if rng.random() < 0.33:
                 c.figures = [
@@ -118,51 +133,72 @@ def _rows(db) -> set[tuple]:
     )
 
 
+def _trails(db, ids: list[int]) -> dict[int, list[dict]]:
+    return {a: trail(db, a) for a in ids}
+
+
+def _timed(label: str, fn) -> tuple[float, object]:
+    t = time.perf_counter()
+    out = fn()
+    elapsed = time.perf_counter() - t
+    print(f"{label}: {elapsed:.2f} s", flush=True)
+    return elapsed, out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--related", type=int, default=1000)
     ap.add_argument("--db", default=None)
-    ap.add_argument("--distinct", action="store_true", help="rewrite every copy (see above)")
+    ap.add_argument("--story", choices=("syndicated", "varied", "copied"), default="syndicated")
+    ap.add_argument("--before", action="store_true", help="also time blocking alone")
     ap.add_argument("--all-pairs", action="store_true", help="also time the all-pairs rebuild")
     ap.add_argument("--seed-only", action="store_true", help="skip the whole-story rebuild")
     args = ap.parse_args()
     path = args.db or str(Path(tempfile.mkdtemp()) / "trace_bench.db")
     t0 = time.perf_counter()
-    seed_id = build(path, args.related, args.distinct)
+    seed_id = build(path, args.related, args.story)
     t1 = time.perf_counter()
     db = open_db(path)
     n_claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
-    kind = "distinct" if args.distinct else "copied"
     print(
-        f"database: {args.related} related {kind} articles, {n_claims} claims "
-        f"(built in {t1 - t0:.1f} s)"
+        f"database: {args.related} related {args.story} articles, {n_claims} claims "
+        f"(built in {t1 - t0:.1f} s); load average {os.getloadavg()[0]:.1f}",
+        flush=True,
     )
-    t2 = time.perf_counter()
-    stored_all = build_claim_matches(db, seed_id, match_claims)
-    t2b = time.perf_counter()
-    print(f"build_claim_matches (all pairs): {t2b - t2:.2f} s, {stored_all} matches stored")
-    t2 = time.perf_counter()
-    stored = build_claim_matches(db, seed_id, match_claims, match_cluster)
-    t3 = time.perf_counter()
-    items = trail(db, seed_id)
-    t4 = time.perf_counter()
-    conflicts = sum(len(i["conflicts"]) for i in items)
-    print(f"build_claim_matches (blocked): {t3 - t2:.2f} s, {stored} matches stored")
-    print(f"trail: {t4 - t3:.2f} s, {len(items)} sentences, {conflicts} conflicts listed")
     if args.seed_only:
+        s, stored = _timed(
+            "build_claim_matches of the seed (blocked)",
+            lambda: build_claim_matches(db, seed_id, match_claims, match_cluster),
+        )
+        print(f"  {stored} matches stored")
         return
-    t5 = time.perf_counter()
-    rows = rebuild_matches(db, [seed_id], match_claims, match_cluster)
-    blocked_s = time.perf_counter() - t5
-    print(f"whole-story rebuild, blocked: {blocked_s:.2f} s, {rows} rows (both ways)")
+    ids = [r[0] for r in db.execute("SELECT article_id FROM articles ORDER BY article_id")]
+    sample = [seed_id, *ids[1 :: max(1, len(ids) // 4)]][:5]
+    after_s, rows = _timed(
+        "whole-story rebuild, copies collapsed",
+        lambda: rebuild_matches(db, [seed_id], match_claims, story_fn=match_story),
+    )
+    copies = db["claim_copies"].count
+    print(f"  {rows} rows (both ways), {copies} claims stored as copies of another")
+    trail_s, after = _timed(f"trail of {len(sample)} articles", lambda: _trails(db, sample))
+    listed = sum(len(m["matches"]) + len(m["copies"]) for t in after.values() for m in t)
+    conflicts = sum(len(m["conflicts"]) for t in after.values() for m in t)
+    print(f"  {listed} matches and {conflicts} conflicts listed")
+    if args.before:
+        before_s, rows_b = _timed(
+            "whole-story rebuild, blocking alone (every pair stored)",
+            lambda: rebuild_matches(db, [seed_id], match_claims, match_cluster),
+        )
+        db.conn.execute("DELETE FROM claim_copies")
+        db.conn.commit()
+        print(f"  {rows_b} rows (both ways)")
+        same = _trails(db, sample) == after
+        print(f"collapsed / blocking alone time: {after_s / before_s:.3f}; same trails: {same}")
     if args.all_pairs:
-        blocked = _rows(db)
-        t6 = time.perf_counter()
-        rows_all = rebuild_matches(db, [seed_id], match_claims)
-        all_s = time.perf_counter() - t6
-        same = _rows(db) == blocked
-        print(f"whole-story rebuild, all pairs: {all_s:.2f} s, {rows_all} rows (both ways)")
-        print(f"blocked / all pairs time: {blocked_s / all_s:.3f}; same rows: {same}")
+        all_s, rows_all = _timed(
+            "whole-story rebuild, all pairs", lambda: rebuild_matches(db, [seed_id], match_claims)
+        )
+        print(f"  {rows_all} rows; collapsed / all pairs time: {after_s / all_s:.3f}")
 
 
 if __name__ == "__main__":

@@ -371,6 +371,20 @@ UPDATE articles SET annotated_rules = (
 ) WHERE annotated_run_id IS NOT NULL;
 """,
     ),
+    (
+        # Syndicated copies of a claim (db/claim_groups.py): a claim whose copies are in
+        # other articles of the story stands for them in claim_matches, so a story of 1,000
+        # copies stores rows linear in the story instead of its square. copy_of is the
+        # group's first claim; readers expand a match through the group.
+        "0010_claim_copies",
+        """
+CREATE TABLE IF NOT EXISTS claim_copies (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(claim_id) ON DELETE CASCADE,
+    copy_of INTEGER NOT NULL REFERENCES claims(claim_id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS idx_claim_copies_of ON claim_copies(copy_of);
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]

@@ -17,12 +17,15 @@ since db/ knows the data shapes, not how they are made. `trail` and `related_lis
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlite_utils
+
+from db.claim_groups import StoryFn, delete_copies, insert_copies, matches_of, story_rows
 
 MatchFn = Callable[[Sequence[dict], Sequence[dict]], Sequence[Any]]
 # Matches a whole story at once (annotate.trace.match_cluster): {article: claims} and an
@@ -153,15 +156,25 @@ def build_claim_matches(
     article_id: int,
     match_fn: MatchFn,
     cluster_fn: ClusterFn | None = None,
+    story_fn: StoryFn | None = None,
 ) -> int:
     """Replace the claim matches between this article and the rest of its cluster (both
     directions); returns how many of them are this article's (rows WHERE claim_id is its).
+    With `story_fn` (copies collapsed, db.claim_groups) the whole story is rebuilt: which
+    claim stands for a group of copies depends on every member.
 
     Linear in the cluster: what `trace` runs when one article's claims were replaced.
     `match_fn(ours, theirs)` returns objects with our_index, their_index, method, score,
     shared_figures, conflict and mirrored() (see annotate.trace.ClaimMatch)."""
     mine = load_claims(db, article_id)
     rows: list[tuple] = []
+    if story_fn is not None:
+        build_cluster_matches(db, story_cluster(db, article_id), match_fn, story_fn=story_fn)
+        return db.execute(
+            "SELECT count(*) FROM claim_matches WHERE claim_id IN"
+            " (SELECT claim_id FROM claims WHERE article_id = ?)",
+            (article_id,),
+        ).fetchone()[0]
     if mine and cluster_fn is not None:
         claims = {article_id: mine}
         for other in same_story_articles(db, article_id):
@@ -199,24 +212,30 @@ def build_cluster_matches(
     members: Sequence[int],
     match_fn: MatchFn,
     cluster_fn: ClusterFn | None = None,
+    story_fn: StoryFn | None = None,
 ) -> int:
     """Replace every claim match among the cluster's members (each pair of articles compared
-    once, or only the blocked candidate pairs with `cluster_fn`); returns the rows stored
-    (both directions)."""
+    once, or only the blocked candidate pairs with `cluster_fn`, or copies collapsed with
+    `story_fn`); returns the rows stored (both directions)."""
     claims = {a: load_claims(db, a) for a in members}
     with_claims = sorted(a for a in members if claims[a])
     rows: list[tuple] = []
-    if cluster_fn is not None:
+    copies: list[tuple] = []
+    if story_fn is not None:
+        rows, copies = story_rows({a: claims[a] for a in with_claims}, story_fn)
+    elif cluster_fn is not None:
         kept = {a: claims[a] for a in with_claims}
         rows = _cluster_rows(kept, cluster_fn(kept))
-    for i, a in enumerate(with_claims if cluster_fn is None else []):
+    for i, a in enumerate(with_claims if cluster_fn is None and story_fn is None else []):
         for b in with_claims[i + 1 :]:
             rows += _pair_rows(a, claims[a], b, claims[b], match_fn)
     conn = db.conn
     with conn:
         for a in members:
             _delete_article_matches(conn, a)
+            delete_copies(conn, a)
         conn.executemany(_INSERT, rows)
+        insert_copies(conn, copies)
     return len(rows)
 
 
@@ -225,6 +244,7 @@ def rebuild_matches(
     article_ids: Iterable[int],
     match_fn: MatchFn,
     cluster_fn: ClusterFn | None = None,
+    story_fn: StoryFn | None = None,
 ) -> int:
     """Rebuild the claim matches of the clusters these articles belong to (each cluster
     once): after scraping or re-annotating them. Returns the rows stored."""
@@ -235,7 +255,7 @@ def rebuild_matches(
             continue
         members = story_cluster(db, aid)
         done.update(members)
-        stored += build_cluster_matches(db, members, match_fn, cluster_fn)
+        stored += build_cluster_matches(db, members, match_fn, cluster_fn, story_fn)
     return stored
 
 
@@ -377,19 +397,9 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     # Only the articles this one's claims match can appear in its trail: reading them,
     # not the whole story cluster, keeps the reader page fast however far a chain of
     # same-story links runs.
-    members = sorted(
-        {
-            article_id,
-            *(
-                r[0]
-                for r in db.execute(
-                    "SELECT DISTINCT m.other_article_id FROM claim_matches m"
-                    " JOIN claims c ON c.claim_id = m.claim_id WHERE c.article_id = ?",
-                    (article_id,),
-                )
-            ),
-        }
-    )
+    # Syndicated copies stored once are expanded here (db.claim_groups).
+    expanded = matches_of(db, article_id)
+    members = sorted({article_id, *(r[1] for rows in expanded.values() for r in rows)})
     roots = copy_originals(db, members)
     mine = roots.get(article_id, article_id)
     info = _article_info(db, [article_id])
@@ -411,7 +421,9 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         ]
         if not unsourced and not figures:
             continue
-        found, conflicts = _matches(db, claim_id, roots, mine) if claim_id else ([], [])
+        found, conflicts = (
+            _matches(db, expanded.get(claim_id, []), roots, mine) if claim_id else ([], [])
+        )
         matches, copies = _group_copies(found, roots, mine)
         source = _source_name(source)
         own = {
@@ -482,26 +494,39 @@ def _group_copies(
     return out, copies_of_mine
 
 
+@functools.lru_cache(maxsize=65536)  # syndicated copies repeat one sentence many times
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", (text or "").lower()))
 
 
 def _matches(
-    db: sqlite_utils.Database, claim_id: int, roots: dict[int, int], mine: int
+    db: sqlite_utils.Database, found: list[tuple], roots: dict[int, int], mine: int
 ) -> tuple[list[dict], list[dict]]:
-    rows = db.execute(
-        "SELECT a.url, COALESCE(o.name, a.outlet_id), a.published, s.text, s.sourcing,"
-        " COALESCE(s.source, CASE WHEN s.sourcing = 'named_source' THEN c.entities END),"
-        " m.method, m.score, m.shared_figures, m.conflict, m.other_article_id, o.name, a.title,"
-        " c.entities"
-        " FROM claim_matches m JOIN claims c ON c.claim_id = m.other_claim_id"
-        " JOIN sentences s ON s.sentence_id = c.sentence_id"
-        " JOIN articles a ON a.article_id = m.other_article_id"
-        " LEFT JOIN outlets o ON o.outlet_id = a.outlet_id"
-        " WHERE m.claim_id = ?"
-        " ORDER BY a.published IS NULL, a.published, a.url, c.start",
-        (claim_id,),
-    ).fetchall()
+    """`found`: (other claim, other article, method, score, shared, conflict) per match."""
+    match = {f[0]: f for f in found}
+    info: list[tuple] = []
+    ids = sorted(match)
+    for i in range(0, len(ids), _BATCH):
+        chunk = ids[i : i + _BATCH]
+        marks = ",".join("?" * len(chunk))
+        info += db.execute(
+            "SELECT c.claim_id, c.start, a.url, COALESCE(o.name, a.outlet_id), a.published,"  # noqa: S608 - placeholders only
+            " s.text, s.sourcing,"
+            " COALESCE(s.source, CASE WHEN s.sourcing = 'named_source' THEN c.entities END),"
+            " o.name, a.title, c.entities"
+            " FROM claims c JOIN sentences s ON s.sentence_id = c.sentence_id"
+            " JOIN articles a ON a.article_id = c.article_id"
+            " LEFT JOIN outlets o ON o.outlet_id = a.outlet_id"
+            f" WHERE c.claim_id IN ({marks})",
+            chunk,
+        ).fetchall()
+    info.sort(key=lambda r: (r[4] is None, r[4] or "", r[2] or "", r[1]))
+    rows = [
+        (url, outlet, published, text, sourcing, source, *match[cid][2:], match[cid][1], name,
+         title, entities)
+        for cid, _start, url, outlet, published, text, sourcing, source, name, title, entities
+        in info
+    ]  # fmt: skip
     matches = []
     conflicts: dict[tuple, dict] = {}
     for (

@@ -17,7 +17,8 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from annotate.trace import match_claims, match_cluster, quantity_key
+from annotate.copies import match_story
+from annotate.trace import match_claims, quantity_key
 from db import store
 from db.trace import load_claims, rebuild_matches
 from scraper.discover import (
@@ -138,7 +139,9 @@ def gather_related(
     # The whole same-story cluster, not only the seed: every member's trail compares with
     # every other member (the same rows `annotate` and `trace` write). Pages stored here
     # were re-annotated, so the clusters they belong to (other stories too) are rebuilt.
-    rebuild_matches(db, [article_id, *(pid for pid, _p, _b in pages)], match_claims, match_cluster)
+    rebuild_matches(
+        db, [article_id, *(pid for pid, _p, _b in pages)], match_claims, story_fn=match_story
+    )
     report.claim_matches = db.execute(
         "SELECT count(*) FROM claim_matches WHERE claim_id IN"
         " (SELECT claim_id FROM claims WHERE article_id = ?)",
@@ -157,7 +160,7 @@ def gather_related(
 def retrace(db: sqlite_utils.Database, article_ids: Iterable[int]) -> int:
     """Rebuild the claim matches of the same-story clusters of these articles (each once).
     Call after re-annotating: new claims drop the old matches. Returns the rows stored."""
-    return rebuild_matches(db, list(article_ids), match_claims, match_cluster)
+    return rebuild_matches(db, list(article_ids), match_claims, story_fn=match_story)
 
 
 def pages_by_id(pages: list[tuple[int, Extracted, str]]) -> dict[int, tuple[Extracted, str]]:

@@ -482,3 +482,25 @@ def test_a_dateline_year_does_not_make_a_different_quantity():
         "figures": [{"text": "685", "value": 685.0, "unit": "security personnel"}],
     }
     assert match_claims([story], [release])
+
+
+def test_copies_stored_once_give_the_same_trails_as_every_pair(traced):
+    """The coastal wire copy repeats the seed's claims: they are stored once, as a group
+    (claim_copies), and every article's trail is what storing every pair gives."""
+    from annotate.copies import match_story
+    from db.trace import rebuild_matches
+
+    db, _path, seed_id = traced
+    ids = story_cluster(db, seed_id)
+    assert db["claim_copies"].count > 0, "the fixture's wire copy must form copy groups"
+    grouped_rows = db["claim_matches"].count
+    grouped = {a: trail(db, a) for a in ids}
+    try:
+        rebuild_matches(db, [seed_id], match_claims)
+        db.conn.execute("DELETE FROM claim_copies")
+        db.conn.commit()
+        assert db["claim_matches"].count >= grouped_rows  # two copies: a star is every pair
+        assert {a: trail(db, a) for a in ids} == grouped
+    finally:
+        rebuild_matches(db, [seed_id], match_claims, story_fn=match_story)
+    assert db["claim_matches"].count == grouped_rows

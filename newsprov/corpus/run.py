@@ -52,6 +52,9 @@ class Summary:
     partitions_done: int = 0
     skips: Counter = field(default_factory=Counter)
     failures: list[dict[str, str]] = field(default_factory=list)  # {"url"|"partition", "error"}
+    # Wall-clock seconds per phase of this run (cluster start, header scan and plan,
+    # partitions): where a run's time goes, for bench/corpus_speed.py and the curious.
+    timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,8 +126,12 @@ def annotate_corpus(
     out.mkdir(parents=True, exist_ok=True)
     check_manifest(out, files, partition_size)
     clean_tmp(out)
+    t0 = time.time()
+    summary_timings = {"started_at": t0}
     with dask_client(workers, scheduler) as client:
+        summary_timings["cluster"] = time.time() - t0
         plan = make_plan(out, files, scan_all(client, out, files), partition_size)
+        summary_timings["scan"] = time.time() - t0 - summary_timings["cluster"]
         summary = Summary(records=plan.records, duplicates=plan.duplicates)
         summary.partitions = len(plan.partitions)
         write_manifest(out, plan, partition_size, summary)
@@ -133,7 +140,10 @@ def annotate_corpus(
             PartitionTask(p.pid, p.source, p.heads, p.owned, str(out), lexicons, disabled)
             for p in pending
         ]
+        t1 = time.time()
         _run_tasks(client, tasks, plan, out, partition_size, summary, progress)
+        summary_timings["partitions"] = time.time() - t1
+    summary.timings = {k: round(v, 3) for k, v in summary_timings.items()}
     return finish(out, plan, partition_size, summary)
 
 

@@ -126,6 +126,21 @@ def find_copies(sigs: list[tuple[str, Any, str | None, str]]) -> list[dict]:
     return rows
 
 
+def _copies_task(out: str, chunks: list[list[tuple]]) -> dict[str, Any]:
+    """find_copies over every partition's signatures, written to stories/; returns the
+    copy map for the matching tasks and the counts for the summary."""
+    stories = find_copies([s for chunk in chunks for s in chunk])
+    write_table(Path(out), "stories", "part-0", stories)
+    return {
+        "copies": {r["article_key"]: r["story_key"] for r in stories},
+        "counts": {
+            "articles": len(stories),
+            "copies": sum(1 for r in stories if r["copy_of"]),
+            "groups": len({r["story_key"] for r in stories if r["copy_of"]}),
+        },
+    }
+
+
 def _week(date: str | None) -> int | None:
     try:
         d = datetime.fromisoformat((date or "")[:10])
@@ -218,11 +233,11 @@ def corpus_stories(
     block_futs = client.map(
         claim_blocks, [str(out)] * len(parts), parts, [BUCKETS] * len(parts), pure=False
     )
-    sigs = [s for chunk in client.gather(sig_futs) for s in chunk]
-    stories = find_copies(sigs)
-    write_table(out, "stories", "part-0", stories)
-    copies = {r["article_key"]: r["story_key"] for r in stories}
-    copies_f = client.scatter(copies, broadcast=True)
+    # Copies are found in one task on a worker, not in this process: the signatures (1 KB
+    # an article) never travel to the client, and a client busy with CPU work under a
+    # loaded machine lost its scheduler connection at 20k articles (bench/corpus_speed.py).
+    found = client.submit(_copies_task, str(out), sig_futs, pure=False)
+    copies_f = client.submit(operator.itemgetter("copies"), found, pure=False)
     reduce_futs = [
         client.submit(
             match_bucket,
@@ -235,11 +250,11 @@ def corpus_stories(
         for b in range(BUCKETS)
     ]
     results = client.gather(reduce_futs)
-    n_copies = sum(1 for r in stories if r["copy_of"])
+    counts = client.submit(operator.itemgetter("counts"), found, pure=False).result()
     return StoriesResult(
-        articles=len(stories),
-        copies=n_copies,
-        groups=len({r["story_key"] for r in stories if r["copy_of"]}),
+        articles=counts["articles"],
+        copies=counts["copies"],
+        groups=counts["groups"],
         claim_matches=sum(r["matches"] for r in results),
         blocks=sum(r["blocks"] for r in results),
         oversized_blocks=sum(r["oversized"] for r in results),

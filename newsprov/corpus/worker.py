@@ -60,6 +60,10 @@ class PartitionResult:
     worker_pid: int = 0
     peak_rss_mb: float = 0.0  # the worker process's peak RSS when the partition finished
     seconds: float = 0.0  # time spent on the partition (annotator already loaded)
+    load_seconds: float = 0.0  # loading spaCy and the lexicons, when this task did it
+    started_at: float = 0.0  # wall clock (epoch seconds): where a run's time goes
+    finished_at: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # read+extract, annotate, write
 
 
 def annotator_for(lexicons: tuple[str, ...], disabled: tuple[str, ...]) -> Annotator:
@@ -84,9 +88,13 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
     marker = marker_path(out, task.pid)
     if marker.exists():
         return json.loads(marker.read_text(encoding="utf-8"))
+    started_at = time.time()
     annotator = annotator_for(task.lexicons, task.disabled)
+    load_seconds = time.time() - started_at
     started = time.perf_counter()
     result = PartitionResult(task.pid, records=len(task.heads), annotator=annotator.fingerprint())
+    result.load_seconds = round(load_seconds, 3)
+    result.started_at = round(started_at, 3)
     skips: Counter[str] = Counter()
     owned = {h.ordinal: o for h, o in zip(task.heads, task.owned, strict=True)}
     pages: list[tuple[Record, Extracted]] = []
@@ -104,12 +112,14 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
             skips[str(exc)] += 1
         except Exception as exc:  # noqa: BLE001 - a bad page must not stop the corpus
             result.failures.append({"url": rec.url, "error": f"{type(exc).__name__}: {exc}"})
+    t_extract = time.perf_counter()
     offsets = {h.ordinal: h.offset for h in task.heads}
     tables: dict[str, list[dict]] = {
         t: [] for t in ("articles", "sentences", "framing", "claims", "links")
     }
     with _LOCK:
         annotations = list(annotator.annotate_many((e.text for _r, e in pages), BATCH))
+    t_annotate = time.perf_counter()
     fp = json.dumps(result.annotator, sort_keys=True)
     for (rec, ext), ann in zip(pages, annotations, strict=True):
         key = article_key(rec.url)
@@ -123,7 +133,13 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
     result.skips = dict(skips)
     result.worker_pid = os.getpid()
     result.seconds = round(time.perf_counter() - started, 3)
+    result.phases = {
+        "read_extract": round(t_extract - started, 3),
+        "annotate": round(t_annotate - t_extract, 3),
+        "rows_write": round(time.perf_counter() - t_annotate, 3),
+    }
     result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result.finished_at = round(time.time(), 3)
     data = asdict(result)
     # Written last: the partition counts as done only once all its files are in place.
     write_json_atomic(marker, json.dumps(data, sort_keys=True))
