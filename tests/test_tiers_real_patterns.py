@@ -62,7 +62,11 @@ def test_prediction_and_spending_are_queries_among_routine_words(annotator: Anno
     spend = "Kerrow Media has spent 2 billion dollars on shows for its subscription service."
     assert tier_of(annotator, pred, "Car") == ("unattributed_claim", "query")
     assert tier_of(annotator, spend, "Kerrow") == ("unattributed_claim", "query")
+    hold = "The half-point cut should keep mortgage rates low for the rest of the year."
+    assert tier_of(annotator, hold, "The half") == ("unattributed_claim", "query")
     assert tier_of(annotator, "Bond yields fell to 4.1 percent on Tuesday.", "Bond")[1] == "routine"
+    spec = "The new model will have a 12-inch screen and 512GB of storage."
+    assert tier_of(annotator, spec, "The new")[1] == "routine"
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,11 @@ _JUDGEMENT_RULES = (
     "sourcing.quote_speaker",
     "framing.",
 )
-_REACH_VERBS = frozenset(("reach", "hit", "top", "exceed", "surpass", "ease", "stay", "remain"))
+# verbs that reach, hold or move a level ('could reach 40,000', 'should keep rates low')
+_REACH_VERBS = frozenset(
+    "reach hit top exceed surpass ease stay remain keep push lift lower raise boost drive send"
+    " hold".split()
+)
 _FORECAST_MODALS = frozenset(("will", "would", "could", "might", "may", "should", "'ll"))
 
 
