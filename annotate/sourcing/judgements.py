@@ -13,7 +13,12 @@ from spacy.tokens import Token
 
 from annotate.models import FramingSpan
 from annotate.sourcing.lexicon import SourcingLexicon
-from annotate.sourcing.words import _FRAMING_KINDS
+from annotate.sourcing.words import _FRAMING_KINDS, WordSetView
+
+# nouns for footage and pictures the story shows (sourcing_tiers.toml "sourcing.words.footage")
+_FOOTAGE = WordSetView("footage")
+_VEHICLES = WordSetView("vehicles")
+_SNEER_PEOPLE = WordSetView("sneer_people")
 
 # framing categories whose words, in the outlet's voice, are a judgement that needs a source
 # (the entries of these categories are SourcingLexicon.borrowable)
@@ -102,6 +107,59 @@ def _before_verb(sent: SpacySpan, end: int) -> bool:
     return nxt is not None and nxt.tag_ == "VB"
 
 
+def _token_at(s: SpacySpan, start: int) -> Token | None:
+    """The token of `s` at sentence-relative char `start` or just after it."""
+    return next((t for t in s if t.idx - s.start_char >= start and not t.is_space), None)
+
+
+def _not_a_claim_phrase(s: SpacySpan, hit: tuple[int, int, str, str]) -> bool:
+    """A claim phrase that claims nothing here:
+    - 'a car driven by Ana Ruiz': who drove a vehicle, not a cause (rule
+      "sourcing.check.driver");
+    - 'the so-called gig economy': 'so-called' introducing a term names it; only before
+      people ('so-called experts') is it the outlet's sneer (rule "sourcing.check.term")."""
+    start, end, words = hit[0], hit[1], hit[2]
+    if words == "driven by":
+        tok = _token_at(s, start)  # 'driven'
+        if tok is None:
+            return False
+        head = tok.head if tok.dep_ in ("acl", "amod", "relcl") else None
+        obj = next(
+            (g for c in tok.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        return (head is not None and head.lemma_.lower() in _VEHICLES) or (
+            obj is not None and obj.ent_type_ == "PERSON"
+        )
+    if words == "so-called":
+        tok = _token_at(s, end)
+        if tok is None:
+            return False
+        head = (
+            tok
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod")
+            else tok.head
+        )
+        return head.lemma_.lower() not in _SNEER_PEOPLE and head.ent_type_ not in ("NORP",)
+    return False
+
+
+def _describes_footage(tok: Token) -> bool:
+    """'dramatic video', 'a video showing the dramatic moment': an adjective describing
+    footage or pictures the story shows judges the pictures, which the reader can see, not a
+    claim of fact (rule "sourcing.check.footage")."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("amod", "acomp"):
+        return False
+    node = tok.head
+    for _ in range(4):
+        if node.lemma_.lower() in _FOOTAGE:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 class ClaimWords:
     """The cause, accusation, harm and judgement words of a sentence outside quotes."""
 
@@ -130,6 +188,13 @@ class ClaimWords:
                     return what, *hit
                 continue
             hit_phrase = lex[kind].phrase(outside)
+            text = outside
+            for _ in range(4):  # a phrase that is no claim here: look for the next one
+                if hit_phrase is None or not _not_a_claim_phrase(s, hit_phrase):
+                    break
+                a, b = hit_phrase[0], hit_phrase[1]
+                text = text[:a] + " " * (b - a) + text[b:]
+                hit_phrase = lex[kind].phrase(text)
             if hit_phrase is not None and _infinitive_after(s, hit_phrase[1]):
                 hit_phrase = None  # "is due to reconvene": a schedule, not a cause
             if hit_phrase is not None and not _before_verb(s, hit_phrase[1]):
@@ -144,6 +209,7 @@ class ClaimWords:
                     and not _in_name(t)
                     and not _lies_in(t)
                     and not (kind == "causal" and _bare_cause_noun(t))
+                    and not _describes_footage(t)
                 ),
                 None,
             )

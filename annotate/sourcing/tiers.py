@@ -21,12 +21,15 @@ The reason of the flag gains the tier and the entry that decided it, so an edito
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
 from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.words import WordSetView
 
 # rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)
 _QUERY_RULE_PREFIXES = (
@@ -43,6 +46,100 @@ _ROUTINE_BY_DEFAULT = (
     "sourcing.check.past_event",
     "sourcing.check.trend_verb",
 )
+
+
+# the word sets of sourcing_tiers.toml read here (see annotate/sourcing/words.py)
+_COURT_RECORD = WordSetView("court_record")
+_SPENDING = WordSetView("spending")
+_OFFICIAL_HEADS = WordSetView("official_heads")
+_OFF_RECORD = WordSetView("off_record_markers")
+_JUDGEMENT_RULES = (
+    "sourcing.check.causal",
+    "sourcing.check.accusation",
+    "sourcing.check.evaluative",
+    "sourcing.quote_speaker",
+    "framing.",
+)
+# verbs that reach, hold or move a level ('could reach 40,000', 'should keep rates low')
+_REACH_VERBS = frozenset(
+    "reach hit top exceed surpass ease stay remain keep push lift lower raise boost drive send"
+    " hold".split()
+)
+_FORECAST_MODALS = frozenset(("will", "would", "could", "might", "may", "should", "'ll"))
+
+
+def _mentions(text: str, words: WordSetView) -> str | None:
+    """The first word or phrase of the set found in `text` (lower case), at word bounds."""
+    for w in words:
+        if re.search(rf"\b{re.escape(w)}\b", text):
+            return w
+    return None
+
+
+def _court_context(sent: SpacySpan, window: int = 6) -> str | None:
+    """A court record named as the source in this sentence or one of the `window` before it
+    ('According to evidence presented at trial', 'the jury heard', 'court documents show'):
+    the narrative that follows is the record's, carried like a named document."""
+    doc = sent.doc
+    sents = [x for x in doc.sents if x.start <= sent.start][-(window + 1) :]
+    for x in reversed(sents):
+        if hit := _mentions(x.text.lower(), _COURT_RECORD):
+            return hit
+    return None
+
+
+def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
+    """'Officials with the county health department said', 'state health officials said',
+    'an airport official said': an unnamed official speaking for a named or plainly
+    identified body, counted by no number and marked by no anonymity ('two officials', 'a
+    senior official', 'officials familiar with')."""
+    src = flag.source
+    if src is None or flag.cue is None:
+        return False
+    words = [t for t in sent if src.start <= t.idx < src.end]
+    if not words or not any(t.lemma_.lower() in _OFFICIAL_HEADS for t in words):
+        return False
+    if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
+        return False
+    if _mentions(sent.text.lower(), _OFF_RECORD):
+        return False
+    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
+    if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
+        return False
+    return any(
+        t.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
+        or t.pos_ == "PROPN"
+        or t.lower_ in ("state", "county", "city", "federal", "agency", "department", "airport")
+        for t in words
+    )
+
+
+def _claim_in(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
+    """A cause, accusation or harm word in the sentence (what makes a spokesperson's or an
+    official's words a query whatever the body)."""
+    lower = sent.text.lower()
+    for kind in ("causal", "accusation", "harm"):
+        if (hit := lex[kind].phrase(lower)) is not None:
+            return hit[3]
+        for t in sent:
+            if eid := lex[kind].token(t):
+                return eid
+    return None
+
+
+def _forecast(sent: SpacySpan, lex: SourcingLexicon) -> Token | None:
+    """'rates could ease to 5.5%', 'prices will probably fall': a change said of the future
+    (a modal on a trend verb or 'reach', 'top', 'hit'); 'will have 300 horsepower' is a
+    specification, not a forecast."""
+    root = sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    for v in verbs:
+        if not (lex["trend_verb"].token(v) or v.lemma_.lower() in _REACH_VERBS):
+            continue
+        for c in v.children:
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _FORECAST_MODALS:
+                return c
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +180,15 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             if query:
                 return "query", f"a spokesperson on '{query[0]}'", query[1]
             return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
+        if flag.sourcing == "anonymous_source" and _affiliated_official(flag, sent):
+            if query or (query := _claim_word_hit(sent, lex)):
+                return "query", f"an official on '{query[0]}'", query[1]
+            return "routine", "an official of a named body", "sourcing.tier.official"
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
+    judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
+    estimate = query is not None and query[1] == "sourcing.tier.estimate"
+    if not judged and not estimate and (record := _court_context(sent)):
+        return "routine", f"court record in force ('{record}')", "sourcing.tier.court_record"
     if query:
         return "query", f"'{query[0]}'", query[1]
     root = sent.root
@@ -110,11 +215,22 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             "a cause, accusation, harm, judgement or unattributed quotation",
             "sourcing.tier.claim_kind",
         )
+    if (spent := _mentions(sent.text.lower(), _SPENDING)) and any(
+        e.label_ == "MONEY" for e in sent.ents
+    ):
+        return "query", f"spending: '{spent}'", "sourcing.tier.spending"
+    if (modal := _forecast(sent, lex)) is not None and rule == "sourcing.check.figure":
+        return "query", f"a figure of the future: '{modal.text}'", "sourcing.tier.forecast"
     if routine := _hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
     return "query", "a figure or event with no source", "sourcing.tier.figure"
+
+
+def _claim_word_hit(sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str] | None:
+    eid = _claim_in(sent, lex)
+    return (eid.rsplit(".", 1)[-1], eid) if eid else None
 
 
 def assign_tier(
