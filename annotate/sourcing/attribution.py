@@ -256,6 +256,8 @@ class Explicit:
                 return self._classify_source(
                     pobj, s, mem, anonymous, cue, cue_id or passive_id, i, cue_tok=tok
                 )
+            if passive_id and _duty_not_hearsay(tok, lemma, children):
+                return None
             if passive_id and (
                 reduced
                 or (
@@ -383,3 +385,19 @@ class Explicit:
             cue = _tok_span(s.doc[first : tok.i + 1])
             return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
         return None
+
+
+def _duty_not_hearsay(tok: Token, lemma: str, children: dict[str, Token]) -> bool:
+    """'was supposed to be finished by 2021' (a plan), 'would be expected to renew' (a duty):
+    what was meant or required, not what someone is said to think. 'is supposed to have
+    fled' (a perfect infinitive) is still hearsay, and so is 'is expected to win'."""
+    xcomp = children.get("xcomp")
+    if xcomp is None:
+        return False
+    if lemma == "suppose":
+        return not any(c.dep_ == "aux" and c.lower_ == "have" for c in xcomp.children)
+    if lemma == "expect":
+        return any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "should") for c in tok.children
+        )
+    return False

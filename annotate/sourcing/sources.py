@@ -273,6 +273,16 @@ class SourceTypes:
             prev = mem.last(("person",), before=i)
             name = f" ({prev.source.text})" if prev and prev.source else ""
             return make("named_source", "person", f"attributed to '{src.text}'{name}")
+        if _age_reference(head):
+            # "The 56-year-old said:": a person the story has named, referred to by age
+            prev = mem.last(("person",), before=i)
+            name = f" ('{prev.source.text}')" if prev and prev.source else ""
+            return make(
+                "named_source",
+                "person",
+                f"'{src.text}' refers back to a person the story names{name}",
+                "sourcing.source.age_reference",
+            )
         if (
             head.tag_ == "NNS"
             and _people_noun(head)
@@ -381,3 +391,13 @@ class SourceTypes:
             f"a share of a group, no poll named: '{src.text}'",
             "sourcing.source.share_group",
         )
+
+
+def _age_reference(head: Token) -> bool:
+    """'the 56-year-old', 'the 30-year-old' (not 'a 30-year-old', someone new): a person
+    the story has already named, referred to by age."""
+    return (
+        head.lower_ == "old"
+        and any(c.lower_ == "year" for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
