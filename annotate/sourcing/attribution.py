@@ -22,7 +22,9 @@ from annotate.sourcing.syntax import (
     _tok_span,
     _whole_phrase,
 )
-from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL
+from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
+
+_CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -320,6 +322,13 @@ class Explicit:
             and any(c.like_num or c.dep_ == "nummod" for c in dobj.subtree)
         ):
             return None  # "employers added 212,000 jobs": an event, not a statement
+        if (
+            lemma == "claim"
+            and dobj is not None
+            and dobj.lemma_.lower() in _CLAIMED_PRIZES
+            and not deps & {"ccomp", "xcomp"}
+        ):
+            return None  # "claim an easy victory", "claimed the title": not a statement
         if lemma in lex.needs_view and a.kind == "weasel" and dobj is not None:
             # "many residents see it differently" is a view; "residents saw the smoke" is not
             if not deps & {"ccomp", "xcomp", "advmod"} and not any(
