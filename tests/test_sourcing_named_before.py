@@ -95,3 +95,21 @@ def test_plans_and_duties_are_not_hearsay(annotator: Annotator) -> None:
     assert flag_of(annotator, hearsay, "The").sourcing == "agentless"
     forecast = "The ferry is expected to resume service on Monday."
     assert flag_of(annotator, forecast, "The").sourcing == "agentless"
+
+
+def test_surname_that_is_a_common_noun_names_the_person(annotator: Annotator) -> None:
+    text = (
+        "Derek Scissors, a fellow at the Hale Institute, tracks the talks. "
+        "Scissors, who consults with the ministry, said the rules would change."
+    )
+    f = flag_of(annotator, text, "Scissors,")
+    assert f.sourcing == "named_source" and not f.unsourced
+    # with no one of that name before, the plural is still a vague group
+    assert flag_of(annotator, "Scissors said the rules would change.", "S").sourcing == "weasel"
+
+
+def test_claiming_victory_is_not_a_statement(annotator: Annotator) -> None:
+    text = "The deal would let leaders on both sides claim an easy victory before the summit."
+    assert flag_of(annotator, text, "The deal").sourcing is None
+    said = "Leaders on both sides claimed that the deal was fair."
+    assert flag_of(annotator, said, "Leaders").sourcing == "weasel"
