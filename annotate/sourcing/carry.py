@@ -120,7 +120,10 @@ class Carry:
             # a subhead or caption set between quoted paragraphs ('Club statement') neither
             # speaks nor ends the run of quotes
             heading = all(
-                explicit[k] is not None and explicit[k].rule == "sourcing.headline" for k in para
+                explicit[k] is not None
+                and explicit[k].rule == "sourcing.headline"
+                and len(sents[k]) <= 4  # a caption, not a promo line ('CLICK HERE TO ...')
+                for k in para
             )
             if not heading and not all(
                 explicit[k] is None and any(qs <= sents[k].start_char < qe for qs, qe in quotes)
