@@ -22,7 +22,9 @@ from annotate.sourcing.syntax import (
     _tok_span,
     _whole_phrase,
 )
-from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL
+from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
+
+_CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -256,6 +258,8 @@ class Explicit:
                 return self._classify_source(
                     pobj, s, mem, anonymous, cue, cue_id or passive_id, i, cue_tok=tok
                 )
+            if passive_id and _duty_not_hearsay(tok, lemma, children):
+                return None
             if passive_id and (
                 reduced
                 or (
@@ -318,6 +322,13 @@ class Explicit:
             and any(c.like_num or c.dep_ == "nummod" for c in dobj.subtree)
         ):
             return None  # "employers added 212,000 jobs": an event, not a statement
+        if (
+            lemma == "claim"
+            and dobj is not None
+            and dobj.lemma_.lower() in _CLAIMED_PRIZES
+            and not deps & {"ccomp", "xcomp"}
+        ):
+            return None  # "claim an easy victory", "claimed the title": not a statement
         if lemma in lex.needs_view and a.kind == "weasel" and dobj is not None:
             # "many residents see it differently" is a view; "residents saw the smoke" is not
             if not deps & {"ccomp", "xcomp", "advmod"} and not any(
@@ -383,3 +394,19 @@ class Explicit:
             cue = _tok_span(s.doc[first : tok.i + 1])
             return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
         return None
+
+
+def _duty_not_hearsay(tok: Token, lemma: str, children: dict[str, Token]) -> bool:
+    """'was supposed to be finished by 2021' (a plan), 'would be expected to renew' (a duty):
+    what was meant or required, not what someone is said to think. 'is supposed to have
+    fled' (a perfect infinitive) is still hearsay, and so is 'is expected to win'."""
+    xcomp = children.get("xcomp")
+    if xcomp is None:
+        return False
+    if lemma == "suppose":
+        return not any(c.dep_ == "aux" and c.lower_ == "have" for c in xcomp.children)
+    if lemma == "expect":
+        return any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "should") for c in tok.children
+        )
+    return False

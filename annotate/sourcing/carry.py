@@ -81,8 +81,8 @@ class Carry:
     lex: SourcingLexicon
 
     # -- pass 2 -------------------------------------------------------------------------
-    @staticmethod
     def _speaker_of_quote(
+        self,
         i: int,
         s: SpacySpan,
         sents: list[SpacySpan],
@@ -117,7 +117,15 @@ class Carry:
                 break
             para = [k for k in range(j, -1, -1) if paras[k] == paras[j]]
             order += para
-            if not all(
+            # a subhead or caption set between quoted paragraphs ('Club statement') neither
+            # speaks nor ends the run of quotes
+            heading = all(
+                explicit[k] is not None
+                and explicit[k].rule == "sourcing.headline"
+                and len(sents[k]) <= 4  # a caption, not a promo line ('CLICK HERE TO ...')
+                for k in para
+            )
+            if not heading and not all(
                 explicit[k] is None and any(qs <= sents[k].start_char < qe for qs, qe in quotes)
                 for k in para
             ):
@@ -126,11 +134,14 @@ class Carry:
         for j in order:
             a = explicit[j]
             if a is not None and a.kind not in ("none", "agentless") and a.source is not None:
+                # a spokesperson's quotation keeps the spokesperson's entry, so that its tier
+                # is the spokesperson's (routine unless the words themselves are a query)
+                spokes = a.rule in self.lex["representative_noun"].words.values()
                 return Attribution(
                     a.label,
                     a.kind,
                     f"quotation continues: words of '{a.source.text}'",
-                    "sourcing.quote_speaker",
+                    a.rule if spokes else "sourcing.quote_speaker",
                     source=a.source,
                     cue=a.cue,
                     head=a.head,
@@ -141,6 +152,49 @@ class Carry:
             "quotation with no speaker named",
             "sourcing.quote_speaker",
         )
+
+    def _reported_by_next(
+        self,
+        i: int,
+        a: Attribution | None,
+        sents: list[SpacySpan],
+        explicit: list[Attribution | None],
+        paras: list[int],
+    ) -> Attribution | None:
+        """'The singer reportedly paid $2 million. According to Variety, the deal ...': a
+        lead passed on with 'reportedly' whose source the very next sentence opens with (in
+        the same paragraph or the next) is that source's report, not hearsay."""
+        if a is None or a.kind != "agentless" or a.rule not in self._evidential_adverbs():
+            return None
+        if i + 1 >= len(sents) or paras[i + 1] > paras[i] + 1:
+            return None
+        nxt = explicit[i + 1]
+        if (
+            nxt is None
+            or nxt.label != "named_source"
+            or nxt.rule not in self._prepositions()
+            or nxt.cue is None
+            or nxt.cue.start - sents[i + 1].start_char > 2
+        ):
+            return None
+        name = nxt.source.text if nxt.source is not None else "the next sentence's source"
+        return Attribution(
+            "named_source",
+            nxt.kind,
+            f"'{a.cue.text if a.cue else 'reportedly'}' names its source next: '{name}'",
+            "sourcing.reported_by_next",
+            source=nxt.source,
+            cue=a.cue,
+            head=nxt.head,
+        )
+
+    def _evidential_adverbs(self) -> set[str]:
+        ws = self.lex["evidential_adverb"]
+        return {*ws.words.values(), *(eid for _, _, eid in ws.phrases)}
+
+    def _prepositions(self) -> set[str]:
+        ws = self.lex["cue_preposition"]
+        return {*ws.words.values(), *(eid for _, _, eid in ws.phrases)}
 
     def _carry(
         self,

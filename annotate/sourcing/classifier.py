@@ -102,6 +102,7 @@ class SourcingClassifier(
             in_q = inside(s.start_char, s.end_char, quotes)
             a = explicit[i]
             carried = False
+            a = self._reported_by_next(i, a, sents, explicit, paras) or a
             if a is None and in_q:
                 a = self._speaker_of_quote(i, s, sents, paras, explicit, quotes)
             if a is None:

@@ -186,6 +186,15 @@ class SourceTypes:
                 f"attributed to unnamed '{src.text}' ({anonymous[2]})",
                 anonymous[3],
             )
+        if (person := _surname_named_before(head)) is not None:
+            # "Scissors said" after "Derek Scissors of the institute": a surname that is
+            # also a common noun names the person the story introduced
+            return make(
+                "named_source",
+                "person",
+                f"'{src.text}' is the surname of '{person.text}', named before",
+                "sourcing.source.surname_before",
+            )
         group = lex["group_noun"].token(head) or (
             # "Nordic leaders", "allies", "senators": a plural of a role names none of them
             "sourcing.words.plural_groups"
@@ -273,6 +282,16 @@ class SourceTypes:
             prev = mem.last(("person",), before=i)
             name = f" ({prev.source.text})" if prev and prev.source else ""
             return make("named_source", "person", f"attributed to '{src.text}'{name}")
+        if _age_reference(head):
+            # "The 56-year-old said:": a person the story has named, referred to by age
+            prev = mem.last(("person",), before=i)
+            name = f" ('{prev.source.text}')" if prev and prev.source else ""
+            return make(
+                "named_source",
+                "person",
+                f"'{src.text}' refers back to a person the story names{name}",
+                "sourcing.source.age_reference",
+            )
         if (
             head.tag_ == "NNS"
             and _people_noun(head)
@@ -381,3 +400,28 @@ class SourceTypes:
             f"a share of a group, no poll named: '{src.text}'",
             "sourcing.source.share_group",
         )
+
+
+def _age_reference(head: Token) -> bool:
+    """'the 56-year-old', 'the 30-year-old' (not 'a 30-year-old', someone new): a person
+    the story has already named, referred to by age."""
+    return (
+        head.lower_ == "old"
+        and any(c.lower_ == "year" for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
+
+
+def _surname_named_before(head: Token) -> SpacySpan | None:
+    """The person named earlier in the article whose last word is `head`, when `head` is a
+    capitalised word not opening a phrase with a determiner ('Scissors', 'Price', 'Baker')."""
+    if not head.text[:1].isupper() or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    return next(
+        (
+            e
+            for e in reversed(head.doc.ents)
+            if e.label_ == "PERSON" and e.end <= head.i and len(e) > 1 and e[-1].text == head.text
+        ),
+        None,
+    )
