@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "b3adfc241dd1c63ea86e839642cf4908db4dbaa649d767c64a28df7e6cad3e73",
+    "heldout": "69dca1d661d3a935d7ef4c64820aea0b263024d4e25375090e335e98892e6488",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -44,6 +44,14 @@ DIGESTS = {
 # own opinion copy lost their flag):
 #   gold:    unsourced F1 0.9481, label agreement 0.9414, framing F1 0.874
 #   heldout: unsourced F1 0.8889, label agreement 0.8832, framing F1 0.895
+# Third round (issues 9 and 10): five blind articles c3_* added to tests/heldout, written
+# before the round and scored once on 748d7cd (first scores in
+# tests/heldout/FIRST_SCORES_ROUND3.md: unsourced F1 0.737, framing outside quotes 0.842).
+# They are harder than the earlier ones, so the whole set's scores fall; the floors below
+# are those of the enlarged set after the round, minus the usual margin:
+#   gold:    unsourced F1 0.9455, label agreement 0.9397, named flagged 0.012, framing 0.876
+#   heldout: unsourced F1 0.828, label agreement 0.8271, named flagged 7/90 (0.078),
+#            framing F1 (outside quotes) 0.877
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -55,13 +63,12 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.87),
-        ("sourcing.label_agreement", "min", 0.865),
-        ("sourcing.named_flagged_rate", "max", 0.07),
-        ("framing.outside_quotes_f1", "min", 0.87),
+        ("sourcing.unsourced_f1", "min", 0.82),
+        ("sourcing.label_agreement", "min", 0.815),
+        ("sourcing.named_flagged_rate", "max", 0.09),
+        ("framing.outside_quotes_f1", "min", 0.865),
         ("framing.neutral_per_500_words", "max", 1.0),
-    ],
-}
+    ],}
 
 
 def set_digest(folder: Path) -> str:
