@@ -354,3 +354,20 @@ def fetch_config(site: Site):
         connect_to={"*.test": f"127.0.0.1:{site.port}"},
         min_delay=0.05,
     )
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline, loaded once for every test module that parses text."""
+    from annotate.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def matcher(nlp):
+    """The framing matcher with the shipped lexicons (modules needing options define their
+    own `matcher`, which overrides this one)."""
+    from annotate.framing import FramingMatcher
+
+    return FramingMatcher(nlp)

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from annotate.claims import extract_claims
 from annotate.models import SentenceFlag, Span
-from annotate.nlp import load_nlp
 from annotate.sentences import split_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _figures(nlp, text: str) -> list[tuple[str, float | None, str | None]]:

@@ -10,21 +10,10 @@ import pytest
 from annotate.annotator import Annotator
 from annotate.framing import FramingMatcher, framing_density
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
-from annotate.nlp import load_nlp
 from annotate.quotes import quote_regions
 from newsprov.evaluate import evaluate, load_gold
 
 GOLD = Path(__file__).parent / "gold"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def matcher(nlp) -> FramingMatcher:
-    return FramingMatcher(nlp)
 
 
 @pytest.fixture(scope="module")

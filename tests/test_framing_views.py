@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotate.framing import FramingMatcher
-from annotate.nlp import load_nlp
 from annotate.quotes import quote_regions
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,7 @@ from click.testing import CliRunner
 
 from annotate.lexicon import LexiconError, all_entries, check_lexicon, load_lexicon
 from annotate.models import FRAMING_CATEGORIES
-from annotate.nlp import load_nlp
 from newsprov.cli_lexicon import lexicon_group
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def write(tmp_path: Path, body: str, name: str = "mine.toml") -> Path:

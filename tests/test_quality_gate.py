@@ -68,7 +68,8 @@ BOUNDS = {
         ("sourcing.named_flagged_rate", "max", 0.09),
         ("framing.outside_quotes_f1", "min", 0.865),
         ("framing.neutral_per_500_words", "max", 1.0),
-    ],}
+    ],
+}
 
 
 def set_digest(folder: Path) -> str:

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotate.nlp import load_nlp
 from annotate.sentences import split_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def sents(nlp, text: str) -> list[str]:
