@@ -43,7 +43,8 @@ from annotate.models import Figure
 from annotate.trace import match_claims, match_cluster
 from db import store
 from db.schema import open_db
-from db.trace import build_claim_matches, rebuild_matches, trail
+from db.trace import build_claim_matches, rebuild_matches
+from db.trail import trail
 from scraper.extract import extract_article
 from scraper.models import Fetched
 

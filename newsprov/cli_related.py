@@ -92,7 +92,8 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
     Example: newsprov trace 1 --json
     """
     from db.store import annotation_state
-    from db.trace import needs_matching, trail
+    from db.trace import needs_matching
+    from db.trail import trail
 
     db = open_database(db_path)
     article_id = _article_id(db, id_or_url)

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from annotate.trace import match_claim, match_claims, units_compatible, units_related
 from db.schema import open_db
-from db.trace import build_claim_matches, needs_matching, related_list, story_cluster, trail
+from db.trace import build_claim_matches, needs_matching, related_list, story_cluster
+from db.trail import trail
 from newsprov.cli import main
 from newsprov.cli_related import related_command, trace_command
 from newsprov.pipeline import Pipeline, ScrapeOptions

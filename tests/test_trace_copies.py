@@ -11,7 +11,8 @@ from annotate.models import Annotation, Claim, Figure, SentenceFlag, Span
 from annotate.trace import match_claims
 from db import store
 from db.schema import open_db
-from db.trace import rebuild_matches, trail
+from db.trace import rebuild_matches
+from db.trail import trail
 from scraper.models import Extracted, Fetched
 
 WIRE = [

@@ -361,13 +361,13 @@ async def load_related(db: Database, article_id: int) -> dict:
 
 
 async def load_trails(db: Database, article_id: int) -> list[dict]:
-    """Each unsourced or figure-bearing sentence's trail, computed by db.trace.trail (the
+    """Each unsourced or figure-bearing sentence's trail, computed by db.trail.trail (the
     same answer `newsprov trace` gives), with article ids added so matches link here."""
 
     def compute(conn: Any) -> tuple[list[dict], dict[str, dict], dict[int, int]]:
         import sqlite_utils
 
-        from db.trace import trail
+        from db.trail import trail
 
         sdb = sqlite_utils.Database(conn)
         trails = trail(sdb, article_id)
