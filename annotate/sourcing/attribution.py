@@ -24,6 +24,9 @@ from annotate.sourcing.syntax import (
 )
 from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
 
+# views and acts that attribute only when a vague group holds them ("many farmers oppose")
+_GROUP_VIEWS = WordSetView("group_views")
+
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
 
 
@@ -229,7 +232,7 @@ class Explicit:
         record_id = lex["public_record_verb"].token(tok)
         passive_id = lex["evidential_passive"].token(tok)
         if not (cue_id or record_id or passive_id):
-            return None
+            return self._group_view(tok, s, mem, anonymous, i)
         if (
             any(c.dep_ == "neg" for c in tok.children) and lemma not in lex.keeps_negation
         ) or self._negated_by_head(tok):
@@ -349,6 +352,25 @@ class Explicit:
             ):
                 return None
         return a
+
+    def _group_view(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'Many farmers oppose the levy', 'Republicans plan to ...': a vague group's view
+        with no verb of saying. Only a vague group counts: 'Ruiz backed the bill' is an act."""
+        if tok.lemma_.lower() not in _GROUP_VIEWS or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        if tok.dep_ in ("relcl", "acl") or any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in tok.children
+        ):
+            return None  # "groups that support the mayor" describes them; it reports nothing
+        subj = _subject(tok)
+        if subj is None or subj.tag_ in ("PRP", "WP", "WDT", "NNP"):
+            return None
+        a = self._classify_source(
+            subj, s, mem, anonymous, _tok_span(tok), "sourcing.words.group_views", i, tok
+        )
+        return a if a is not None and a.label == "weasel" else None
 
     def _from_stance_adjective(
         self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
