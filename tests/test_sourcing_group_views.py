@@ -26,6 +26,8 @@ def only_flag(annotator: Annotator, text: str) -> SentenceFlag:
         "Many dairy farmers oppose the new water levy.",
         "Most Republicans plan to block the harbour bill next month.",
         "Some voters prefer a younger candidate for the seat.",
+        "Some parents are critical of the longer school day.",
+        "Some parents are opposed to the longer school day.",
     ],
 )
 def test_vague_group_view_is_weasel(annotator: Annotator, text: str) -> None:
@@ -40,6 +42,8 @@ def test_vague_group_view_is_weasel(annotator: Annotator, text: str) -> None:
         "Councillor Ines Varga backed the harbour bill on Tuesday.",
         "The mayor thanked the donors and trade groups that support the shelter.",
         "Many dairy farmers do not oppose the new water levy.",
+        "The patient remains in critical condition.",
+        "There are plenty of fans who still continue to support the old coach.",
     ],
 )
 def test_named_subject_or_description_is_not_weasel(annotator: Annotator, text: str) -> None:
