@@ -24,6 +24,10 @@ from annotate.sourcing.syntax import (
 )
 from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
 
+# views and acts that attribute only when a vague group holds them ("many farmers oppose")
+_GROUP_VIEWS = WordSetView("group_views")
+_GROUP_STANCES = WordSetView("group_stances")
+
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
 
 
@@ -229,7 +233,7 @@ class Explicit:
         record_id = lex["public_record_verb"].token(tok)
         passive_id = lex["evidential_passive"].token(tok)
         if not (cue_id or record_id or passive_id):
-            return None
+            return self._group_view(tok, s, mem, anonymous, i)
         if (
             any(c.dep_ == "neg" for c in tok.children) and lemma not in lex.keeps_negation
         ) or self._negated_by_head(tok):
@@ -350,6 +354,33 @@ class Explicit:
                 return None
         return a
 
+    def _group_view(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'Many farmers oppose the levy', 'Republicans plan to ...': a vague group's view
+        with no verb of saying. Only a vague group counts: 'Ruiz backed the bill' is an act."""
+        words, eid = _GROUP_VIEWS, "sourcing.words.group_views"
+        verb = tok
+        if tok.pos_ == "ADJ":  # "Republicans have been critical of the plan"
+            words, eid = _GROUP_STANCES, "sourcing.words.group_stances"
+        if tok.dep_ == "acomp":  # "... are opposed to": the subject is the copula's
+            verb = tok.head
+        if tok.lemma_.lower() not in words or any(
+            c.dep_ == "neg" for c in (*tok.children, *verb.children)
+        ):
+            return None
+        lead = verb.head if verb.dep_ == "xcomp" else verb  # "who continue to support"
+        if {verb.dep_, lead.dep_} & {"relcl", "acl"} or any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+        ):
+            return None  # "groups that support the mayor" describes them; it reports nothing
+        subj = _subject(verb)
+        if subj is None or subj.tag_ in ("PRP", "WP", "WDT", "NNP"):
+            return None
+        a = self._classify_source(subj, s, mem, anonymous, _tok_span(tok), eid, i, tok)
+        # a vague group, or unnamed people ("shipyard workers"); never a named source
+        return a if a is not None and a.label in ("weasel", "anonymous_source") else None
+
     def _from_stance_adjective(
         self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
     ) -> Attribution | None:
@@ -359,7 +390,7 @@ class Explicit:
             return None
         eid = self.lex["stance_adjective"].token(tok)
         if eid is None:  # 'not worried' is a view too: the holder is still its source
-            return None
+            return self._group_view(tok, s, mem, anonymous, i)
         subj = _subject(tok.head)
         if subj is None:
             return None
