@@ -22,11 +22,8 @@ from annotate.sourcing.syntax import (
     _tok_span,
     _whole_phrase,
 )
+from annotate.sourcing.views import Views
 from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
-
-# views and acts that attribute only when a vague group holds them ("many farmers oppose")
-_GROUP_VIEWS = WordSetView("group_views")
-_GROUP_STANCES = WordSetView("group_stances")
 
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
 
@@ -74,7 +71,7 @@ class _Memory:
         return None
 
 
-class Explicit:
+class Explicit(Views):
     """Pass 1: the attribution a sentence states itself."""
 
     lex: SourcingLexicon
@@ -353,48 +350,6 @@ class Explicit:
             ):
                 return None
         return a
-
-    def _group_view(
-        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
-    ) -> Attribution | None:
-        """'Many farmers oppose the levy', 'Republicans plan to ...': a vague group's view
-        with no verb of saying. Only a vague group counts: 'Ruiz backed the bill' is an act."""
-        words, eid = _GROUP_VIEWS, "sourcing.words.group_views"
-        verb = tok
-        if tok.pos_ == "ADJ":  # "Republicans have been critical of the plan"
-            words, eid = _GROUP_STANCES, "sourcing.words.group_stances"
-        if tok.dep_ == "acomp":  # "... are opposed to": the subject is the copula's
-            verb = tok.head
-        if tok.lemma_.lower() not in words or any(
-            c.dep_ == "neg" for c in (*tok.children, *verb.children)
-        ):
-            return None
-        lead = verb.head if verb.dep_ == "xcomp" else verb  # "who continue to support"
-        if {verb.dep_, lead.dep_} & {"relcl", "acl"} or any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
-        ):
-            return None  # "groups that support the mayor" describes them; it reports nothing
-        subj = _subject(verb)
-        if subj is None or subj.tag_ in ("PRP", "WP", "WDT", "NNP"):
-            return None
-        a = self._classify_source(subj, s, mem, anonymous, _tok_span(tok), eid, i, tok)
-        # a vague group, or unnamed people ("shipyard workers"); never a named source
-        return a if a is not None and a.label in ("weasel", "anonymous_source") else None
-
-    def _from_stance_adjective(
-        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
-    ) -> Attribution | None:
-        """'Many residents are afraid that ...', 'Critics are convinced ...': a view held
-        by the subject, with no verb of saying; its holder is the source."""
-        if tok.pos_ != "ADJ" or tok.dep_ != "acomp":
-            return None
-        eid = self.lex["stance_adjective"].token(tok)
-        if eid is None:  # 'not worried' is a view too: the holder is still its source
-            return self._group_view(tok, s, mem, anonymous, i)
-        subj = _subject(tok.head)
-        if subj is None:
-            return None
-        return self._classify_source(subj, s, mem, anonymous, _tok_span(tok), eid, i, tok)
 
     def _negated_by_head(self, tok: Token) -> bool:
         """'failed to disclose', 'refused to say': the cue sits under a negating verb."""
