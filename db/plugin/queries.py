@@ -104,8 +104,9 @@ JOIN claims oc ON oc.claim_id = m.other_claim_id
 JOIN sentences os ON os.sentence_id = oc.sentence_id
 WHERE m.conflict IS NOT NULL AND json_type(j.value) = 'object'
   AND a.outlet_id IS NOT oa.outlet_id
-  -- pairs are stored both ways: show each disagreement once
-  AND c.article_id < m.other_article_id
+  -- pairs are stored both ways: show each disagreement once (unary +: start from the
+  -- matches, not from every pair of claims in article order)
+  AND c.article_id < +m.other_article_id
 -- an outlet repeating its figure (headline, lead, body) is still one disagreement
 GROUP BY c.article_id, m.other_article_id, quantity, figure_here, figure_there
 ORDER BY first_match DESC
@@ -118,7 +119,10 @@ ORDER BY first_match DESC
 NO_NAMED_ORIGIN = """
 SELECT a.published, a.outlet_id AS outlet, c.article_id, a.title, s.idx AS sentence_number,
        s.sourcing, coalesce(s.tier, 'query') AS tier, s.text AS sentence,
-       (SELECT count(*) FROM claim_matches_expanded m WHERE m.claim_id = c.claim_id)
+       -- the view's two halves counted apart: SQLite searches each by claim_id, where a
+       -- count over the UNION ALL view would expand every claim's matches for each row
+       (SELECT count(*) FROM claim_matches_to_first m WHERE m.claim_id = c.claim_id)
+       + (SELECT count(*) FROM claim_matches_to_copies m WHERE m.claim_id = c.claim_id)
            AS matches_elsewhere
 FROM articles a
 JOIN claims c ON c.article_id = a.article_id
@@ -129,7 +133,8 @@ WHERE s.unsourced = 1
       SELECT 1 FROM claim_matches_expanded m
       JOIN claims oc ON oc.claim_id = m.other_claim_id
       JOIN sentences os ON os.sentence_id = oc.sentence_id
-      WHERE m.claim_id = c.claim_id AND os.sourcing = 'named_source')
+      -- unary +: walk this claim's matches, not every named sentence of the database
+      WHERE m.claim_id = c.claim_id AND +os.sourcing = 'named_source')
 ORDER BY a.published DESC, a.article_id DESC, s.idx
 """
 
@@ -155,8 +160,11 @@ WITH parts AS (
     WHERE tier = 'mild' AND in_quote = 0 AND :tier != 'all' GROUP BY article_id
     UNION ALL
     SELECT c.article_id, 0, 0, count(*)
-    FROM claim_matches_expanded m JOIN claims c ON c.claim_id = m.claim_id
-    WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}', '[]')
+    -- the inner select carries the conflict test into the view, so only conflicting
+    -- matches are expanded
+    FROM (SELECT m.claim_id FROM claim_matches_expanded m
+          WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}', '[]')) m
+    JOIN claims c ON c.claim_id = m.claim_id
     GROUP BY c.article_id
 ),
 top AS (
