@@ -385,6 +385,55 @@ CREATE TABLE IF NOT EXISTS claim_copies (
 CREATE INDEX IF NOT EXISTS idx_claim_copies_of ON claim_copies(copy_of);
 """,
     ),
+    (
+        # claim_matches as if every matching pair were stored (what SQL readers such as the
+        # canned queries want): a stored row (X -> O) expands to every member of O's group
+        # of copies on the same side of X's article as O's, as db.claim_groups.matches_of.
+        # X may hold several rows into one group and side (its neighbours' stars point at
+        # it); only the one with the lowest other_claim_id is expanded, so each matching
+        # claim appears once per claim. claim_match_id is the stored row's. Two halves,
+        # each a view of its own (matches with a group's first claim, with its copies), so
+        # each join is an index search; SQLite cannot search a UNION ALL view by claim_id
+        # inside an aggregate (it expands every claim's matches, per row), so a per-claim
+        # count adds the two halves' counts. Per claim, the cost is that claim's stored
+        # rows times their groups' sizes.
+        "0011_claim_matches_expanded",
+        """
+CREATE VIEW IF NOT EXISTS claim_matches_to_first AS
+SELECT m.claim_match_id, m.claim_id, mem.claim_id AS other_claim_id,
+       mem.article_id AS other_article_id, m.method, m.score, m.shared_figures, m.conflict
+FROM claim_matches m
+JOIN claims c ON c.claim_id = m.claim_id
+LEFT JOIN claim_copies g ON g.claim_id = m.other_claim_id
+JOIN claims mem ON mem.claim_id = coalesce(g.copy_of, m.other_claim_id)
+WHERE mem.article_id != c.article_id
+  AND (mem.article_id > c.article_id) = (m.other_article_id > c.article_id)
+  AND NOT EXISTS (
+      SELECT 1 FROM claim_matches m2
+      LEFT JOIN claim_copies g2 ON g2.claim_id = m2.other_claim_id
+      WHERE m2.claim_id = m.claim_id AND m2.other_claim_id < m.other_claim_id
+        AND coalesce(g2.copy_of, m2.other_claim_id) = coalesce(g.copy_of, m.other_claim_id)
+        AND (m2.other_article_id > c.article_id) = (m.other_article_id > c.article_id));
+CREATE VIEW IF NOT EXISTS claim_matches_to_copies AS
+SELECT m.claim_match_id, m.claim_id, mem.claim_id AS other_claim_id,
+       mem.article_id AS other_article_id, m.method, m.score, m.shared_figures, m.conflict
+FROM claim_matches m
+JOIN claims c ON c.claim_id = m.claim_id
+LEFT JOIN claim_copies g ON g.claim_id = m.other_claim_id
+JOIN claim_copies cm ON cm.copy_of = coalesce(g.copy_of, m.other_claim_id)
+JOIN claims mem ON mem.claim_id = cm.claim_id
+WHERE mem.article_id != c.article_id
+  AND (mem.article_id > c.article_id) = (m.other_article_id > c.article_id)
+  AND NOT EXISTS (
+      SELECT 1 FROM claim_matches m2
+      LEFT JOIN claim_copies g2 ON g2.claim_id = m2.other_claim_id
+      WHERE m2.claim_id = m.claim_id AND m2.other_claim_id < m.other_claim_id
+        AND coalesce(g2.copy_of, m2.other_claim_id) = coalesce(g.copy_of, m.other_claim_id)
+        AND (m2.other_article_id > c.article_id) = (m.other_article_id > c.article_id));
+CREATE VIEW IF NOT EXISTS claim_matches_expanded AS
+SELECT * FROM claim_matches_to_first UNION ALL SELECT * FROM claim_matches_to_copies;
+""",
+    ),
 ]
 
 FTS = [("articles", ["title", "text"]), ("sentences", ["text"])]

@@ -142,8 +142,10 @@ def gather_related(
     rebuild_matches(
         db, [article_id, *(pid for pid, _p, _b in pages)], match_claims, story_fn=match_story
     )
+    # Every matching claim elsewhere, copies counted (claim_matches holds one row per
+    # group of syndicated copies; the view expands them).
     report.claim_matches = db.execute(
-        "SELECT count(*) FROM claim_matches WHERE claim_id IN"
+        "SELECT count(*) FROM claim_matches_expanded WHERE claim_id IN"
         " (SELECT claim_id FROM claims WHERE article_id = ?)",
         (article_id,),
     ).fetchone()[0]

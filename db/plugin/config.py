@@ -125,7 +125,10 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "claim_matches": {
-        "description": "The same claim or figure found in another article.",
+        "description": "The same claim or figure found in another article, as stored: one "
+        "row stands for every syndicated copy of the other claim on that side of this "
+        "article (claim_copies). The view claim_matches_expanded lists every matching pair; "
+        "count and join that one.",
         "facets": ["method"],
         "columns": {
             "method": "same_figure or paraphrase",

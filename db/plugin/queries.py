@@ -77,6 +77,10 @@ ORDER BY all_framing DESC, outlet
 # {quantity, ours, theirs}; a single object is accepted too, and json_valid keeps a
 # malformed cell from breaking the query. Newest matches first: walking claim_matches
 # backwards stops after a page, where ordering by date would join and sort them all.
+# Every query here reads claim_matches_expanded (migration 0011), not claim_matches: a
+# story of syndicated copies stores one row per group of copies (db/claim_groups.py), and
+# the view gives every matching pair back, so a copy's match or conflict counts for each
+# outlet that carried it.
 CONFLICTING_FIGURES = """
 SELECT json_extract(j.value, '$.quantity') AS quantity,
        a.outlet_id AS outlet, c.article_id, a.published,
@@ -86,7 +90,7 @@ SELECT json_extract(j.value, '$.quantity') AS quantity,
        s.text AS sentence, os.text AS other_sentence, m.method, m.score,
        -- SQLite takes the bare columns above from the row holding this minimum
        min(m.claim_match_id) AS first_match
-FROM claim_matches m
+FROM claim_matches_expanded m
 JOIN json_each(
     CASE WHEN json_valid(m.conflict) AND json_type(m.conflict) = 'array' THEN m.conflict
          WHEN json_valid(m.conflict) AND json_type(m.conflict) = 'object'
@@ -100,19 +104,25 @@ JOIN claims oc ON oc.claim_id = m.other_claim_id
 JOIN sentences os ON os.sentence_id = oc.sentence_id
 WHERE m.conflict IS NOT NULL AND json_type(j.value) = 'object'
   AND a.outlet_id IS NOT oa.outlet_id
-  -- pairs are stored both ways: show each disagreement once
-  AND c.article_id < m.other_article_id
+  -- pairs are stored both ways: show each disagreement once (unary +: start from the
+  -- matches, not from every pair of claims in article order)
+  AND c.article_id < +m.other_article_id
 -- an outlet repeating its figure (headline, lead, body) is still one disagreement
 GROUP BY c.article_id, m.other_article_id, quantity, figure_here, figure_there
 ORDER BY first_match DESC
 """
 
 # A match counts as a named origin when the matching sentence elsewhere names its source.
-# Claim matches are stored in both directions (db/trace.py), so one direction suffices.
+# Claim matches are stored in both directions (db/trace.py), so one direction suffices;
+# through the view, matches_elsewhere counts every matching claim, each copy included, and
+# a named source on any copy (not only the stored representative) is a named origin.
 NO_NAMED_ORIGIN = """
 SELECT a.published, a.outlet_id AS outlet, c.article_id, a.title, s.idx AS sentence_number,
        s.sourcing, coalesce(s.tier, 'query') AS tier, s.text AS sentence,
-       (SELECT count(*) FROM claim_matches m WHERE m.claim_id = c.claim_id)
+       -- the view's two halves counted apart: SQLite searches each by claim_id, where a
+       -- count over the UNION ALL view would expand every claim's matches for each row
+       (SELECT count(*) FROM claim_matches_to_first m WHERE m.claim_id = c.claim_id)
+       + (SELECT count(*) FROM claim_matches_to_copies m WHERE m.claim_id = c.claim_id)
            AS matches_elsewhere
 FROM articles a
 JOIN claims c ON c.article_id = a.article_id
@@ -120,10 +130,11 @@ JOIN sentences s ON s.sentence_id = c.sentence_id
 WHERE s.unsourced = 1
   AND (coalesce(s.tier, 'query') = coalesce(nullif(:tier, ''), 'query') OR :tier = 'all')
   AND NOT EXISTS (
-      SELECT 1 FROM claim_matches m
+      SELECT 1 FROM claim_matches_expanded m
       JOIN claims oc ON oc.claim_id = m.other_claim_id
       JOIN sentences os ON os.sentence_id = oc.sentence_id
-      WHERE m.claim_id = c.claim_id AND os.sourcing = 'named_source')
+      -- unary +: walk this claim's matches, not every named sentence of the database
+      WHERE m.claim_id = c.claim_id AND +os.sourcing = 'named_source')
 ORDER BY a.published DESC, a.article_id DESC, s.idx
 """
 
@@ -149,8 +160,11 @@ WITH parts AS (
     WHERE tier = 'mild' AND in_quote = 0 AND :tier != 'all' GROUP BY article_id
     UNION ALL
     SELECT c.article_id, 0, 0, count(*)
-    FROM claim_matches m JOIN claims c ON c.claim_id = m.claim_id
-    WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}', '[]')
+    -- the inner select carries the conflict test into the view, so only conflicting
+    -- matches are expanded
+    FROM (SELECT m.claim_id FROM claim_matches_expanded m
+          WHERE m.conflict IS NOT NULL AND m.conflict NOT IN ('', 'null', '{}', '[]')) m
+    JOIN claims c ON c.claim_id = m.claim_id
     GROUP BY c.article_id
 ),
 top AS (
