@@ -7,13 +7,10 @@ claim but names who said it, and three outlets with their own, conflicting figur
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-from test_trace_copies import OTHER
+from test_trace_copies import OTHER, save_story_article
 
 from annotate.copies import match_story
-from annotate.models import Annotation, Claim, Figure, SentenceFlag, Span
 from annotate.trace import match_claims
 from db import store
 from db.claim_groups import matches_of
@@ -21,7 +18,6 @@ from db.plugin.app import make_datasette
 from db.plugin.queries import CANNED
 from db.schema import open_db
 from db.trace import rebuild_matches
-from scraper.models import Extracted, Fetched
 
 ATTACKS = "attacks rose to across the province"  # one claim statement, several sentences
 WIRE = [
@@ -37,49 +33,20 @@ NAMED = [  # the same attacks claim, its origin named: a copy of the wire's clai
 ]  # fmt: skip
 
 
-def _annotation(sentences: list[tuple]) -> Annotation:
-    text, flags, claims = "", [], []
-    for i, (s, value, unit, sourcing, source, statement) in enumerate(sentences):
-        start = len(text)
-        text += s + " "
-        at_src = start + s.index(source) if source else 0
-        src = Span(at_src, at_src + len(source), source) if source else None
-        flags.append(SentenceFlag(start, start + len(s), s, sourcing, src,
-                                  tier="query" if sourcing != "named_source" else None))  # fmt: skip
-        at = s.index(str(value))
-        fig = Figure(str(value), start + at, start + at + len(str(value)), float(value), unit)
-        words = statement or " ".join(
-            w.strip(".,").lower() for w in s.split() if not w[0].isdigit()
-        )
-        claims.append(Claim(i, start, start + len(s), words, [fig], ["ICCS"] if source else []))
-    return Annotation(text=text.strip(), sentences=flags, spans=[], claims=claims)
-
-
-def _save(db, run_id: int, n: int, domain: str, day: int, sentences: list[tuple]) -> int:
-    url = f"http://{domain}/news/story-{n}.html"
-    body = url.encode()
-    fetched = Fetched(url, url, 200, "text/html", {}, "2025-02-26T07:00:00Z", body,
-                      hashlib.sha256(body).hexdigest())  # fmt: skip
-    ann = _annotation(sentences)
-    ext = Extracted(url, None, domain, None, f"Story {n}", [], f"2025-02-{day:02d}T08:00:00Z",
-                    "en", ann.text, len(ann.text.split()), "newspaper")  # fmt: skip
-    aid = store.save_article(db, ext, store.save_fetch(db, fetched, run_id), url, is_seed=n == 0)
-    store.save_annotation(db, aid, ann, run_id)
-    return aid
-
-
 @pytest.fixture
 def story(tmp_path):
     path = tmp_path / "newsprov.db"
     db = open_db(str(path))
     run_id = store.start_run(db, "test", {})
-    seed = _save(db, run_id, 0, "wire.test", 10, WIRE)
+    seed = save_story_article(db, run_id, 0, "wire.test", 10, WIRE)
     ids = [seed]
     for n in range(1, 9):  # eight outlets carry the wire text, some before the seed's page
-        ids.append(_save(db, run_id, n, f"outlet{n}.test", 5 + n, WIRE))
-    ids.append(_save(db, run_id, 9, "named.test", 11, NAMED))
+        ids.append(save_story_article(db, run_id, n, f"outlet{n}.test", 5 + n, WIRE))
+    ids.append(save_story_article(db, run_id, 9, "named.test", 11, NAMED))
     for n in range(10, 13):  # three report their own, conflicting figure
-        ids.append(_save(db, run_id, n, f"own{n}.test", 12, [(*s, None) for s in OTHER]))
+        ids.append(
+            save_story_article(db, run_id, n, f"own{n}.test", 12, [(*s, None) for s in OTHER])
+        )
     for other in ids[1:]:
         store.save_related(db, seed, other, "test", 0.5, True)
     return path, db, seed, ids

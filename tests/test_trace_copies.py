@@ -26,9 +26,10 @@ OTHER = [
 ]  # fmt: skip
 
 
-def _annotation(sentences: list[tuple]) -> Annotation:
+def annotation_of(sentences: list[tuple]) -> Annotation:
     text, flags, claims = "", [], []
-    for i, (s, value, unit, sourcing, source) in enumerate(sentences):
+    # an optional sixth item is the claim's statement, when copies should share one
+    for i, (s, value, unit, sourcing, source, *statement) in enumerate(sentences):
         start = len(text)
         text += s + " "
         at_src = start + s.index(source) if source else 0
@@ -37,17 +38,21 @@ def _annotation(sentences: list[tuple]) -> Annotation:
                                   tier="query" if sourcing != "named_source" else None))  # fmt: skip
         at = s.index(str(value))
         fig = Figure(str(value), start + at, start + at + len(str(value)), float(value), unit)
-        words = " ".join(w.strip(".,").lower() for w in s.split() if not w[0].isdigit())
+        words = (statement and statement[0]) or " ".join(
+            w.strip(".,").lower() for w in s.split() if not w[0].isdigit()
+        )
         claims.append(Claim(i, start, start + len(s), words, [fig], ["ICCS"] if source else []))
     return Annotation(text=text.strip(), sentences=flags, spans=[], claims=claims)
 
 
-def _save(db, run_id: int, n: int, domain: str, day: int, sentences: list[tuple]) -> int:
+def save_story_article(
+    db, run_id: int, n: int, domain: str, day: int, sentences: list[tuple]
+) -> int:
     url = f"http://{domain}/news/story-{n}.html"
     body = url.encode()
     fetched = Fetched(url, url, 200, "text/html", {}, "2025-02-26T07:00:00Z", body,
                       hashlib.sha256(body).hexdigest())  # fmt: skip
-    ann = _annotation(sentences)
+    ann = annotation_of(sentences)
     ext = Extracted(url, None, domain, None, f"Story {n}", [], f"2025-02-{day:02d}T08:00:00Z",
                     "en", ann.text, len(ann.text.split()), "newspaper")  # fmt: skip
     aid = store.save_article(db, ext, store.save_fetch(db, fetched, run_id), url, is_seed=n == 0)
@@ -58,12 +63,12 @@ def _save(db, run_id: int, n: int, domain: str, day: int, sentences: list[tuple]
 def test_copies_stored_once_give_every_article_the_all_pairs_trail(tmp_path):
     db = open_db(str(tmp_path / "copies.db"))
     run_id = store.start_run(db, "test", {})
-    seed = _save(db, run_id, 0, "wire.test", 10, WIRE)
+    seed = save_story_article(db, run_id, 0, "wire.test", 10, WIRE)
     ids = [seed]
     for n in range(1, 9):  # eight outlets carry the wire text, some before the seed's page
-        ids.append(_save(db, run_id, n, f"outlet{n}.test", 5 + n, WIRE))
+        ids.append(save_story_article(db, run_id, n, f"outlet{n}.test", 5 + n, WIRE))
     for n in range(9, 12):  # three report their own, conflicting figure
-        ids.append(_save(db, run_id, n, f"own{n}.test", 12, OTHER))
+        ids.append(save_story_article(db, run_id, n, f"own{n}.test", 12, OTHER))
     for other in ids[1:]:
         store.save_related(db, seed, other, "test", 0.5, True)
     rebuild_matches(db, [seed], match_claims, story_fn=match_story)
