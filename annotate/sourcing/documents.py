@@ -30,19 +30,16 @@ class Documents:
     ) -> Attribution:
         lex = self.lex
         doc_id = lex["document_noun"].token(head) or cue_id
+
+        def made(label: str, kind: str, reason: str, source: Span = src) -> Attribution:
+            # every outcome cites the same document noun, cue and head; only these differ
+            return Attribution(label, kind, reason, doc_id, source=source, cue=cue, head=head)
+
         vague = next(
             (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
         ) or _modifier_in(head, lex["vague_document_modifier"])
         if vague is not None:
-            return Attribution(
-                "vague_document",
-                "vague",
-                f"attributed to unnamed '{src.text}'",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
-            )
+            return made("vague_document", "vague", f"attributed to unnamed '{src.text}'")
         owner = next(
             (
                 t
@@ -58,25 +55,11 @@ class Documents:
             None,
         )
         if owner is not None:
-            return Attribution(
-                "named_source",
-                "document",
-                f"attributed to a named document: '{src.text}'",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
-            )
+            return made("named_source", "document", f"attributed to a named document: '{src.text}'")
         public = _modifier_in(head, lex["public_document_verb"])
         if public is not None:
-            return Attribution(
-                "named_source",
-                "document",
-                f"attributed to a public document: '{src.text}'",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
+            return made(
+                "named_source", "document", f"attributed to a public document: '{src.text}'"
             )
         if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
             prev = mem.document(head.lemma_.lower())
@@ -91,33 +74,16 @@ class Documents:
                 # a named body the article cited: its findings ("The findings show ...")
                 prev = mem.last(("institution", "named"), before=i)
             if prev is not None:
-                return Attribution(
+                return made(
                     prev.label,
                     prev.kind,
                     f"'{src.text}' refers back to '{prev.source.text if prev.source else head.text}'",
-                    doc_id,
                     source=prev.source or src,
-                    cue=cue,
-                    head=head,
                 )
-            return Attribution(
-                "vague_document",
-                "vague",
-                f"'{src.text}': no such document was named before",
-                doc_id,
-                source=src,
-                cue=cue,
-                head=head,
+            return made(
+                "vague_document", "vague", f"'{src.text}': no such document was named before"
             )
-        return Attribution(
-            "vague_document",
-            "vague",
-            f"attributed to unnamed '{src.text}'",
-            doc_id,
-            source=src,
-            cue=cue,
-            head=head,
-        )
+        return made("vague_document", "vague", f"attributed to unnamed '{src.text}'")
 
     def _remember_documents(
         self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
