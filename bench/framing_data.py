@@ -180,7 +180,11 @@ NEWS_OUTLETS = ("nyt", "politico", "usa-today", "wash-post")
 def read_polnear(root: Path, limit: int = 240) -> list[Article]:
     """Political news from the four outlets of PolNeAR (train split only; test is reserved)
     whose copy is mostly straight reporting, `limit` articles spread across them."""
-    text_dir = root / "data" / "train" / "text"
+    # the same two layouts eval_polnear accepts: PolNeAR's folder, or its `data` folder
+    text_dir = next((d for d in (root / "data" / "train", root / "train") if d.is_dir()), None)
+    if text_dir is None:
+        raise SystemExit(f"no train/text under {root}: set NEWSPROV_POLNEAR to PolNeAR's folder")
+    text_dir = text_dir / "text"
     files = sorted(f for f in text_dir.glob("*.txt") if f.name.split("_")[0] in NEWS_OUTLETS)
     step = max(1, len(files) // limit) if limit else 1
     # The NYT texts came through a news archive that writes a double quote as two
