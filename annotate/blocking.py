@@ -61,6 +61,11 @@ def candidate_pairs(
     """(article a, article b) with a < b -> {(claim index in a, claim index in b)} for
     every pair of claims in different articles that shares a block. With `only`, just
     the pairs involving that article."""
+    return pairs_in(blocks_of(prepared), only)
+
+
+def blocks_of(prepared: Mapping[Any, Sequence[Any]]) -> dict[tuple, list[tuple[Any, int]]]:
+    """Block key -> [(article, claim index)], in article order: linear in the claims."""
     freq: Counter[str] = Counter()
     for claims in prepared.values():
         for p in claims:
@@ -70,6 +75,19 @@ def candidate_pairs(
         for i, p in enumerate(claims):
             for key in _claim_keys(p, freq):
                 blocks[key].append((art, i))
+    return blocks
+
+
+def block_work(blocks: Mapping[tuple, Sequence[Any]]) -> int:
+    """How many claim pairs enumerating every block visits (a pair sharing several blocks
+    counts once per block): the cost of `pairs_in` and of the matching that follows."""
+    return sum(len(m) * (len(m) - 1) // 2 for m in blocks.values())
+
+
+def pairs_in(
+    blocks: Mapping[tuple, Sequence[tuple[Any, int]]], only: Any = None
+) -> dict[tuple[Any, Any], set[tuple[int, int]]]:
+    """`candidate_pairs` from blocks already built."""
     out: dict[tuple[Any, Any], set[tuple[int, int]]] = defaultdict(set)
     for members in blocks.values():
         if len(members) < 2:

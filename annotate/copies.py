@@ -32,9 +32,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotate import trace as _t
-from annotate.blocking import candidate_pairs
+from annotate.blocking import block_work, blocks_of, pairs_in
 
 Key = tuple[Any, int]  # (article, index of the claim in that article's list)
+
+# Above this many block pairs (annotate.blocking.block_work, counted over the groups of
+# copies), a story's matches are not worked out and stored when it is rebuilt, but when an
+# article's trail is read (db.trail; one article's matches are linear in the story). A
+# story of independent reports that all reword the same facts with their own figures has
+# matches growing with its square: 1,000 such articles make about 1.3 million conflicting
+# pairs, minutes to compute and store. At this bound a rebuild stays within a few
+# seconds; the bundled seed story needs about 100 block pairs, a 1,000-outlet syndicated
+# one about 6,000.
+MAX_STORED_WORK = 100_000
 
 
 @dataclass
@@ -45,11 +55,17 @@ class StoryMatches:
 
     pairs: list[tuple[Any, int, Any, int, _t.ClaimMatch]] = field(default_factory=list)
     copies: dict[Key, Key] = field(default_factory=dict)
+    # True: the story is over MAX_STORED_WORK, pairs and copies are empty, and each
+    # article's matches are to be worked out when read (annotate.trace.match_cluster).
+    deferred: bool = False
 
 
-def match_story(claims: Mapping[Any, Sequence[Any]]) -> StoryMatches:
+def match_story(
+    claims: Mapping[Any, Sequence[Any]], max_work: int | None = MAX_STORED_WORK
+) -> StoryMatches:
     """Every claim match of a story, copies collapsed (see the module docstring).
-    Articles must be sortable (ids); claims as for `annotate.trace.match_claims`."""
+    Articles must be sortable (ids); claims as for `annotate.trace.match_claims`.
+    Over `max_work` block pairs (None: no bound) the result is `deferred`."""
     prepared = {a: [_prepare(c) for c in cs] for a, cs in claims.items()}
     stated = {a: _t._stated(p) for a, p in prepared.items()}
     ambiguous = {a: _t._ambiguous(p) for a, p in prepared.items()}
@@ -68,6 +84,9 @@ def match_story(claims: Mapping[Any, Sequence[Any]]) -> StoryMatches:
             contexts[key] = ctx
     keys = list(groups)
     reps = {g: [prepared[groups[k][0][0]][groups[k][0][1]]] for g, k in enumerate(keys)}
+    blocks = blocks_of(reps)
+    if max_work is not None and block_work(blocks) > max_work:
+        return StoryMatches(deferred=True)
     out = StoryMatches()
     for k in keys:
         first = groups[k][0]
@@ -79,7 +98,7 @@ def match_story(claims: Mapping[Any, Sequence[Any]]) -> StoryMatches:
             m = _match(p, p, contexts[k], contexts[k])
             if m is not None:
                 _star(groups[k], groups[k], lambda _x, _y, m=m: m, out.pairs, seen)
-    for g1, g2 in sorted(candidate_pairs(reps)):
+    for g1, g2 in sorted(pairs_in(blocks)):
         k1, k2 = keys[g1], keys[g2]
         m12 = _match(reps[g1][0], reps[g2][0], contexts[k1], contexts[k2])
         m21 = _match(reps[g2][0], reps[g1][0], contexts[k2], contexts[k1])

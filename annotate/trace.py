@@ -348,6 +348,7 @@ def _canon(word: str) -> str:
     return _SYNONYMS.get(w, _SYNONYMS.get(word, w))
 
 
+@functools.lru_cache(maxsize=65536)  # a story repeats its words across every outlet
 def _singular(w: str) -> str:
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"

@@ -2,7 +2,8 @@
 
 A story's matcher (annotate.copies.match_story, passed in by the conductor) groups the
 copies of a claim and returns a linear set of pairs plus the groups. Stored form:
-- `claim_copies (claim_id, copy_of)`: every member of a group but the first points at it;
+- `claim_copies (claim_id, copy_of, article_id)`: every member of a group but the first
+  points at it (article_id is the member's, for counting a group's members on one side);
 - `claim_matches`: the returned pairs, both directions, as before (same columns).
 A stored row (claim X -> claim O) stands for X's match with every member of O's group
 that lies on the same side of X's article (lower or higher article id) as O's article:
@@ -26,9 +27,12 @@ _BATCH = 500
 
 def story_rows(
     claims: Mapping[int, list[dict]], story_fn: StoryFn
-) -> tuple[list[tuple], list[tuple]]:
-    """(claim_matches rows, claim_copies rows) for a story of loaded claims."""
+) -> tuple[list[tuple], list[tuple], bool]:
+    """(claim_matches rows, claim_copies rows, deferred) for a story of loaded claims;
+    deferred: the story is too large to store, its matches are worked out when read."""
     result = story_fn(claims)
+    if getattr(result, "deferred", False):
+        return [], [], True
     rows = []
     cells: dict[int, tuple[tuple, tuple]] = {}  # one match object stands for many pairs
     for a, i, b, j, m in result.pairs:
@@ -39,10 +43,10 @@ def story_rows(
         rows.append((ca, cb, b, *ours))
         rows.append((cb, ca, a, *back))
     copies = [
-        (claims[a][i]["claim_id"], claims[fa][fi]["claim_id"])
+        (claims[a][i]["claim_id"], claims[fa][fi]["claim_id"], a)
         for (a, i), (fa, fi) in sorted(result.copies.items())
     ]
-    return rows, copies
+    return rows, copies, False
 
 
 def _cells(m: Any) -> tuple:
@@ -68,7 +72,8 @@ def delete_copies(conn: Any, article_id: int) -> None:
 
 def insert_copies(conn: Any, copies: Iterable[tuple]) -> None:
     conn.executemany(
-        "INSERT OR REPLACE INTO claim_copies (claim_id, copy_of) VALUES (?, ?)", copies
+        "INSERT OR REPLACE INTO claim_copies (claim_id, copy_of, article_id) VALUES (?, ?, ?)",
+        copies,
     )
 
 

@@ -261,4 +261,27 @@ CREATE VIEW IF NOT EXISTS claim_matches_expanded AS
 SELECT * FROM claim_matches_to_first UNION ALL SELECT * FROM claim_matches_to_copies;
 """,
     ),
+    (
+        # Articles whose story is too large to store its claim matches (annotate.copies,
+        # MAX_STORED_WORK): their matches are worked out when a trail is read (db.trail),
+        # and SQL readers (the canned queries) know they are not in claim_matches.
+        "0012_claim_matches_deferred",
+        """
+CREATE TABLE IF NOT EXISTS claim_matches_deferred (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(article_id) ON DELETE CASCADE
+);
+""",
+    ),
+    (
+        # A copy's article, so that how many members of a group of copies lie on one side
+        # of an article (db/claim_groups.py) is an index range count: the canned queries
+        # count a claim's matches per group and side instead of expanding every copy.
+        "0013_claim_copies_article",
+        """
+ALTER TABLE claim_copies ADD COLUMN article_id INTEGER;
+UPDATE claim_copies SET article_id =
+    (SELECT c.article_id FROM claims c WHERE c.claim_id = claim_copies.claim_id);
+CREATE INDEX IF NOT EXISTS idx_claim_copies_side ON claim_copies(copy_of, article_id);
+""",
+    ),
 ]

@@ -219,8 +219,9 @@ def build_cluster_matches(
     with_claims = sorted(a for a in members if claims[a])
     rows: list[tuple] = []
     copies: list[tuple] = []
+    deferred = False
     if story_fn is not None:
-        rows, copies = story_rows({a: claims[a] for a in with_claims}, story_fn)
+        rows, copies, deferred = story_rows({a: claims[a] for a in with_claims}, story_fn)
     elif cluster_fn is not None:
         kept = {a: claims[a] for a in with_claims}
         rows = _cluster_rows(kept, cluster_fn(kept))
@@ -232,9 +233,24 @@ def build_cluster_matches(
         for a in members:
             _delete_article_matches(conn, a)
             delete_copies(conn, a)
+            conn.execute("DELETE FROM claim_matches_deferred WHERE article_id = ?", (a,))
         conn.executemany(_INSERT, rows)
         insert_copies(conn, copies)
+        if deferred:  # worked out when read (db.trail): nothing pairwise is stored
+            conn.executemany(
+                "INSERT INTO claim_matches_deferred (article_id) VALUES (?)",
+                [(a,) for a in with_claims],
+            )
     return len(rows)
+
+
+def is_deferred(db: sqlite_utils.Database, article_id: int) -> bool:
+    """True when the article's story is too large to store its claim matches: they are
+    worked out when its trail is read (db.trail)."""
+    row = db.execute(
+        "SELECT 1 FROM claim_matches_deferred WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return row is not None
 
 
 def rebuild_matches(
@@ -261,7 +277,7 @@ def needs_matching(db: sqlite_utils.Database, article_id: int) -> bool:
     """True when the article's stored matches are missing or not in the canonical form
     (re-annotation replaces claims, and with them their matches in both directions; a
     database written before matches were stored both ways has them one way only)."""
-    if not same_story_articles(db, article_id):
+    if not same_story_articles(db, article_id) or is_deferred(db, article_id):
         return False
     row = db.execute(
         "SELECT (SELECT count(*) FROM claim_matches WHERE claim_id IN"

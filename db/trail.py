@@ -15,10 +15,20 @@ from collections.abc import Sequence
 import sqlite_utils
 
 from db.claim_groups import matches_of
-from db.trace import SQL_BATCH, article_info, copy_originals
+from db.trace import (
+    SQL_BATCH,
+    ClusterFn,
+    _cluster_rows,
+    article_info,
+    copy_originals,
+    is_deferred,
+    story_cluster,
+)
 
 
-def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
+def trail(
+    db: sqlite_utils.Database, article_id: int, cluster_fn: ClusterFn | None = None
+) -> list[dict]:
     """Per flagged or figure-bearing sentence: who else states it, whom they name, when,
     the earliest named origin and the conflicting figures.
 
@@ -29,8 +39,16 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     # Only the articles this one's claims match can appear in its trail: reading them,
     # not the whole story cluster, keeps the reader page fast however far a chain of
     # same-story links runs.
-    # Syndicated copies stored once are expanded here (db.claim_groups).
-    expanded = matches_of(db, article_id)
+    # Syndicated copies stored once are expanded here (db.claim_groups); a story too
+    # large to store has this article's matches worked out now.
+    if is_deferred(db, article_id):
+        if cluster_fn is None:
+            # The one rule db/ runs itself: the reader page and `trace` must show a large
+            # story's matches, and they are the story rebuild's matches, made on demand.
+            from annotate.trace import match_cluster as cluster_fn
+        expanded = deferred_matches(db, article_id, cluster_fn)
+    else:
+        expanded = matches_of(db, article_id)
     members = sorted({article_id, *(r[1] for rows in expanded.values() for r in rows)})
     roots = copy_originals(db, members)
     mine = roots.get(article_id, article_id)
@@ -89,6 +107,50 @@ def trail(db: sqlite_utils.Database, article_id: int) -> list[dict]:
                 "conflicts": conflicts,
             }
         )
+    return out
+
+
+def load_story_claims(db: sqlite_utils.Database, members: Sequence[int]) -> dict[int, list[dict]]:
+    """`load_claims` of many articles in a few queries: article -> claims, for the
+    members with claims."""
+    out: dict[int, list[dict]] = {}
+    for i in range(0, len(members), SQL_BATCH):
+        chunk = list(members[i : i + SQL_BATCH])
+        marks = ",".join("?" * len(chunk))
+        for aid, *r in db.execute(
+            "SELECT article_id, claim_id, statement, figures, entities, predicate"  # noqa: S608 - placeholders only
+            f" FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, start, claim_id",
+            chunk,
+        ):
+            out.setdefault(aid, []).append(
+                {
+                    "claim_id": r[0],
+                    "statement": r[1],
+                    "figures": json.loads(r[2] or "[]"),
+                    "entities": json.loads(r[3] or "[]"),
+                    "predicate": r[4],
+                }
+            )
+    return out
+
+
+def deferred_matches(
+    db: sqlite_utils.Database, article_id: int, cluster_fn: ClusterFn
+) -> dict[int, list[tuple]]:
+    """The article's claim matches in a deferred story, worked out now: claim id ->
+    [(other claim id, other article id, method, score, shared_figures, conflict)], the
+    rows storing every pair would hold (`cluster_fn(claims, only=...)` is blocked, so
+    this is linear in the story)."""
+    claims = load_story_claims(db, story_cluster(db, article_id))
+    if article_id not in claims:
+        return {}
+    out: dict[int, list[tuple]] = {}
+    for row in _cluster_rows(claims, cluster_fn(claims, only=article_id)):
+        cid, other, other_article, *values = row
+        if other_article != article_id:
+            out.setdefault(cid, []).append((other, other_article, *values))
+    for rows in out.values():
+        rows.sort()
     return out
 
 

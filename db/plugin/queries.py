@@ -113,28 +113,58 @@ ORDER BY first_match DESC
 """
 
 # A match counts as a named origin when the matching sentence elsewhere names its source.
-# Claim matches are stored in both directions (db/trace.py), so one direction suffices;
-# through the view, matches_elsewhere counts every matching claim, each copy included, and
-# a named source on any copy (not only the stored representative) is a named origin.
+# Claim matches are stored in both directions (db/trace.py), so one direction suffices.
+# Counted per group of copies and side, not per matching claim: a stored row (X -> O)
+# stands for every member of O's group of copies on the same side of X's article as O's
+# (db/claim_groups.py, the view claim_matches_expanded), so X's matching claims are the
+# members of each distinct (group, side) among its rows. Counting members through the
+# claim_copies index gives the view's count without expanding 1,000 copies into rows and
+# checking each against X's other rows; a named source on any copy (not only the stored
+# representative) is a named origin. Claims of a story too large to store its matches
+# (claim_matches_deferred) are left out: nothing stored says whether a match names a
+# source (their trails work it out when read).
 NO_NAMED_ORIGIN = """
+WITH named_copies AS MATERIALIZED (
+    -- per group of copies, the lowest and highest article of a copy naming its source
+    SELECT cc.copy_of AS head, min(cc.article_id) AS lo, max(cc.article_id) AS hi
+    FROM claim_copies cc
+    JOIN claims mc ON mc.claim_id = cc.claim_id
+    JOIN sentences ms ON ms.sentence_id = mc.sentence_id
+    WHERE ms.sourcing = 'named_source'
+    GROUP BY cc.copy_of
+)
 SELECT a.published, a.outlet_id AS outlet, c.article_id, a.title, s.idx AS sentence_number,
        s.sourcing, coalesce(s.tier, 'query') AS tier, s.text AS sentence,
-       -- the view's two halves counted apart: SQLite searches each by claim_id, where a
-       -- count over the UNION ALL view would expand every claim's matches for each row
-       (SELECT count(*) FROM claim_matches_to_first m WHERE m.claim_id = c.claim_id)
-       + (SELECT count(*) FROM claim_matches_to_copies m WHERE m.claim_id = c.claim_id)
-           AS matches_elsewhere
+       (SELECT coalesce(sum(
+                   (hm.article_id != c.article_id AND (hm.article_id > c.article_id) = k.above)
+                   + CASE WHEN k.above
+                       THEN (SELECT count(*) FROM claim_copies cc
+                             WHERE cc.copy_of = k.head AND cc.article_id > c.article_id)
+                       ELSE (SELECT count(*) FROM claim_copies cc
+                             WHERE cc.copy_of = k.head AND cc.article_id < c.article_id)
+                     END), 0)
+        FROM (SELECT DISTINCT coalesce(g.copy_of, m.other_claim_id) AS head,
+                     m.other_article_id > c.article_id AS above
+              FROM claim_matches m LEFT JOIN claim_copies g ON g.claim_id = m.other_claim_id
+              WHERE m.claim_id = c.claim_id) k
+        JOIN claims hm ON hm.claim_id = k.head) AS matches_elsewhere
 FROM articles a
 JOIN claims c ON c.article_id = a.article_id
 JOIN sentences s ON s.sentence_id = c.sentence_id
 WHERE s.unsourced = 1
   AND (coalesce(s.tier, 'query') = coalesce(nullif(:tier, ''), 'query') OR :tier = 'all')
+  AND NOT EXISTS (SELECT 1 FROM claim_matches_deferred d WHERE d.article_id = c.article_id)
   AND NOT EXISTS (
-      SELECT 1 FROM claim_matches_expanded m
-      JOIN claims oc ON oc.claim_id = m.other_claim_id
-      JOIN sentences os ON os.sentence_id = oc.sentence_id
-      -- unary +: walk this claim's matches, not every named sentence of the database
-      WHERE m.claim_id = c.claim_id AND +os.sourcing = 'named_source')
+      SELECT 1 FROM claim_matches m
+      LEFT JOIN claim_copies g ON g.claim_id = m.other_claim_id
+      JOIN claims hm ON hm.claim_id = coalesce(g.copy_of, m.other_claim_id)
+      JOIN sentences hs ON hs.sentence_id = hm.sentence_id
+      LEFT JOIN named_copies nc ON nc.head = hm.claim_id
+      WHERE m.claim_id = c.claim_id
+        AND ((hs.sourcing = 'named_source' AND hm.article_id != c.article_id
+              AND (hm.article_id > c.article_id) = (m.other_article_id > c.article_id))
+             OR (m.other_article_id > c.article_id AND nc.hi > c.article_id)
+             OR (m.other_article_id < c.article_id AND nc.lo < c.article_id)))
 ORDER BY a.published DESC, a.article_id DESC, s.idx
 """
 
