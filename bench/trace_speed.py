@@ -20,7 +20,8 @@ store the same rows.
 - copied: 166 copies of each other sample page, a third of the claims with figures
   shifted by 1-20 (the old default: copies that are not quite copies).
 The whole-story rebuild is timed with copies collapsed (annotate.copies, what `scrape`,
-`annotate` and `trace` run) and, with --before, with blocking alone (every matching pair
+`annotate` and `trace` run; a story over its MAX_STORED_WORK, such as varied or copied at
+1,000, stores no pairs and each trail works them out when read) and, with --before, with blocking alone (every matching pair
 stored, the previous path); both are checked to give the same trails on sample articles.
 
     .venv/bin/python bench/trace_speed.py [--related 1000] [--story syndicated|varied|copied]
@@ -198,6 +199,8 @@ def main() -> None:
     )
     copies = db["claim_copies"].count
     print(f"  {rows} rows (both ways), {copies} claims stored as copies of another")
+    if db["claim_matches_deferred"].count:  # over annotate.copies.MAX_STORED_WORK
+        print("  story over the stored bound: each trail works its matches out when read")
     trail_s, after = _timed(f"trail of {len(sample)} articles", lambda: _trails(db, sample))
     listed = sum(len(m["matches"]) + len(m["copies"]) for t in after.values() for m in t)
     conflicts = sum(len(m["conflicts"]) for t in after.values() for m in t)

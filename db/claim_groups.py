@@ -2,8 +2,9 @@
 
 A story's matcher (annotate.copies.match_story, passed in by the conductor) groups the
 copies of a claim and returns a linear set of pairs plus the groups. Stored form:
-- `claim_copies (claim_id, copy_of, article_id)`: every member of a group but the first
-  points at it (article_id is the member's, for counting a group's members on one side);
+- `claim_copies (claim_id, copy_of, article_id, pos)`: every member of a group but the
+  first points at it; article_id is the member's and pos its rank among the group's
+  copies by article, so the copies on one side of an article are counted by one search;
 - `claim_matches`: the returned pairs, both directions, as before (same columns).
 A stored row (claim X -> claim O) stands for X's match with every member of O's group
 that lies on the same side of X's article (lower or higher article id) as O's article:
@@ -42,10 +43,13 @@ def story_rows(
         ca, cb = claims[a][i]["claim_id"], claims[b][j]["claim_id"]
         rows.append((ca, cb, b, *ours))
         rows.append((cb, ca, a, *back))
-    copies = [
-        (claims[a][i]["claim_id"], claims[fa][fi]["claim_id"], a)
-        for (a, i), (fa, fi) in sorted(result.copies.items())
-    ]
+    copies = []
+    ranks: dict[tuple, int] = {}  # group's first member -> copies ranked so far
+    # by article, so each copy's rank (pos) counts its group's copies up to its article
+    for (a, i), first in sorted(result.copies.items()):
+        ranks[first] = pos = ranks.get(first, 0) + 1
+        fa, fi = first
+        copies.append((claims[a][i]["claim_id"], claims[fa][fi]["claim_id"], a, pos))
     return rows, copies, False
 
 
@@ -72,7 +76,8 @@ def delete_copies(conn: Any, article_id: int) -> None:
 
 def insert_copies(conn: Any, copies: Iterable[tuple]) -> None:
     conn.executemany(
-        "INSERT OR REPLACE INTO claim_copies (claim_id, copy_of, article_id) VALUES (?, ?, ?)",
+        "INSERT OR REPLACE INTO claim_copies (claim_id, copy_of, article_id, pos)"
+        " VALUES (?, ?, ?, ?)",
         copies,
     )
 

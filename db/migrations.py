@@ -273,15 +273,21 @@ CREATE TABLE IF NOT EXISTS claim_matches_deferred (
 """,
     ),
     (
-        # A copy's article, so that how many members of a group of copies lie on one side
-        # of an article (db/claim_groups.py) is an index range count: the canned queries
-        # count a claim's matches per group and side instead of expanding every copy.
+        # A copy's article and its rank among its group's copies by article, so that how
+        # many members of a group of copies lie on one side of an article
+        # (db/claim_groups.py) is one index search: the canned queries count a claim's
+        # matches per group and side instead of expanding every copy.
         "0013_claim_copies_article",
         """
 ALTER TABLE claim_copies ADD COLUMN article_id INTEGER;
+ALTER TABLE claim_copies ADD COLUMN pos INTEGER;
 UPDATE claim_copies SET article_id =
     (SELECT c.article_id FROM claims c WHERE c.claim_id = claim_copies.claim_id);
-CREATE INDEX IF NOT EXISTS idx_claim_copies_side ON claim_copies(copy_of, article_id);
+UPDATE claim_copies SET pos = r.pos
+FROM (SELECT claim_id, row_number() OVER (PARTITION BY copy_of ORDER BY article_id) AS pos
+      FROM claim_copies) r
+WHERE r.claim_id = claim_copies.claim_id;
+CREATE INDEX IF NOT EXISTS idx_claim_copies_side ON claim_copies(copy_of, article_id, pos);
 """,
     ),
 ]

@@ -128,3 +128,21 @@ def test_the_view_matches_matches_of_for_every_article(story):
             )
         }
         assert got == expected, aid
+
+
+async def test_copies_stored_before_migration_0013_are_counted_the_same(story):
+    """A database whose groups of copies were stored without their article and rank
+    (before 0013) gets them filled in by the migration: the same answers."""
+    path, db, seed, _ids = story
+    rebuild_matches(db, [seed], match_claims, story_fn=match_story)
+    expected = await _answers(path)
+    conn = db.conn
+    conn.execute("DROP INDEX idx_claim_copies_side")
+    conn.execute("ALTER TABLE claim_copies DROP COLUMN pos")
+    conn.execute("ALTER TABLE claim_copies DROP COLUMN article_id")
+    conn.execute("DELETE FROM schema_migrations WHERE name = '0013_claim_copies_article'")
+    conn.commit()
+    db.close()
+    db = open_db(str(path))
+    assert db.execute("SELECT count(*) FROM claim_copies WHERE pos IS NULL").fetchone()[0] == 0
+    assert await _answers(path) == expected

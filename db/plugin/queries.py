@@ -137,11 +137,16 @@ SELECT a.published, a.outlet_id AS outlet, c.article_id, a.title, s.idx AS sente
        s.sourcing, coalesce(s.tier, 'query') AS tier, s.text AS sentence,
        (SELECT coalesce(sum(
                    (hm.article_id != c.article_id AND (hm.article_id > c.article_id) = k.above)
+                   -- copies on that side, from their ranks by article (pos): one search
                    + CASE WHEN k.above
-                       THEN (SELECT count(*) FROM claim_copies cc
-                             WHERE cc.copy_of = k.head AND cc.article_id > c.article_id)
-                       ELSE (SELECT count(*) FROM claim_copies cc
-                             WHERE cc.copy_of = k.head AND cc.article_id < c.article_id)
+                       THEN coalesce((SELECT cc.pos FROM claim_copies cc WHERE cc.copy_of = k.head
+                                      ORDER BY cc.article_id DESC LIMIT 1), 0)
+                            - coalesce((SELECT cc.pos FROM claim_copies cc
+                                        WHERE cc.copy_of = k.head AND cc.article_id <= c.article_id
+                                        ORDER BY cc.article_id DESC LIMIT 1), 0)
+                       ELSE coalesce((SELECT cc.pos FROM claim_copies cc
+                                      WHERE cc.copy_of = k.head AND cc.article_id < c.article_id
+                                      ORDER BY cc.article_id DESC LIMIT 1), 0)
                      END), 0)
         FROM (SELECT DISTINCT coalesce(g.copy_of, m.other_claim_id) AS head,
                      m.other_article_id > c.article_id AS above
