@@ -128,7 +128,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "The same claim or figure found in another article, as stored: one "
         "row stands for every syndicated copy of the other claim on that side of this "
         "article (claim_copies). The view claim_matches_expanded lists every matching pair; "
-        "count and join that one.",
+        "count and join that one. Stories too large to store (claim_matches_deferred) have "
+        "no rows here: their trails work the matches out when read.",
         "facets": ["method"],
         "columns": {
             "method": "same_figure or paraphrase",
