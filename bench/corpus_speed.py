@@ -76,13 +76,31 @@ def build_warc(path: Path, n: int) -> None:
 
 
 def annotate(warc: Path, out: Path, workers: int, partition_size: int) -> tuple[float, dict]:
+    import resource
+
     from newsprov.corpus.run import annotate_corpus
 
+    own0, kids0 = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    load0 = os.getloadavg()[0]
     t = time.perf_counter()
     s = annotate_corpus([warc], out, workers=workers, partition_size=partition_size, progress=False)
     elapsed = time.perf_counter() - t
+    own1, kids1 = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     print(f"  {workers} worker(s): {s.articles} articles of {s.records} records in {elapsed:.1f} s"
-          f" ({s.records / elapsed:.2f} records/s); skips {dict(s.skips)}", flush=True)  # fmt: skip
+          f" ({s.records / elapsed:.2f} records/s); skips {dict(s.skips)}; load average"
+          f" {load0:.1f} -> {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+    # The driver (client, the LocalCluster's scheduler, the progress loop) and the worker
+    # processes (nannies included, counted once they exit): CPU seconds over the run.
+    driver = own1.ru_utime + own1.ru_stime - own0.ru_utime - own0.ru_stime
+    workers_cpu = kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime
+    print(f"    CPU: driver process {driver:.1f} s ({driver / elapsed:.0%} of a core), worker"
+          f" processes {workers_cpu:.1f} s", flush=True)  # fmt: skip
     wall(out, s.timings, elapsed)
     return elapsed, s.timings
 
@@ -99,6 +117,7 @@ def wall(out: Path, timings: dict, elapsed: float) -> None:
     parts = []
     for pid, ms in sorted(per.items()):
         busy = sum(m["seconds"] for m in ms)
+        cpu = sum(m.get("cpu_seconds", 0) for m in ms)
         split = {k: sum(m.get("phases", {}).get(k, 0) for m in ms) for k in PHASES}
         load = sum(m.get("load_seconds", 0) for m in ms)
         first = min(m["started_at"] for m in ms) - t0
@@ -106,7 +125,8 @@ def wall(out: Path, timings: dict, elapsed: float) -> None:
         parts.append(f"worker {pid}: {len(ms)} partitions, first starts at {first:.1f} s, "
                      f"spaCy load {load:.1f} s, busy {busy:.1f} s ("
                      + ", ".join(f"{k} {v:.1f}" for k, v in split.items())
-                     + f"), last ends at {last:.1f} s")  # fmt: skip
+                     + f"), CPU {cpu:.1f} s ({cpu / max(busy, 1e-9):.0%} of busy),"
+                     f" last ends at {last:.1f} s")  # fmt: skip
     print(f"    phases: cluster start {timings.get('cluster', 0):.1f} s, header scan and plan "
           f"{timings.get('scan', 0):.1f} s, partitions {timings.get('partitions', 0):.1f} s, "
           f"rest {elapsed - sum(timings.get(k, 0) for k in ('cluster', 'scan', 'partitions')):.1f} s")  # fmt: skip

@@ -60,6 +60,9 @@ class PartitionResult:
     worker_pid: int = 0
     peak_rss_mb: float = 0.0  # the worker process's peak RSS when the partition finished
     seconds: float = 0.0  # time spent on the partition (annotator already loaded)
+    # CPU time of the worker process over those seconds: cpu_seconds / seconds well under
+    # 1 means the worker waited for a core (other processes), not for our code
+    cpu_seconds: float = 0.0
     load_seconds: float = 0.0  # loading spaCy and the lexicons, when this task did it
     started_at: float = 0.0  # wall clock (epoch seconds): where a run's time goes
     finished_at: float = 0.0
@@ -92,6 +95,7 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
     annotator = annotator_for(task.lexicons, task.disabled)
     load_seconds = time.time() - started_at
     started = time.perf_counter()
+    cpu_started = time.process_time()
     result = PartitionResult(task.pid, records=len(task.heads), annotator=annotator.fingerprint())
     result.load_seconds = round(load_seconds, 3)
     result.started_at = round(started_at, 3)
@@ -133,6 +137,7 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
     result.skips = dict(skips)
     result.worker_pid = os.getpid()
     result.seconds = round(time.perf_counter() - started, 3)
+    result.cpu_seconds = round(time.process_time() - cpu_started, 3)
     result.phases = {
         "read_extract": round(t_extract - started, 3),
         "annotate": round(t_annotate - t_extract, 3),
