@@ -34,3 +34,33 @@ def test_neutral_word_in_quotation_stays_a_scare_quote(matcher, nlp) -> None:
 def test_loaded_verb_of_saying_makes_a_quotation(matcher, nlp) -> None:
     text = 'The senator mocked the tariff plan as a "summer project".'
     assert [s.text for s in spans(matcher, nlp, text) if s.entry is None] == []
+
+
+def test_exaggeration_from_plain_words_is_strong(matcher, nlp) -> None:
+    found = spans(matcher, nlp, "The regulator has done absolutely nothing about the leaks.")
+    assert [(s.category, s.tier) for s in found] == [("intensifier", "strong")]
+    assert "absolutely nothing" in found[0].text
+    found = spans(matcher, nlp, "The board sacked him without a shred of evidence.")
+    assert [(s.text, s.tier) for s in found] == [("without a shred of", "strong")]
+    found = spans(matcher, nlp, "The bypass plan is utterly pointless.")
+    assert [(s.category, s.tier) for s in found] == [("intensifier", "strong")]
+
+
+def test_plain_states_and_hedges_are_not_exaggeration(matcher, nlp) -> None:
+    for text in (
+        "The depot was completely empty by Tuesday evening.",
+        "Officials were not entirely sure when the ferry would sail.",
+        "The library holds the largest collection of maps in the region.",
+    ):
+        assert [s for s in spans(matcher, nlp, text) if s.tier == "strong"] == [], text
+
+
+def test_rhetorical_doubt_is_flagged_in_the_writers_voice(matcher, nlp) -> None:
+    found = spans(matcher, nlp, "What else has the council hidden from residents?")
+    assert [(s.category, s.tier, s.in_quote) for s in found] == [("doubt", "strong", False)]
+    found = spans(matcher, nlp, "Is it any surprise that the buses run late?")
+    assert [(s.category, s.tier) for s in found] == [("doubt", "strong")]
+    # asked by someone else, inside quotation marks: the speaker's doubt
+    found = spans(matcher, nlp, '"What else are they hiding?" a resident asked.')
+    assert [(s.category, s.in_quote) for s in found] == [("doubt", True)]
+    assert spans(matcher, nlp, "What else is planned for the festival weekend?") == []
