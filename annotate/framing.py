@@ -190,7 +190,7 @@ class FramingMatcher:
                 _mark_reported(doc, s)
             if self._auto:
                 spans += auto_loaded(doc, quotes, spans, self._disabled)
-            spans += scare_quotes(doc, quotes)
+            spans += scare_quotes(doc, quotes, spans)
         return _merge_adjacent(doc, _drop_overlaps(spans))
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

@@ -6,7 +6,13 @@ A short quotation is someone's words, not the outlet's doubt, when
   "firm response"', 'the statement called it "premature"');
 - it sits inside a longer quotation (the speaker's own marks);
 - it introduces or names a term ('known as "frunk"', '(the "green shoe" option)'), or it
-  stands alone on its line (a headline quoting someone).
+  stands alone on its line (a headline quoting someone);
+- it holds a word the lexicon flags ('called the plan a "shameful betrayal"'): an outlet
+  distances itself from a neutral-sounding name ('the "transitional" council'), but a loaded
+  word in quotation marks is someone's word put on record. Then the lexicon's span is kept
+  and reported `in_quote` (the speaker's framing), not swallowed by a scare-quote span. On
+  SemEval-2023 train (even half) such quotations overlapped a gold span in quotes 11 times
+  in 21, against 29 in 379 for short quotations with no lexicon word.
 Every scare quote is `mild` (worth a look, not shown by default): the single lower-case
 words that were `strong` were right 0 of 12 times on SemEval-2023 train and 0 of 17 on
 BASIL in the author's voice, and they were the largest strong source on AEB and PolNeAR.
@@ -15,6 +21,7 @@ BASIL in the author's voice, and they were the largest strong source on AEB and 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -28,7 +35,8 @@ SPEECH_LEMMAS = frozenset(
     pledge urge reply respond ask accuse allege charge deny reject dismiss condemn denounce
     criticise criticize praise hail welcome refer mention suggest promise predict complain
     testify admit concede acknowledge boast brag joke quip note explain recall describe
-    characterise characterize""".split()
+    characterise characterize defend slam blast lambast lambaste decry deride mock ridicule
+    insult scoff sneer rail lament tout echo""".split()
 )
 DOCUMENT_NOUNS = frozenset(
     """statement report letter document memo email website site description manifesto
@@ -61,12 +69,23 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def scare_quotes(doc: Doc, quotes: list[tuple[int, int]]) -> list[FramingSpan]:
-    """Quotation marks around a word or short phrase nobody is quoted as saying."""
+def scare_quotes(
+    doc: Doc, quotes: list[tuple[int, int]], found: Sequence[FramingSpan] = ()
+) -> list[FramingSpan]:
+    """Quotation marks around a word or short phrase nobody is quoted as saying.
+
+    `found` are the lexicon's spans: a short quotation holding one is someone's loaded word,
+    so no scare quote is made and the span is marked `in_quote` (British single marks are
+    not among `quotes`, so the span may not be marked yet)."""
     out = []
     text = doc_text(doc)
     regions = sorted({*quotes, *_single_quoted(text)})
     for qs, qe in regions:
+        held = [s for s in found if s.entry is not None and qs <= s.start and s.end <= qe]
+        if held:
+            for s in held:
+                s.in_quote = True
+            continue
         inner = text[qs + 1 : qe - 1].strip()
         words = inner.split()
         if not 1 <= len(words) <= 3 or any(c in _SENTENCE_END for c in inner[-1:]):
