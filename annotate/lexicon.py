@@ -58,7 +58,7 @@ from annotate.models import FRAMING_CATEGORIES, FRAMING_TIERS
 if TYPE_CHECKING:
     from annotate.sourcing.lexicon import SourcingLexicon
 
-# Context rules a lexicon entry can ask for (implemented in annotate/framing.py):
+# Context rules a lexicon entry can ask for (implemented in annotate/framing_verbs.py):
 # - "claim": the verb must introduce a claim (a that-/wh-clause, or an object such as
 #   "the truth", "the extent", "the deception"), so "the coach revealed the new kit" is left alone.
 # - "reporting": the verb must report what someone said (it takes a clausal complement),
