@@ -117,6 +117,10 @@ def report(arts: list[Article], preds: list[list[FramingSpan]], categories: bool
             for cat in FRAMING_CATEGORIES:
                 a, _ = score(pairs, in_quote, category=cat)
                 print(f"  {cat:<16} {a.row()}")
+                # the default view: what an editor sees before asking for mild flags too
+                s, _ = score(pairs, in_quote, category=cat, tier="strong")
+                if s.n_p:
+                    print(f"    strong only    {s.row()}")
     by_det: dict[str, list[int]] = {}
     for gold, pred in pairs:
         for x in pred:
