@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotate.framing_context import extend_to_head, legal_context, names_topic
+from annotate.framing_context import extend_to_head, judges, legal_context, names_topic
 
 # Objects that make "reveal/expose/unveil X" present X as an established fact even
 # without a that-clause: "unveil Pakistan's deception", "exposed the extent of the abuse".
@@ -83,6 +83,8 @@ def apply_context(span: Span, context: str | None) -> Span | None:
         return None if names_topic(span) else span
     if context == "legal":
         return None if legal_context(span) else span
+    if context == "judgement":
+        return span if judges(span) else None
     if context == "modifier":
         return extend_to_head(span)
     if context == "stance":
