@@ -166,7 +166,10 @@ JUDGED_NOUNS = frozenset(
     verdict investigation probe inquiry process election logic reasoning excuse lie joke
     mindset mentality society nation country leader politician official minister president
     senator lawmaker critic supporter opponent establishment elite victory apology gesture
-    rule reform budget""".split()
+    rule reform budget councillor councilor mayor governor candidate chairman boss executive
+    director chief member manager landlord banker lobbyist activist campaigner columnist
+    commentator pundit host cleric bishop priest pope cardinal king prince man woman person
+    people group organisation organization company club""".split()
 )
 _JUDGED_PRONOUNS = frozenset("he she they him her them you we i who".split())
 
