@@ -154,6 +154,52 @@ def names_topic(span: Span) -> bool:
     return False
 
 
+# What an adjective of judgement judges (context "judgement"): plans, words, conduct,
+# institutions and people. "A toxic debate", "the promise rang hollow", "his critics are
+# twisted" are verdicts; "toxic fumes", "a hollow tree", "a twisted ankle" describe things.
+JUDGED_NOUNS = frozenset(
+    """plan policy proposal decision idea argument claim remark comment statement speech
+    rhetoric language tone word response reaction behaviour behavior conduct attitude
+    approach strategy tactic campaign move attack criticism debate discourse culture politics
+    agenda ideology system regime government administration leadership party movement media
+    press coverage narrative record legacy promise pledge deal scheme law bill measure ruling
+    verdict investigation probe inquiry process election logic reasoning excuse lie joke
+    mindset mentality society nation country leader politician official minister president
+    senator lawmaker critic supporter opponent establishment elite victory apology gesture
+    rule reform budget councillor councilor mayor governor candidate chairman boss executive
+    director chief member manager landlord banker lobbyist activist campaigner columnist
+    commentator pundit host cleric bishop priest pope cardinal king prince man woman person
+    people group organisation organization company club""".split()
+)
+_JUDGED_PRONOUNS = frozenset("he she they him her them you we i who".split())
+
+
+def judges(span: Span) -> bool:
+    """The adjective passes a verdict on a plan, words, conduct, an institution or a person,
+    attributively ("a toxic debate") or as a predicate ("the plan is toxic", "found the
+    offer hollow"), rather than describing a physical thing ("toxic fumes")."""
+    tok = span.root
+    for _ in range(3):  # "cruel and twisted": the conjunct reads its first conjunct's noun
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.dep_ == "amod":
+        return _judged(tok.head)
+    if tok.dep_ in ("acomp", "attr", "oprd"):
+        verb = tok.head
+        # "found the offer hollow": the object; "the plan is hollow": the subject
+        kids = [c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i]
+        kids += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(kids) and _judged(kids[0])
+    return False
+
+
+def _judged(noun: Token) -> bool:
+    if noun.lower_ in _JUDGED_PRONOUNS or noun.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return noun.lemma_.lower() in JUDGED_NOUNS or noun.lower_ in JUDGED_NOUNS
+
+
 _NAME_TYPES = frozenset("PERSON ORG WORK_OF_ART PRODUCT EVENT FAC LAW LANGUAGE".split())
 # Nouns that announce a title: "the film Gaslight", "the novel Leviathan".
 WORK_NOUNS = frozenset(

@@ -58,7 +58,7 @@ from annotate.models import FRAMING_CATEGORIES, FRAMING_TIERS
 if TYPE_CHECKING:
     from annotate.sourcing.lexicon import SourcingLexicon
 
-# Context rules a lexicon entry can ask for (implemented in annotate/framing.py):
+# Context rules a lexicon entry can ask for (implemented in annotate/framing_verbs.py):
 # - "claim": the verb must introduce a claim (a that-/wh-clause, or an object such as
 #   "the truth", "the extent", "the deception"), so "the coach revealed the new kit" is left alone.
 # - "reporting": the verb must report what someone said (it takes a clausal complement),
@@ -71,7 +71,10 @@ if TYPE_CHECKING:
 #   text, another noun classifies it ("flood disaster"), or someone is charged with it.
 # - "legal": dropped in a legal or police account ("the alleged fraud", "police said the
 #   alleged attacker"), where the word is the hedge the law requires.
-CONTEXTS = ("claim", "reporting", "modifier", "stance", "topic", "legal")
+# - "judgement": an adjective that counts only when it judges a plan, words, conduct, an
+#   institution or a person ("a toxic debate", "the promise is hollow"), not when it
+#   describes a physical thing ("toxic fumes", "a hollow tree"); framing_context.judges.
+CONTEXTS = ("claim", "reporting", "modifier", "stance", "topic", "legal", "judgement")
 
 _KNOWN_KEYS = {
     "id",

@@ -148,26 +148,26 @@ def test_find_negated_or_hedged_factive_is_not_presupposition(matcher, nlp, text
 
 
 def test_find_auto_is_off_unless_asked_for(matcher, auto_matcher, nlp, monkeypatch) -> None:
-    text = "It was a rotten deal for taxpayers."
+    text = "It was a nasty deal for taxpayers."
     assert spans(matcher, nlp, text) == []
     assert matcher.fingerprint() != auto_matcher.fingerprint()
     monkeypatch.setenv("NEWSPROV_FRAMING_AUTO", "1")
-    assert texts(spans(FramingMatcher(nlp), nlp, text)) == ["rotten"]
+    assert texts(spans(FramingMatcher(nlp), nlp, text)) == ["nasty"]
 
 
 def test_find_auto_flags_emotive_modifier_outside_lexicon(auto_matcher, nlp) -> None:
-    found = spans(auto_matcher, nlp, "It was a rotten deal for taxpayers.")
+    found = spans(auto_matcher, nlp, "It was a nasty deal for taxpayers.")
     assert [(s.text, s.category, s.entry, s.in_quote, s.tier) for s in found] == [
-        ("rotten", "loaded_language", "framing.loaded.auto.rotten", False, "mild")
+        ("nasty", "loaded_language", "framing.loaded.auto.nasty", False, "mild")
     ]
-    assert "VADER" in found[0].reason and "-2.3" in found[0].reason
-    assert "framing.loaded.auto.rotten" in found[0].reason  # how to silence it
+    assert "VADER" in found[0].reason and "-2.6" in found[0].reason
+    assert "framing.loaded.auto.nasty" in found[0].reason  # how to silence it
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        '"It was a rotten deal," the union said.',  # the speaker's word, not the outlet's
+        '"It was a nasty deal," the union said.',  # the speaker's word, not the outlet's
         "The richest families gained most.",  # comparison, a measurement
         "Shares fell after a weak forecast and a fatal crash.",  # plain news description
         "Residents were frustrated by the delays.",  # a reported state of mind
@@ -179,8 +179,8 @@ def test_find_auto_leaves_quotes_comparatives_and_plain_words(auto_matcher, nlp,
 
 
 def test_find_auto_can_be_disabled_per_word_or_whole(nlp) -> None:
-    text = "It was a rotten deal for taxpayers."
-    for off in ("framing.loaded.auto.rotten", "framing.loaded.auto"):
+    text = "It was a nasty deal for taxpayers."
+    for off in ("framing.loaded.auto.nasty", "framing.loaded.auto"):
         m = FramingMatcher(nlp, disabled=[off], open_vocabulary=True)
         assert spans(m, nlp, text) == []
         assert m.fingerprint() != FramingMatcher(nlp, open_vocabulary=True).fingerprint()

@@ -59,3 +59,24 @@ def test_a_guilty_plea_to_an_offence_is_not_an_admission_or_an_intensifier(match
     assert "dangerously close" in " ".join(
         flagged(matcher, nlp, "The council came dangerously close to bankruptcy.")
     )
+
+
+@pytest.mark.parametrize(
+    ("literal", "judging", "word"),
+    [
+        # attributive: the noun is a thing, or a plan, words, conduct
+        ("Toxic fumes drifted over the estate.", "It was a toxic debate about housing.", "toxic"),
+        ("Owls nested in a hollow tree.", "Residents dismissed it as a hollow promise.", "hollow"),
+        ("She played on with a twisted ankle.", "It was a twisted idea from the start.", "twisted"),
+        # predicate: the subject is a thing, or an institution or a person
+        ("The fruit in the storeroom was rotten.", "The licensing system is rotten.", "rotten"),
+        ("The steps were slimy after the flood.", "The new councillor is slimy.", "slimy"),
+    ],
+)
+def test_an_adjective_of_judgement_is_flagged_only_when_it_judges(
+    matcher, nlp, literal: str, judging: str, word: str
+) -> None:
+    # the same adjective: a property of a physical thing is no verdict; of a plan, words,
+    # an institution or a person it is the outlet's judgement
+    assert flagged(matcher, nlp, literal) == []
+    assert word in " ".join(flagged(matcher, nlp, judging))
