@@ -49,8 +49,9 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
 - attribution.py: pass 1, explicit attribution (reporting verbs, 'according to',
   evidentials, speech tags after quotations, trailing 'X data show')
 - sources.py: typing a source phrase (person, institution, anonymous, vague group,
-  spokespeople and affiliated officials as anonymous), pronouns resolved against what the
-  article named before
+  spokespeople and affiliated officials as anonymous)
+- references.py: sources that point elsewhere: pronouns resolved against what the article
+  named before, possessive owners, shares of a group, age and surname back-references
 - documents.py: documents as sources, and 'the report' resolved to the one named before
 - tags.py: speakers named by layout (transcript labels, dash signatures, 'X continued:')
 - tiers.py: query or routine for every unsourced sentence
