@@ -102,6 +102,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _relative_subject(verb: Token) -> Token | None:
+    """'Sanders, who endorsed Canova': the relative pronoun the verb has as its subject (the
+    source as the sentence writes it; `_subject` gives the noun it stands for)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in _RELATIVE), None)
+
+
 def _line_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     return any("\n" in t.text for t in a.doc[lo:hi])
