@@ -37,7 +37,11 @@ from annotate.sourcing.words import (
     _SHARE_HEADS,
     _VAGUE_DETS,
     _WORD_NUMBERS,
+    WordSetView,
 )
+
+# party names that tag as organisations ('GOP strategists'): people of a party, not its voice
+_PARTY_WORDS = WordSetView("party_words")
 
 # _owner_of_possessive is imported from here by the classifier.
 __all__ = ["SourceTypes", "_owner_of_possessive"]
@@ -217,9 +221,7 @@ class SourceTypes(References):
                 )
             if (venue := _named_venue(cue_tok)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
-            if (body := _named_affiliation(head)) is not None:
-                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
-            if (body := _named_modifier(head)) is not None:
+            if (body := _speaks_for(head)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if (
                 any(c.lower_ in _DEFINITE for c in head.children)
@@ -251,6 +253,19 @@ class SourceTypes(References):
                 # "rights groups say", "hospitals warn": no institution anyone can name
                 return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
             return make("named_source", "institution", f"attributed to '{src.text}'", eid)
+        names = [t for t in np if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_)]
+        if (
+            head.tag_ == "NNS"
+            and names
+            and all(t.ent_type_ == "NORP" or t.lower_ in _PARTY_WORDS for t in names)
+        ):
+            # 'GOP strategists', 'Democratic operatives': unnamed people of a party
+            return make(
+                "weasel",
+                "weasel",
+                f"attributed to a vague group: '{src.text}'",
+                "sourcing.words.party_words",
+            )
         if named:
             return make("named_source", "named", f"attributed to named source '{src.text}'")
         if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
@@ -294,3 +309,20 @@ class SourceTypes(References):
             # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
         return None
+
+
+def _speaks_for(head: Token) -> Token | None:
+    """The named body a group speaks for ('analysts at Crane Bank', 'ICCS researchers'). None
+    when a quantifier makes it some of them ('some Crane Bank analysts', 'a few Labour
+    councillors'), or when the name is a party or creed ('GOP strategists', 'Democratic
+    leaders'): a party's people are not the party's voice."""
+    if any(
+        c.lower_ in _QUANTIFIERS or c.lower_ in ("few", "several", "multiple")
+        for c in head.children
+        if c.dep_ in ("amod", "det", "nummod")
+    ):
+        return None
+    body = _named_affiliation(head) or _named_modifier(head)
+    if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
+        return None
+    return body
