@@ -162,6 +162,8 @@ def test_in_a_statement_and_in_a_poll_are_cues(annotator: Annotator) -> None:
     got = pairs(f)
     assert ("a Harbour Research poll released Monday", "In a Harbour Research poll") in got
     assert ("40 percent", "said") in got
+    # a standing in the polls is no one document
+    assert pairs(flag_of(annotator, "Ortega has a lead in the polls.", "Ortega")) == []
 
 
 def test_share_of_respondents_saying_is_listed(annotator: Annotator) -> None:

@@ -150,6 +150,8 @@ class Several:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.lemma_.lower() not in _IN_DOCUMENT or tok.idx in taken:
                 continue
+            if pobj.tag_ == "NNS":
+                continue  # 'a lead in the polls': where a standing shows, not one document
             cue = _tok_span(s.doc[tok.i : pobj.i + 1])
             if pobj.lemma_.lower() in _IN_SOURCE_DOCUMENTS:
                 np = _np(pobj, s)
