@@ -185,3 +185,13 @@ def test_relative_pronoun_source_is_listed_as_written(annotator: Annotator) -> N
     first = f.attributions[0]
     assert first.source is not None and first.source.text == "who"
     assert first.refers_to is not None and first.refers_to.text == "Ana Ortega"
+
+
+def test_saying_after_a_preposition_takes_the_subject_of_its_clause(
+    annotator: Annotator,
+) -> None:
+    f = flag_of(
+        annotator, "Baird distanced himself from the plan by saying he would vote against it.", "B"
+    )
+    assert f.sourcing == "named_source"
+    assert ("Baird", "saying") in pairs(f)

@@ -96,6 +96,10 @@ def _subject(verb: Token) -> Token | None:
         # "Some doctors remain sceptical, arguing that ...": the participle's subject is
         # the main clause's
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+            # 'distanced himself from the plan by saying ...': the verb the 'by' hangs from
+            tok = tok.head.head
+            continue
         if tok.dep_ not in ("xcomp", "conj") and not participle or tok.head.i == tok.i:
             return None
         tok = tok.head
