@@ -195,3 +195,10 @@ def test_saying_after_a_preposition_takes_the_subject_of_its_clause(
     )
     assert f.sourcing == "named_source"
     assert ("Baird", "saying") in pairs(f)
+
+
+def test_according_to_an_untyped_source_is_still_listed(annotator: Annotator) -> None:
+    f = flag_of(annotator, "The server was wiped twice, according to the summary.", "The")
+    assert ("the summary", "according to") in pairs(f)
+    f = flag_of(annotator, "The depot lost money, according to Tim Baird.", "The")
+    assert pairs(f) == [("Tim Baird", "according to")]  # listed once

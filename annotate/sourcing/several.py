@@ -128,6 +128,7 @@ class Several:
                     a.written = _tok_span(rel)
                 out.append(a)
         out.extend(self._in_documents(s, mask, mem, i, taken))
+        out.extend(self._untyped_preposition(s, mask, taken))
         tag = self._tag_verb(s, mask, taken)
         if tag is not None:
             a = self._agent(_subject(tag), s, mem, i, _tok_span(tag), "sourcing.several.tag", tag)
@@ -171,6 +172,31 @@ class Several:
                     Attribution(
                         "none", "listed", "", "sourcing.words.in_document_cue", source=src, cue=cue
                     )
+                )
+        return out
+
+    def _untyped_preposition(
+        self, s: SpacySpan, mask: list[bool], taken: set[int]
+    ) -> list[Attribution]:
+        """'according to the summary', 'according to a count by volunteers': a cue preposition
+        whose object the source rules could not type still names where the words came from."""
+        out: list[Attribution] = []
+        for tok, quoted in zip(s, mask, strict=True):
+            if quoted or tok.dep_ != "prep":
+                continue
+            for _pat, item, eid in self.lex["cue_preposition"].phrases:
+                words = item.split()
+                first = tok.i - len(words) + 1
+                if tok.lower_ != words[-1] or first < s.start:
+                    continue
+                if [t.lower_ for t in s.doc[first : tok.i + 1]] != words:
+                    continue
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if pobj is None or s.doc[first].idx in taken:
+                    continue
+                cue = _tok_span(s.doc[first : tok.i + 1])
+                out.append(
+                    Attribution("none", "listed", "", eid, source=_tok_span(_np(pobj, s)), cue=cue)
                 )
         return out
 
