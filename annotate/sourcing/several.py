@@ -4,8 +4,11 @@ A sentence can report several speakers ("X said A, while Y argued B"), a speaker
 document ("..., Ms Roe said, citing the audit"), or the same speaker twice ("she said ...
 and added ..."). The sentence's label and its `source`/`cue` follow the main attribution
 (pass 1 and the carry-over decide it); this stage lists all of them, the main one first,
-each with its source as written in the sentence ("he", "the analysts") and, where pass 1
-resolved it, who that stands for.
+each with its source as written in the sentence ("he", "who", "the analysts") and, where
+pass 1 resolved it, who that stands for. Listed too: public acts and positions ('endorsed',
+'declined to', 'voiced doubts'), 'asked' or 'cited' with no clause, 'in a statement' and 'in
+a new poll', shares of respondents who say something, and 'according to' with a source the
+rules cannot type. Each word set was measured on PolNeAR train (see its TOML entry).
 """
 
 from __future__ import annotations
