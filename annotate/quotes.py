@@ -1,6 +1,7 @@
 """Where quotations are in a text: the speaker's words, not the outlet's.
 
-Handles straight and curly double quotes, curly single quotes used as quotation marks
+Handles straight and curly double quotes (a straight one may close with a curly one, and
+two apostrophes '' stand for a double quote), curly single quotes used as quotation marks
 (British style: ‘like this’, told apart from apostrophes), quotations of several sentences,
 and the news convention for a quotation that runs over paragraphs: each paragraph opens
 with a quote mark and only the last one closes it, so an unclosed quotation ends with its
@@ -22,20 +23,29 @@ def _line_regions(line: str, offset: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    # Two apostrophes stand for a double quote in some wire copy (''like this''): read them
+    # as one straight double quote, so the speech tag after them is outside the quotation.
+    orig, line = line, line.replace("''", '" ')
     for i, ch in enumerate(line):
         if open_at is None:
             if ch == '"' or ch == _OPEN_DOUBLE:
                 open_at, closer = i, ('"' if ch == '"' else _CLOSE_DOUBLE)
             elif ch == _OPEN_SINGLE and (i == 0 or not line[i - 1].isalnum()):
                 open_at, closer = i, _CLOSE_SINGLE
-        elif ch == closer or (closer == _CLOSE_DOUBLE and ch == '"'):
+        elif (
+            ch == closer
+            or (closer == _CLOSE_DOUBLE and ch == '"')
+            # a straight opening quote closed by a curly one (copy edited in two tools)
+            or (closer == '"' and ch == _CLOSE_DOUBLE)
+        ):
             # a right single quote followed by a letter is an apostrophe (don’t, O’Neill)
             if ch == _CLOSE_SINGLE and i + 1 < len(line) and line[i + 1].isalpha():
                 continue
-            regions.append((offset + open_at, offset + i + 1))
+            shut = i + 2 if orig[i : i + 2] == "''" else i + 1
+            regions.append((offset + open_at, offset + shut))
             open_at = None
     if open_at is not None:
-        end = len(line.rstrip())
+        end = len(orig.rstrip())
         if end - open_at > 1:
             regions.append((offset + open_at, offset + end))
     return regions

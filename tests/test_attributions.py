@@ -128,3 +128,77 @@ def test_tag_after_a_quotation_names_the_speaker_whatever_its_verb(
         flag_of(annotator, '"We won the vote," Ana Ortega beamed.', '"We won')
     )
     assert flag_of(annotator, '"Closed" is printed on the gate.', '"Closed"').attributions == []
+
+
+def test_position_taken_without_saying_is_listed_for_a_person_only(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Ana Ortega voiced doubts about the levy.", "Ana")
+    assert ("Ana Ortega", "voiced") in pairs(f)
+    assert f.sourcing is None  # listed, never the label
+    f = flag_of(annotator, "She seemed to rule out a second term.", "She")
+    assert ("She", "seemed") in pairs(f)
+    # a thing that seems is nobody's position
+    assert pairs(flag_of(annotator, "The river seemed higher than usual.", "The river")) == []
+
+
+def test_question_and_citation_without_a_clause_are_listed(annotator: Annotator) -> None:
+    assert ("Tim Baird", "asked") in pairs(flag_of(annotator, "Tim Baird asked.", "Tim"))
+    f = flag_of(annotator, "Councillor Tim Baird cited the audit.", "Councillor")
+    assert ("Councillor Tim Baird", "cited") in pairs(f)
+    assert f.sourcing is None
+    # 'found' still needs a clause: finding cracks is an event, not a report
+    f = flag_of(annotator, "The inspectors found cracks in the depot roof.", "The")
+    assert pairs(f) == []
+
+
+def test_in_a_statement_and_in_a_poll_are_cues(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Ana Ortega said in a statement that the depot would close.", "Ana")
+    assert ("Ana Ortega", "in a statement") in pairs(f)
+    assert f.cue is not None and f.cue.text == "said"  # the main cue is unchanged
+    f = flag_of(
+        annotator,
+        "In a Harbour Research poll released Monday, 40 percent said they backed the levy.",
+        "In a",
+    )
+    got = pairs(f)
+    assert ("a Harbour Research poll released Monday", "In a Harbour Research poll") in got
+    assert ("40 percent", "said") in got
+    # a standing in the polls is no one document
+    assert pairs(flag_of(annotator, "Ortega has a lead in the polls.", "Ortega")) == []
+
+
+def test_share_of_respondents_saying_is_listed(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Almost half said they wanted a change of leader.", "Almost")
+    assert ("Almost half", "said") in pairs(f)
+
+
+def test_speaker_after_a_two_apostrophe_quotation_is_found(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator, "''The depot will close in May,'' said Ana Ortega, the union's lawyer.", "''"
+    )
+    assert f.sourcing == "named_source"
+    assert ("Ana Ortega", "said") in pairs(f)
+
+
+def test_relative_pronoun_source_is_listed_as_written(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Ana Ortega, who said the depot would close, left early.", "Ana")
+    assert f.source is not None and f.source.text == "Ana Ortega"  # the flag resolves it
+    first = f.attributions[0]
+    assert first.source is not None and first.source.text == "who"
+    assert first.refers_to is not None and first.refers_to.text == "Ana Ortega"
+
+
+def test_saying_after_a_preposition_takes_the_subject_of_its_clause(
+    annotator: Annotator,
+) -> None:
+    f = flag_of(
+        annotator, "Baird distanced himself from the plan by saying he would vote against it.", "B"
+    )
+    assert f.sourcing == "named_source"
+    assert ("Baird", "saying") in pairs(f)
+
+
+def test_according_to_an_untyped_source_is_still_listed(annotator: Annotator) -> None:
+    f = flag_of(annotator, "The server was wiped twice, according to the summary.", "The")
+    assert ("the summary", "according to") in pairs(f)
+    f = flag_of(annotator, "The depot lost money, according to Tim Baird.", "The")
+    assert pairs(f) == [("Tim Baird", "according to")]  # listed once

@@ -34,3 +34,15 @@ def test_inside_needs_the_whole_range() -> None:
     regions = [(5, 20)]
     assert inside(6, 19, regions)
     assert not inside(4, 19, regions)
+
+
+def test_two_apostrophes_are_a_double_quote_and_the_tag_stays_outside() -> None:
+    text = "''We will appeal the ruling,'' said Ana Ortega, the union's lawyer."
+    assert quoted(text) == ["''We will appeal the ruling,''"]
+    # an apostrophe on its own is still an apostrophe
+    assert quoted("The players' union met on Monday.") == []
+
+
+def test_straight_opening_quote_closed_by_a_curly_one() -> None:
+    text = '"We will appeal,\u201d Ms Ortega said on Monday.'
+    assert quoted(text) == ['"We will appeal,\u201d']

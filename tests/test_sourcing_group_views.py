@@ -48,3 +48,14 @@ def test_vague_group_view_is_weasel(annotator: Annotator, text: str) -> None:
 )
 def test_named_subject_or_description_is_not_weasel(annotator: Annotator, text: str) -> None:
     assert only_flag(annotator, text).sourcing != "weasel"
+
+
+def test_party_people_and_some_of_a_body_are_vague_not_named(annotator: Annotator) -> None:
+    def label(text: str) -> str | None:
+        return only_flag(annotator, text).sourcing
+
+    assert label("GOP strategists say the levy will hurt the party in the spring.") == "weasel"
+    assert label("Some Crane Bank analysts say the plan was rushed.") == "weasel"
+    # a named body's own people still speak for it
+    assert label("Analysts at Crane Bank say the depot plan was rushed.") == "named_source"
+    assert label("ICCS researchers said the toll rose.") == "named_source"

@@ -49,14 +49,16 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
 - attribution.py: pass 1, explicit attribution (reporting verbs, 'according to',
   evidentials, speech tags after quotations, trailing 'X data show')
 - sources.py: typing a source phrase (person, institution, anonymous, vague group,
-  spokespeople and affiliated officials as anonymous), pronouns resolved against what the
-  article named before
+  spokespeople and affiliated officials as anonymous)
+- references.py: sources that point elsewhere: pronouns resolved against what the article
+  named before, possessive owners, shares of a group, age and surname back-references
 - documents.py: documents as sources, and 'the report' resolved to the one named before
 - tags.py: speakers named by layout (transcript labels, dash signatures, 'X continued:')
 - tiers.py: query or routine for every unsourced sentence
 - several.py: every attribution a sentence states (SentenceFlag.attributions), the main one
-  first: other speakers and cues of pass 1, public acts ('endorsed', 'mocked'), tags after
-  quotations, headline 'Name:' speakers; listed only, they never decide the label
+  first: other speakers and cues of pass 1, public acts ('endorsed', 'mocked', 'declined
+  to'), tags after quotations, headline 'Name:' speakers, 'in a statement', 'according to'
+  any source; listed only, they never decide the label
 - carry.py: pass 2, the speaker of a quotation and the named source in force
 - checkworthy.py: whether a sentence with no source claims something that needs one
 - judgements.py: causes, accusations, harm and judgements in the outlet's voice, and the

@@ -17,6 +17,7 @@ from annotate.sourcing.syntax import (
     _np,
     _participle_of_root,
     _phrase_around,
+    _relative_subject,
     _span,
     _subject,
     _tok_span,
@@ -314,6 +315,8 @@ class Explicit(Views):
         a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)
         if a is None:
             return None
+        if a.written is None and (rel := _relative_subject(tok)) is not None:
+            a.written = _tok_span(rel)  # 'who said': listed as written, the noun resolved
         deps = {c.dep_ for c in tok.children}
         dobj = children.get("dobj")
         if (

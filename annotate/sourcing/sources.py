@@ -1,16 +1,13 @@
 """Typing a source phrase: a named person, an institution speaking as itself, a document
-(named when its owner is), unnamed informants, vague groups; pronouns and 'the report'
-resolved to what the article attributed before."""
+(named when its owner is), unnamed informants, vague groups. Pronouns, possessive owners,
+shares of a group and back-references are in references.py (mixed in here)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from annotate.models import Span
-from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import (
@@ -24,44 +21,33 @@ from annotate.sourcing.nouns import (
     _people_noun,
     _unique_role,
 )
-from annotate.sourcing.syntax import _np, _span, _tok_span
+from annotate.sourcing.references import (
+    References,
+    _age_reference,
+    _owner_of_possessive,
+    _surname_named_before,
+)
+from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
     _CARRY_KINDS,
     _DEFINITE,
-    _HE_SHE,
     _NAMED_ENTS,
     _PLURAL_GROUPS,
-    _POSSESSIVE_PRONOUNS,
     _QUANTIFIERS,
     _SHARE_HEADS,
     _VAGUE_DETS,
     _WORD_NUMBERS,
+    WordSetView,
 )
 
+# party names that tag as organisations ('GOP strategists'): people of a party, not its voice
+_PARTY_WORDS = WordSetView("party_words")
 
-def _owner_of_possessive(doc: Doc, a: Attribution) -> Attribution:
-    """'The Indus Centre (ICCS) today released its Annual Security Report, which finds
-    ...': a source that begins with a possessive pronoun names nothing by itself; the named
-    subject that owns it is the source an editor needs to see."""
-    src = a.source
-    span = doc.char_span(src.start, src.end, alignment_mode="expand") if src else None
-    if span is None or not len(span) or span[0].lower_ not in _POSSESSIVE_PRONOUNS:
-        return a
-    verb = span.root.head
-    # The subject nearest the verb: a dateline ("Islamabad, January 4:") can parse as one too.
-    subj = max(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
-        key=lambda c: c.i,
-        default=None,
-    )
-    if subj is None or not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
-        return a
-    toks = [t for t in subj.subtree if not t.is_space]
-    owner = Span(toks[0].idx, toks[-1].idx + len(toks[-1].text), "")
-    return replace(a, source=_span(doc_text(doc), owner.start, owner.end))
+# _owner_of_possessive is imported from here by the classifier.
+__all__ = ["SourceTypes", "_owner_of_possessive"]
 
 
-class SourceTypes:
+class SourceTypes(References):
     """What kind of source a phrase is, resolved against the article's memory."""
 
     lex: SourcingLexicon
@@ -235,9 +221,7 @@ class SourceTypes:
                 )
             if (venue := _named_venue(cue_tok)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
-            if (body := _named_affiliation(head)) is not None:
-                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
-            if (body := _named_modifier(head)) is not None:
+            if (body := _speaks_for(head)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if (
                 any(c.lower_ in _DEFINITE for c in head.children)
@@ -269,6 +253,19 @@ class SourceTypes:
                 # "rights groups say", "hospitals warn": no institution anyone can name
                 return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
             return make("named_source", "institution", f"attributed to '{src.text}'", eid)
+        names = [t for t in np if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_)]
+        if (
+            head.tag_ == "NNS"
+            and names
+            and all(t.ent_type_ == "NORP" or t.lower_ in _PARTY_WORDS for t in names)
+        ):
+            # 'GOP strategists', 'Democratic operatives': unnamed people of a party
+            return make(
+                "weasel",
+                "weasel",
+                f"attributed to a vague group: '{src.text}'",
+                "sourcing.words.party_words",
+            )
         if named:
             return make("named_source", "named", f"attributed to named source '{src.text}'")
         if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
@@ -313,115 +310,19 @@ class SourceTypes:
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
         return None
 
-    def _pronoun(
-        self, head: Token, mem: _Memory, i: int, src: Span, cue: Span, cue_id: str
-    ) -> Attribution | None:
-        word = head.lower_
-        if word in _HE_SHE:
-            # one person: never a plural source such as 'few people' or 'officials'
-            prev = next(
-                (
-                    a
-                    for j, a in reversed(mem.sources)
-                    if j < i
-                    and a.kind in ("person", "anonymous", "named")
-                    and not (a.head is not None and a.head.tag_ in ("NNS", "NNPS"))
-                ),
-                None,
-            )
-        elif word in ("it", "its"):
-            prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
-        elif word in ("they", "them"):
-            prev = mem.last(before=i)
-        else:
-            return None
-        if prev is None:
-            if word in _HE_SHE or word == "it":
-                # a speaker or organisation the article named before it became a source
-                return Attribution(
-                    "named_source",
-                    "person",
-                    f"'{head.text}' refers to a speaker named earlier",
-                    cue_id,
-                    source=src,
-                    cue=cue,
-                    head=head,
-                )
-            return None
-        name = prev.source.text if prev.source else "the earlier source"
-        return Attribution(
-            prev.label,
-            prev.kind,
-            f"'{head.text}' continues '{name}': {prev.reason}",
-            cue_id,
-            source=prev.source,
-            cue=cue,
-            head=prev.head,
-            written=src,
-        )
 
-    def _share(self, head: Token, s: SpacySpan, src: Span) -> tuple[str, str, str, str] | None:
-        """'Sixty percent of renters say': a share of a group of people speaking is a poll
-        result, named when the sentence names the poll, a vague group otherwise."""
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        lex = self.lex
-        if pobj is None or pobj.tag_ not in ("NNS", "NNPS"):
-            return None
-        if not (
-            pobj.ent_type_ == "NORP"
-            or pobj.lemma_.lower() in _PLURAL_GROUPS
-            or lex["group_noun"].token(pobj)
-            or lex["informant_noun"].token(pobj)
-            or _people_noun(pobj)
-        ):
-            return None  # "half of the budget", "a third of the homes"
-        if (poller := _named_agent(pobj, s)) is not None:
-            return (
-                "named_source",
-                "document",
-                f"a share of a group in a named poll: '{src.text}' ({poller.text})",
-                "sourcing.source.document",
-            )
-        for t in s:
-            if lex["document_noun"].token(t) and any(
-                c.i != t.i and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
-                for c in t.subtree
-            ):
-                return (
-                    "named_source",
-                    "document",
-                    f"a share of a group in a named poll: '{src.text}' ({t.text})",
-                    "sourcing.source.document",
-                )
-        return (
-            "weasel",
-            "weasel",
-            f"a share of a group, no poll named: '{src.text}'",
-            "sourcing.source.share_group",
-        )
-
-
-def _age_reference(head: Token) -> bool:
-    """'the 56-year-old', 'the 30-year-old' (not 'a 30-year-old', someone new): a person
-    the story has already named, referred to by age."""
-    return (
-        head.lower_ == "old"
-        and any(c.lower_ == "year" for c in head.children)
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    )
-
-
-def _surname_named_before(head: Token) -> SpacySpan | None:
-    """The person named earlier in the article whose last word is `head`, when `head` is a
-    capitalised word not opening a phrase with a determiner ('Scissors', 'Price', 'Baker')."""
-    if not head.text[:1].isupper() or any(c.dep_ in ("det", "poss") for c in head.children):
+def _speaks_for(head: Token) -> Token | None:
+    """The named body a group speaks for ('analysts at Crane Bank', 'ICCS researchers'). None
+    when a quantifier makes it some of them ('some Crane Bank analysts', 'a few Labour
+    councillors'), or when the name is a party or creed ('GOP strategists', 'Democratic
+    leaders'): a party's people are not the party's voice."""
+    if any(
+        c.lower_ in _QUANTIFIERS or c.lower_ in ("few", "several", "multiple")
+        for c in head.children
+        if c.dep_ in ("amod", "det", "nummod")
+    ):
         return None
-    return next(
-        (
-            e
-            for e in reversed(head.doc.ents)
-            if e.label_ == "PERSON" and e.end <= head.i and len(e) > 1 and e[-1].text == head.text
-        ),
-        None,
-    )
+    body = _named_affiliation(head) or _named_modifier(head)
+    if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
+        return None
+    return body

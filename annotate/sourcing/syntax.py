@@ -96,10 +96,22 @@ def _subject(verb: Token) -> Token | None:
         # "Some doctors remain sceptical, arguing that ...": the participle's subject is
         # the main clause's
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+            # 'distanced himself from the plan by saying ...': the verb the 'by' hangs from
+            tok = tok.head.head
+            continue
         if tok.dep_ not in ("xcomp", "conj") and not participle or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """'Sanders, who endorsed Canova': the relative pronoun the verb has as its subject (the
+    source as the sentence writes it; `_subject` gives the noun it stands for)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in _RELATIVE), None)
 
 
 def _line_between(a: Token, b: Token) -> bool:
