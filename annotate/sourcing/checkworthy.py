@@ -156,7 +156,12 @@ class CheckWorthy(ClaimWords, Clauses):
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
                 )
-        return self._hidden_act(s, mask) or self._change_or_event(s, mask)
+        return (
+            self._hidden_act(s, mask)
+            or self._prediction(s, mask)
+            or self._breach(s, mask)
+            or self._change_or_event(s, mask)
+        )
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         """A claim with no figure and no judgement word, read from the main verb's structure:

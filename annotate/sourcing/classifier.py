@@ -26,7 +26,7 @@ from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
-from annotate.sourcing.tiers import assign_tier
+from annotate.sourcing.tiers import assign_tier, data_in_force
 from annotate.sourcing.words import active_word_sets
 
 VERSION = "sourcing-2"
@@ -125,6 +125,7 @@ class SourcingClassifier(
         for i, (flag, s) in enumerate(zip(flags, sents, strict=True)):
             flag.tier = assign_tier(flag, s, self.lex)
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
+        data_in_force(flags, sents)
         return flags
 
     # -- helpers ------------------------------------------------------------------------

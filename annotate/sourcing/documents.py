@@ -116,7 +116,33 @@ class Documents:
                     cue=a.cue,
                     head=tok,
                 )
+            if d.label == "vague_document" and (owner := self._issued_by(tok, s)) is not None:
+                d = Attribution(
+                    "named_source",
+                    "document",
+                    f"'{np.text}' issued by '{owner.text}'",
+                    "sourcing.document.issued_by",
+                    source=_tok_span(owner),
+                    cue=_tok_span(tok.head),
+                    head=tok,
+                )
             mem.documents.append((i, tok.lemma_.lower(), d))
+
+    def _issued_by(self, tok: Token, s: SpacySpan) -> SpacySpan | None:
+        """'Harrow Mills issued a statement', 'the council published a report' (rule
+        "sourcing.document.issued_by"): the named subject that issued, published or posted
+        the document owns it, so a later 'The statement said' is theirs."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or not self.lex["public_document_verb"].token(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (
+            subj.ent_type_ in _NAMED_ENTS
+            or subj.pos_ == "PROPN"
+            or self.lex["institution_noun"].token(subj)
+        ):
+            return None
+        return _np(subj, s)
 
 
 def _modifier_in(head: Token, words: WordSet) -> Token | None:

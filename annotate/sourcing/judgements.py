@@ -91,6 +91,17 @@ def _lies_in(tok: Token) -> bool:
     )
 
 
+def _own_denial(tok: Token) -> bool:
+    """'The club denied the allegations', 'Marsh has denied any wrongdoing' (rule
+    "sourcing.check.own_denial"): the subject's own denial, which the sentence reports as its
+    act; it accuses no one. 'Residents were denied water' (passive) is not a denial."""
+    return (
+        tok.lemma_.lower() == "deny"
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
 def _bare_cause_noun(tok: Token) -> bool:
     """'looking for possible causes', 'avoid your trigger', 'jet fuel' (rule
     "sourcing.check.causal_noun"): a cause word used as a noun names a cause without saying
@@ -208,6 +219,7 @@ class ClaimWords:
                     and not _denied(t)
                     and not _in_name(t)
                     and not _lies_in(t)
+                    and not (kind == "accusation" and _own_denial(t))
                     and not (kind == "causal" and _bare_cause_noun(t))
                     and not _describes_footage(t)
                 ),

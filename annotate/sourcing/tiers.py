@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.words import WordSetView
 
 # rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)
@@ -53,6 +53,12 @@ _COURT_RECORD = WordSetView("court_record")
 _SPENDING = WordSetView("spending")
 _OFFICIAL_HEADS = WordSetView("official_heads")
 _OFF_RECORD = WordSetView("off_record_markers")
+_RECORDINGS = WordSetView("recordings")
+_MOVE_CAUSES = WordSetView("move_causes")
+# off-record markers that count people: they mark the source only inside it ('two officials'),
+# not anywhere in the sentence ('the victim was one of two patients')
+_COUNTING = frozenset("several some many few two three four both other former".split())
+_FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 _JUDGEMENT_RULES = (
     "sourcing.check.causal",
     "sourcing.check.accusation",
@@ -101,8 +107,9 @@ def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
         return False
     if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
         return False
-    if _mentions(sent.text.lower(), _OFF_RECORD):
-        return False
+    lower = sent.text.lower()
+    if any(w not in _COUNTING and re.search(rf"\b{re.escape(w)}\b", lower) for w in _OFF_RECORD):
+        return False  # 'officials familiar with the talks', 'speaking on condition of ...'
     cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
     if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
         return False
@@ -166,9 +173,20 @@ def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | 
         # "16-inch", "12-cup": a measure joined to its number
         if "-" in t.text and (eid := ws.words.get(t.lower_.rsplit("-", 1)[-1])) is not None:
             return t.text, eid
-    if hit := ws.phrase(lower or sent.text.lower()):
+    lower = lower or sent.text.lower()
+    if exclude is not None:
+        lower = _blank(lower, exclude)
+    if hit := ws.phrase(lower):
         return hit[2], hit[3]
     return None
+
+
+def _blank(text: str, words: WordSet) -> str:
+    """`text` with every phrase of `words` blanked (offsets kept): 'set to expire' is a date
+    the record gives, so its 'set to' is no forecast."""
+    for pat, _item, _eid in words.phrases:
+        text = pat.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str, str]:
@@ -181,9 +199,26 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
                 return "query", f"a spokesperson on '{query[0]}'", query[1]
             return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
         if flag.sourcing == "anonymous_source" and _affiliated_official(flag, sent):
+            if query and query[1] == "sourcing.tier.casualty" and _body_named(flag, sent):
+                claim = _claim_word_hit(sent, lex)
+                if claim is None or claim[1] == "sourcing.check.harm":
+                    return (
+                        "routine",
+                        "a named body's record of a death or injury",
+                        ("sourcing.tier.named_body_record"),
+                    )
             if query or (query := _claim_word_hit(sent, lex)):
                 return "query", f"an official on '{query[0]}'", query[1]
             return "routine", "an official of a named body", "sourcing.tier.official"
+        if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
+            return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
+        estimate = query is not None and query[1] == "sourcing.tier.estimate"
+        if flag.sourcing == "vague_document" and not estimate and (record := _court_context(sent)):
+            return (
+                "routine",
+                f"an exhibit, court record in force ('{record}')",
+                ("sourcing.tier.court_record"),
+            )
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
@@ -202,7 +237,11 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
-    if rule.startswith(("sourcing.check.hidden_act", "sourcing.check.source_clause")):
+    if rule == "sourcing.check.prediction":
+        return "query", "a prediction with no source", "sourcing.tier.forecast"
+    if rule.startswith(
+        ("sourcing.check.hidden_act", "sourcing.check.source_clause", "sourcing.check.breach")
+    ):
         return (
             "query",
             "an event or figure the story adds with no source",
@@ -215,6 +254,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             "a cause, accusation, harm, judgement or unattributed quotation",
             "sourcing.tier.claim_kind",
         )
+    if (link := _cause_of_move(sent, lex)) is not None:
+        return "query", f"a cause given for a move: '{link}'", "sourcing.tier.cause_of_move"
     if (spent := _mentions(sent.text.lower(), _SPENDING)) and any(
         e.label_ == "MONEY" for e in sent.ents
     ):
@@ -223,9 +264,112 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "query", f"a figure of the future: '{modal.text}'", "sourcing.tier.forecast"
     if routine := _hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
+    if rule == "sourcing.check.figure" and _only_ordinal(sent):
+        return "routine", "an ordinal: which one in a series of record", "sourcing.tier.ordinal"
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
     return "query", "a figure or event with no source", "sourcing.tier.figure"
+
+
+def _cause_of_move(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
+    """'shares fell after the company cut its forecast', 'turnout fell because voters stayed
+    at home', 'the pound slid as traders bet on a cut', 'oil rose on fears of a shortage',
+    'stocks slipped amid the protests': a change with a cause the story gives for it. The move
+    may be market data; the cause is somebody's reading of it."""
+    for verb in sent:
+        if not lex["trend_verb"].token(verb):
+            continue
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                mark = next((g for g in c.children if g.dep_ == "mark"), None)
+                if mark is not None and mark.lower_ in ("because", "as", "after", "since"):
+                    return f"{mark.text} ... {c.text}"
+            if c.dep_ == "prep" and c.lower_ in ("on", "amid", "amidst"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and (c.lower_ != "on" or obj.lemma_.lower() in _MOVE_CAUSES):
+                    return f"{c.text} {obj.text}"
+    return None
+
+
+def _body_named(flag: SentenceFlag, sent: SpacySpan) -> bool:
+    """The official's body is named by its proper name ('Berrien County Health Department
+    officials', 'officials of the Ardley Water Board'), not only described ('state health
+    officials')."""
+    src = flag.source
+    assert src is not None
+    return any(
+        t.pos_ == "PROPN" and t.ent_type_ != "GPE" for t in sent if src.start <= t.idx < src.end
+    )
+
+
+def _on_recording(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'officers shouted on their radios', 'a dispatcher can be heard on the 911 call': the
+    unnamed speakers' words are on a recording the story quotes, which the desk can hear
+    for itself. For a quotation continuing an earlier one, the speaker's own sentence."""
+    src = flag.source
+    if src is None:
+        return None
+    doc = sent.doc
+    home = next((x for x in doc.sents if x.start_char <= src.start < x.end_char), sent)
+    if _mentions(doc.text[src.start : src.end].lower(), _OFF_RECORD):
+        return None  # 'two officials said on a call': off the record, recorded or not
+    for t in home:
+        if t.dep_ == "prep" and t.lower_ in ("on", "over", "in"):
+            for obj in t.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _RECORDINGS:
+                    return f"{t.text} {obj.text}"
+    return None
+
+
+def _only_ordinal(sent: SpacySpan) -> bool:
+    """The sentence's only number is an ordinal ('the third extension of the licence', 'its
+    second defeat'): which one in a series, which the record gives, not a quantity."""
+    if not any(e.label_ == "ORDINAL" for e in sent.ents):
+        return False
+    if any(e.label_ in _FIGURE_LABELS for e in sent.ents):
+        return False
+    doc = sent.doc
+    for t in sent:
+        if t.like_num and t.ent_type_ != "ORDINAL":
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is None or nxt.text != "-":  # '90-day' names a period, not a count
+                return False
+    return True
+
+
+def data_in_force(flags: list[SentenceFlag], sents: list[SpacySpan], window: int = 3) -> None:
+    """A bare figure flagged a query only for being a figure (`sourcing.tier.figure`) among
+    the figures of a named source ('..., according to the Registry'; 'the agency expects 16
+    million') a few sentences away: the story is reading out that source's data (a results
+    statement, then its figures), so the figure is routine
+    (rule "sourcing.tier.data_in_force"). A query word or a prediction decided the tier
+    before this and is left alone."""
+    kinds = [{e.label_ for e in s.ents if e.label_ in _FIGURE_LABELS} for s in sents]
+    for i, f in enumerate(flags):
+        if f.tier != "query" or not (f.reason or "").endswith("(sourcing.tier.figure)"):
+            continue
+        if not kinds[i]:
+            continue
+        lo, hi = max(0, i - window), min(len(flags), i + window + 1)
+        near = next(
+            (
+                g
+                for j, g in enumerate(flags[lo:hi], start=lo)
+                if j != i
+                and g.sourcing == "named_source"
+                and not g.in_quote
+                and g.source is not None
+                and kinds[j]
+            ),
+            None,
+        )
+        if near is None or near.source is None:
+            continue
+        f.tier = "routine"
+        f.reason = (
+            f"{f.reason.rsplit('; query:', 1)[0]}; routine: figures of "
+            f"'{near.source.text}' in force (sourcing.tier.data_in_force)"
+        )
 
 
 def _claim_word_hit(sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str] | None:
