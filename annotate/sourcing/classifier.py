@@ -106,7 +106,7 @@ class SourcingClassifier(
             if a is None and in_q:
                 a = self._speaker_of_quote(i, s, sents, paras, explicit, quotes)
             if a is None:
-                a = self._own_document(s, quoted[i])
+                a = self._own_document(s, quoted[i]) or self._own_act(s, quoted[i])
             if a is None:
                 check = self._check_worthy(s, quoted[i])
                 a = self._carry(s, quoted[i], check, chain, para_no[i], i)

@@ -10,7 +10,11 @@ from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.syntax import _attached_to, _np, _tok_span
-from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS
+from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, WordSetView
+
+_DATA_NOUNS = WordSetView("data_nouns")
+_OWN_ACT_VERBS = WordSetView("own_act_verbs")
+_OWN_MATTERS = WordSetView("own_matters")
 
 
 class Documents:
@@ -83,7 +87,51 @@ class Documents:
             return made(
                 "vague_document", "vague", f"'{src.text}': no such document was named before"
             )
+        if (
+            head.tag_ == "NNS"
+            and head.lemma_.lower() in _DATA_NOUNS
+            and not any(c.dep_ in ("det", "poss", "acl", "relcl") for c in head.children)
+            and (prev := mem.named_document() or mem.last(("institution", "document"), i)) is not None
+        ):
+            # "Regional figures showed ...": in a story reading out a named body's release, bare
+            # 'figures' or 'data' are that release's (rule "sourcing.document.data_in_force");
+            # 'figures obtained by this newspaper' say where they came from themselves
+            return made(
+                prev.label,
+                prev.kind,
+                f"'{src.text}': the figures of '{prev.source.text if prev.source else head.text}'",
+                source=prev.source or src,
+            )
         return made("vague_document", "vague", f"attributed to unnamed '{src.text}'")
+
+    def _own_act(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """'Tarrow Shipping kept its dividend at 40 pence', 'the central bank held its main
+        rate at 3 percent' (rule "sourcing.own_act"): a named body setting its own price,
+        rate, dividend or forecast is the source of that figure, like 'Acme reported a loss'."""
+        root = s.root
+        if mask[root.i - s.start] or root.lemma_.lower() not in _OWN_ACT_VERBS:
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (
+            subj.pos_ == "PROPN"
+            or subj.ent_type_ in ("ORG", "GPE", "NORP")
+            or self.lex["institution_noun"].token(subj)
+        ):
+            return None
+        obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in _OWN_MATTERS:
+            return None
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+            return None
+        np = _np(subj, s)
+        return Attribution(
+            "named_source",
+            "institution",
+            f"'{np.text}' setting its own {obj.text}",
+            "sourcing.own_act",
+            source=_tok_span(np),
+            cue=_tok_span(root),
+        )
 
     def _remember_documents(
         self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
