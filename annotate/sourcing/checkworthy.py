@@ -144,6 +144,14 @@ class CheckWorthy(ClaimWords, Clauses):
                 return flag(
                     f"superlative with no source: '{tok.text}'", "sourcing.check.superlative"
                 )
+            if (
+                tok.lower_ == "least"
+                and tok.dep_ == "advmod"
+                and tok.head.tag_ in ("JJ", "VBN")
+                and not (tok.i > 0 and doc[tok.i - 1].lower_ == "at")
+            ):  # 'one of the least explored places' (but not 'at least')
+                words = doc[tok.i : tok.head.i + 1].text
+                return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
             if tok.lower_ == "most" and tok.head.pos_ in ("ADJ", "ADV") and tok.dep_ == "advmod":
                 words = doc[tok.i : tok.head.i + 1].text
                 return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")

@@ -89,6 +89,8 @@ class SourcingClassifier(
         found: list[list[Attribution]] = [[] for _ in sents]  # every attribution met
         for i, s in enumerate(sents):
             a = self._explicit(s, quoted[i], mem, i, text, found[i])
+            if self._market_series(a):
+                a = None
             explicit.append(a)
             if a and a.kind not in ("agentless", "none"):
                 mem.sources.append((i, a))
@@ -110,6 +112,8 @@ class SourcingClassifier(
             if a is None:
                 check = self._check_worthy(s, quoted[i])
                 a = self._carry(s, quoted[i], check, chain, para_no[i], i)
+                if a is not None and check is not None and self._market_move(s, a):
+                    a = None  # market prices come from the feed, not the source in force
                 carried = a is not None
                 if not carried:
                     a = check
