@@ -129,7 +129,7 @@ class SourcingClassifier(
         for i, (flag, s) in enumerate(zip(flags, sents, strict=True)):
             flag.tier = assign_tier(flag, s, self.lex)
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
-        data_in_force(flags, sents)
+        data_in_force(flags, sents, quoted)
         return flags
 
     # -- helpers ------------------------------------------------------------------------

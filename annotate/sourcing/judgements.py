@@ -131,10 +131,10 @@ def _not_a_claim_phrase(s: SpacySpan, hit: tuple[int, int, str, str]) -> bool:
       people ('so-called experts') is it the outlet's sneer (rule "sourcing.check.term")."""
     start, end, words = hit[0], hit[1], hit[2]
     if hit[3] == "sourcing.check.causal_result":
-        # 'The result of the vote will be announced': the noun as subject names an outcome;
-        # only 'X is the result of Y' states a cause
+        # 'The result of the vote will be announced', 'spoke of the consequences of': the
+        # noun names an outcome; only 'X is the result of Y' (the noun after 'be') is a cause
         noun = next((t for t in s if t.idx - s.start_char >= start and t.pos_ == "NOUN"), None)
-        return noun is None or noun.dep_ in ("nsubj", "nsubjpass")
+        return noun is None or noun.dep_ != "attr"
     if words == "driven by":
         tok = _token_at(s, start)  # 'driven'
         if tok is None:

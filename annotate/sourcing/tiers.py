@@ -337,14 +337,30 @@ def _only_ordinal(sent: SpacySpan) -> bool:
     return True
 
 
-def data_in_force(flags: list[SentenceFlag], sents: list[SpacySpan], window: int = 3) -> None:
+def data_in_force(
+    flags: list[SentenceFlag],
+    sents: list[SpacySpan],
+    quoted: list[list[bool]] | None = None,
+    window: int = 3,
+) -> None:
     """A bare figure flagged a query only for being a figure (`sourcing.tier.figure`) among
     the figures of a named source ('..., according to the Registry'; 'the agency expects 16
     million') a few sentences away: the story is reading out that source's data (a results
     statement, then its figures), so the figure is routine
     (rule "sourcing.tier.data_in_force"). A query word or a prediction decided the tier
-    before this and is left alone."""
-    kinds = [{e.label_ for e in s.ents if e.label_ in _FIGURE_LABELS} for s in sents]
+    before this and is left alone. Data are written in digits on both sides ('one user',
+    'three cases' are counts in the story's own words). `quoted`: each sentence's quote
+    mask; a figure inside a quotation is nobody's data."""
+    kinds = [
+        {
+            e.label_
+            for e in s.ents
+            if e.label_ in _FIGURE_LABELS
+            and any(ch.isdigit() for ch in e.text)  # data: '30,154', '5.7%', not 'one user'
+            and not (quoted is not None and quoted[n][e.start - s.start])
+        }
+        for n, s in enumerate(sents)
+    ]
     for i, f in enumerate(flags):
         if f.tier != "query" or not (f.reason or "").endswith("(sourcing.tier.figure)"):
             continue
