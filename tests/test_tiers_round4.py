@@ -186,3 +186,23 @@ def test_least_before_an_adjective_is_a_superlative(annotator: Annotator) -> Non
         tier_of(annotator, "It is the third extension of the permit this decade.", "It is")[1]
         == "routine"
     )
+
+
+def test_a_loaded_verb_of_saying_still_names_the_speaker(annotator: Annotator) -> None:
+    text = 'Councillor Ben Ash went further, scoffing that critics were "living in the past."'
+    f = flag(annotator, text, "Councillor")
+    assert (f.sourcing, f.source.text if f.source else None) == (
+        "named_source",
+        "Councillor Ben Ash",
+    )
+    assert (
+        tier_of(annotator, "The crowd jeered as the visiting team left the pitch.", "The")[0]
+        is None
+    )
+
+
+def test_a_number_to_dial_or_quote_is_not_a_figure(annotator: Annotator) -> None:
+    appeal = "Anyone who saw the crash can call 101, quoting reference 412."
+    assert tier_of(annotator, appeal, "Anyone") == (None, None)
+    count = "Police received 412 calls about the crash on Sunday."
+    assert tier_of(annotator, count, "Police")[0] == "unattributed_claim"
