@@ -26,7 +26,8 @@ from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
-from annotate.sourcing.tiers import assign_tier, data_in_force
+from annotate.sourcing.tier_rules import data_in_force
+from annotate.sourcing.tiers import assign_tier
 from annotate.sourcing.words import active_word_sets
 
 VERSION = "sourcing-2"
