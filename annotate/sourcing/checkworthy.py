@@ -144,6 +144,14 @@ class CheckWorthy(ClaimWords, Clauses):
                 return flag(
                     f"superlative with no source: '{tok.text}'", "sourcing.check.superlative"
                 )
+            if (
+                tok.lower_ == "least"
+                and tok.dep_ == "advmod"
+                and tok.head.tag_ in ("JJ", "VBN")
+                and not (tok.i > 0 and doc[tok.i - 1].lower_ == "at")
+            ):  # 'one of the least explored places' (but not 'at least')
+                words = doc[tok.i : tok.head.i + 1].text
+                return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
             if tok.lower_ == "most" and tok.head.pos_ in ("ADJ", "ADV") and tok.dep_ == "advmod":
                 words = doc[tok.i : tok.head.i + 1].text
                 return flag(f"superlative with no source: '{words}'", "sourcing.check.superlative")
@@ -156,7 +164,12 @@ class CheckWorthy(ClaimWords, Clauses):
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
                 )
-        return self._hidden_act(s, mask) or self._change_or_event(s, mask)
+        return (
+            self._hidden_act(s, mask)
+            or self._prediction(s, mask)
+            or self._breach(s, mask)
+            or self._change_or_event(s, mask)
+        )
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         """A claim with no figure and no judgement word, read from the main verb's structure:

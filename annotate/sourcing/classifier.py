@@ -26,6 +26,7 @@ from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.tags import Tags
+from annotate.sourcing.tier_rules import data_in_force
 from annotate.sourcing.tiers import assign_tier
 from annotate.sourcing.words import active_word_sets
 
@@ -89,6 +90,8 @@ class SourcingClassifier(
         found: list[list[Attribution]] = [[] for _ in sents]  # every attribution met
         for i, s in enumerate(sents):
             a = self._explicit(s, quoted[i], mem, i, text, found[i])
+            if self._market_series(a):
+                a = None
             explicit.append(a)
             if a and a.kind not in ("agentless", "none"):
                 mem.sources.append((i, a))
@@ -106,10 +109,12 @@ class SourcingClassifier(
             if a is None and in_q:
                 a = self._speaker_of_quote(i, s, sents, paras, explicit, quotes)
             if a is None:
-                a = self._own_document(s, quoted[i])
+                a = self._own_document(s, quoted[i]) or self._own_act(s, quoted[i])
             if a is None:
                 check = self._check_worthy(s, quoted[i])
                 a = self._carry(s, quoted[i], check, chain, para_no[i], i)
+                if a is not None and check is not None and self._market_move(s, a):
+                    a = None  # market prices come from the feed, not the source in force
                 carried = a is not None
                 if not carried:
                     a = check
@@ -125,6 +130,7 @@ class SourcingClassifier(
         for i, (flag, s) in enumerate(zip(flags, sents, strict=True)):
             flag.tier = assign_tier(flag, s, self.lex)
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
+        data_in_force(flags, sents, quoted)
         return flags
 
     # -- helpers ------------------------------------------------------------------------

@@ -7,9 +7,15 @@
 - an event stated with no source where someone hid, removed or leaked something ('The video
   was later deleted', 'the emails were leaked'): a passive act with no agent tells the
   reader something happened without saying who did it or who says so
-  (rule sourcing.check.hidden_act).
+  (rule sourcing.check.hidden_act);
+- a prediction in the outlet's voice ('rates will keep falling into next year', 'the firm
+  will likely cut jobs', 'the plan is likely to stall'): somebody's forecast, told as if
+  known (rule sourcing.check.prediction);
+- a breach told against a rule ('Although the rules require a tender, the ministry has been
+  awarding contracts directly'): the main clause says someone acts against what a rule
+  requires, an accusation with no one behind it (rule sourcing.check.breach).
 
-Both are `query` in tiers.py: each is exactly what an editor asks the reporter about.
+All are `query` in tiers.py: each is exactly what an editor asks the reporter about.
 """
 
 from __future__ import annotations
@@ -20,7 +26,13 @@ from spacy.tokens import Token
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity
-from annotate.sourcing.words import _FIGURE_ENTS
+from annotate.sourcing.words import _FIGURE_ENTS, WordSetView
+
+# 'will' states a future as known; 'could', 'might' and 'may' only a possibility
+_FORECAST_MODALS = frozenset(("will", "'ll", "wo"))
+_HEDGES = frozenset(("likely", "probably", "unlikely"))
+_CONCESSIVE = frozenset(("although", "though", "while", "whereas"))
+_RULE_VERBS = WordSetView("rule_verbs")
 
 _CLAUSE_DEPS = ("relcl", "appos", "acl")
 
@@ -71,6 +83,76 @@ class Clauses:
                 f"event with no source: '{words}' (who did it, and who says so?)",
                 eid,
             )
+        return None
+
+    def _prediction(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """A main verb said of the future with 'will': a change ('will keep falling', 'will
+        rise') or, with any modal, an act hedged as likely ('will likely cut', 'would probably
+        collapse', 'is likely to stall'). A schedule ('will vote on Friday') is none."""
+        root = s.root
+        for verb in (root, *(c for c in root.children if c.dep_ == "conj")):
+            if not s.start <= verb.i < s.end or mask[verb.i - s.start]:
+                continue
+            kids = list(verb.children)
+            subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in ("i", "we", "you"):
+                continue
+            if verb.lemma_ == "be" and (
+                adj := next((c for c in kids if c.dep_ == "acomp" and c.lower_ in _HEDGES), None)
+            ):
+                if any(c.dep_ == "xcomp" for c in adj.children):  # 'is likely to stall'
+                    return self._forecast_claim(f"{adj.text} to", "sourcing.check.prediction")
+                continue
+            modal = next((c for c in kids if c.dep_ == "aux" and c.tag_ == "MD"), None)
+            if modal is None or any(
+                c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children)
+                for c in kids
+            ):
+                continue  # 'prices could rise if the strike goes ahead': a condition
+            hedge = next((c for c in kids if c.dep_ == "advmod" and c.lower_ in _HEDGES), None)
+            if hedge is not None:
+                return self._forecast_claim(
+                    f"{modal.text} {hedge.text} {verb.text}", "sourcing.check.prediction"
+                )
+            if modal.lower_ not in _FORECAST_MODALS:
+                continue
+            moving = self.lex["trend_verb"].token(verb) or any(
+                c.dep_ == "xcomp" and self.lex["trend_verb"].token(c) for c in kids
+            )  # 'will keep falling', 'could continue to rise'
+            if moving:
+                return self._forecast_claim(
+                    f"{modal.text} {verb.text}", "sourcing.check.prediction"
+                )
+        return None
+
+    @staticmethod
+    def _forecast_claim(words: str, rule: str) -> Attribution:
+        return Attribution(
+            "unattributed_claim", "unattributed", f"prediction with no source: '{words}'", rule
+        )
+
+    def _breach(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """'Although the rules require X, the department has been doing Y': a concessive
+        clause on a rule that requires, bans or obliges, and a main clause saying what
+        someone (not the writer) does all the same."""
+        root = s.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("i", "we", "you") or mask[root.i - s.start]:
+            return None
+        for clause in (c for c in root.children if c.dep_ == "advcl"):
+            mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+            if mark is None or mark.lower_ not in _CONCESSIVE:
+                continue
+            # the parse may hang the clause on the rule verb's object ('forbids subletting')
+            bind = next((t for t in clause.subtree if t.lemma_.lower() in _RULE_VERBS), None)
+            if bind is not None and bind.pos_ in ("VERB", "AUX", "NOUN"):
+                return Attribution(
+                    "unattributed_claim",
+                    "unattributed",
+                    f"a breach with no source: '{mark.text} ... {bind.text}', yet "
+                    f"'{subj.text} ... {root.text}' (who says so?)",
+                    "sourcing.check.breach",
+                )
         return None
 
     def _hidden_act_id(self, verb: Token, subj: Token) -> str | None:

@@ -10,7 +10,16 @@ from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.syntax import _attached_to, _np, _tok_span
-from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS
+from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, WordSetView
+
+_DATA_NOUNS = WordSetView("data_nouns")
+_OWN_ACT_VERBS = WordSetView("own_act_verbs")
+_OWN_MATTERS = WordSetView("own_matters")
+_MARKET_SERIES = WordSetView("market_series")
+_MARKET_MOVERS = WordSetView("market_movers")
+_EQUITY = frozenset(("share", "stock"))  # a company's own; the rest of the set is nobody's
+# verbs of a trading session that are not changes of level ('closed at', 'ended the day')
+_MARKET_SERIES_VERBS = frozenset(("close", "end", "finish", "open", "trade", "stand", "hover"))
 
 
 class Documents:
@@ -83,7 +92,107 @@ class Documents:
             return made(
                 "vague_document", "vague", f"'{src.text}': no such document was named before"
             )
+        if (
+            head.tag_ == "NNS"
+            and head.lemma_.lower() in _DATA_NOUNS
+            and not any(c.dep_ in ("det", "poss", "acl", "relcl") for c in head.children)
+            and (prev := mem.named_document() or mem.last(("institution", "document"), i))
+            is not None
+        ):
+            # "Regional figures showed ...": in a story reading out a named body's release, bare
+            # 'figures' or 'data' are that release's (rule "sourcing.document.data_in_force");
+            # 'figures obtained by this newspaper' say where they came from themselves
+            return made(
+                prev.label,
+                prev.kind,
+                f"'{src.text}': the figures of '{prev.source.text if prev.source else head.text}'",
+                source=prev.source or src,
+            )
         return made("vague_document", "vague", f"attributed to unnamed '{src.text}'")
+
+    def _market_series(self, a: Attribution | None) -> bool:
+        """'The Corran All-Share index closed 0.4 percent lower' (rule
+        "sourcing.document.market_series"): a market index is the subject of its own move,
+        not a document that reports it; its level comes from a market data feed, so the
+        sentence is unsourced market data (routine), not a named document's words."""
+        head = a.head if a is not None else None
+        if a is None or head is None or a.kind != "document" or a.cue is not None:
+            return False
+        if head.lemma_.lower() not in _MARKET_SERIES:
+            return False
+        verb = head.head
+        return head.dep_ == "nsubj" and (
+            self.lex["trend_verb"].token(verb) is not None
+            or verb.lemma_.lower() in _MARKET_SERIES_VERBS
+        )
+
+    def _market_move(self, s: SpacySpan, carried: Attribution) -> bool:
+        """'Shares in Hollins fell 6 percent' after 'The company said profit fell', 'the
+        All-Share index closed lower', 'yields on ten-year bonds rose' (rule
+        "sourcing.carry.market_move"): an index, a yield, a currency, or a company's own share
+        price moving comes from the market feed, not from the source in force, so that source
+        does not 'continue' into it. Shares are uncarried only when they are the carried
+        source's own ('Shares in Hollins' after Hollins or 'the company')."""
+        root = s.root
+        if self.lex["trend_verb"].token(root) is None and root.lemma_.lower() not in (
+            _MARKET_SERIES_VERBS
+        ):
+            return False
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        lemma = subj.lemma_.lower()
+        if lemma in _MARKET_SERIES or (lemma in _MARKET_MOVERS and lemma not in _EQUITY):
+            return True  # an index, a yield or a currency: nobody's own figure
+        if lemma not in _MARKET_MOVERS:
+            return False
+        owner = next(
+            (
+                g
+                for c in subj.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "PROPN"
+            ),
+            None,
+        ) or next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        src = carried.source
+        if owner is None or src is None:
+            return False
+        head = src.text.split()[-1].lower() if src.text.split() else ""
+        return owner.text in src.text or (
+            src.text.lower().startswith("the ")
+            and bool(self.lex["institution_noun"].words.get(head))
+        )
+
+    def _own_act(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """'Tarrow Shipping kept its dividend at 40 pence', 'the central bank held its main
+        rate at 3 percent' (rule "sourcing.own_act"): a named body setting its own price,
+        rate, dividend or forecast is the source of that figure, like 'Acme reported a loss'."""
+        root = s.root
+        if mask[root.i - s.start] or root.lemma_.lower() not in _OWN_ACT_VERBS:
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (
+            subj.pos_ == "PROPN"
+            or subj.ent_type_ in ("ORG", "GPE", "NORP")
+            or self.lex["institution_noun"].token(subj)
+        ):
+            return None
+        obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in _OWN_MATTERS:
+            return None
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+            return None
+        np = _np(subj, s)
+        return Attribution(
+            "named_source",
+            "institution",
+            f"'{np.text}' setting its own {obj.text}",
+            "sourcing.own_act",
+            source=_tok_span(np),
+            cue=_tok_span(root),
+        )
 
     def _remember_documents(
         self, s: SpacySpan, mask: list[bool], a: Attribution | None, mem: _Memory, i: int
@@ -116,7 +225,33 @@ class Documents:
                     cue=a.cue,
                     head=tok,
                 )
+            if d.label == "vague_document" and (owner := self._issued_by(tok, s)) is not None:
+                d = Attribution(
+                    "named_source",
+                    "document",
+                    f"'{np.text}' issued by '{owner.text}'",
+                    "sourcing.document.issued_by",
+                    source=_tok_span(owner),
+                    cue=_tok_span(tok.head),
+                    head=tok,
+                )
             mem.documents.append((i, tok.lemma_.lower(), d))
+
+    def _issued_by(self, tok: Token, s: SpacySpan) -> SpacySpan | None:
+        """'Harrow Mills issued a statement', 'the council published a report' (rule
+        "sourcing.document.issued_by"): the named subject that issued, published or posted
+        the document owns it, so a later 'The statement said' is theirs."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or not self.lex["public_document_verb"].token(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (
+            subj.ent_type_ in _NAMED_ENTS
+            or subj.pos_ == "PROPN"
+            or self.lex["institution_noun"].token(subj)
+        ):
+            return None
+        return _np(subj, s)
 
 
 def _modifier_in(head: Token, words: WordSet) -> Token | None:

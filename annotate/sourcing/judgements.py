@@ -91,6 +91,17 @@ def _lies_in(tok: Token) -> bool:
     )
 
 
+def _own_denial(tok: Token) -> bool:
+    """'The club denied the allegations', 'Marsh has denied any wrongdoing' (rule
+    "sourcing.check.own_denial"): the subject's own denial, which the sentence reports as its
+    act; it accuses no one. 'Residents were denied water' (passive) is not a denial."""
+    return (
+        tok.lemma_.lower() == "deny"
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
 def _bare_cause_noun(tok: Token) -> bool:
     """'looking for possible causes', 'avoid your trigger', 'jet fuel' (rule
     "sourcing.check.causal_noun"): a cause word used as a noun names a cause without saying
@@ -119,6 +130,11 @@ def _not_a_claim_phrase(s: SpacySpan, hit: tuple[int, int, str, str]) -> bool:
     - 'the so-called gig economy': 'so-called' introducing a term names it; only before
       people ('so-called experts') is it the outlet's sneer (rule "sourcing.check.term")."""
     start, end, words = hit[0], hit[1], hit[2]
+    if hit[3] == "sourcing.check.causal_result":
+        # 'The result of the vote will be announced', 'spoke of the consequences of': the
+        # noun names an outcome; only 'X is the result of Y' (the noun after 'be') is a cause
+        noun = next((t for t in s if t.idx - s.start_char >= start and t.pos_ == "NOUN"), None)
+        return noun is None or noun.dep_ != "attr"
     if words == "driven by":
         tok = _token_at(s, start)  # 'driven'
         if tok is None:
@@ -208,6 +224,7 @@ class ClaimWords:
                     and not _denied(t)
                     and not _in_name(t)
                     and not _lies_in(t)
+                    and not (kind == "accusation" and _own_denial(t))
                     and not (kind == "causal" and _bare_cause_noun(t))
                     and not _describes_footage(t)
                 ),

@@ -9,7 +9,17 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from annotate.sourcing.words import _CLOCK, _DAY_OF_NEWS, _MONTHS, _PHONE_OR_CODE, _SCORE
+from annotate.sourcing.words import (
+    _CLOCK,
+    _DAY_OF_NEWS,
+    _MONTHS,
+    _PHONE_OR_CODE,
+    _SCORE,
+    WordSetView,
+)
+
+# verbs and nouns whose number is dialled or quoted, not counted ('call 101', 'reference 55')
+_DIAL_HEADS = WordSetView("dial_heads")
 
 
 def _past_date(tok: Token) -> bool:
@@ -27,6 +37,22 @@ def _past_date(tok: Token) -> bool:
     if any(re.fullmatch(r"(1[89]|20)\d\ds?", w.replace("'", "")) for w in words):
         return True
     return any(w in _MONTHS or w in ("last", "ago", "previous") for w in words)
+
+
+def _dialled(tok: Token) -> bool:
+    """The number a verb dials ('call 101', 'call the depot on 555') or that follows a code
+    noun ('reference 412',
+    'extension 4402'); '412 calls' counts calls."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ == "VERB":
+        tok, head = head, head.head  # 'call the depot on 555'
+        if head.lemma_.lower() in _DIAL_HEADS:
+            return True
+    if head.lemma_.lower() not in _DIAL_HEADS:
+        return False
+    if head.pos_ == "VERB":
+        return tok.dep_ in ("dobj", "npadvmod")
+    return tok.i > head.i and tok.dep_ in ("nummod", "appos", "npadvmod", "compound")
 
 
 def _not_a_quantity(ent: SpacySpan) -> bool:
@@ -47,6 +73,8 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     text = doc[start:end].text.strip()
     if end - start > 1 and _PHONE_OR_CODE.match(text):
         return True
+    if len(ent) == 1 and _dialled(ent[0]):
+        return True  # 'call 101', 'ring 999', 'quoting reference 55': a number to dial or quote
     text = ent.text.strip()
     if text.lower() == "one":
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""

@@ -28,7 +28,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, WordSet
+from annotate.sourcing.tier_rules import (
+    _body_named,
+    _cause_of_move,
+    _mentions,
+    _on_recording,
+    _only_ordinal,
+)
 from annotate.sourcing.words import WordSetView
 
 # rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)
@@ -53,6 +60,9 @@ _COURT_RECORD = WordSetView("court_record")
 _SPENDING = WordSetView("spending")
 _OFFICIAL_HEADS = WordSetView("official_heads")
 _OFF_RECORD = WordSetView("off_record_markers")
+# off-record markers that count people: they mark the source only inside it ('two officials'),
+# not anywhere in the sentence ('the victim was one of two patients')
+_COUNTING = frozenset("several some many few two three four both other former".split())
 _JUDGEMENT_RULES = (
     "sourcing.check.causal",
     "sourcing.check.accusation",
@@ -66,14 +76,6 @@ _REACH_VERBS = frozenset(
     " hold".split()
 )
 _FORECAST_MODALS = frozenset(("will", "would", "could", "might", "may", "should", "'ll"))
-
-
-def _mentions(text: str, words: WordSetView) -> str | None:
-    """The first word or phrase of the set found in `text` (lower case), at word bounds."""
-    for w in words:
-        if re.search(rf"\b{re.escape(w)}\b", text):
-            return w
-    return None
 
 
 def _court_context(sent: SpacySpan, window: int = 6) -> str | None:
@@ -101,8 +103,9 @@ def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
         return False
     if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
         return False
-    if _mentions(sent.text.lower(), _OFF_RECORD):
-        return False
+    lower = sent.text.lower()
+    if any(w not in _COUNTING and re.search(rf"\b{re.escape(w)}\b", lower) for w in _OFF_RECORD):
+        return False  # 'officials familiar with the talks', 'speaking on condition of ...'
     cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
     if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
         return False
@@ -166,9 +169,20 @@ def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | 
         # "16-inch", "12-cup": a measure joined to its number
         if "-" in t.text and (eid := ws.words.get(t.lower_.rsplit("-", 1)[-1])) is not None:
             return t.text, eid
-    if hit := ws.phrase(lower or sent.text.lower()):
+    lower = lower or sent.text.lower()
+    if exclude is not None:
+        lower = _blank(lower, exclude)
+    if hit := ws.phrase(lower):
         return hit[2], hit[3]
     return None
+
+
+def _blank(text: str, words: WordSet) -> str:
+    """`text` with every phrase of `words` blanked (offsets kept): 'set to expire' is a date
+    the record gives, so its 'set to' is no forecast."""
+    for pat, _item, _eid in words.phrases:
+        text = pat.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str, str]:
@@ -181,9 +195,26 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
                 return "query", f"a spokesperson on '{query[0]}'", query[1]
             return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
         if flag.sourcing == "anonymous_source" and _affiliated_official(flag, sent):
+            if query and query[1] == "sourcing.tier.casualty" and _body_named(flag, sent):
+                claim = _claim_word_hit(sent, lex)
+                if claim is None or claim[1] == "sourcing.check.harm":
+                    return (
+                        "routine",
+                        "a named body's record of a death or injury",
+                        ("sourcing.tier.named_body_record"),
+                    )
             if query or (query := _claim_word_hit(sent, lex)):
                 return "query", f"an official on '{query[0]}'", query[1]
             return "routine", "an official of a named body", "sourcing.tier.official"
+        if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
+            return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
+        estimate = query is not None and query[1] == "sourcing.tier.estimate"
+        if flag.sourcing == "vague_document" and not estimate and (record := _court_context(sent)):
+            return (
+                "routine",
+                f"an exhibit, court record in force ('{record}')",
+                ("sourcing.tier.court_record"),
+            )
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
@@ -202,7 +233,11 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
-    if rule.startswith(("sourcing.check.hidden_act", "sourcing.check.source_clause")):
+    if rule == "sourcing.check.prediction":
+        return "query", "a prediction with no source", "sourcing.tier.forecast"
+    if rule.startswith(
+        ("sourcing.check.hidden_act", "sourcing.check.source_clause", "sourcing.check.breach")
+    ):
         return (
             "query",
             "an event or figure the story adds with no source",
@@ -215,6 +250,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             "a cause, accusation, harm, judgement or unattributed quotation",
             "sourcing.tier.claim_kind",
         )
+    if (link := _cause_of_move(sent, lex)) is not None:
+        return "query", f"a cause given for a move: '{link}'", "sourcing.tier.cause_of_move"
     if (spent := _mentions(sent.text.lower(), _SPENDING)) and any(
         e.label_ == "MONEY" for e in sent.ents
     ):
@@ -223,6 +260,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "query", f"a figure of the future: '{modal.text}'", "sourcing.tier.forecast"
     if routine := _hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
+    if rule == "sourcing.check.figure" and _only_ordinal(sent):
+        return "routine", "an ordinal: which one in a series of record", "sourcing.tier.ordinal"
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
     return "query", "a figure or event with no source", "sourcing.tier.figure"

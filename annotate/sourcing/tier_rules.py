@@ -1,0 +1,143 @@
+"""Tier rules of the fourth round that read more than the flag's own words (see tiers.py):
+a cause given for a move, a body named by its proper name, words heard on a recording, an
+ordinal as the only number, and a named source's data in force a few sentences away."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+from annotate.models import SentenceFlag
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.words import WordSetView
+
+_OFF_RECORD = WordSetView("off_record_markers")
+_RECORDINGS = WordSetView("recordings")
+_MOVE_CAUSES = WordSetView("move_causes")
+_FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _mentions(text: str, words: WordSetView) -> str | None:
+    """The first word or phrase of the set found in `text` (lower case), at word bounds."""
+    for w in words:
+        if re.search(rf"\b{re.escape(w)}\b", text):
+            return w
+    return None
+
+
+def _cause_of_move(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
+    """'shares fell after the company cut its forecast', 'turnout fell because voters stayed
+    at home', 'the pound slid as traders bet on a cut', 'oil rose on fears of a shortage',
+    'stocks slipped amid the protests': a change with a cause the story gives for it. The move
+    may be market data; the cause is somebody's reading of it."""
+    for verb in sent:
+        if not lex["trend_verb"].token(verb):
+            continue
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                mark = next((g for g in c.children if g.dep_ == "mark"), None)
+                if mark is not None and mark.lower_ in ("because", "as", "after", "since"):
+                    return f"{mark.text} ... {c.text}"
+            if c.dep_ == "prep" and c.lower_ in ("on", "amid", "amidst"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and (c.lower_ != "on" or obj.lemma_.lower() in _MOVE_CAUSES):
+                    return f"{c.text} {obj.text}"
+    return None
+
+
+def _body_named(flag: SentenceFlag, sent: SpacySpan) -> bool:
+    """The official's body is named by its proper name ('Berrien County Health Department
+    officials', 'officials of the Ardley Water Board'), not only described ('state health
+    officials')."""
+    src = flag.source
+    assert src is not None
+    return any(
+        t.pos_ == "PROPN" and t.ent_type_ != "GPE" for t in sent if src.start <= t.idx < src.end
+    )
+
+
+def _on_recording(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'officers shouted on their radios', 'a dispatcher can be heard on the 911 call': the
+    unnamed speakers' words are on a recording the story quotes, which the desk can hear
+    for itself. For a quotation continuing an earlier one, the speaker's own sentence."""
+    src = flag.source
+    if src is None:
+        return None
+    doc = sent.doc
+    home = next((x for x in doc.sents if x.start_char <= src.start < x.end_char), sent)
+    if _mentions(doc.text[src.start : src.end].lower(), _OFF_RECORD):
+        return None  # 'two officials said on a call': off the record, recorded or not
+    for t in home:
+        if t.dep_ == "prep" and t.lower_ in ("on", "over", "in"):
+            for obj in t.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _RECORDINGS:
+                    return f"{t.text} {obj.text}"
+    return None
+
+
+def _only_ordinal(sent: SpacySpan) -> bool:
+    """The sentence's only number is an ordinal ('the third extension of the licence', 'its
+    second defeat'): which one in a series, which the record gives, not a quantity."""
+    if not any(e.label_ == "ORDINAL" for e in sent.ents):
+        return False
+    if any(e.label_ in _FIGURE_LABELS for e in sent.ents):
+        return False
+    doc = sent.doc
+    for t in sent:
+        if t.like_num and t.ent_type_ != "ORDINAL":
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is None or nxt.text != "-":  # '90-day' names a period, not a count
+                return False
+    return True
+
+
+def data_in_force(
+    flags: list[SentenceFlag],
+    sents: list[SpacySpan],
+    quoted: list[list[bool]] | None = None,
+    window: int = 3,
+) -> None:
+    """A bare figure flagged a query only for being a figure (`sourcing.tier.figure`) among
+    the figures of a named source ('..., according to the Registry'; 'the agency expects 16
+    million') a few sentences away: the story is reading out that source's data (a results
+    statement, then its figures), so the figure is routine
+    (rule "sourcing.tier.data_in_force"). A query word or a prediction decided the tier
+    before this and is left alone. Data are written in digits on both sides ('one user',
+    'three cases' are counts in the story's own words). `quoted`: each sentence's quote
+    mask; a figure inside a quotation is nobody's data."""
+    kinds = [
+        {
+            e.label_
+            for e in s.ents
+            if e.label_ in _FIGURE_LABELS
+            and any(ch.isdigit() for ch in e.text)  # data: '30,154', '5.7%', not 'one user'
+            and not (quoted is not None and quoted[n][e.start - s.start])
+        }
+        for n, s in enumerate(sents)
+    ]
+    for i, f in enumerate(flags):
+        if f.tier != "query" or not (f.reason or "").endswith("(sourcing.tier.figure)"):
+            continue
+        if not kinds[i]:
+            continue
+        lo, hi = max(0, i - window), min(len(flags), i + window + 1)
+        near = next(
+            (
+                g
+                for j, g in enumerate(flags[lo:hi], start=lo)
+                if j != i
+                and g.sourcing == "named_source"
+                and not g.in_quote
+                and g.source is not None
+                and kinds[j]
+            ),
+            None,
+        )
+        if near is None or near.source is None:
+            continue
+        f.tier = "routine"
+        f.reason = (
+            f"{f.reason.rsplit('; query:', 1)[0]}; routine: figures of "
+            f"'{near.source.text}' in force (sourcing.tier.data_in_force)"
+        )
