@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "49bbfb08ba31d13e360d909768817acb1feb1eff2fc0adeece743263fc9cf69c",
+    "heldout": "9045db6bc9888cb2858a1eab9f1e8c50944a32334ce3e25d4d8aad6767ffdc32",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -52,6 +52,14 @@ DIGESTS = {
 #   gold:    unsourced F1 0.9455, label agreement 0.9397, named flagged 0.012, framing 0.876
 #   heldout: unsourced F1 0.828, label agreement 0.8271, named flagged 7/90 (0.078),
 #            framing F1 (outside quotes) 0.877
+# Fourth round: six blind articles c4_* added, written before the round and scored once on
+# 4ee6ca6 (tests/heldout/FIRST_SCORES_ROUND4.md: unsourced F1 0.741, framing outside quotes
+# 0.600, in quotes 0). Before they were added, the round's rules had taken the 20 earlier
+# articles to unsourced F1 0.894, agreement 0.883, named flagged 4/90, framing 0.877. The
+# enlarged set (26 articles, 319 sentences) after the round, the floors below less a margin:
+#   gold:    unsourced F1 0.9455, label agreement 0.9397, named flagged 3/242, framing 0.8777
+#   heldout: unsourced F1 0.8519, label agreement 0.8339, named flagged 8/136 (0.059),
+#            framing F1 (outside quotes) 0.8194, neutral flags per 500 words 0.162
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -63,10 +71,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.82),
-        ("sourcing.label_agreement", "min", 0.815),
-        ("sourcing.named_flagged_rate", "max", 0.09),
-        ("framing.outside_quotes_f1", "min", 0.865),
+        ("sourcing.unsourced_f1", "min", 0.845),
+        ("sourcing.label_agreement", "min", 0.825),
+        ("sourcing.named_flagged_rate", "max", 0.065),
+        ("framing.outside_quotes_f1", "min", 0.81),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
