@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/trace_speed.py
 	$(BIN)/python bench/datasette_speed.py
 	$(BIN)/python bench/desk_speed.py
+	$(BIN)/python bench/extract_speed.py
 
 clean:
 	rm -rf $(VENV) *.egg-info demo.db demo.db-wal demo.db-shm
