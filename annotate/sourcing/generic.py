@@ -9,8 +9,9 @@ A statement is generic when the parse shows all of:
   '300 workers', 'Harlow Foods' name something particular);
 - its verb is in the present simple (a modal 'can' is a capacity and allowed; a past, a
   perfect, a progressive or 'will' tell of an event);
-- it names no date or time and no figure in digits (digits are somebody's data: '12
-  percent of patients'; a spelled-out small count is a property: 'three hearts');
+- it names no date or time and no figure but a small count in words on its noun (digits,
+  shares and approximations are somebody's data: '12 percent', 'about one quarter of';
+  'three hearts' is a property);
 - for a cause, the passive only: what the kind comes from, not what it does to people;
 - no word of a contested topic (`sourcing.words.contested_topics`): 'Vaccines cause autism'
   is general and present, and it is exactly what an editor must query.
@@ -28,6 +29,7 @@ _PRESENT = frozenset(("VBZ", "VBP"))
 _EVENT_ENTS = frozenset(("DATE", "TIME", "EVENT"))
 _KIND_DETS = frozenset(("a", "an", "all", "most"))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+_SHARES = frozenset("quarter third half fifth tenth percent per cent thousand million".split())
 
 
 def _present_simple(verb: Token) -> bool:
@@ -73,6 +75,15 @@ def _kind_subject(verb: Token) -> Token | None:
     return None
 
 
+def _property_count(num: Token) -> bool:
+    """'three hearts', 'six legs': a small count in words, straight on its noun, is a property
+    of the kind. Digits ('12 percent'), an approximation ('about one quarter', 'up to ten')
+    or a share ('one quarter', 'a third') are somebody's data."""
+    if any(ch.isdigit() for ch in num.text) or num.dep_ != "nummod" or list(num.children):
+        return False
+    return num.head.lemma_.lower() not in _SHARES
+
+
 def _main_verb(sent: SpacySpan) -> Token | None:
     """The verb of the sentence's first subject: the parser sometimes makes a clause after a
     dash the root ('X is caused by Y - a germ found in Z' rooted at 'found'), while the
@@ -104,7 +115,9 @@ def generic_statement(sent: SpacySpan, causal: bool = False) -> str | None:
         return None
     if any(e.label_ in _EVENT_ENTS for e in sent.ents):
         return None
-    if any(t.like_num and any(ch.isdigit() for ch in t.text) for t in sent):
+    if any(e.label_ in ("PERCENT", "MONEY") for e in sent.ents):
+        return None
+    if any(t.like_num and not _property_count(t) for t in sent):
         return None
     if any(t.lemma_.lower() in _CONTESTED or t.lower_ in _CONTESTED for t in sent):
         return None
