@@ -56,3 +56,13 @@ def test_particular_counted_causal_or_contested_claims_stay_queries(
     f = only_flag(annotator, text)
     assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
     assert "sourcing.tier.generic" not in (f.reason or "")
+
+
+def test_a_capitalised_kind_opening_a_sentence_is_still_a_kind(annotator: Annotator) -> None:
+    # the parser tags 'Cholera' a name for its capital; the article writes it in lower case too
+    text = (
+        "Two fishermen were treated for cholera in the port this week.\n\n"
+        "Cholera is caused by a bacterium - a germ usually found in dirty water.\n"
+    )
+    f = next(f for f in annotator.annotate(text).sentences if f.text.startswith("Cholera"))
+    assert (f.sourcing, f.tier) == ("unattributed_claim", "routine"), f.reason

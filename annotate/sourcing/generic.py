@@ -46,12 +46,15 @@ def _present_simple(verb: Token) -> bool:
 
 
 def _capitalised_noun(subj: Token) -> bool:
-    """'Plague is ...' at the head of a sentence is tagged a proper name for its capital; it is
-    a common noun when the article writes the same word in lower case elsewhere ('an outbreak
-    of plague'), which a name never is."""
-    if subj.i != subj.sent.start or subj.pos_ != "PROPN" or list(subj.children):
+    """'Plague is ...' at the head of a sentence is tagged a proper name (or an entity) for its
+    capital; it is a common noun when the article also writes the word in lower case ('an
+    outbreak of plague'), which a name is never written in. Being first, it has no modifier
+    before it; what the parser hangs after it is left to the other tests."""
+    if subj.i != subj.sent.start or subj.pos_ not in ("PROPN", "NOUN"):
         return False
-    return any(t.text == subj.lower_ and t.pos_ == "NOUN" for t in subj.doc if t.i != subj.i)
+    if subj.text == subj.lower_:
+        return False
+    return any(t.text == subj.lower_ for t in subj.doc if t.i != subj.i)
 
 
 def _kind_subject(verb: Token) -> Token | None:
