@@ -46,6 +46,8 @@ def test_background_about_a_kind_is_routine(annotator: Annotator, text: str) -> 
         "Autism is caused by vaccines.",
         # a figure in digits is somebody's data
         "Mosquitoes carry malaria to about 200 million people each year.",
+        # a move with its cause, even in the present of a headline
+        "Prices rise as demand grows.",
         # a past event
         "Plague killed three herders in the hills last week.",
     ],

@@ -250,6 +250,7 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         not flag.in_quote
         and rule.startswith("sourcing.")
         and (kind := generic_statement(sent, rule.startswith("sourcing.check.causal"))) is not None
+        and _cause_of_move(sent, lex) is None  # 'Shares fall on fears of ...': a headline event
         and (
             not rule.startswith(_JUDGEMENT_RULES[1:] + ("sourcing.check.harm",))
             # the judged word is the kind itself ('Plague is transmitted by ...'): a name
