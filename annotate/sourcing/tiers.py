@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
+from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_rules import (
     _body_named,
@@ -243,6 +244,20 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             "an event or figure the story adds with no source",
             "sourcing.tier.unsourced_event",
         )
+    # what a kind is or does ('Plague is caused by a bacterium'): background, unless it
+    # accuses, harms, judges or is a quotation (a cause alone may be textbook knowledge)
+    if (
+        not flag.in_quote
+        and rule.startswith("sourcing.")
+        and (kind := generic_statement(sent, rule.startswith("sourcing.check.causal"))) is not None
+        and _cause_of_move(sent, lex) is None  # 'Shares fall on fears of ...': a headline event
+        and (
+            not rule.startswith(_JUDGEMENT_RULES[1:] + ("sourcing.check.harm",))
+            # the judged word is the kind itself ('Plague is transmitted by ...'): a name
+            or (rule.startswith("sourcing.check.evaluative") and f"'{kind}'" in (flag.reason or ""))
+        )
+    ):
+        return "routine", f"a general statement about '{kind}'", "sourcing.tier.generic"
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
