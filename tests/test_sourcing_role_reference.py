@@ -93,3 +93,14 @@ def test_role_noun_without_one_named_holder_stays_unnamed(
     f = flag_of(annotator, text, starts)
     assert f.sourcing == "anonymous_source", (f.sourcing, f.reason)
     assert f.rule != "sourcing.source.role_reference"
+
+
+def test_role_noun_qualified_differently_is_someone_else(annotator: Annotator) -> None:
+    # 'the Green candidate' is not 'Labour candidate Ann Lee'
+    text = (
+        "Labour candidate Ann Lee spoke at the depot on Friday. The Green candidate said "
+        "the depot should close by 2030."
+    )
+    f = flag_of(annotator, text, "The Green")
+    assert f.rule != "sourcing.source.role_reference", f.reason
+    assert f.source is None or "Ann Lee" not in f.source.text

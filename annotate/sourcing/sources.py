@@ -110,7 +110,11 @@ class SourceTypes(References):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
-        if anonymous is None and (person := _role_named_before(head)) is not None:
+        if (
+            anonymous is None
+            and (_people_noun(head) or not lex["institution_noun"].token(head))
+            and (person := _role_named_before(head)) is not None
+        ):
             # "The spokesman added" after "Tomas Hale, a spokesman for the ministry,": the
             # one person the story gave that role; the source is that person
             a = make(
