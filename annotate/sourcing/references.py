@@ -16,7 +16,7 @@ from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _named_agent, _people_noun
 from annotate.sourcing.syntax import _span
-from annotate.sourcing.words import _HE_SHE, _PLURAL_GROUPS, _POSSESSIVE_PRONOUNS
+from annotate.sourcing.words import _HE_SHE, _PLURAL_GROUPS, _POSSESSIVE_PRONOUNS, WordSetView
 
 
 def _owner_of_possessive(doc: Doc, a: Attribution) -> Attribution:
@@ -158,3 +158,64 @@ def _surname_named_before(head: Token) -> SpacySpan | None:
         ),
         None,
     )
+
+
+# 'the spokesman', 'this prosecutor', 'that detective': a determiner that points back
+_ROLE_BACK_DETS = WordSetView("role_reference_dets")
+
+
+def _roles_of(ent: SpacySpan) -> dict[str, set[str]]:
+    """The singular role nouns the article gives a named person, each with the words around
+    it: 'Tomas Hale, a spokesman for the ministry' and 'Tomas Hale, the ministry's spokesman'
+    (apposition either way round), 'spokesman Tomas Hale' and 'Republican nominee Ann Lee' (a
+    title before the name)."""
+    root = ent.root
+    cands = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        cands.append(root.head)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end:
+        cands.append(before)
+    # words before the name that belong to it ('former', 'Republican', 'presidential')
+    lead = {t.lower_ for c in root.lefts if c.i < ent.start for t in c.subtree}
+    return {
+        c.lemma_.lower(): lead | {t.lower_ for t in c.subtree}
+        for c in cands
+        if c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NN", "NNP") and c.ent_type_ != "PERSON"
+    }
+
+
+def _role_named_before(head: Token) -> SpacySpan | None:
+    """The one person the article named earlier with the role `head` names, when `head` is
+    a definite singular role noun ('the spokesman', 'the ministry's spokesman'); None when
+    nobody or more than one named person holds that role, or the noun is indefinite or owned
+    by a pronoun ('a spokesman', 'his lawyer': someone else). Words qualifying the role must
+    be among those the person was introduced with: 'the Democratic nominee' is not
+    'Republican nominee Ann Lee'."""
+    if head.tag_ != "NN" or head.pos_ != "NOUN":
+        return None
+    dets = [c for c in head.children if c.dep_ in ("det", "poss")]
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _ROLE_BACK_DETS)
+        or (c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
+        for c in dets
+    ) or any(c.dep_ == "det" and c.lower_ not in _ROLE_BACK_DETS for c in dets):
+        return None
+    quals = {
+        t.lower_
+        for c in head.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i
+        for t in c.subtree
+        if not t.is_punct and t.tag_ != "POS" and t.lower_ not in _ROLE_BACK_DETS
+    }
+    start = min(t.i for t in head.subtree)
+    role = head.lemma_.lower()
+    holders: dict[str, SpacySpan] = {}
+    for e in head.doc.ents:
+        if e.label_ != "PERSON" or e.end > start:
+            continue
+        context = _roles_of(e).get(role)
+        if context is not None and quals <= context:
+            name = e[:-1] if len(e) > 1 and e[-1].tag_ == "POS" else e
+            holders.setdefault(name[-1].text, name)  # 'Tomas Hale' and 'Hale': one person
+    return next(iter(holders.values())) if len(holders) == 1 else None

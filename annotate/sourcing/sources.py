@@ -25,6 +25,7 @@ from annotate.sourcing.references import (
     References,
     _age_reference,
     _owner_of_possessive,
+    _role_named_before,
     _surname_named_before,
 )
 from annotate.sourcing.syntax import _np, _tok_span
@@ -109,6 +110,21 @@ class SourceTypes(References):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if (
+            anonymous is None
+            and (_people_noun(head) or not lex["institution_noun"].token(head))
+            and (person := _role_named_before(head)) is not None
+        ):
+            # "The spokesman added" after "Tomas Hale, a spokesman for the ministry,": the
+            # one person the story gave that role; the source is that person
+            a = make(
+                "named_source",
+                "person",
+                f"'{src.text}' refers back to '{person.text}', named before with that role",
+                "sourcing.source.role_reference",
+            )
+            a.source, a.written = _tok_span(person), src
+            return a
         rep_id = lex["representative_noun"].token(head)
         if rep_id or lex["informant_noun"].token(head):
             named_as = next(
