@@ -260,6 +260,19 @@ def build_matcher(nlp, vader: bool | None = None):
     return FramingMatcher(nlp, open_vocabulary=vader)
 
 
+def annotated(
+    arts: list[Article], which_half: str | None, cache: Path | None, vader: bool | None = None
+) -> tuple[list[Article], list[list]]:
+    """The articles (one fixed half with `which_half`) and the shipped matcher's spans for
+    each: the run every labelled-set script starts from."""
+    from annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+    if which_half:
+        arts = half(arts, which_half)
+    return arts, run_matcher(build_matcher(nlp, vader), nlp, arts, cache)
+
+
 def eval_main(
     description: str, env_var: str, read: Callable[[Path], list[Article]], categories: bool
 ) -> None:
@@ -278,14 +291,8 @@ def eval_main(
     root = env_path(env_var)
     if root is None:
         return
-    from annotate.nlp import load_nlp
-
-    nlp = load_nlp()
-    arts = read(root)
-    if args.half:
-        arts = half(arts, args.half)
-    matcher = build_matcher(nlp, None if args.vader is None else args.vader == "on")
-    preds = run_matcher(matcher, nlp, arts, args.cache)
+    vader = None if args.vader is None else args.vader == "on"
+    arts, preds = annotated(read(root), args.half, args.cache, vader)
     report(arts, preds, categories=categories)
     if args.misses:
         print_misses(arts, preds, args.misses, args.misses_tier)

@@ -25,11 +25,9 @@ from framing_data import (
     SEMEVAL_MAP,
     Article,
     _ov,
-    build_matcher,
+    annotated,
     env_path,
-    half,
     read_semeval,
-    run_matcher,
 )
 
 if TYPE_CHECKING:  # framing_data puts the project on sys.path when imported
@@ -66,13 +64,7 @@ def main() -> None:
     root = env_path("NEWSPROV_SEMEVAL")
     if root is None:
         return
-    from annotate.nlp import load_nlp
-
-    nlp = load_nlp()
-    arts = read_semeval(root)
-    if args.half:
-        arts = half(arts, args.half)
-    preds = run_matcher(build_matcher(nlp), nlp, arts, args.cache)
+    arts, preds = annotated(read_semeval(root), args.half, args.cache)
     print(f"{len(arts)} articles; strong spans only, any-overlap")
     for in_quote, voice in ((False, "author's voice"), (True, "in quotes")):
         print(f"{voice}:")
