@@ -89,6 +89,17 @@ def copy_originals(db: sqlite_utils.Database, members: Sequence[int]) -> dict[in
     return out
 
 
+def _claim_dict(r: Sequence[Any]) -> dict:
+    """(claim_id, statement, figures, entities, predicate) as a plain dict, JSON decoded."""
+    return {
+        "claim_id": r[0],
+        "statement": r[1],
+        "figures": json.loads(r[2] or "[]"),
+        "entities": json.loads(r[3] or "[]"),
+        "predicate": r[4],
+    }
+
+
 def load_claims(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     """The article's claims as plain dicts (figures and entities decoded), in text order."""
     rows = db.execute(
@@ -96,16 +107,23 @@ def load_claims(db: sqlite_utils.Database, article_id: int) -> list[dict]:
         " WHERE article_id = ? ORDER BY start, claim_id",
         (article_id,),
     ).fetchall()
-    return [
-        {
-            "claim_id": r[0],
-            "statement": r[1],
-            "figures": json.loads(r[2] or "[]"),
-            "entities": json.loads(r[3] or "[]"),
-            "predicate": r[4],
-        }
-        for r in rows
-    ]
+    return [_claim_dict(r) for r in rows]
+
+
+def load_story_claims(db: sqlite_utils.Database, members: Sequence[int]) -> dict[int, list[dict]]:
+    """`load_claims` of many articles in a few queries: article -> claims, for the
+    members with claims."""
+    out: dict[int, list[dict]] = {}
+    for i in range(0, len(members), SQL_BATCH):
+        chunk = list(members[i : i + SQL_BATCH])
+        marks = ",".join("?" * len(chunk))
+        for aid, *r in db.execute(
+            "SELECT article_id, claim_id, statement, figures, entities, predicate"  # noqa: S608 - placeholders only
+            f" FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, start, claim_id",
+            chunk,
+        ):
+            out.setdefault(aid, []).append(_claim_dict(r))
+    return out
 
 
 def _pair_rows(a: int, ca: list[dict], b: int, cb: list[dict], match_fn: MatchFn) -> list[tuple]:
@@ -215,7 +233,7 @@ def build_cluster_matches(
     """Replace every claim match among the cluster's members (each pair of articles compared
     once, or only the blocked candidate pairs with `cluster_fn`, or copies collapsed with
     `story_fn`); returns the rows stored (both directions)."""
-    claims = {a: load_claims(db, a) for a in members}
+    claims = {a: [] for a in members} | load_story_claims(db, members)
     with_claims = sorted(a for a in members if claims[a])
     rows: list[tuple] = []
     copies: list[tuple] = []

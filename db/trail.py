@@ -22,6 +22,7 @@ from db.trace import (
     article_info,
     copy_originals,
     is_deferred,
+    load_story_claims,
     story_cluster,
 )
 
@@ -107,30 +108,6 @@ def trail(
                 "conflicts": conflicts,
             }
         )
-    return out
-
-
-def load_story_claims(db: sqlite_utils.Database, members: Sequence[int]) -> dict[int, list[dict]]:
-    """`load_claims` of many articles in a few queries: article -> claims, for the
-    members with claims."""
-    out: dict[int, list[dict]] = {}
-    for i in range(0, len(members), SQL_BATCH):
-        chunk = list(members[i : i + SQL_BATCH])
-        marks = ",".join("?" * len(chunk))
-        for aid, *r in db.execute(
-            "SELECT article_id, claim_id, statement, figures, entities, predicate"  # noqa: S608 - placeholders only
-            f" FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, start, claim_id",
-            chunk,
-        ):
-            out.setdefault(aid, []).append(
-                {
-                    "claim_id": r[0],
-                    "statement": r[1],
-                    "figures": json.loads(r[2] or "[]"),
-                    "entities": json.loads(r[3] or "[]"),
-                    "predicate": r[4],
-                }
-            )
     return out
 
 
