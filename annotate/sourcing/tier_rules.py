@@ -18,10 +18,11 @@ _MOVE_CAUSES = WordSetView("move_causes")
 _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
-def _mentions(text: str, words: WordSetView) -> str | None:
-    """The first word or phrase of the set found in `text` (lower case), at word bounds."""
+def _mentions(text: str, words: WordSetView, skip: frozenset[str] = frozenset()) -> str | None:
+    """The first word or phrase of the set, bar those in `skip`, found in `text` (lower
+    case), at word bounds."""
     for w in words:
-        if re.search(rf"\b{re.escape(w)}\b", text):
+        if w not in skip and re.search(rf"\b{re.escape(w)}\b", text):
             return w
     return None
 

@@ -21,7 +21,6 @@ The reason of the flag gains the tier and the entry that decided it, so an edito
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
@@ -104,8 +103,7 @@ def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
         return False
     if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
         return False
-    lower = sent.text.lower()
-    if any(w not in _COUNTING and re.search(rf"\b{re.escape(w)}\b", lower) for w in _OFF_RECORD):
+    if _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING):
         return False  # 'officials familiar with the talks', 'speaking on condition of ...'
     cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
     if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
