@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "9045db6bc9888cb2858a1eab9f1e8c50944a32334ce3e25d4d8aad6767ffdc32",
+    "heldout": "4905ae4e4f51d05c7de2b381d7805395410dbcad61b133d22d660b96c174ded7",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -60,6 +60,12 @@ DIGESTS = {
 #   gold:    unsourced F1 0.9455, label agreement 0.9397, named flagged 3/242, framing 0.8777
 #   heldout: unsourced F1 0.8519, label agreement 0.8339, named flagged 8/136 (0.059),
 #            framing F1 (outside quotes) 0.8194, neutral flags per 500 words 0.162
+# Sixth round: six blind articles c6_* added BEFORE the round's rule work was merged, written
+# blind and scored once on 3bf28f0 (tests/heldout/FIRST_SCORES_ROUND6.md: unsourced F1 0.723,
+# framing outside quotes 0.643, in quotes 0). The enlarged set (32 articles, 455 sentences) on
+# 3bf28f0, the floors below less a margin (raised after the round if the rules improve):
+#   heldout: unsourced F1 0.8209, label agreement 0.7978, named flagged 14/199 (0.070),
+#            framing F1 (outside quotes) 0.7907, neutral flags per 500 words 0.197
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -71,10 +77,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.845),
-        ("sourcing.label_agreement", "min", 0.825),
-        ("sourcing.named_flagged_rate", "max", 0.065),
-        ("framing.outside_quotes_f1", "min", 0.81),
+        ("sourcing.unsourced_f1", "min", 0.815),
+        ("sourcing.label_agreement", "min", 0.79),
+        ("sourcing.named_flagged_rate", "max", 0.075),
+        ("framing.outside_quotes_f1", "min", 0.785),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
