@@ -1,0 +1,19 @@
+"""Shared helpers for the sourcing tests (test_sourcing*.py): the gold folder, the labels
+of a text's sentences, and the flag of the sentence that starts with given words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotate.annotator import Annotator
+from annotate.models import SentenceFlag
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def labels(annotator: Annotator, text: str) -> list[str]:
+    return [f.sourcing or "none" for f in annotator.annotate(text).sentences]
+
+
+def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
+    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
