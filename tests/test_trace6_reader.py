@@ -21,6 +21,10 @@ OUTLETS = 60  # more than either limit
 
 @pytest.fixture
 def story(tmp_path):
+    return wide_story(tmp_path)
+
+
+def wide_story(tmp_path) -> tuple[str, int]:
     """The wire story (a named 702 figure, an unattributed 444) run by 60 outlets."""
     path = str(tmp_path / "wide.db")
     db = open_db(path)
