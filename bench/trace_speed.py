@@ -25,7 +25,7 @@ The whole-story rebuild is timed with copies collapsed (annotate.copies, what `s
 stored, the previous path); both are checked to give the same trails on sample articles.
 
     .venv/bin/python bench/trace_speed.py [--related 1000] [--story syndicated|varied|copied]
-        [--before] [--all-pairs] [--seed-only]
+        [--before] [--all-pairs] [--view-count] [--seed-only]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from db import store
 from db.plugin.queries import CANNED
 from db.schema import open_db
 from db.trace import build_claim_matches, rebuild_matches
-from db.trail import trail
+from db.trail import match_count, trail
 from scraper.extract import extract_article
 from scraper.models import Fetched
 
@@ -171,6 +171,9 @@ def main() -> None:
     ap.add_argument("--story", choices=("syndicated", "varied", "copied"), default="syndicated")
     ap.add_argument("--before", action="store_true", help="also time blocking alone")
     ap.add_argument("--all-pairs", action="store_true", help="also time the all-pairs rebuild")
+    ap.add_argument(
+        "--view-count", action="store_true", help="also count through the view (before)"
+    )
     ap.add_argument("--seed-only", action="store_true", help="skip the whole-story rebuild")
     args = ap.parse_args()
     path = args.db or str(Path(tempfile.mkdtemp()) / "trace_bench.db")
@@ -201,6 +204,28 @@ def main() -> None:
     print(f"  {rows} rows (both ways), {copies} claims stored as copies of another")
     if db["claim_matches_deferred"].count:  # over annotate.copies.MAX_STORED_WORK
         print("  story over the stored bound: each trail works its matches out when read")
+    # `scrape` then reports the seed's claim matches, copies counted (newsprov.related).
+    count_s, n_matches = _timed(
+        "the seed's claim matches counted (db.trail.match_count)",
+        lambda: match_count(db, seed_id, match_cluster),
+    )
+    print(
+        f"scrape's story step (rebuild + count, {n_matches} matches): {after_s + count_s:.2f} s;"
+        f" target 5 s: {(after_s + count_s) / 5:.2f} of it",
+        flush=True,
+    )
+    if args.view_count:
+        view_s, n_view = _timed(
+            "the same count through the view claim_matches_expanded (before)",
+            lambda: db.execute(
+                "SELECT count(*) FROM claim_matches_expanded WHERE claim_id IN"
+                " (SELECT claim_id FROM claims WHERE article_id = ?)",
+                (seed_id,),
+            ).fetchone()[0],
+        )
+        deferred = db["claim_matches_deferred"].count > 0
+        same = "the view sees none (deferred)" if deferred else n_view == n_matches
+        print(f"  match_count / view time: {count_s / max(view_s, 1e-9):.4f}; same count: {same}")
     trail_s, after = _timed(f"trail of {len(sample)} articles", lambda: _trails(db, sample))
     listed = sum(len(m["matches"]) + len(m["copies"]) for t in after.values() for m in t)
     conflicts = sum(len(m["conflicts"]) for t in after.values() for m in t)

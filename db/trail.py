@@ -131,6 +131,23 @@ def deferred_matches(
     return out
 
 
+def match_count(
+    db: sqlite_utils.Database, article_id: int, cluster_fn: ClusterFn | None = None
+) -> int:
+    """How many claims elsewhere match this article's claims, copies counted: what
+    `SELECT count(*) FROM claim_matches_expanded` gives for its claims, and for a deferred
+    story what storing every pair would give. Read through `matches_of` (linear in the
+    article's matches): the view re-checks each stored row against the claim's other rows,
+    which took 122 s for the seed of a 1,000-copy story against 0.13 s here."""
+    if is_deferred(db, article_id):
+        if cluster_fn is None:
+            from annotate.trace import match_cluster as cluster_fn  # as trail() does
+        found = deferred_matches(db, article_id, cluster_fn)
+    else:
+        found = matches_of(db, article_id)
+    return sum(len(rows) for rows in found.values())
+
+
 def _group_copies(
     found: list[dict], roots: dict[int, int], mine: int
 ) -> tuple[list[dict], list[dict]]:

@@ -81,11 +81,22 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
             _echo("       shares " + "; ".join(why))
 
 
+# A story carried by 1,000 outlets gives each sentence 1,000 reports: the text lists the
+# first ones (publication order) and says how many more; --all and --json give them all.
+LISTED = 20
+
+
 @click.command("trace")
 @click.argument("id_or_url")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one item per sentence.")
-def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"List every matching report (the text lists the first {LISTED} per sentence).",
+)
+def trace_command(id_or_url: str, db_path: str, as_json: bool, show_all: bool) -> None:
     """Where an article's unsourced claims and figures appear elsewhere, whom each outlet
     names as the source, when, and which figures disagree.
 
@@ -120,10 +131,16 @@ def trace_command(id_or_url: str, db_path: str, as_json: bool) -> None:
         _echo("no flagged or figure-bearing sentences in this article")
         return
     for item in items:
-        _echo_item(item)
+        _echo_item(item, article_id, show_all)
 
 
-def _echo_item(item: dict) -> None:
+def _more(n: int, what: str, article_id: int) -> None:
+    if n > 0:
+        _echo(f"  ... and {n} more {what} (newsprov trace {article_id} --all lists them)")
+
+
+def _echo_item(item: dict, article_id: int, show_all: bool = False) -> None:
+    limit = None if show_all else LISTED
     label = item["sourcing"] or "no label"
     _echo(f"[{label}] {item['sentence']}")
     if item["figures"]:
@@ -146,19 +163,23 @@ def _echo_item(item: dict) -> None:
         )
     elif item["matches"]:
         _echo("  earliest named source: none of the other outlets names one")
-    for m in item["matches"]:
+    for m in item["matches"][:limit]:
         who = _attribution(m["sourcing"], m["source"])
         _echo(f"  - {m['published'] or 'undated'}  {m['outlet']}: {who}")
         _echo(f"      {m['sentence']}")
         _echo(f"      {m['url']}")
-        for c in m.get("copies") or []:
+        for c in (m.get("copies") or [])[:limit]:
             _echo(f"      syndicated copy: {c['outlet']}, {c['url']}")
+        if limit is not None and len(m.get("copies") or []) > limit:
+            _echo(f"      ... and {len(m['copies']) - limit} more syndicated copies")
+    if limit is not None:
+        _more(len(item["matches"]) - limit, "matching reports", article_id)
     # One line per differing figure: several outlets giving the same other number are one
     # conflict with several reports behind it.
     grouped: dict[tuple, list[dict]] = {}
     for c in item["conflicts"]:
         grouped.setdefault((c["quantity"], c["ours"], c["theirs"]), []).append(c)
-    for (quantity, ours, theirs), reports in grouped.items():
+    for (quantity, ours, theirs), reports in list(grouped.items())[:limit]:
         who = ", ".join(
             f"{c['outlet'] or c['url']}"
             + (f" ({c['source_name']})" if c.get("source_name") else "")
@@ -171,16 +192,19 @@ def _echo_item(item: dict) -> None:
         else:
             said = f"{who} say {theirs}"
         _echo(f"  ! conflict on {quantity}: here {ours}, {said}")
-        for c in reports:
+        for c in reports[:limit]:
             _echo(f"      {c['url']}")
+    if limit is not None:
+        _more(len(grouped) - limit, "conflicting figures", article_id)
     if copies:
-        names = ", ".join(
+        names = list(
             dict.fromkeys(
                 f"{c['outlet'] or c['url']} ({'original' if c.get('original') else 'syndicated copy'})"
                 for c in copies
             )
         )
-        _echo(f"  same text, not independent: {names}")
+        rest = f" and {len(names) - limit} more" if limit is not None and len(names) > limit else ""
+        _echo(f"  same text, not independent: {', '.join(names[:limit])}{rest}")
     if not item["matches"] and not item["conflicts"]:
         _echo("  no other outlet states this")
     _echo("")

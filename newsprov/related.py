@@ -18,9 +18,10 @@ from typing import Any, Protocol
 import sqlite_utils
 
 from annotate.copies import match_story
-from annotate.trace import match_claims, quantity_key
+from annotate.trace import match_claims, match_cluster, quantity_key
 from db import store
 from db.trace import load_claims, rebuild_matches
+from db.trail import match_count
 from scraper.discover import (
     GDELT_DOC_URL,
     Discovery,
@@ -143,12 +144,9 @@ def gather_related(
         db, [article_id, *(pid for pid, _p, _b in pages)], match_claims, story_fn=match_story
     )
     # Every matching claim elsewhere, copies counted (claim_matches holds one row per
-    # group of syndicated copies; the view expands them).
-    report.claim_matches = db.execute(
-        "SELECT count(*) FROM claim_matches_expanded WHERE claim_id IN"
-        " (SELECT claim_id FROM claims WHERE article_id = ?)",
-        (article_id,),
-    ).fetchone()[0]
+    # group of syndicated copies; match_count expands them, linear in the matches, and
+    # works out a deferred story's).
+    report.claim_matches = match_count(db, article_id, match_cluster)
     report.stored = db.execute(
         "SELECT count(*) FROM related WHERE article_id = ?", (article_id,)
     ).fetchone()[0]

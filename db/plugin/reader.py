@@ -13,6 +13,7 @@ from datasette.utils.asgi import NotFound, Request, Response
 from markupsafe import Markup, escape
 
 from .highlight import Mark, css_class, highlight
+from .limits import cap_related, cap_trail, with_args
 from .palette import FRAMING, SOURCING, reader_css
 
 if TYPE_CHECKING:  # datasette.app imports this plugin while loading: no import cycle at runtime
@@ -360,9 +361,10 @@ async def load_related(db: Database, article_id: int) -> dict:
     return {"same_story": same, "syndicated": syndicated, "other": other, "count": len(items)}
 
 
-async def load_trails(db: Database, article_id: int) -> list[dict]:
+async def load_trails(db: Database, article_id: int, show_all: bool = False) -> list[dict]:
     """Each unsourced or figure-bearing sentence's trail, computed by db.trail.trail (the
-    same answer `newsprov trace` gives), with article ids added so matches link here."""
+    same answer `newsprov trace` gives), with article ids added so matches link here.
+    Long lists are cut to their first items unless `show_all` (db/plugin/limits.py)."""
 
     def compute(conn: Any) -> tuple[list[dict], dict[str, dict], dict[int, int]]:
         import sqlite_utils
@@ -370,7 +372,17 @@ async def load_trails(db: Database, article_id: int) -> list[dict]:
         from db.trail import trail
 
         sdb = sqlite_utils.Database(conn)
-        trails = trail(sdb, article_id)
+        trails = []
+        for t in trail(sdb, article_id):
+            # named from every matching report, not only the ones shown
+            named = {
+                m["source"]
+                for m in t["matches"]
+                if m.get("sourcing") == "named_source"
+                and m.get("source")
+                and not m.get("syndicated")
+            }
+            trails.append({**cap_trail(t, show_all), "sources": sorted(named)})
         urls = sorted(
             {m["url"] for t in trails for m in t["matches"] + t["conflicts"] if m.get("url")}
             | {(t["earliest_named_source"] or {}).get("url") for t in trails} - {None}
@@ -418,16 +430,12 @@ async def load_trails(db: Database, article_id: int) -> list[dict]:
                 "unsourced": t["sourcing"] in UNSOURCED,
                 "figures": t["figures"],
                 "matches": matches,
+                "match_count": t["match_count"],
+                "matches_hidden": t["matches_hidden"],
+                "conflict_count": t["conflict_count"],
+                "conflicts_hidden": t["conflicts_hidden"],
                 "independent_outlets": t.get("independent_outlets", 0),
-                "sources": sorted(
-                    {
-                        m["source"]
-                        for m in matches
-                        if m.get("sourcing") == "named_source"
-                        and m.get("source")
-                        and not m.get("syndicated")
-                    }
-                ),
+                "sources": t["sources"],
                 "origin": linked(t["earliest_named_source"]),
                 "conflicts": [linked(c) for c in t["conflicts"]],
             }
@@ -449,6 +457,11 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         raise NotFound(f"No article {article_id} in {db.name}: check the articles table for ids.")
     # One click reveals the routine claims and mild phrases: a link, no script needed.
     show_all = request.args.get("tier") == "all"
+    # A story carried by 1,000 outlets: long lists show their first items (limits.py).
+    all_matches = request.args.get("matches") == "all"
+    all_related = request.args.get("related") == "all"
+    here = reader_path(datasette, article_id)
+    args = {k: request.args.get(k) for k in ("tier", "matches", "related")}
     flags, context_sentences, marks, counts = await load_flags(db, article, show_all)
     text = article["text"] or ""
     context = {
@@ -472,8 +485,10 @@ async def article_page(request: Request, datasette: Datasette) -> Response:
         "sourcing_palette": SOURCING,
         "framing_palette": FRAMING,
         "palette_css": Markup(reader_css()),  # generated from constants in palette.py
-        "related": await load_related(db, article_id),
-        "trails": await load_trails(db, article_id),
+        "related": cap_related(await load_related(db, article_id), all_related),
+        "trails": await load_trails(db, article_id, all_matches),
+        "all_matches_href": with_args(here, args, matches="all"),
+        "all_related_href": with_args(here, args, related="all") + "#np-related-h",
         # Edits seen by `newsprov recheck` (db/plugin/edits.py): banner and versions link.
         "edits": await load_edit_banner(db, article_id),
         "versions_href": reader_path(datasette, article_id) + "/versions",
