@@ -13,7 +13,7 @@ from annotate.claims import extract_claims
 from annotate.framing import FramingMatcher
 from annotate.lexicon import Lexicons, load_lexicons
 from annotate.models import Annotation
-from annotate.nlp import doc_text, load_nlp, model_id
+from annotate.nlp import doc_text, load_nlp, model_id, reading
 from annotate.quotes import quote_regions
 from annotate.sentences import split_sentences
 from annotate.sourcing import SourcingClassifier
@@ -52,6 +52,11 @@ class Annotator:
             yield self.annotate_doc(doc)
 
     def annotate_doc(self, doc: Doc) -> Annotation:
+        # the rules only read the Doc: its entity and sentence spans are built once
+        with reading(doc):
+            return self._annotate(doc)
+
+    def _annotate(self, doc: Doc) -> Annotation:
         quotes = quote_regions(doc_text(doc))
         sents = split_sentences(doc)
         # framing first: sourcing reads the outlet's judgements from framing's own spans, so

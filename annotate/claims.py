@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from annotate.models import Claim, Figure, SentenceFlag
-from annotate.nlp import doc_text
+from annotate.nlp import doc_text, span_ents
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -243,7 +243,7 @@ def _noun_phrase(noun: Token) -> str:
 
 def _entities(sent: Span) -> list[str]:
     seen: dict[str, None] = {}
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ in _NAME_LABELS:
             name = re.sub(r"^(the|a|an)\s+", "", ent.text.strip(), flags=re.I)
             if name.count("(") > name.count(")"):  # "Centre for Conflict Studies (ICCS"

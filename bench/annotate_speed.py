@@ -5,17 +5,22 @@ any text fixtures (tests/fixtures/**/*.txt), recombining their paragraphs with a
 seed so every document is different, then in one run times:
   - bare `nlp.pipe` over the corpus (the floor: the spaCy pass the annotator needs), and
   - the full `Annotator.annotate_many` (spaCy + sentences, quotes, sourcing, framing, claims),
-both with the same batch size and process count, alternating in four rounds over quarters
+both with the same batch size and process count, alternating in --rounds rounds over parts
 of the corpus so that other load on a shared machine falls on both alike. Prints words/s for
-each and their ratio (target >= 0.8), the process's peak RSS after half and after all of the
-corpus (when memory is flat the two are close), and what each rule stage costs.
+each and their ratio (target >= 0.8) by wall clock and by CPU time of this process (with one
+process the CPU ratio is the steadier one on a shared machine: time other programs take from
+us is not counted), each round's CPU ratio, the load average, the process's peak RSS after
+half and after all of the corpus (when memory is flat the two are close), and what each rule
+stage costs.
 
-Usage: .venv/bin/python bench/annotate_speed.py [--words 200000] [--processes 1] [--batch 48]
+Usage: .venv/bin/python bench/annotate_speed.py [--words 200000] [--rounds 4] [--processes 1]
+    [--batch 48]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -64,20 +69,22 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def time_bare(nlp, docs: list[str], batch: int, processes: int) -> float:
-    start = time.perf_counter()
+def time_bare(nlp, docs: list[str], batch: int, processes: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds of this process."""
+    start, cpu = time.perf_counter(), time.process_time()
     for doc in nlp.pipe(docs, batch_size=batch, n_process=processes):
         len(doc)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def time_annotator(
     annotator: Annotator, docs: list[str], batch: int, processes: int
-) -> tuple[float, float, float, int]:
-    """Seconds, peak RSS after half the words, peak RSS at the end, flags produced."""
+) -> tuple[float, float, float, float, int]:
+    """Wall seconds, CPU seconds, peak RSS after half the words, peak RSS at the end,
+    flags produced."""
     half_words = sum(len(d.split()) for d in docs) / 2
     seen, flags, rss_half = 0, 0, 0.0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     anns: Iterator = annotator.annotate_many(docs, batch_size=batch, n_process=processes)
     for text, ann in zip(docs, anns, strict=True):
         # results are consumed and dropped, as the pipeline does when it writes them out
@@ -85,7 +92,8 @@ def time_annotator(
         seen += len(text.split())
         if not rss_half and seen >= half_words:
             rss_half = peak_rss_mb()
-    return time.perf_counter() - start, rss_half, peak_rss_mb(), flags
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return wall, cpu, rss_half, peak_rss_mb(), flags
 
 
 def stage_breakdown(annotator: Annotator, docs: list[str], batch: int) -> dict[str, float]:
@@ -118,6 +126,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--batch", type=int, default=48)
     ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=4, help="alternations of bare and full")
     ap.add_argument(
         "--stages", type=int, default=20_000, help="words for the per-stage breakdown (0: skip)"
     )
@@ -136,30 +145,45 @@ def main() -> None:
         f"corpus: {len(docs)} documents, {words:,} words; batch {args.batch}, processes {args.processes}"
     )
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
-    # alternate the two in rounds over quarters of the corpus, so that load from other
+    # alternate the two in rounds over parts of the corpus, so that load from other
     # processes on a shared machine falls on both alike
-    bare = full = 0.0
+    load_before = os.getloadavg()
+    bare = full = bare_cpu = full_cpu = 0.0
     flags, rss_half, rss_end = 0, 0.0, 0.0
-    rounds = 4
+    rounds = max(1, args.rounds)
+    per_round = []
     for r in range(rounds):
         part = docs[r::rounds]
         # whichever goes first over new text pays for interning its strings: swap each round
         if r % 2:
-            secs, _, rss, n = time_annotator(annotator, part, args.batch, args.processes)
-            bare += time_bare(nlp, part, args.batch, args.processes)
+            secs, cpu, _, rss, n = time_annotator(annotator, part, args.batch, args.processes)
+            b_secs, b_cpu = time_bare(nlp, part, args.batch, args.processes)
         else:
-            bare += time_bare(nlp, part, args.batch, args.processes)
-            secs, _, rss, n = time_annotator(annotator, part, args.batch, args.processes)
-        full += secs
+            b_secs, b_cpu = time_bare(nlp, part, args.batch, args.processes)
+            secs, cpu, _, rss, n = time_annotator(annotator, part, args.batch, args.processes)
+        bare, bare_cpu = bare + b_secs, bare_cpu + b_cpu
+        full, full_cpu = full + secs, full_cpu + cpu
+        per_round.append((b_secs / secs, b_cpu / cpu))
         flags += n
         if r == rounds // 2 - 1:
             rss_half = rss
         rss_end = rss
+    load_after = os.getloadavg()
     bare_wps, full_wps = words / bare, words / full
-    print(f"bare nlp.pipe:       {bare:7.1f} s  {bare_wps:9,.0f} words/s")
-    print(f"annotate_many:       {full:7.1f} s  {full_wps:9,.0f} words/s  ({flags:,} flags)")
-    verdict = "ok" if full_wps / bare_wps >= 0.8 else "below target 0.8"
-    print(f"ratio annotator/bare: {full_wps / bare_wps:.2f} ({verdict})")
+    print(f"bare nlp.pipe:       {bare:7.1f} s  {bare_wps:9,.0f} words/s  (CPU {bare_cpu:.1f} s)")
+    print(
+        f"annotate_many:       {full:7.1f} s  {full_wps:9,.0f} words/s  (CPU {full_cpu:.1f} s)"
+        f"  ({flags:,} flags)"
+    )
+    ratio, cpu_ratio = full_wps / bare_wps, bare_cpu / full_cpu
+    for name, value in (("wall", ratio), ("CPU", cpu_ratio)):
+        verdict = "ok" if value >= 0.8 else "below target 0.8"
+        print(f"ratio annotator/bare ({name}): {value:.2f} ({verdict})")
+    print(
+        "per round (wall/CPU): "
+        + ", ".join(f"{w:.2f}/{c:.2f}" for w, c in per_round)
+        + f"; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after"
+    )
     print(
         f"peak RSS: {rss_half:,.0f} MB after {words // 2:,} words, {rss_end:,.0f} MB after {words:,} words"
         f" ({rss_end - rss_half:+,.0f} MB)"

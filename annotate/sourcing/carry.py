@@ -59,7 +59,9 @@ class _Chain:
     def on_topic(self, s: SpacySpan) -> str | None:
         """A noun the sentence shares with the source's sentences ('unemployment rate' after
         'the unemployment rate fell'), matching 'employment' inside 'unemployment' too."""
-        for w in _topic_words(s):
+        # sorted: a set's order follows the string hash, which differs between processes,
+        # and the word found is written into the reason
+        for w in sorted(_topic_words(s)):
             if w in self.words:
                 return w
             if len(w) >= 6 and any(len(v) >= 6 and (w in v or v in w) for v in self.words):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from annotate.nlp import doc_text
+from annotate.nlp import doc_text, span_ents
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.clauses import Clauses
 from annotate.sourcing.judgements import ClaimWords
@@ -83,7 +83,7 @@ class CheckWorthy(ClaimWords, Clauses):
 
     # -- check-worthiness ---------------------------------------------------------------
     def _figure(self, s: SpacySpan) -> Token | SpacySpan | None:
-        for ent in s.ents:
+        for ent in span_ents(s):
             if (
                 ent.label_ in _FIGURE_ENTS
                 and not _is_age(ent)

@@ -30,7 +30,7 @@ from annotate.sourcing.tier_rules import data_in_force
 from annotate.sourcing.tiers import assign_tier
 from annotate.sourcing.words import active_word_sets
 
-VERSION = "sourcing-2"
+VERSION = "sourcing-3"
 
 
 class SourcingClassifier(

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 
 from annotate.models import SentenceFlag
+from annotate.nlp import doc_sents, doc_text, span_ents
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.words import WordSetView
 
@@ -22,7 +23,7 @@ def _mentions(text: str, words: WordSetView, skip: frozenset[str] = frozenset())
     """The first word or phrase of the set, bar those in `skip`, found in `text` (lower
     case), at word bounds."""
     for w in words:
-        if w not in skip and re.search(rf"\b{re.escape(w)}\b", text):
+        if w not in skip and w in text and re.search(rf"\b{re.escape(w)}\b", text):
             return w
     return None
 
@@ -66,8 +67,8 @@ def _on_recording(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if src is None:
         return None
     doc = sent.doc
-    home = next((x for x in doc.sents if x.start_char <= src.start < x.end_char), sent)
-    if _mentions(doc.text[src.start : src.end].lower(), _OFF_RECORD):
+    home = next((x for x in doc_sents(doc) if x.start_char <= src.start < x.end_char), sent)
+    if _mentions(doc_text(doc)[src.start : src.end].lower(), _OFF_RECORD):
         return None  # 'two officials said on a call': off the record, recorded or not
     for t in home:
         if t.dep_ == "prep" and t.lower_ in ("on", "over", "in"):
@@ -80,9 +81,9 @@ def _on_recording(flag: SentenceFlag, sent: SpacySpan) -> str | None:
 def _only_ordinal(sent: SpacySpan) -> bool:
     """The sentence's only number is an ordinal ('the third extension of the licence', 'its
     second defeat'): which one in a series, which the record gives, not a quantity."""
-    if not any(e.label_ == "ORDINAL" for e in sent.ents):
+    if not any(e.label_ == "ORDINAL" for e in span_ents(sent)):
         return False
-    if any(e.label_ in _FIGURE_LABELS for e in sent.ents):
+    if any(e.label_ in _FIGURE_LABELS for e in span_ents(sent)):
         return False
     doc = sent.doc
     for t in sent:
@@ -110,7 +111,7 @@ def data_in_force(
     kinds = [
         {
             e.label_
-            for e in s.ents
+            for e in span_ents(s)
             if e.label_ in _FIGURE_LABELS
             and any(ch.isdigit() for ch in e.text)  # data: '30,154', '5.7%', not 'one user'
             and not (quoted is not None and quoted[n][e.start - s.start])

@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
+from annotate.nlp import doc_sents
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_rules import (
@@ -83,7 +84,7 @@ def _court_context(sent: SpacySpan, window: int = 6) -> str | None:
     ('According to evidence presented at trial', 'the jury heard', 'court documents show'):
     the narrative that follows is the record's, carried like a named document."""
     doc = sent.doc
-    sents = [x for x in doc.sents if x.start <= sent.start][-(window + 1) :]
+    sents = [x for x in doc_sents(doc) if x.start <= sent.start][-(window + 1) :]
     for x in reversed(sents):
         if hit := _mentions(x.text.lower(), _COURT_RECORD):
             return hit
