@@ -146,12 +146,33 @@ def names_topic(span: Span) -> bool:
         return True
     if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children):
         return True
+    if lemma in EVENT_NOUNS and _definite_reference(root):
+        return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ("of", "with", "for") and head.head is not head:
         verb = head.head.lemma_.lower()
         if verb in ("charge", "convict", "accuse", "suspect", "investigate", "arrest", "jail"):
             return True
     return False
+
+
+# Nouns for a calamity that straight news uses to name the event it reports once the event
+# has been described: "the disaster killed 12", "relatives of those lost in the tragedy".
+# Said of a policy ("the tax has been a disaster") they are a verdict.
+EVENT_NOUNS = frozenset("disaster tragedy catastrophe calamity".split())
+_DEFINITE = frozenset("the this that".split())
+
+
+def _definite_reference(root: Token) -> bool:
+    """ "the disaster", "this tragedy" as a subject or an object, unmodified: a name for the
+    event already told. A predicate ("was a disaster", "called it a tragedy"), an indefinite
+    or an evaluative modifier ("the utter disaster") is the outlet's verdict."""
+    if root.dep_ in ("attr", "oprd", "appos", "acomp", "ROOT"):
+        return False
+    dets = [c for c in root.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in _DEFINITE:
+        return False
+    return not any(c.dep_ in ("amod", "advmod") for c in root.children)
 
 
 # What an adjective of judgement judges (context "judgement"): plans, words, conduct,
@@ -250,12 +271,27 @@ def _names_a_work(t: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children)
 
 
+# Offences in law: a loaded word listed among them is one more offence's name ("bribery,
+# extortion and money laundering"), not the outlet's verdict on a price.
+OFFENCE_NOUNS = frozenset(
+    """bribery fraud laundering racketeering kickback embezzlement theft corruption forgery
+    blackmail perjury trafficking smuggling evasion""".split()
+)
+
+
 def charged_offence(span: Span) -> bool:
     """The noun is the offence someone is charged with, convicted of or pleads guilty to:
-    the name of a crime in law ("charged with extortion"), not the outlet's word for it."""
+    the name of a crime in law ("charged with extortion"), or one in a list of offences
+    ("bribery, extortion and money laundering"), not the outlet's word for it."""
     tok = span.root
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    listed = [first, *[c for c in first.subtree if c.dep_ == "conj"]]
+    if any(c is not tok and c.lemma_.lower() in OFFENCE_NOUNS for c in listed):
+        return True
     for _ in range(3):  # "charged with two counts of extortion": two prepositions up
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ not in ("with", "of", "to", "for"):
