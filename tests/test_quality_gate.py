@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "4905ae4e4f51d05c7de2b381d7805395410dbcad61b133d22d660b96c174ded7",
+    "heldout": "4c31c70f43f4016d79b2b6d32f5ca5018eb4d41a51c10ca22dbb7ab31b37b1ae",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -66,6 +66,12 @@ DIGESTS = {
 # 3bf28f0, the floors below less a margin (raised after the round if the rules improve):
 #   heldout: unsourced F1 0.8209, label agreement 0.7978, named flagged 14/199 (0.070),
 #            framing F1 (outside quotes) 0.7907, neutral flags per 500 words 0.197
+# Seventh round: six blind articles c7_* (tests/heldout/README_ROUND7.md), scored once on
+# eb5faac (tests/heldout/FIRST_SCORES_ROUND7.md: unsourced F1 0.796, framing outside quotes
+# 0.640). The enlarged set (38 articles, 588 sentences) on eb5faac, floors less a margin (the
+# bounds move with the set, as in round 3; raised after the round if the rules improve):
+#   heldout: unsourced F1 0.8164, label agreement 0.8027, named flagged 19/260 (0.073),
+#            framing F1 (outside quotes) 0.7788, neutral flags per 500 words 0.14
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -77,10 +83,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.815),
-        ("sourcing.label_agreement", "min", 0.79),
-        ("sourcing.named_flagged_rate", "max", 0.075),
-        ("framing.outside_quotes_f1", "min", 0.785),
+        ("sourcing.unsourced_f1", "min", 0.81),
+        ("sourcing.label_agreement", "min", 0.795),
+        ("sourcing.named_flagged_rate", "max", 0.078),
+        ("framing.outside_quotes_f1", "min", 0.77),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
