@@ -36,12 +36,13 @@ Printed, for the chosen split:
 Reading PolNeAR and classing its gold sources and cues is in polnear_data.py.
 
 Usage: NEWSPROV_POLNEAR=/work/data/polnear .venv/bin/python bench/eval_polnear.py
-       [--split dev|train] [--limit N] [--errors N] [--main-only]
+       [--split dev|train] [--limit N] [--errors N] [--main-only] [--cache DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 import time
@@ -226,6 +227,26 @@ def score_article(
             )
 
 
+def parsed(nlp, texts: list[str], cache: Path | None, key: str):
+    """The parsed articles, from `cache` when a run with the same split, limit, model and
+    texts stored them there (rule work re-reads the same articles many times)."""
+    if cache is None:
+        return nlp.pipe(texts, batch_size=32)
+    from spacy.tokens import DocBin
+
+    from annotate.nlp import model_id
+
+    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:12]
+    name = f"polnear-{key}-{model_id(nlp)}-{digest}.spacy".replace("/", "_")
+    path = cache / name
+    if path.exists():
+        return DocBin().from_disk(path).get_docs(nlp.vocab)
+    docs = list(nlp.pipe(texts, batch_size=32))
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return docs
+
+
 def rate(n: int, d: int) -> str:
     return f"{n / d:.3f} ({n}/{d})" if d else "n/a (0)"
 
@@ -240,6 +261,12 @@ def main() -> None:
         action="store_true",
         help="score only each sentence's main source and cue (as before sentences listed"
         " all their attributions)",
+    )
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="keep the parsed articles in this folder (spaCy DocBin) so later runs skip parsing",
     )
     args = ap.parse_args()
     split_dir = data_root(args.split)
@@ -256,7 +283,7 @@ def main() -> None:
     tally = Tally()
     started = time.perf_counter()
     words = 0
-    docs = annotator.nlp.pipe(texts, batch_size=32)
+    docs = parsed(annotator.nlp, texts, args.cache, f"{args.split}-{args.limit or 'all'}")
     for (txt, ann_path), doc in zip(pairs, docs, strict=True):
         ann = annotator.annotate_doc(doc)
         words += len(doc.text.split())
