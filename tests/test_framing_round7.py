@@ -29,6 +29,11 @@ def strong_words(matcher: FramingMatcher, nlp, text: str) -> list[str]:
         ("The councillor is a kook who thinks the water is poisoned.", "kook"),
         ("Her cunning plan kept the vote off the agenda.", "cunning"),
         ("The report has a glaring omission on page two.", "glaring"),
+        ("The group ran a manipulative advertising campaign aimed at teenagers.", "manipulative"),
+        ("The festival turned into an orgy of drinking.", "orgy of"),
+        ("The rail union has become the government's bogeyman.", "bogeyman"),
+        ("The editorial called the senator's remarks slanderous nonsense.", "slanderous"),
+        ("Her dishonesty over the expenses has cost her the seat.", "dishonesty"),
     ],
 )
 def test_an_insult_or_verdict_in_the_outlets_voice_is_shown_by_default(
@@ -48,6 +53,8 @@ def test_an_insult_or_verdict_in_the_outlets_voice_is_shown_by_default(
         "The film follows a team hunting the abominable snowman in Nepal.",
         "The bishop described a case of demonic possession reported in 1928.",
         "The court heard he had been diagnosed psychopathic as a teenager.",
+        "The physiotherapist uses manipulative treatment on the lower back.",
+        "She was convicted of three offences of dishonesty in 2015.",
     ],
 )
 def test_literal_legal_and_clinical_senses_stay_unflagged(matcher, nlp, text: str) -> None:
