@@ -1,0 +1,61 @@
+"""Round 7 of framing on real news (issue 10): insults and verdict adjectives in the outlet's
+voice are shown by default, and their literal, legal or clinical senses stay unflagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.framing import FramingMatcher
+from annotate.quotes import quote_regions
+
+
+def strong_words(matcher: FramingMatcher, nlp, text: str) -> list[str]:
+    found = matcher.find(nlp(text), quote_regions(text))
+    return [s.text.lower() for s in found if not s.in_quote and s.tier == "strong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Closing the only bridge in August was a stupid decision.", "stupid"),
+        ("The cuts are a cruel blow to carers who already work for nothing.", "cruel"),
+        ("One brave councillor stood up to the developers.", "brave"),
+        ("The party is led by a psychopath, and everyone knows it.", "psychopath"),
+        ("A handful of internet freaks have taken over the school board meetings.", "freaks"),
+        ("The mayor threw a tantrum after losing the vote.", "tantrum"),
+        ("The new parking rules are an abomination.", "abomination"),
+        ("The booking system failed miserably on launch day.", "miserably"),
+        ("He spent the evening repeating outlandish theories about the mayor.", "outlandish"),
+        ("The councillor is a kook who thinks the water is poisoned.", "kook"),
+        ("Her cunning plan kept the vote off the agenda.", "cunning"),
+        ("The report has a glaring omission on page two.", "glaring"),
+        ("The group ran a manipulative advertising campaign aimed at teenagers.", "manipulative"),
+        ("The festival turned into an orgy of drinking.", "orgy of"),
+        ("The rail union has become the government's bogeyman.", "bogeyman"),
+        ("The editorial called the senator's remarks slanderous nonsense.", "slanderous"),
+        ("Her dishonesty over the expenses has cost her the seat.", "dishonesty"),
+    ],
+)
+def test_an_insult_or_verdict_in_the_outlets_voice_is_shown_by_default(
+    matcher, nlp, text: str, word: str
+) -> None:
+    assert any(word in w for w in strong_words(matcher, nlp, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyers argued that the sentence was cruel and unusual punishment.",
+        "Thousands braved the cold to see the fireworks.",
+        "A freak accident on the ring road left two drivers injured.",
+        "Freak weather cancelled the regatta.",
+        "Toddler tantrums usually fade by the age of four, the nurse said.",
+        "The film follows a team hunting the abominable snowman in Nepal.",
+        "The bishop described a case of demonic possession reported in 1928.",
+        "The court heard he had been diagnosed psychopathic as a teenager.",
+        "The physiotherapist uses manipulative treatment on the lower back.",
+        "She was convicted of three offences of dishonesty in 2015.",
+    ],
+)
+def test_literal_legal_and_clinical_senses_stay_unflagged(matcher, nlp, text: str) -> None:
+    assert strong_words(matcher, nlp, text) == [], text
