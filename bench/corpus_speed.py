@@ -32,6 +32,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -300,24 +301,44 @@ def stage_stories(args: argparse.Namespace, work: Path) -> None:
     from newsprov.corpus.stories import corpus_stories
 
     print("claim matching (corpus stories, 2 workers, cluster started beforehand):")
-    times = []
+    times, cpus, matches = [], [], []
     with dask_client(2, None) as client:
         # Untimed, on two partitions: the workers' first tasks import datasketch and
         # pyarrow, which would otherwise count against the first size only.
         corpus_stories(scaled(work / "two", work / "scaled-warm", 1), client=client)
         for size in args.sizes:
             d = scaled(work / "two", work / f"scaled-{size}", size)
+            load0, cpu0 = os.getloadavg()[0], _cluster_cpu(client)
             t = time.perf_counter()
             r = corpus_stories(d, client=client)
             times.append(time.perf_counter() - t)
+            cpus.append(_cluster_cpu(client) - cpu0)
+            matches.append(r.claim_matches)
             print(f"  {size} records, {r.articles} articles: {times[-1]:.1f} s, {r.copies} copies,"
-                  f" {r.claim_matches} matches in {r.blocks} blocks", flush=True)  # fmt: skip
+                  f" {r.claim_matches} matches in {r.blocks} blocks; CPU of the workers and this"
+                  f" process {cpus[-1]:.1f} s; {1e3 * times[-1] / max(r.claim_matches, 1):.2f} ms"
+                  f" a match; load average {load0:.1f} -> {os.getloadavg()[0]:.1f}",
+                  flush=True)  # fmt: skip
     if len(times) > 1:
         k = args.sizes[-1] / args.sizes[0]
         print(
-            f"  time ratio for {k:.0f}x the corpus: {times[-1] / times[0]:.2f} "
-            f"({k:.1f} is linear, {k * k:.1f} quadratic)"
+            f"  for {k:.0f}x the corpus ({k:.1f} is linear, {k * k:.1f} quadratic): time "
+            f"{times[-1] / times[0]:.2f}x, CPU {cpus[-1] / cpus[0]:.2f}x, matches "
+            f"{matches[-1] / max(matches[0], 1):.2f}x (a shared machine moves the time, the "
+            f"CPU much less)"
         )
+
+
+def _cluster_cpu(client: Any) -> float:
+    """CPU seconds used so far by the cluster's worker processes and this process (the
+    client and the LocalCluster's scheduler)."""
+    import resource
+
+    def used() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    return sum(client.run(used).values()) + used()
 
 
 def stage_load(args: argparse.Namespace, work: Path) -> None:

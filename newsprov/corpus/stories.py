@@ -3,8 +3,9 @@ claim matches across the corpus, blocked by (figure value, counted noun, date wi
 
 Stages, as Dask tasks over the finished partitions:
 1. signatures: one task per partition computes MinHash signatures of the article texts
-   (word 3-shingles); the client indexes them in a datasketch MinHashLSH and joins copies
-   with a union-find; each copy points to the earliest member of its group -> stories/.
+   (word 3-shingles); one task indexes them in a datasketch MinHashLSH (identical
+   signatures once) and joins copies with a union-find; each copy points to the
+   earliest member of its group -> stories/.
 2. claim blocks: one task per partition emits each figure-bearing claim under its blocks,
    hashed into R buckets (a shuffle through Dask's memory, no files);
 3. matching: one task per bucket compares the claims within each block with the trace
@@ -25,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow.parquet as pq
 
 from annotate.blocking import value_keys
@@ -51,43 +53,73 @@ class StoriesResult:
     oversized_blocks: int
 
 
-def signatures(out: str, part: str) -> list[tuple[str, Any, str | None, str]]:
-    """(article_key, MinHash hashvalues, outlet, date) for one partition's articles."""
+def _permutations() -> Any:
+    """The MinHash permutation parameters, drawn once per process: datasketch draws them
+    again for every MinHash it builds (0.5 ms each, more than hashing an article)."""
+    global _PERMS
+    if _PERMS is None:
+        from datasketch import MinHash
+
+        _PERMS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+    return _PERMS
+
+
+_PERMS: Any = None
+
+
+def _minhash(hashvalues: Any = None) -> Any:
     from datasketch import MinHash
 
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=hashvalues, permutations=_permutations(), scheme=SCHEME
+    )
+
+
+def signatures(out: str, part: str) -> list[tuple[str, Any, str | None, str]]:
+    """(article_key, MinHash hashvalues, outlet, date) for one partition's articles."""
     t = read_table(
         Path(out),
         "articles",
         [part],
         ["article_key", "text", "outlet_id", "published", "captured_at"],
     )
-    rows = []
-    for r in t.to_pylist():
-        words = _WORD.findall((r["text"] or "").lower())
-        shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
-        m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-        m.update_batch(list(shingles))
-        rows.append(
-            (
-                r["article_key"],
-                m.hashvalues,
-                r["outlet_id"],
-                r["published"] or r["captured_at"] or "",
-            )
-        )
-    return rows
+    return [
+        (r["article_key"], signature(r["text"]), r["outlet_id"],
+         r["published"] or r["captured_at"] or "")
+        for r in t.to_pylist()
+    ]  # fmt: skip
+
+
+def signature(text: str | None) -> np.ndarray:
+    """MinHash hash values of a text's word 3-shingles (lower case)."""
+    words = _WORD.findall((text or "").lower())
+    shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
+    m = _minhash()
+    m.update_batch(list(shingles))
+    return m.hashvalues
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """MinHash.jaccard on bare hash values (the same float), without its checks and
+    object overhead, which took half of find_copies' time."""
+    return float(np.float64(np.count_nonzero(a == b)) / np.float64(len(a)))
 
 
 def find_copies(sigs: list[tuple[str, Any, str | None, str]]) -> list[dict]:
-    """stories/ rows: each article's group (story_key) and, for copies, the earliest copy."""
-    from datasketch import MinHash, MinHashLSH
+    """stories/ rows: each article's group (story_key) and, for copies, the earliest copy.
+
+    Groups are the connected parts of "an LSH candidate with estimated Jaccard >=
+    COPY_THRESHOLD". Two shortcuts leave them as they are: articles with identical
+    signatures (the same text carried again word for word) are one entry in the index,
+    since each is a copy of the other and they have the same candidates; and a candidate
+    already in the article's group is not compared again. Without them the work grew with
+    the article count times the size of its group of copies, which grows with the corpus
+    when a text is carried again and again (bench/corpus_speed.py's scaled corpora)."""
+    from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=NUM_PERM)
-    hashes = {}
-    for key, hv, _o, _d in sigs:
-        m = MinHash(num_perm=NUM_PERM, hashvalues=hv, scheme=SCHEME)
-        hashes[key] = m
-        lsh.insert(key, m)
+    values: dict[str, np.ndarray] = {}
+    entries: dict[bytes, str] = {}  # distinct signature -> the article indexed for it
     parent = {k: k for k, *_ in sigs}
 
     def root(k: str) -> str:
@@ -96,12 +128,26 @@ def find_copies(sigs: list[tuple[str, Any, str | None, str]]) -> list[dict]:
             k = parent[k]
         return k
 
-    for key, m in hashes.items():
+    def union(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    indexed = {}
+    for key, hv, _o, _d in sigs:
+        values[key] = hv = np.asarray(hv)
+        first = entries.setdefault(hv.tobytes(), key)
+        if first != key:
+            union(first, key)  # Jaccard 1.0: a copy
+            continue
+        indexed[key] = m = _minhash(hv)
+        lsh.insert(key, m)
+    for key, m in indexed.items():
         for other in lsh.query(m):
-            if other != key and hashes[key].jaccard(hashes[other]) >= COPY_THRESHOLD:
-                ra, rb = root(key), root(other)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+            if other == key or root(key) == root(other):
+                continue
+            if _jaccard(values[key], values[other]) >= COPY_THRESHOLD:
+                union(key, other)
     info = {k: (d, o) for k, _h, o, d in sigs}
     groups: dict[str, list[str]] = defaultdict(list)
     for k in parent:
@@ -118,7 +164,7 @@ def find_copies(sigs: list[tuple[str, Any, str | None, str]]) -> list[dict]:
                     "copy_of": None if k == first else first,
                     "similarity": None
                     if k == first
-                    else round(hashes[k].jaccard(hashes[first]), 3),
+                    else round(_jaccard(values[k], values[first]), 3),
                     "outlet_id": info[k][1],
                     "published": info[k][0] or None,
                 }
