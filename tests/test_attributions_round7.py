@@ -87,3 +87,18 @@ def test_passive_cue_lists_its_agent_or_no_one(annotator: Annotator) -> None:
 def test_the_race_being_called_is_no_cue(annotator: Annotator) -> None:
     f = flag_of(annotator, "The race was called shortly after midnight.", "The race")
     assert all(c != "called" for _, c in pairs(f))
+
+
+def test_a_view_inside_what_was_said_is_not_a_second_attribution(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Ana Ortega said she wants the depot to stay open next year.", "Ana")
+    assert pairs(f) == [("Ana Ortega", "said")]
+
+
+def test_a_statement_inside_what_was_said_is_still_listed(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator,
+        "Ana Ortega said the minister had told staff that the depot would close.",
+        "Ana",
+    )
+    cues = [c for _, c in pairs(f)]
+    assert "said" in cues and "told" in cues

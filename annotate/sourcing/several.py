@@ -35,6 +35,13 @@ _AGENT_ENTS = frozenset(("PERSON", "ORG", "NORP"))
 # Verbs that need a clause to decide a label ('asked whether ...') but, only listed, name
 # who spoke without one ('Ortega asked.', 'he cited the audit', 'she tweeted').
 _ACTS_WITHOUT_CLAUSE = WordSetView("acts_without_clause")
+# Dependencies by which a clause is part of another verb's words ('said she wants', 'plans
+# to propose', 'a rule that he opposes'); see sourcing.several.nested.
+_NESTING = frozenset(("ccomp", "xcomp", "relcl"))
+# Entries of verbs of saying: inside another report they still report a statement.
+_SPEECH_ENTRIES = frozenset(
+    ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
+)
 # Verbs of asking: in the passive ('asked about the depot, she said') the asker, when named,
 # is the source of the question; PolNeAR marks the cue whether or not one is named.
 _ASKING = frozenset(("ask", "question"))
@@ -100,6 +107,7 @@ class Several:
         mask: list[bool],
     ) -> list[Attributed]:
         more = found + self._acts(s, found, mem, i, mask)
+        cue_at = {a.cue.start for a in [*more, *([main] if main else [])] if a.cue is not None}
         out: list[Attributed] = []
         seen: list[tuple[int, int]] = []
         for a in ([main] if main is not None else []) + sorted(
@@ -108,12 +116,36 @@ class Several:
             item = _listed(a, s)
             if item is None:
                 continue
+            if a is not main and self._view_inside_report(a, s, cue_at):
+                continue
             key = item.cue or item.source
             if any(key.start < e and b < key.end for b, e in seen):
                 continue  # the same cue found twice (pass 1 and the main attribution)
             seen.append((key.start, key.end))
             out.append(item)
         return out
+
+    def _view_inside_report(self, a: Attribution, s: SpacySpan, cue_at: set[int]) -> bool:
+        """'Ortega said she wants the depot open', 'he argued that voters believe ...': a view
+        or act inside the words another cue reports (its clause, infinitive or relative
+        clause) is part of what was said, not a second attribution (sourcing.several.nested).
+        Verbs of saying stay listed: 'said that the mayor had told staff' reports a second
+        statement."""
+        if a.cue is None:
+            return False
+        tok = next((t for t in s if t.idx == a.cue.start), None)
+        if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _NESTING:
+            return False
+        if self.lex["cue_verb"].words.get(lemma_of(tok)) in _SPEECH_ENTRIES:
+            return False
+        head = tok
+        for _ in range(6):
+            if head.head.i == head.i or not s.start <= head.head.i < s.end:
+                return False
+            head = head.head
+            if head.idx in cue_at and head.pos_ in ("VERB", "AUX"):
+                return True
+        return False
 
     def _acts(
         self, s: SpacySpan, found: list[Attribution], mem: _Memory, i: int, mask: list[bool]
