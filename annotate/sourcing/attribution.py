@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import Span
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import (
     _depth,
     _is_root,
@@ -190,13 +190,13 @@ class Explicit(Views):
         if (
             comma < len(tail)
             and len(tail) <= 20
-            and self.lex["cue_verb"].words.get(tail[-1].lemma_.lower())
+            and self.lex["cue_verb"].words.get(lemma_of(tail[-1]))
             and tail[0].pos_ in ("PROPN", "NOUN", "PRON")
         ):
             # '"...," Stafford, a member of the crew, responded.': the speaker before the
             # apposition, the verb after it
             verb = tail[-1]
-            eid = self.lex["cue_verb"].words[verb.lemma_.lower()]
+            eid = self.lex["cue_verb"].words[lemma_of(verb)]
             head = tail[comma - 1]
             return self._classify_source(head, s, mem, anonymous, _tok_span(verb), eid, i, verb)
         # the tag runs to the first comma: '"...," said Maria Lopez, a tenant.'
@@ -204,7 +204,7 @@ class Explicit(Views):
         if not tail or len(tail) > 8:
             return None
         verb_at = next(
-            (k for k, t in enumerate(tail) if self.lex["cue_verb"].words.get(t.lemma_.lower())),
+            (k for k, t in enumerate(tail) if self.lex["cue_verb"].words.get(lemma_of(t))),
             None,
         )
         if verb_at is None:
@@ -214,7 +214,7 @@ class Explicit(Views):
         nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
         if not nouns:
             return None
-        eid = self.lex["cue_verb"].words[verb.lemma_.lower()]
+        eid = self.lex["cue_verb"].words[lemma_of(verb)]
         return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
 
     def _from_verb(
@@ -225,7 +225,7 @@ class Explicit(Views):
             tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
         ):
             return None
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         lex = self.lex
         cue_id = lex["cue_verb"].token(tok)
         record_id = lex["public_record_verb"].token(tok)

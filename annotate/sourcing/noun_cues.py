@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 
 from annotate.sourcing.attribution import Attribution, _Memory
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import _CLAIM_NOUNS, _DEFINITE
 
@@ -27,7 +27,7 @@ class NounCues:
         doc = s.doc
         toks = list(s)
         for k, tok in enumerate(toks[1:], start=1):
-            if mask[k] or not self.lex["cue_verb"].words.get(tok.lemma_.lower()):
+            if mask[k] or not self.lex["cue_verb"].words.get(lemma_of(tok)):
                 continue
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "npadvmod":
                 continue  # the parse found the verb: the parse rules decided already
@@ -46,7 +46,7 @@ class NounCues:
             if start == 0 or toks[start - 1].text not in (",", ";", "\u2014", "-"):
                 continue
             np = doc[toks[start].i : head.i + 1]
-            eid = self.lex["cue_verb"].words[tok.lemma_.lower()]
+            eid = self.lex["cue_verb"].words[lemma_of(tok)]
             return self._document(head, np, mem, _tok_span(np), _tok_span(tok), eid, i)
         return None
 

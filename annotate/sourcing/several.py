@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from annotate.models import Attributed, Span
 from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _np, _relative_subject, _subject, _tok_span
 from annotate.sourcing.words import _FIGURE_ENTS, _SHARE_HEADS, WordSetView
 
@@ -35,11 +35,38 @@ _AGENT_ENTS = frozenset(("PERSON", "ORG", "NORP"))
 # Verbs that need a clause to decide a label ('asked whether ...') but, only listed, name
 # who spoke without one ('Ortega asked.', 'he cited the audit', 'she tweeted').
 _ACTS_WITHOUT_CLAUSE = WordSetView("acts_without_clause")
+# Dependencies by which a clause is part of another verb's words ('said she wants', 'plans
+# to propose', 'a rule that he opposes'); see sourcing.several.nested.
+_NESTING = frozenset(("ccomp", "xcomp", "relcl"))
+# Entries of verbs of saying: inside another report they still report a statement.
+_SPEECH_ENTRIES = frozenset(
+    ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
+)
+# Verbs of asking: in the passive ('asked about the depot, she said') the asker, when named,
+# is the source of the question; PolNeAR marks the cue whether or not one is named.
+_ASKING = frozenset(("ask", "question"))
+# verbs of saying that in the passive with no agent are mostly something else ('the race
+# was called', 'cracks were found')
+_PASSIVE_NOT_CUE = WordSetView("passive_not_cue")
 # 'in a statement', 'in a new poll': the words after a verb came in that document.
 _IN_DOCUMENT = WordSetView("in_document_cue")
 # findings documents whose 'in' phrase names the source itself ('In a May poll, 40 percent
 # said ...'); a statement's source is the subject of the verb, listed apart
 _IN_SOURCE_DOCUMENTS = frozenset(("poll", "survey"))
+
+
+def _participle_owner(tok: Token, lex: SourcingLexicon) -> Token | None:
+    """Who a participle on a noun speaks for: 'issued a statement saying ...' (the subject
+    of the verb that issued the document), 'signs saying ...', 'candidates seeking ...'
+    (the noun itself)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = tok.head
+    if noun.dep_ == "dobj" and (
+        lex["document_noun"].token(noun) or lex["content_noun"].token(noun)
+    ):
+        return _subject(noun.head) or noun
+    return noun
 
 
 def _inside(span: Span | None, s: SpacySpan) -> bool:
@@ -58,7 +85,7 @@ def _listed(a: Attribution, s: SpacySpan) -> Attributed | None:
     written = a.written if a.written is not None else a.source
     source = written if _inside(written, s) else None
     cue = a.cue if _inside(a.cue, s) else None
-    if source is None and (cue is None or a.label == "none"):
+    if source is None and (cue is None or (a.label == "none" and a.kind != "listed")):
         return None  # a refusal to comment names nobody and states nothing
     refers = a.source if a.source is not None and a.source != source else None
     label = None if a.label == "none" else a.label
@@ -80,6 +107,7 @@ class Several:
         mask: list[bool],
     ) -> list[Attributed]:
         more = found + self._acts(s, found, mem, i, mask)
+        cue_at = {a.cue.start for a in [*more, *([main] if main else [])] if a.cue is not None}
         out: list[Attributed] = []
         seen: list[tuple[int, int]] = []
         for a in ([main] if main is not None else []) + sorted(
@@ -88,12 +116,36 @@ class Several:
             item = _listed(a, s)
             if item is None:
                 continue
+            if a is not main and self._view_inside_report(a, s, cue_at):
+                continue
             key = item.cue or item.source
             if any(key.start < e and b < key.end for b, e in seen):
                 continue  # the same cue found twice (pass 1 and the main attribution)
             seen.append((key.start, key.end))
             out.append(item)
         return out
+
+    def _view_inside_report(self, a: Attribution, s: SpacySpan, cue_at: set[int]) -> bool:
+        """'Ortega said she wants the depot open', 'he argued that voters believe ...': a view
+        or act inside the words another cue reports (its clause, infinitive or relative
+        clause) is part of what was said, not a second attribution (sourcing.several.nested).
+        Verbs of saying stay listed: 'said that the mayor had told staff' reports a second
+        statement."""
+        if a.cue is None:
+            return False
+        tok = next((t for t in s if t.idx == a.cue.start), None)
+        if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _NESTING:
+            return False
+        if self.lex["cue_verb"].words.get(lemma_of(tok)) in _SPEECH_ENTRIES:
+            return False
+        head = tok
+        for _ in range(6):
+            if head.head.i == head.i or not s.start <= head.head.i < s.end:
+                return False
+            head = head.head
+            if head.idx in cue_at and head.pos_ in ("VERB", "AUX"):
+                return True
+        return False
 
     def _acts(
         self, s: SpacySpan, found: list[Attribution], mem: _Memory, i: int, mask: list[bool]
@@ -108,23 +160,33 @@ class Several:
         for tok, quoted in zip(s, mask, strict=True):
             if quoted or tok.pos_ not in ("VERB", "AUX") or tok.idx in taken:
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = lemma_of(tok)
             eid = lex["cue_verb"].words.get(lemma) or lex["attribution_act"].words.get(lemma)
-            if eid is None or any(c.dep_ == "neg" for c in tok.children):
+            if eid is None:
                 continue
-            if (
+            clauseless = (
                 lemma in lex.needs_clause
                 and lemma not in _ACTS_WITHOUT_CLAUSE
                 and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            )
+            if lemma in _ASKING and tok.tag_ == "VBN":
+                out.append(self._asked(tok, s, mem, i, eid))
+                continue
+            if any(c.dep_ == "auxpass" for c in tok.children) or (
+                tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
             ):
-                continue  # 'we see', 'the poll shows': a view or a finding only with a clause
+                if (a := self._passive(tok, s, mem, i, eid)) is not None:
+                    out.append(a)
+                continue
             if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
                 continue  # 'the plan backed by the council': the agent rules read that
-            subj = _subject(tok)
+            subj = _subject(tok) or _participle_owner(tok, lex)
             if subj is None or subj.lower_ in _NOT_AGENTS or not s.start <= subj.i < s.end:
                 continue
             if eid in _PERSON_ONLY and not _person_like(subj, s):
                 continue
+            if clauseless:
+                continue  # 'we see', 'the poll shows': a view or a finding only with a clause
             a = self._agent(subj, s, mem, i, _tok_span(tok), eid, tok)
             if a is not None:
                 if a.written is None and (rel := _relative_subject(tok)) is not None:
@@ -141,6 +203,31 @@ class Several:
         if head is not None and head.cue is not None and head.cue.start not in taken:
             out.append(head)
         return out
+
+    def _asked(self, tok: Token, s: SpacySpan, mem: _Memory, i: int, eid: str) -> Attribution:
+        """'Asked about the depot, Ortega said ...', 'When asked whether ...', 'she was asked
+        by a reporter': the question is a cue of its own; its source is the asker when the
+        sentence names one ('by a reporter'), else nobody named."""
+        cue = _tok_span(tok)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is not None and (a := self._agent(pobj, s, mem, i, cue, eid, tok)) is not None:
+            return a
+        return Attribution("none", "listed", "", "sourcing.several.asked", cue=cue)
+
+    def _passive(
+        self, tok: Token, s: SpacySpan, mem: _Memory, i: int, eid: str
+    ) -> Attribution | None:
+        """'was echoed by the governor': the agent is the source; 'the closure was announced
+        on Monday', 'she had been told': a verb of saying with nobody named is still a cue."""
+        cue = _tok_span(tok)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is not None:
+            return self._agent(pobj, s, mem, i, cue, eid, tok)
+        if self.lex["cue_verb"].token(tok) is None or lemma_of(tok) in _PASSIVE_NOT_CUE:
+            return None
+        return Attribution("none", "listed", "", "sourcing.several.passive", cue=cue)
 
     def _in_documents(
         self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int, taken: set[int]
@@ -239,6 +326,10 @@ class Several:
             or subj.ent_type_ in _FIGURE_ENTS
         ):
             # 'Almost half said ...', 'Some 22 percent said': respondents of a poll, counted
+            return Attribution("none", "listed", "", eid, source=_tok_span(np), cue=cue)
+        if self.lex["cue_verb"].token(tok) and subj.pos_ == "NOUN":
+            # 'the suit says', 'a former speechwriter said', 'attorneys and legal experts
+            # said': whoever or whatever the rules cannot type still gave the words
             return Attribution("none", "listed", "", eid, source=_tok_span(np), cue=cue)
         return None
 
