@@ -33,6 +33,7 @@ def strong_words(matcher: FramingMatcher, nlp, text: str) -> list[str]:
         ("The festival turned into an orgy of drinking.", "orgy of"),
         ("The rail union has become the government's bogeyman.", "bogeyman"),
         ("The mayor's plan for the bus lanes is complete nonsense.", "complete nonsense"),
+        ("The new stadium roof is a total waste of money.", "total waste"),
         ("The chairman gave a disdainful shrug when asked about the fines.", "disdainful"),
         ("The senator vigorously denied taking the money.", "vigorously"),
         ("The briefing turned testy after the second question.", "testy"),
