@@ -32,6 +32,14 @@ def strong_words(matcher: FramingMatcher, nlp, text: str) -> list[str]:
         ("The group ran a manipulative advertising campaign aimed at teenagers.", "manipulative"),
         ("The festival turned into an orgy of drinking.", "orgy of"),
         ("The rail union has become the government's bogeyman.", "bogeyman"),
+        ("The mayor's plan for the bus lanes is complete nonsense.", "complete nonsense"),
+        ("The new stadium roof is a total waste of money.", "total waste"),
+        ("The chairman gave a disdainful shrug when asked about the fines.", "disdainful"),
+        ("The senator vigorously denied taking the money.", "vigorously"),
+        ("The briefing turned testy after the second question.", "testy"),
+        ("The leak was fed to reporters by the spooks at headquarters.", "spooks"),
+        ("The governor arrived with his usual sidekick, the party treasurer.", "sidekick"),
+        ("The guards inflicted unspeakable cruelty on the prisoners.", "unspeakable"),
         ("The editorial called the senator's remarks slanderous nonsense.", "slanderous"),
         ("Her dishonesty over the expenses has cost her the seat.", "dishonesty"),
     ],
@@ -55,6 +63,8 @@ def test_an_insult_or_verdict_in_the_outlets_voice_is_shown_by_default(
         "The court heard he had been diagnosed psychopathic as a teenager.",
         "The physiotherapist uses manipulative treatment on the lower back.",
         "She was convicted of three offences of dishonesty in 2015.",
+        "After the merger the bank has complete control of the payments network.",
+        "Rising bond yields spooked investors on Tuesday.",
     ],
 )
 def test_literal_legal_and_clinical_senses_stay_unflagged(matcher, nlp, text: str) -> None:
