@@ -19,6 +19,20 @@ no two pages are equal. The first N pages of it are the corpus of N pages. Stage
 
     .venv/bin/python bench/corpus_speed.py --work DIR [--stage all|annotate|stories|load]
         [--pages 10000] [--records N] [--bare 1000] [--sizes 10000,20000]
+
+The full bench, for a machine with nothing else running (check `uptime` first; every
+ratio below moves with other jobs). From the repository root, in a fresh work directory:
+
+    PYTHONPATH=. .venv/bin/python bench/corpus_speed.py --work /tmp/corpus-bench \
+        --pages 10000 --records 1000 --bare 1000 --partition-size 100 --sizes 10000,20000
+
+It builds the 10,000-page WARC, runs the bare loop twice (in fresh processes), annotates
+the first 1,000 pages with one and with two workers (scaling, overhead, memory), then
+`corpus stories` at 10k and 20k records (time, CPU and matches for 2x the corpus) and
+`corpus load` of 10k: about 15 minutes on two free cores, most of it `corpus load`.
+Leave out --records to annotate all 10,000 pages (about 25 minutes more). A stage can
+be rerun alone on the same --work: `--stage stories` or `--stage load` reuse its
+annotated `two/` directory.
 """
 
 from __future__ import annotations
@@ -137,9 +151,10 @@ def wall(out: Path, timings: dict, elapsed: float) -> None:
         print("    " + line)
 
 
-def bare_loop(warc: Path, n: int) -> float:
-    """records/s of extraction + nlp.pipe (no rules, no Dask) in this process; then the
-    same records through the Annotator in this process (the rules' own cost, no Dask)."""
+def bare_loop(warc: Path, n: int) -> tuple[float, float]:
+    """records/s and CPU seconds a record of extraction + nlp.pipe (no rules, no Dask) in
+    this process; then the same records through the Annotator in this process (the
+    rules' own cost, no Dask)."""
     from annotate.annotator import Annotator
     from scraper.extract import ExtractError, extract_article
     from scraper.records import read_records, scan_input
@@ -147,7 +162,7 @@ def bare_loop(warc: Path, n: int) -> float:
     annotator = Annotator()
     nlp = annotator.nlp
     heads = scan_input(warc)[:n]
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     texts = []
     for rec in read_records(warc, heads):
         try:
@@ -157,19 +172,19 @@ def bare_loop(warc: Path, n: int) -> float:
     t_extract = time.perf_counter() - t
     for _doc in nlp.pipe(texts, batch_size=32):
         pass
-    elapsed = time.perf_counter() - t
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
     t = time.perf_counter()
     for _ann in annotator.annotate_many(texts, 32):
         pass
     rules = time.perf_counter() - t
     print(f"  bare loop: {len(heads)} records in {elapsed:.1f} s ({len(heads) / elapsed:.2f} "
           f"records/s; extraction {t_extract:.1f} s); the Annotator in this process instead of "
-          f"nlp.pipe: {t_extract + rules:.1f} s ({(t_extract + rules) / elapsed:.2f}x the time)",
-          flush=True)  # fmt: skip
-    return len(heads) / elapsed
+          f"nlp.pipe: {t_extract + rules:.1f} s ({(t_extract + rules) / elapsed:.2f}x the time);"
+          f" CPU {cpu:.1f} s ({cpu / elapsed:.0%} of the wall time)", flush=True)  # fmt: skip
+    return len(heads) / elapsed, cpu / len(heads)
 
 
-def cold_bare_loop(warc: Path, n: int) -> float:
+def cold_bare_loop(warc: Path, n: int) -> tuple[float, float]:
     """bare_loop in a fresh process, as cold as a Dask worker starting its partitions.
 
     Two loops in one process gave the second one spaCy's vocabulary and every cache warm
@@ -186,6 +201,12 @@ def steady(out: Path) -> float:
     """records/s per worker from the partitions' own times (no start-up, no spaCy load)."""
     markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
     return sum(m["records"] for m in markers) / sum(m["seconds"] for m in markers)
+
+
+def steady_cpu(out: Path) -> float:
+    """CPU seconds a record inside the partitions (their workers' CPU time)."""
+    markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
+    return sum(m.get("cpu_seconds", 0) for m in markers) / sum(m["records"] for m in markers)
 
 
 def memory(out: Path) -> None:
@@ -277,19 +298,24 @@ def corpus_warc(work: Path, pages: int, records: int) -> Path:
 def stage_annotate(args: argparse.Namespace, work: Path) -> None:
     warc = corpus_warc(work, args.pages, args.records or args.pages)
     print("overhead (bare loop before and after the corpus runs, as the load drifts):")
-    bare1 = cold_bare_loop(warc, args.bare)
+    bare1, bare_cpu1 = cold_bare_loop(warc, args.bare)
     print("scaling:")
     for d in ("one", "two"):
         shutil.rmtree(work / d, ignore_errors=True)
     one, _t1 = annotate(warc, work / "one", 1, args.partition_size)
     two, _t2 = annotate(warc, work / "two", 2, args.partition_size)
-    bare = (bare1 + cold_bare_loop(warc, args.bare)) / 2
+    bare2, bare_cpu2 = cold_bare_loop(warc, args.bare)
+    bare, bare_cpu = (bare1 + bare2) / 2, (bare_cpu1 + bare_cpu2) / 2
     records = args.records or args.pages
     print(f"  2 workers / 1 worker speed-up (wall, start-up included): {one / two:.2f}x")
     print(f"  one worker / bare loop throughput (wall): {records / one / bare:.2f}x")
     s1, s2 = steady(work / "one"), steady(work / "two")
     print(f"  per-worker records/s inside partitions: 1 worker {s1:.2f}, 2 workers {s2:.2f}"
           f" each; one worker / bare loop: {s1 / bare:.2f}x")  # fmt: skip
+    # CPU a record, which other jobs on the machine move much less than the wall time
+    c1 = steady_cpu(work / "one")
+    print(f"  CPU a record: bare loop {1e3 * bare_cpu:.0f} ms, one worker inside partitions"
+          f" {1e3 * c1:.0f} ms; bare / worker: {bare_cpu / c1:.2f}x")  # fmt: skip
     print("memory (1-worker run):")
     memory(work / "one")
     print("memory (2-worker run):")

@@ -111,3 +111,15 @@ def test_a_text_carried_again_under_many_keys_is_one_group_dated_by_its_first_co
     assert {r["story_key"] for r in rows} == {"c000"}  # 2025-04-01, the lowest key that day
     assert sum(1 for r in rows if r["copy_of"] == "c000") == 299
     assert all(r["similarity"] == 1.0 for r in rows if r["copy_of"])
+
+
+def test_partitions_are_cut_into_runs_that_keep_every_partition_once_in_order():
+    from newsprov.corpus.stories import _runs
+
+    parts = [f"part-{i:05d}" for i in range(23)]
+    for n in (1, 2, 4, 8, 23, 100):
+        runs = _runs(parts, n)
+        assert [p for r in runs for p in r] == parts
+        assert len(runs) == min(n, 23)
+        assert max(map(len, runs)) - min(map(len, runs)) <= 1
+    assert _runs([], 8) == []

@@ -1,12 +1,12 @@
 """`corpus stories`: near-duplicate and syndicated copies (MinHash LSH, datasketch) and
 claim matches across the corpus, blocked by (figure value, counted noun, date window).
 
-Stages, as Dask tasks over the finished partitions:
-1. signatures: one task per partition computes MinHash signatures of the article texts
+Stages, as Dask tasks over the finished partitions (cut into a few runs per worker thread):
+1. signatures: one task per run of partitions computes MinHash signatures of the article texts
    (word 3-shingles); one task indexes them in a datasketch MinHashLSH (identical
    signatures once) and joins copies with a union-find; each copy points to the
    earliest member of its group -> stories/.
-2. claim blocks: one task per partition emits each figure-bearing claim under its blocks,
+2. claim blocks: one task per run of partitions emits each figure-bearing claim under its blocks,
    hashed into R buckets (a shuffle through Dask's memory, no files);
 3. matching: one task per bucket compares the claims within each block with the trace
    rules (annotate.trace) -> claim_matches/part-<bucket>.parquet.
@@ -30,7 +30,8 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from annotate.blocking import value_keys
-from annotate.trace import _Known, _match_prepared, _prepare, quantity_key
+from annotate.copies import _prepare as _prepare_text_of
+from annotate.trace import _Known, _match_prepared, quantity_key
 from db.parquet import SCHEMAS, read_table, write_table
 from newsprov.corpus.run import dask_client, done_partitions
 
@@ -75,18 +76,14 @@ def _minhash(hashvalues: Any = None) -> Any:
     )
 
 
-def signatures(out: str, part: str) -> list[tuple[str, Any, str | None, str]]:
-    """(article_key, MinHash hashvalues, outlet, date) for one partition's articles."""
-    t = read_table(
-        Path(out),
-        "articles",
-        [part],
-        ["article_key", "text", "outlet_id", "published", "captured_at"],
-    )
+def signatures(out: str, parts: list[str]) -> list[tuple[str, Any, str | None, str]]:
+    """(article_key, MinHash hashvalues, outlet, date) for these partitions' articles."""
+    columns = ["article_key", "text", "outlet_id", "published", "captured_at"]
     return [
         (r["article_key"], signature(r["text"]), r["outlet_id"],
          r["published"] or r["captured_at"] or "")
-        for r in t.to_pylist()
+        for part in parts  # one partition's texts in memory at a time
+        for r in read_table(Path(out), "articles", [part], columns).to_pylist()
     ]  # fmt: skip
 
 
@@ -195,11 +192,11 @@ def _week(date: str | None) -> int | None:
     return d.toordinal() // WINDOW_DAYS
 
 
-def claim_blocks(out: str, part: str, buckets: int) -> list[list[tuple]]:
+def claim_blocks(out: str, parts: list[str], buckets: int) -> list[list[tuple]]:
     """Each figure-bearing claim under its blocks (value bucket, noun, week), spread over
     `buckets` lists by the block's hash. A row carries all its claim's blocks, so the
     reducer keeps a pair only in the first block both share (no pair counted twice)."""
-    t = read_table(Path(out), "claims", [part])
+    t = read_table(Path(out), "claims", parts)
     lists: list[list[tuple]] = [[] for _ in range(buckets)]
     for c in t.to_pylist():
         week = _week(c["published"])
@@ -234,14 +231,20 @@ def match_bucket(out: str, bucket: int, pieces: list[list[tuple]], copies: dict[
         if len(members) > MAX_BLOCK:
             oversized += 1
             continue
-        prepared = [_prepare(m[1]) for m in members]
-        for x, (ia, _ca, ka) in enumerate(members):
+        # Per member once, not per pair: most pairs a block holds are skipped (at 8k records
+        # of the bench, 595k of 872k are copies of one text, 203k counted in another block).
+        # Claims are prepared through a cache of their text, which copies share.
+        prepared = [_prepare_text_of(m[1]) for m in members]
+        story = [copies.get(m[0][0], m[0][0]) for m in members]
+        keysets = [frozenset(m[2]) for m in members]
+        for x, (ia, _ca, _ka) in enumerate(members):
+            sx, kx = story[x], keysets[x]
             for y in range(x + 1, len(members)):
-                ib, _cb, kb = members[y]
-                if ia[0] == ib[0] or copies.get(ia[0], ia[0]) == copies.get(ib[0], ib[0]):
+                if story[y] == sx:
                     continue  # the same article, or copies of one text: not corroboration
-                if min(set(ka) & set(kb)) != k:
+                if min(kx & keysets[y]) != k:
                     continue  # counted in the first block the two share
+                ib = members[y][0]
                 m = _match_prepared(prepared[x], prepared[y], _Known())
                 if m is None:
                     continue
@@ -275,9 +278,15 @@ def corpus_stories(
     for table in ("stories", "claim_matches"):  # a re-run replaces the previous result
         for old in (out / table).glob("*.parquet") if (out / table).exists() else []:
             old.unlink()
-    sig_futs = client.map(signatures, [str(out)] * len(parts), parts, pure=False)
+    # A few tasks per worker thread, each over a run of partitions, rather than one per
+    # partition: every block task's output is cut into BUCKETS pieces, each a task and a
+    # transfer of its own, and at one task per partition scheduling those pieces took more
+    # CPU than the matching (bench/corpus_speed.py, 20k records: 3,200 pieces).
+    threads = sum(client.nthreads().values()) or 1
+    runs = _runs(parts, 4 * threads)
+    sig_futs = client.map(signatures, [str(out)] * len(runs), runs, pure=False)
     block_futs = client.map(
-        claim_blocks, [str(out)] * len(parts), parts, [BUCKETS] * len(parts), pure=False
+        claim_blocks, [str(out)] * len(runs), runs, [BUCKETS] * len(runs), pure=False
     )
     # Copies are found in one task on a worker, not in this process: the signatures (1 KB
     # an article) never travel to the client, and a client busy with CPU work under a
@@ -305,6 +314,18 @@ def corpus_stories(
         blocks=sum(r["blocks"] for r in results),
         oversized_blocks=sum(r["oversized"] for r in results),
     )
+
+
+def _runs(parts: list[str], n: int) -> list[list[str]]:
+    """`parts` cut into at most `n` consecutive runs of near-equal length (order kept)."""
+    n = max(1, min(n, len(parts)))
+    size, extra = divmod(len(parts), n)
+    out, at = [], 0
+    for i in range(n):
+        step = size + (1 if i < extra else 0)
+        out.append(parts[at : at + step])
+        at += step
+    return [r for r in out if r]
 
 
 def read_matches(out: Path) -> list[dict]:
