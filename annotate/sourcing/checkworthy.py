@@ -76,6 +76,13 @@ def _imperative(sent: SpacySpan) -> bool:
     )
 
 
+def _list_intro(sent: SpacySpan) -> bool:
+    """'Here are 12 ways to sleep better', 'Here's how to ...': the title of the list that
+    follows (rule "sourcing.check.list_intro"), the outlet's own promise, not a claim."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)][:3]
+    return len(words) >= 2 and words[0] == "here" and words[1] in ("are", "is", "'s", "\u2019s")
+
+
 class CheckWorthy(ClaimWords, Clauses):
     """Whether an unattributed sentence claims something that needs a source."""
 
@@ -132,6 +139,8 @@ class CheckWorthy(ClaimWords, Clauses):
 
         if outside.rstrip().endswith("?") or _imperative(s):
             return None  # a question or an instruction to the reader asserts nothing
+        if not any(t.is_alpha for t in s) or _list_intro(s):
+            return None  # '4.', '[12]': a list number; 'Here are 12 ways to ...': a list's title
         if _ends_a_title_line(s):
             return None
         if (fig := self._figure(s)) is not None:

@@ -16,6 +16,7 @@ from annotate.sourcing.words import WordSetView
 _OFF_RECORD = WordSetView("off_record_markers")
 _RECORDINGS = WordSetView("recordings")
 _MOVE_CAUSES = WordSetView("move_causes")
+_OWN_NEWS = WordSetView("own_news_verbs")
 _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -45,6 +46,35 @@ def _cause_of_move(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and (c.lower_ != "on" or obj.lemma_.lower() in _MOVE_CAUSES):
                     return f"{c.text} {obj.text}"
+    return None
+
+
+def after_own_news(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
+    """'Shares in Corran fell 9 percent after the company cut its forecast', 'the stock slid
+    after it reported a loss': a move right after the company's own published act (rule
+    "sourcing.tier.own_news"). Both are public record in a sequence the desk can check on the
+    wire; nobody's reading of why is added. 'as traders bet on ...', 'on fears of ...' and
+    'after regulators fined it' are a reading, or someone else's act, and stay queries."""
+    for verb in sent:
+        if not lex["trend_verb"].token(verb):
+            continue
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.lemma_.lower() not in _OWN_NEWS:
+                continue
+            mark = next((g for g in c.children if g.dep_ == "mark"), None)
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if mark is None or mark.lower_ != "after" or subj is None:
+                continue
+            own = (
+                subj.lower_ == "it"
+                or subj.ent_type_ == "ORG"
+                or (
+                    subj.tag_ == "NN"
+                    and any(d.dep_ == "det" and d.lower_ == "the" for d in subj.children)
+                )
+            )
+            if own:
+                return f"{mark.text} {subj.text} {c.text}"
     return None
 
 

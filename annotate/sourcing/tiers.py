@@ -36,6 +36,7 @@ from annotate.sourcing.tier_rules import (
     _mentions,
     _on_recording,
     _only_ordinal,
+    after_own_news,
 )
 from annotate.sourcing.words import WordSetView
 
@@ -220,6 +221,10 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
     if not judged and not estimate and (record := _court_context(sent)):
         return "routine", f"court record in force ('{record}')", "sourcing.tier.court_record"
+    if (query is None or query[1] == "sourcing.tier.estimate") and (
+        news := after_own_news(sent, lex)
+    ):
+        return "routine", f"a move after the company's own news: '{news}'", "sourcing.tier.own_news"
     if query:
         return "query", f"'{query[0]}'", query[1]
     root = sent.root
@@ -256,7 +261,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             or (rule.startswith("sourcing.check.evaluative") and f"'{kind}'" in (flag.reason or ""))
         )
     ):
-        return "routine", f"a general statement about '{kind}'", "sourcing.tier.generic"
+        eid = "sourcing.tier.generic"
+        if rule.startswith("sourcing.check.causal") and not any(
+            c.dep_ == "nsubjpass" for c in sent.root.children
+        ):
+            eid = "sourcing.tier.generic_capacity"  # 'Poor sleep can lead to ...'
+        return "routine", f"a general statement about '{kind}'", eid
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
