@@ -92,3 +92,91 @@ def test_a_share_move_after_the_companys_own_guidance_cut_is_routine(
 def test_a_share_move_after_another_partys_act_stays_a_query(annotator: Annotator) -> None:
     text = "Shares in Corran fell 5 percent after regulators fined the company."
     assert tier_of(annotator, text, "Shares") == ("unattributed_claim", "query")
+
+
+# -- the outlet's own notes and repeats --------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have pixelated the clip to shield the injured child.",
+        "Some names have been changed to protect the injured families.",
+    ],
+)
+def test_the_outlets_own_note_is_not_a_claim(annotator: Annotator, text: str) -> None:
+    assert tier_of(annotator, text, text[:8]) == (None, None)
+
+
+def test_news_the_outlet_learned_is_still_a_claim(annotator: Annotator) -> None:
+    text = "We have learned that three people were injured."
+    assert tier_of(annotator, text, "We have") == ("unattributed_claim", "query")
+
+
+def test_a_caption_repeating_the_lede_is_shown_once(annotator: Annotator) -> None:
+    text = (
+        "Flood water swept through the market town on Sunday, forcing 400 people from their"
+        " homes.\n\nFlood water swept through the market town of Ashby on Sunday, forcing 400"
+        " people from their homes.\n"
+    )
+    flags = [f for f in annotator.annotate(text).sentences if f.unsourced]
+    assert [f.tier for f in flags] == ["query", "routine"]
+    assert "sourcing.tier.repeat" in (flags[1].reason or "")
+
+
+# -- the reporter's voice ------------------------------------------------------------------------
+def test_the_writers_reading_of_the_stakes_is_routine(annotator: Annotator) -> None:
+    text = "The stakes are enormous for the mayor."
+    assert tier_of(annotator, text, "The stakes") == ("unattributed_claim", "routine")
+
+
+def test_a_judgement_of_a_plan_stays_a_query(annotator: Annotator) -> None:
+    text = "The housing plan is reckless."
+    assert tier_of(annotator, text, "The housing") == ("unattributed_claim", "query")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is why the two mayors are joining the contest.",
+        "A merger, which looks ever more probable, would end the rivalry.",
+        "The council cut bus fares in a bid to lure drivers out of their cars.",
+        "There is mounting unease in the party that the leader cannot win.",
+        "Research has been mixed on whether the therapy helps.",
+        "Concern is growing among parents about the school closures.",
+    ],
+)
+def test_motives_predictions_and_unease_in_the_reporters_voice_are_queries(
+    annotator: Annotator, text: str
+) -> None:
+    assert tier_of(annotator, text, text[:8]) == ("unattributed_claim", "query")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two mayors joined the contest on Monday.",
+        "Her main concern is the cost of the repairs.",
+        "The case is light and slim, which is why I always carry it.",
+        "It was an improbable ending to a long season.",
+    ],
+)
+def test_plain_events_held_concerns_and_reviews_are_not_flagged(
+    annotator: Annotator, text: str
+) -> None:
+    assert tier_of(annotator, text, text[:8]) == (None, None)
+
+
+CASE = (
+    "Police said the boy was found alive in a neighbour's garage on Friday. "
+    "A deputy had searched the garage an hour earlier but missed the boy. "
+    "The deputy was later suspended."
+)
+
+
+@pytest.mark.parametrize("starts", ["A deputy", "The deputy was"])
+def test_details_of_a_case_with_no_source_are_queries(annotator: Annotator, starts: str) -> None:
+    assert tier_of(annotator, CASE, starts) == ("unattributed_claim", "query")
+
+
+def test_a_missed_penalty_is_no_case_detail(annotator: Annotator) -> None:
+    text = "Okafor missed a penalty in the second half."
+    assert tier_of(annotator, text, "Okafor")[1] != "query"

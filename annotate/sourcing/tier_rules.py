@@ -148,6 +148,7 @@ def data_in_force(
         }
         for n, s in enumerate(sents)
     ]
+    repeats(flags, sents)  # the one doc-level tier pass besides this one (see its docstring)
     for i, f in enumerate(flags):
         if f.tier != "query" or not (f.reason or "").endswith("(sourcing.tier.figure)"):
             continue
@@ -172,4 +173,32 @@ def data_in_force(
         f.reason = (
             f"{f.reason.rsplit('; query:', 1)[0]}; routine: figures of "
             f"'{near.source.text}' in force (sourcing.tier.data_in_force)"
+        )
+
+
+def _content_words(sent: SpacySpan) -> frozenset[str]:
+    return frozenset(t.lower_ for t in sent if t.is_alpha and not t.is_stop)
+
+
+def repeats(flags: list[SentenceFlag], sents: list[SpacySpan], least: int = 6) -> None:
+    """A query flag whose sentence says again what an earlier query flag of the article said
+    (a photo caption repeating the lede, a summary box repeating a paragraph: at least
+    `least` content words, four in five of them shared) is routine (rule
+    "sourcing.tier.repeat"): the editor already sees the claim once. Called from
+    `data_in_force`, which the classifier runs once per article after the tiers."""
+    seen: list[tuple[int, frozenset[str]]] = []
+    for i, f in enumerate(flags):
+        if f.tier != "query":
+            continue
+        words = _content_words(sents[i])
+        if len(words) < least:
+            continue
+        first = next((j for j, w in seen if len(words & w) >= 0.8 * max(len(words), len(w))), None)
+        if first is None:
+            seen.append((i, words))
+            continue
+        f.tier = "routine"
+        f.reason = (
+            f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: repeats sentence {first + 1}"
+            " (sourcing.tier.repeat)"
         )

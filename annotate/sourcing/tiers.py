@@ -38,7 +38,13 @@ from annotate.sourcing.tier_rules import (
     _only_ordinal,
     after_own_news,
 )
+from annotate.sourcing.voice import VOICE_QUERY_IDS, stakes_evaluation, voice_word
 from annotate.sourcing.words import WordSetView
+
+_VOICE_RULES = {
+    "sourcing.check.vague_concern": "unease or evidence stated as fact",
+    "sourcing.check.case_event": "a detail of a case with no source",
+}
 
 # rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)
 _QUERY_RULE_PREFIXES = (
@@ -190,6 +196,10 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     """(tier, why in words, entry id)."""
     rule = flag.rule or ""
     query = _hit(sent, lex, "tier_query_word")
+    if query and query[1] in VOICE_QUERY_IDS:
+        # 'which is why I keep one in my bag': the writer's own reasons are a review's
+        if voice_word(sent, [False] * len(sent), sent.text.lower(), lex) is None:
+            query = None
     if flag.sourcing != "unattributed_claim":
         if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
             if query:
@@ -227,6 +237,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "routine", f"a move after the company's own news: '{news}'", "sourcing.tier.own_news"
     if query:
         return "query", f"'{query[0]}'", query[1]
+    if rule in _VOICE_RULES:  # unease stated as fact, a case detail: whose account is it?
+        return "query", _VOICE_RULES[rule], rule.replace(".check.", ".tier.")
+    if rule.startswith(("sourcing.check.evaluative", "framing.")) and (
+        stake := stakes_evaluation(sent)
+    ):
+        return "routine", f"the writer's reading of the stakes ('{stake}')", "sourcing.tier.stakes"
     root = sent.root
     if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) and not (
         flag.in_quote
