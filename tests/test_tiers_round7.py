@@ -180,3 +180,23 @@ def test_details_of_a_case_with_no_source_are_queries(annotator: Annotator, star
 def test_a_missed_penalty_is_no_case_detail(annotator: Annotator) -> None:
     text = "Okafor missed a penalty in the second half."
     assert tier_of(annotator, text, "Okafor")[1] != "query"
+
+
+# -- pages and words the rules cannot read -----------------------------------------------------
+def test_flags_on_a_page_that_is_not_english_are_routine(annotator: Annotator) -> None:
+    text = (
+        "Secondo il comune, il nuovo ponte sul fiume costerà 40 milioni di euro e sarà pronto"
+        " entro la fine del prossimo anno, con due corsie per ogni senso di marcia.\n\n"
+        "“Non abbiamo ancora ricevuto i fondi promessi dalla regione per il cantiere.”\n"
+    )
+    flags = [f for f in annotator.annotate(text).sentences if f.unsourced]
+    assert all(f.tier == "routine" for f in flags), [f.reason for f in flags]
+
+
+def test_a_doubles_title_is_no_figure_but_a_doubling_is(annotator: Annotator) -> None:
+    title = "After clinching the doubles title in the Finals, the French duo won again."
+    assert tier_of(annotator, title, "After")[1] != "query"
+    assert tier_of(annotator, "Prices doubled in two years.", "Prices") == (
+        "unattributed_claim",
+        "query",
+    )

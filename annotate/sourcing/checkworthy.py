@@ -144,8 +144,8 @@ class CheckWorthy(ClaimWords, Clauses):
             ):
                 continue  # "scored twice": a match result, reported like a fixture
             if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
-                if self._idiom(s, tok):
-                    continue
+                if self._idiom(s, tok) or (tok.dep_ == "compound" and tok.pos_ == "NOUN"):
+                    continue  # 'the doubles title': a name for an event, not a change
                 return tok
         return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from annotate.models import SentenceFlag
@@ -47,6 +48,24 @@ def _cause_of_move(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
                 if obj is not None and (c.lower_ != "on" or obj.lemma_.lower() in _MOVE_CAUSES):
                     return f"{c.text} {obj.text}"
     return None
+
+
+def foreign_prose(doc: Doc, least: int = 20, share: float = 0.1) -> float | None:
+    """The share of English function words among the article's words when it is too low for
+    English prose (rule "sourcing.tier.not_english"): Korean, Russian, Italian or Indonesian
+    pages have almost none, English prose about two in five. The rules read English, so what
+    they flag on such a page is not worth an editor's first look. Cached on the Doc."""
+    key = "newsprov_foreign_prose"
+    if key not in doc.user_data:
+        words = [t for t in doc if t.is_alpha]
+        letters = "".join(t.text for t in words)
+        latin = sum(1 for ch in letters if ch.isascii())
+        ratio = sum(t.is_stop for t in words) / len(words) if words else 1.0
+        foreign = (len(words) >= least and ratio < share) or (
+            bool(letters) and latin < len(letters) / 2
+        )
+        doc.user_data[key] = ratio if foreign else None
+    return doc.user_data[key]
 
 
 def after_own_news(sent: SpacySpan, lex: SourcingLexicon) -> str | None:

@@ -37,6 +37,7 @@ from annotate.sourcing.tier_rules import (
     _on_recording,
     _only_ordinal,
     after_own_news,
+    foreign_prose,
 )
 from annotate.sourcing.voice import VOICE_QUERY_IDS, stakes_evaluation, voice_word
 from annotate.sourcing.words import WordSetView
@@ -195,6 +196,9 @@ def _blank(text: str, words: WordSet) -> str:
 def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str, str]:
     """(tier, why in words, entry id)."""
     rule = flag.rule or ""
+    if (ratio := foreign_prose(sent.doc)) is not None:
+        why = f"not English prose ({ratio:.0%} English function words): the rules read English"
+        return "routine", why, "sourcing.tier.not_english"
     query = _hit(sent, lex, "tier_query_word")
     if query and query[1] in VOICE_QUERY_IDS:
         # 'which is why I keep one in my bag': the writer's own reasons are a review's
