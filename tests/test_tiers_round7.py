@@ -200,3 +200,25 @@ def test_a_doubles_title_is_no_figure_but_a_doubling_is(annotator: Annotator) ->
         "unattributed_claim",
         "query",
     )
+
+
+def test_an_adjective_on_the_contest_is_the_writers_preview(annotator: Annotator) -> None:
+    text = "Lopez completed the comeback in the decisive doubles match on Tuesday."
+    assert tier_of(annotator, text, "Lopez") == ("unattributed_claim", "routine")
+
+
+COLUMN = (
+    "I have covered the council for years. I know its members well. I think they mean well.\n\n"
+    "The new parking rules are a shambles.\n\n"
+    "The rules have cost drivers 2 million pounds in fines since May.\n"
+)
+
+
+def test_a_judgement_in_a_signed_column_is_routine(annotator: Annotator) -> None:
+    assert tier_of(annotator, COLUMN, "The new parking") == ("unattributed_claim", "routine")
+    alone = "The new parking rules are a shambles."
+    assert tier_of(annotator, alone, "The new") == ("unattributed_claim", "query")
+
+
+def test_a_figure_in_a_signed_column_stays_a_query(annotator: Annotator) -> None:
+    assert tier_of(annotator, COLUMN, "The rules have") == ("unattributed_claim", "query")

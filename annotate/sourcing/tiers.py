@@ -39,7 +39,12 @@ from annotate.sourcing.tier_rules import (
     after_own_news,
     foreign_prose,
 )
-from annotate.sourcing.voice import VOICE_QUERY_IDS, stakes_evaluation, voice_word
+from annotate.sourcing.voice import (
+    VOICE_QUERY_IDS,
+    stakes_evaluation,
+    voice_word,
+    writers_piece,
+)
 from annotate.sourcing.words import WordSetView
 
 _VOICE_RULES = {
@@ -244,9 +249,15 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if rule in _VOICE_RULES:  # unease stated as fact, a case detail: whose account is it?
         return "query", _VOICE_RULES[rule], rule.replace(".check.", ".tier.")
     if rule.startswith(("sourcing.check.evaluative", "framing.")) and (
-        stake := stakes_evaluation(sent)
+        stake := stakes_evaluation(sent, _quoted_word(flag.reason or ""))
     ):
         return "routine", f"the writer's reading of the stakes ('{stake}')", "sourcing.tier.stakes"
+    if (
+        rule.startswith("sourcing.check.evaluative")
+        or (rule and not rule.startswith("sourcing."))  # a borrowed framing entry
+    ) and (not flag.in_quote and writers_piece(sent.doc)):
+        # a column, essay or review: its judgements are the writer's, signed and expected
+        return "routine", "the writer's view in a signed piece", "sourcing.tier.column_view"
     root = sent.root
     if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) and not (
         flag.in_quote
@@ -309,6 +320,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
     return "query", "a figure or event with no source", "sourcing.tier.figure"
+
+
+def _quoted_word(reason: str) -> str:
+    """The judged word the reason quotes first ("evaluative claim with no source: 'decisive'")."""
+    parts = reason.split("'")
+    return parts[1].lower() if len(parts) > 2 else ""
 
 
 def _claim_word_hit(sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str] | None:

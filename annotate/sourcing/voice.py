@@ -11,8 +11,8 @@ named holder, or a case verb in a story with no case in it is left alone."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.words import WordSetView
@@ -131,11 +131,17 @@ def _person(tok: Token) -> bool:
     )
 
 
-def stakes_evaluation(s: SpacySpan) -> str | None:
+def stakes_evaluation(s: SpacySpan, words: str = "") -> str | None:
     """The writer's reading of what is at stake in a contest (rule
     "sourcing.tier.stakes"): 'The stakes are enormous for the mayor', 'The race is wide
     open', 'It is a huge test for the coach'. A preview's own analysis, which no source could
-    stand behind and an editor does not query; routine, one click away."""
+    stand behind and an editor does not query; routine, one click away. `words`: the
+    flag's reason, which quotes the judged word; an adjective on a contest ('the decisive
+    doubles match') counts only when it is that word."""
+    for t in s:  # 'the decisive doubles match', 'a pivotal test': the contest described
+        if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.lemma_.lower() in _STAKES:
+            if t.lower_ in words:
+                return t.head.text
     root = s.root
     if root.lemma_ != "be":
         return None
@@ -148,3 +154,20 @@ def stakes_evaluation(s: SpacySpan) -> str | None:
     if subj.lower_ in ("it", "this") and attr is not None and attr.lemma_.lower() in _STAKES:
         return attr.text
     return None
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def writers_piece(doc: Doc, least: int = 3) -> bool:
+    """A column, essay or review: the writer says 'I' as a subject in at least `least`
+    sentences with no quotation marks (rule "sourcing.tier.column_view"). Cached on the Doc."""
+    key = "newsprov_writers_piece"
+    if key not in doc.user_data:
+        n = 0
+        for sent in doc.sents:
+            if any(ch in sent.text for ch in _QUOTE_MARKS):
+                continue
+            n += any(t.text == "I" and t.dep_ == "nsubj" for t in sent)
+        doc.user_data[key] = n >= least
+    return doc.user_data[key]
