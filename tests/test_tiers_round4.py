@@ -72,7 +72,7 @@ def test_footage_shown_under_a_court_record_is_routine(annotator: Annotator) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Shares in Corran Foods fell 4 percent after the company cut its outlook.",
+        "Shares in Corran Foods fell 4 percent after regulators fined the company.",
         "The krona slid 1 percent as traders bet on a rate cut.",
         "Brent crude rose 2 percent on fears of a supply shortage.",
         "Stocks in Halvik slipped 1 percent amid the protests.",

@@ -15,6 +15,7 @@ from annotate.sourcing.judgements import ClaimWords
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity, _past_date
 from annotate.sourcing.syntax import _clause_tokens, _subject
+from annotate.sourcing.voice import case_event, vague_concern, voice_word
 from annotate.sourcing.words import (
     _CLAIM_KINDS,
     _COMPARATIVE_EXCLUDE,
@@ -24,6 +25,7 @@ from annotate.sourcing.words import (
     _OBLIGATION,
     _TERMINAL,
     _TREND_LINKS,
+    WordSetView,
 )
 
 
@@ -76,6 +78,37 @@ def _imperative(sent: SpacySpan) -> bool:
     )
 
 
+def _list_intro(sent: SpacySpan) -> bool:
+    """'Here are 12 ways to sleep better', 'Here's how to ...': the title of the list that
+    follows (rule "sourcing.check.list_intro"), the outlet's own promise, not a claim."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)][:3]
+    return len(words) >= 2 and words[0] == "here" and words[1] in ("are", "is", "'s", "\u2019s")
+
+
+_EDITORIAL_VERBS = WordSetView("editorial_verbs")
+_VAGUE = "sourcing.check.vague_concern"
+_CASE = "sourcing.check.case_event"
+_EDITED_THINGS = WordSetView("edited_things")
+
+
+def _outlet_note(sent: SpacySpan) -> bool:
+    """The outlet's note on its own handling of the material (rule
+    "sourcing.check.outlet_note"): 'We have pixelated the clip to shield the injured child',
+    'Names have been changed', 'This article has been updated'. The outlet is its own source
+    and the note claims nothing about the story. 'We have learned that ...' reports news."""
+    root = sent.root
+    if root.lemma_.lower() not in _EDITORIAL_VERBS:
+        return False
+    for c in root.children:
+        if c.dep_ == "nsubj" and c.lower_ == "we":
+            return True
+        if c.dep_ == "nsubjpass" and c.lemma_.lower() in _EDITED_THINGS:
+            # the note's present perfect ('Names have been changed'); 'The clip was later
+            # removed' tells of an event
+            return any(a.dep_ == "aux" and a.lemma_ == "have" for a in root.children)
+    return False
+
+
 class CheckWorthy(ClaimWords, Clauses):
     """Whether an unattributed sentence claims something that needs a source."""
 
@@ -111,8 +144,8 @@ class CheckWorthy(ClaimWords, Clauses):
             ):
                 continue  # "scored twice": a match result, reported like a fixture
             if self.lex["figure_word"].token(tok) or self.lex["quantity_verb"].token(tok):
-                if self._idiom(s, tok):
-                    continue
+                if self._idiom(s, tok) or (tok.dep_ == "compound" and tok.pos_ == "NOUN"):
+                    continue  # 'the doubles title': a name for an event, not a change
                 return tok
         return None
 
@@ -132,6 +165,8 @@ class CheckWorthy(ClaimWords, Clauses):
 
         if outside.rstrip().endswith("?") or _imperative(s):
             return None  # a question or an instruction to the reader asserts nothing
+        if not any(t.is_alpha for t in s) or _list_intro(s) or _outlet_note(s):
+            return None  # '4.': a list number; 'Here are 12 ways ...'; 'We have blurred ...'
         if _ends_a_title_line(s):
             return None
         if (fig := self._figure(s)) is not None:
@@ -159,6 +194,12 @@ class CheckWorthy(ClaimWords, Clauses):
             return None  # "the government must act decisively": a call, not a claim of fact
         if (hit := self._claim_word(s, mask, _CLAIM_KINDS, outside, toks)) is not None:
             return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
+        if (words := voice_word(s, mask, outside, lex)) is not None:
+            return flag(f"motive or prediction with no source: '{words}'", "sourcing.check.motive")
+        if (words := vague_concern(s, mask)) is not None:
+            return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
+        if (words := case_event(s, mask)) is not None:
+            return flag(f"a detail of the case with no source: '{words}'", _CASE)
         for tok in toks:
             if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
                 return flag(

@@ -12,7 +12,10 @@ A statement is generic when the parse shows all of:
 - it names no date or time and no figure but a small count in words on its noun (digits,
   shares and approximations are somebody's data: '12 percent', 'about one quarter of';
   'three hearts' is a property);
-- for a cause, the passive only: what the kind comes from, not what it does to people;
+- for a cause, the passive (what the kind comes from), or a capacity with 'can' or 'may'
+  ('Poor sleep can lead to high blood pressure', 'Left untreated, the infection can lead to
+  kidney failure': textbook background, rule "sourcing.tier.generic_capacity"); the plain
+  active 'Sugar causes hyperactivity' is the form a disputed claim takes;
 - no word of a contested topic (`sourcing.words.contested_topics`): 'Vaccines cause autism'
   is general and present, and it is exactly what an editor must query.
 """
@@ -25,6 +28,9 @@ from spacy.tokens import Token
 from annotate.sourcing.words import WordSetView
 
 _CONTESTED = WordSetView("contested_topics")
+# nouns of a category that 'the' may still name as a kind ('the infection can ...')
+_KIND_NOUNS = WordSetView("kind_nouns")
+_CAPACITY = frozenset(("can", "may"))
 _PRESENT = frozenset(("VBZ", "VBP"))
 _EVENT_ENTS = frozenset(("DATE", "TIME", "EVENT"))
 _KIND_DETS = frozenset(("a", "an", "all", "most"))
@@ -57,6 +63,11 @@ def _capitalised_noun(subj: Token) -> bool:
     return any(t.text == subj.lower_ for t in subj.doc if t.i != subj.i)
 
 
+def _capacity(verb: Token) -> bool:
+    """'can lead to', 'may raise': what a kind is able to do."""
+    return any(c.dep_ == "aux" and c.lower_ in _CAPACITY for c in verb.children)
+
+
 def _kind_subject(verb: Token) -> Token | None:
     """The subject of `verb` when it names a kind, not a particular thing."""
     subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -66,7 +77,11 @@ def _kind_subject(verb: Token) -> Token | None:
         return subj
     if subj.pos_ != "NOUN" or subj.ent_type_:
         return None
+    # 'the infection can ...', 'the condition may ...': a category named with 'the'
+    the_kind = _capacity(verb) and subj.lemma_.lower() in _KIND_NOUNS
     for c in subj.children:
+        if the_kind and c.dep_ == "det" and c.lower_ == "the":
+            continue
         if c.dep_ in ("det", "predet") and c.lower_ not in _KIND_DETS:
             return None  # 'the', 'this', 'these', 'some', 'no'
         if c.dep_ in ("poss", "nummod") or c.pos_ == "PROPN" or c.ent_type_:
@@ -109,7 +124,7 @@ def generic_statement(sent: SpacySpan, causal: bool = False) -> str | None:
     root = _main_verb(sent)
     if root is None or root.pos_ not in ("VERB", "AUX") or not _present_simple(root):
         return None
-    if causal and not any(c.dep_ == "nsubjpass" for c in root.children):
+    if causal and not (any(c.dep_ == "nsubjpass" for c in root.children) or _capacity(root)):
         return None
     if any(c.dep_ == "neg" for c in root.children):
         return None  # 'Antibiotics do not work on ...': a denial someone is making

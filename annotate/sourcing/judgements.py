@@ -19,6 +19,7 @@ from annotate.sourcing.words import _FRAMING_KINDS, WordSetView
 _FOOTAGE = WordSetView("footage")
 _VEHICLES = WordSetView("vehicles")
 _SNEER_PEOPLE = WordSetView("sneer_people")
+_ARGUMENT_NOUNS = WordSetView("argument_nouns")
 
 # framing categories whose words, in the outlet's voice, are a judgement that needs a source
 # (the entries of these categories are SourcingLexicon.borrowable)
@@ -160,6 +161,28 @@ def _not_a_claim_phrase(s: SpacySpan, hit: tuple[int, int, str, str]) -> bool:
     return False
 
 
+def _verbal_attack(tok: Token) -> bool:
+    """'came under sustained attack from rivals', 'attacked the governor's housing plan',
+    'rivals attacked her over the budget', 'his attacks on the policy': attack in the
+    political sense, words against words, not harm (rule "sourcing.check.verbal_attack").
+    'Gunmen attacked a police post' is harm."""
+    if tok.lemma_.lower() != "attack":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        return True
+    for c in tok.children:
+        if tok.pos_ == "VERB" and c.dep_ == "prep" and c.lower_ == "over":
+            return True
+        target = c
+        if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+            target = next((g for g in c.children if g.dep_ == "pobj"), c)
+        elif c.dep_ != "dobj":
+            continue
+        if target.lemma_.lower() in _ARGUMENT_NOUNS:
+            return True
+    return False
+
+
 def _describes_footage(tok: Token) -> bool:
     """'dramatic video', 'a video showing the dramatic moment': an adjective describing
     footage or pictures the story shows judges the pictures, which the reader can see, not a
@@ -227,6 +250,7 @@ class ClaimWords:
                     and not (kind == "accusation" and _own_denial(t))
                     and not (kind == "causal" and _bare_cause_noun(t))
                     and not _describes_footage(t)
+                    and not (kind == "harm" and _verbal_attack(t))
                 ),
                 None,
             )

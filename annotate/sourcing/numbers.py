@@ -62,7 +62,7 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     scores ('a 4-0 defeat'): a result is the public outcome of an event, reported like a
     fixture, so it is not a figure that needs a source."""
     doc = ent.doc
-    if _in_a_name(ent):
+    if _in_a_name(ent) or _citation_mark(ent):
         return True
     # a phone number the tokenizer cut into groups: "0800 555 0199"
     start, end = ent.start, ent.end
@@ -93,6 +93,42 @@ def _not_a_quantity(ent: SpacySpan) -> bool:
     return any(
         t.text != ent.text and "-" in t.text and any(ch.isalpha() for ch in t.text) for t in ent
     )
+
+
+_BRACKET_FILL = frozenset(", - \u2013 ; and".split())
+
+
+def _citation_mark(ent: SpacySpan, reach: int = 8) -> bool:
+    """'... a higher risk of overeating (12).', '(38, 39)', '[2]', '7-6 (5)': small whole
+    numbers alone in brackets are reference marks or a tiebreak, not counts (rule
+    "sourcing.check.citation_mark"). '(300 staff)', '(1.5%)' and '($20)' count something."""
+    doc = ent.doc
+    lo = ent.start
+    while lo > 0 and ent.start - lo < reach:
+        prev = doc[lo - 1]
+        if prev.text in ("(", "["):
+            break
+        if not (prev.text.isdigit() or prev.lower_ in _BRACKET_FILL):
+            return False
+        lo -= 1
+    else:
+        return False
+    if lo == 0 or doc[lo - 1].text not in ("(", "["):
+        return False
+    hi = ent.end
+    while hi < len(doc) and hi - ent.end < reach:
+        nxt = doc[hi]
+        if nxt.text in (")", "]"):
+            break
+        if not (nxt.text.isdigit() or nxt.lower_ in _BRACKET_FILL):
+            return False
+        hi += 1
+    else:
+        return False
+    if hi >= len(doc):
+        return False
+    inside = [t for t in doc[lo:hi] if t.lower_ not in _BRACKET_FILL]
+    return all(t.text.isdigit() and len(t.text) <= 3 for t in inside)
 
 
 def _in_a_name(ent: SpacySpan) -> bool:

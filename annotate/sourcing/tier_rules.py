@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from annotate.models import SentenceFlag
@@ -16,6 +17,7 @@ from annotate.sourcing.words import WordSetView
 _OFF_RECORD = WordSetView("off_record_markers")
 _RECORDINGS = WordSetView("recordings")
 _MOVE_CAUSES = WordSetView("move_causes")
+_OWN_NEWS = WordSetView("own_news_verbs")
 _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -45,6 +47,53 @@ def _cause_of_move(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and (c.lower_ != "on" or obj.lemma_.lower() in _MOVE_CAUSES):
                     return f"{c.text} {obj.text}"
+    return None
+
+
+def foreign_prose(doc: Doc, least: int = 20, share: float = 0.1) -> float | None:
+    """The share of English function words among the article's words when it is too low for
+    English prose (rule "sourcing.tier.not_english"): Korean, Russian, Italian or Indonesian
+    pages have almost none, English prose about two in five. The rules read English, so what
+    they flag on such a page is not worth an editor's first look. Cached on the Doc."""
+    key = "newsprov_foreign_prose"
+    if key not in doc.user_data:
+        words = [t for t in doc if t.is_alpha]
+        letters = "".join(t.text for t in words)
+        latin = sum(1 for ch in letters if ch.isascii())
+        ratio = sum(t.is_stop for t in words) / len(words) if words else 1.0
+        foreign = (len(words) >= least and ratio < share) or (
+            bool(letters) and latin < len(letters) / 2
+        )
+        doc.user_data[key] = ratio if foreign else None
+    return doc.user_data[key]
+
+
+def after_own_news(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
+    """'Shares in Corran fell 9 percent after the company cut its forecast', 'the stock slid
+    after it reported a loss': a move right after the company's own published act (rule
+    "sourcing.tier.own_news"). Both are public record in a sequence the desk can check on the
+    wire; nobody's reading of why is added. 'as traders bet on ...', 'on fears of ...' and
+    'after regulators fined it' are a reading, or someone else's act, and stay queries."""
+    for verb in sent:
+        if not lex["trend_verb"].token(verb):
+            continue
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.lemma_.lower() not in _OWN_NEWS:
+                continue
+            mark = next((g for g in c.children if g.dep_ == "mark"), None)
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if mark is None or mark.lower_ != "after" or subj is None:
+                continue
+            own = (
+                subj.lower_ == "it"
+                or subj.ent_type_ == "ORG"
+                or (
+                    subj.tag_ == "NN"
+                    and any(d.dep_ == "det" and d.lower_ == "the" for d in subj.children)
+                )
+            )
+            if own:
+                return f"{mark.text} {subj.text} {c.text}"
     return None
 
 
@@ -118,6 +167,7 @@ def data_in_force(
         }
         for n, s in enumerate(sents)
     ]
+    repeats(flags, sents)  # the one doc-level tier pass besides this one (see its docstring)
     for i, f in enumerate(flags):
         if f.tier != "query" or not (f.reason or "").endswith("(sourcing.tier.figure)"):
             continue
@@ -142,4 +192,32 @@ def data_in_force(
         f.reason = (
             f"{f.reason.rsplit('; query:', 1)[0]}; routine: figures of "
             f"'{near.source.text}' in force (sourcing.tier.data_in_force)"
+        )
+
+
+def _content_words(sent: SpacySpan) -> frozenset[str]:
+    return frozenset(t.lower_ for t in sent if t.is_alpha and not t.is_stop)
+
+
+def repeats(flags: list[SentenceFlag], sents: list[SpacySpan], least: int = 6) -> None:
+    """A query flag whose sentence says again what an earlier query flag of the article said
+    (a photo caption repeating the lede, a summary box repeating a paragraph: at least
+    `least` content words, four in five of them shared) is routine (rule
+    "sourcing.tier.repeat"): the editor already sees the claim once. Called from
+    `data_in_force`, which the classifier runs once per article after the tiers."""
+    seen: list[tuple[int, frozenset[str]]] = []
+    for i, f in enumerate(flags):
+        if f.tier != "query":
+            continue
+        words = _content_words(sents[i])
+        if len(words) < least:
+            continue
+        first = next((j for j, w in seen if len(words & w) >= 0.8 * max(len(words), len(w))), None)
+        if first is None:
+            seen.append((i, words))
+            continue
+        f.tier = "routine"
+        f.reason = (
+            f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: repeats sentence {first + 1}"
+            " (sourcing.tier.repeat)"
         )

@@ -36,8 +36,21 @@ from annotate.sourcing.tier_rules import (
     _mentions,
     _on_recording,
     _only_ordinal,
+    after_own_news,
+    foreign_prose,
+)
+from annotate.sourcing.voice import (
+    VOICE_QUERY_IDS,
+    stakes_evaluation,
+    voice_word,
+    writers_piece,
 )
 from annotate.sourcing.words import WordSetView
+
+_VOICE_RULES = {
+    "sourcing.check.vague_concern": "unease or evidence stated as fact",
+    "sourcing.check.case_event": "a detail of a case with no source",
+}
 
 # rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)
 _QUERY_RULE_PREFIXES = (
@@ -188,7 +201,14 @@ def _blank(text: str, words: WordSet) -> str:
 def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str, str]:
     """(tier, why in words, entry id)."""
     rule = flag.rule or ""
+    if (ratio := foreign_prose(sent.doc)) is not None:
+        why = f"not English prose ({ratio:.0%} English function words): the rules read English"
+        return "routine", why, "sourcing.tier.not_english"
     query = _hit(sent, lex, "tier_query_word")
+    if query and query[1] in VOICE_QUERY_IDS:
+        # 'which is why I keep one in my bag': the writer's own reasons are a review's
+        if voice_word(sent, [False] * len(sent), sent.text.lower(), lex) is None:
+            query = None
     if flag.sourcing != "unattributed_claim":
         if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
             if query:
@@ -220,8 +240,24 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
     if not judged and not estimate and (record := _court_context(sent)):
         return "routine", f"court record in force ('{record}')", "sourcing.tier.court_record"
+    if (query is None or query[1] == "sourcing.tier.estimate") and (
+        news := after_own_news(sent, lex)
+    ):
+        return "routine", f"a move after the company's own news: '{news}'", "sourcing.tier.own_news"
     if query:
         return "query", f"'{query[0]}'", query[1]
+    if rule in _VOICE_RULES:  # unease stated as fact, a case detail: whose account is it?
+        return "query", _VOICE_RULES[rule], rule.replace(".check.", ".tier.")
+    if rule.startswith(("sourcing.check.evaluative", "framing.")) and (
+        stake := stakes_evaluation(sent, _quoted_word(flag.reason or ""))
+    ):
+        return "routine", f"the writer's reading of the stakes ('{stake}')", "sourcing.tier.stakes"
+    if (
+        rule.startswith("sourcing.check.evaluative")
+        or (rule and not rule.startswith("sourcing."))  # a borrowed framing entry
+    ) and (not flag.in_quote and writers_piece(sent.doc)):
+        # a column, essay or review: its judgements are the writer's, signed and expected
+        return "routine", "the writer's view in a signed piece", "sourcing.tier.column_view"
     root = sent.root
     if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) and not (
         flag.in_quote
@@ -256,7 +292,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             or (rule.startswith("sourcing.check.evaluative") and f"'{kind}'" in (flag.reason or ""))
         )
     ):
-        return "routine", f"a general statement about '{kind}'", "sourcing.tier.generic"
+        eid = "sourcing.tier.generic"
+        if rule.startswith("sourcing.check.causal") and not any(
+            c.dep_ == "nsubjpass" for c in sent.root.children
+        ):
+            eid = "sourcing.tier.generic_capacity"  # 'Poor sleep can lead to ...'
+        return "routine", f"a general statement about '{kind}'", eid
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
@@ -279,6 +320,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
     return "query", "a figure or event with no source", "sourcing.tier.figure"
+
+
+def _quoted_word(reason: str) -> str:
+    """The judged word the reason quotes first ("evaluative claim with no source: 'decisive'")."""
+    parts = reason.split("'")
+    return parts[1].lower() if len(parts) > 2 else ""
 
 
 def _claim_word_hit(sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str] | None:
