@@ -18,21 +18,16 @@ no two pages are equal. The first N pages of it are the corpus of N pages. Stage
 - load: `corpus load` of the first of --sizes into a fresh SQLite file.
 
     .venv/bin/python bench/corpus_speed.py --work DIR [--stage all|annotate|stories|load]
-        [--pages 10000] [--records N] [--bare 1000] [--sizes 10000,20000]
+        [--pages 10000] [--records N] [--bare 1000] [--partition-size 100] [--sizes ...]
 
-The full bench, for a machine with nothing else running (check `uptime` first; every
-ratio below moves with other jobs). From the repository root, in a fresh work directory:
+The full bench, on a machine with nothing else running (check `uptime`), from the
+repository root; about 15 minutes on two free cores, most of it `corpus load`:
 
     PYTHONPATH=. .venv/bin/python bench/corpus_speed.py --work /tmp/corpus-bench \
         --pages 10000 --records 1000 --bare 1000 --partition-size 100 --sizes 10000,20000
 
-It builds the 10,000-page WARC, runs the bare loop twice (in fresh processes), annotates
-the first 1,000 pages with one and with two workers (scaling, overhead, memory), then
-`corpus stories` at 10k and 20k records (time, CPU and matches for 2x the corpus) and
-`corpus load` of 10k: about 15 minutes on two free cores, most of it `corpus load`.
-Leave out --records to annotate all 10,000 pages (about 25 minutes more). A stage can
-be rerun alone on the same --work: `--stage stories` or `--stage load` reuse its
-annotated `two/` directory.
+Without --records it annotates all 10,000 pages (about 25 minutes more); `--stage
+stories` or `--stage load` rerun one stage on the same --work (its annotated `two/`).
 """
 
 from __future__ import annotations
@@ -197,16 +192,12 @@ def cold_bare_loop(warc: Path, n: int) -> tuple[float, float]:
         return pool.submit(bare_loop, warc, n).result()
 
 
-def steady(out: Path) -> float:
-    """records/s per worker from the partitions' own times (no start-up, no spaCy load)."""
+def steady(out: Path) -> tuple[float, float]:
+    """records/s per worker and CPU seconds a record, from the partitions' own times (no
+    start-up, no spaCy load)."""
     markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
-    return sum(m["records"] for m in markers) / sum(m["seconds"] for m in markers)
-
-
-def steady_cpu(out: Path) -> float:
-    """CPU seconds a record inside the partitions (their workers' CPU time)."""
-    markers = [json.loads(p.read_text()) for p in (out / "_partitions").glob("*.json")]
-    return sum(m.get("cpu_seconds", 0) for m in markers) / sum(m["records"] for m in markers)
+    n = sum(m["records"] for m in markers)
+    return n / sum(m["seconds"] for m in markers), sum(m.get("cpu_seconds", 0) for m in markers) / n
 
 
 def memory(out: Path) -> None:
@@ -309,11 +300,10 @@ def stage_annotate(args: argparse.Namespace, work: Path) -> None:
     records = args.records or args.pages
     print(f"  2 workers / 1 worker speed-up (wall, start-up included): {one / two:.2f}x")
     print(f"  one worker / bare loop throughput (wall): {records / one / bare:.2f}x")
-    s1, s2 = steady(work / "one"), steady(work / "two")
+    (s1, c1), (s2, _c2) = steady(work / "one"), steady(work / "two")
     print(f"  per-worker records/s inside partitions: 1 worker {s1:.2f}, 2 workers {s2:.2f}"
           f" each; one worker / bare loop: {s1 / bare:.2f}x")  # fmt: skip
     # CPU a record, which other jobs on the machine move much less than the wall time
-    c1 = steady_cpu(work / "one")
     print(f"  CPU a record: bare loop {1e3 * bare_cpu:.0f} ms, one worker inside partitions"
           f" {1e3 * c1:.0f} ms; bare / worker: {bare_cpu / c1:.2f}x")  # fmt: skip
     print("memory (1-worker run):")
@@ -356,8 +346,7 @@ def stage_stories(args: argparse.Namespace, work: Path) -> None:
 
 
 def _cluster_cpu(client: Any) -> float:
-    """CPU seconds used so far by the cluster's worker processes and this process (the
-    client and the LocalCluster's scheduler)."""
+    """CPU seconds so far of the workers and this process (client, LocalCluster scheduler)."""
     import resource
 
     def used() -> float:
