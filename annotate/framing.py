@@ -209,7 +209,11 @@ def _phrase_lemmas(nlp: Language, entries: Iterable[LexiconEntry]) -> dict[str, 
     phrases = sorted({p for e in entries if e.tokens is None and not e.exact for p in e.patterns})
     phrases = [p for p in phrases if len(nlp.make_doc(p)) > 1]
     out = {}
-    for p, doc in zip(phrases, nlp.pipe(p.lower() for p in phrases), strict=True):
+    # Lemmas come from the tagger and the lemmatizer; the parser and NER add nothing to them
+    # and cost half of building the framing lexicon (every worker builds it at start).
+    skip = [name for name in ("parser", "ner") if name in nlp.pipe_names]
+    texts = (p.lower() for p in phrases)
+    for p, doc in zip(phrases, nlp.pipe(texts, disable=skip), strict=True):
         out[p] = [t.lemma_.lower() for t in doc]
     return out
 
