@@ -102,3 +102,15 @@ def test_a_statement_inside_what_was_said_is_still_listed(annotator: Annotator) 
     )
     cues = [c for _, c in pairs(f)]
     assert "said" in cues and "told" in cues
+
+
+def test_speech_tag_with_an_apposition_and_a_place_after_the_verb(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator,
+        "\u201cThe depot is not for sale,\u201d Ana Ortega, a long-serving councillor, said at "
+        "a meeting in Harrow on Monday.",
+        "\u201cThe depot",
+    )
+    assert f.sourcing == "named_source"
+    assert f.source is not None and f.source.text == "Ana Ortega"
+    assert f.cue is not None and f.cue.text == "said"

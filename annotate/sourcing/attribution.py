@@ -187,15 +187,23 @@ class Explicit(Views):
         while tail and tail[-1].is_punct:
             tail.pop()
         comma = next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))
+        late = next(
+            (
+                k
+                for k, t in enumerate(tail[:21])
+                if k > comma and t.pos_ == "VERB" and self.lex["cue_verb"].words.get(lemma_of(t))
+            ),
+            None,
+        )
         if (
-            comma < len(tail)
-            and len(tail) <= 20
-            and self.lex["cue_verb"].words.get(lemma_of(tail[-1]))
+            0 < comma < len(tail)
+            and late is not None
+            and tail[late - 1].text == ","
             and tail[0].pos_ in ("PROPN", "NOUN", "PRON")
         ):
-            # '"...," Stafford, a member of the crew, responded.': the speaker before the
-            # apposition, the verb after it
-            verb = tail[-1]
+            # '"...," Stafford, a member of the crew, responded (at the meeting).': the
+            # speaker before the apposition, the verb right after it
+            verb = tail[late]
             eid = self.lex["cue_verb"].words[lemma_of(verb)]
             head = tail[comma - 1]
             return self._classify_source(head, s, mem, anonymous, _tok_span(verb), eid, i, verb)

@@ -8,7 +8,11 @@ each with its source as written in the sentence ("he", "who", "the analysts") an
 pass 1 resolved it, who that stands for. Listed too: public acts and positions ('endorsed',
 'declined to', 'voiced doubts'), 'asked' or 'cited' with no clause, 'in a statement' and 'in
 a new poll', shares of respondents who say something, and 'according to' with a source the
-rules cannot type. Each word set was measured on PolNeAR train (see its TOML entry).
+rules cannot type; since round 7 also a verb of saying whose noun subject the source rules
+cannot type, participles on a noun ('issued a statement saying'), negated positions, passive
+cues with their agent or none, and 'asked' in the passive. A view or act inside the words
+another cue reports ('said she wants') is not listed (sourcing.several.nested). Each word
+set was measured on PolNeAR train (see its TOML entry).
 """
 
 from __future__ import annotations

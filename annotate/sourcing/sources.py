@@ -41,6 +41,8 @@ from annotate.sourcing.words import (
     WordSetView,
 )
 
+# 'a number of', 'a handful of', 'a wide range of': some of the people after 'of'
+_PORTION_NOUNS = WordSetView("portion_nouns")
 # party names that tag as organisations ('GOP strategists'): people of a party, not its voice
 _PARTY_WORDS = WordSetView("party_words")
 
@@ -69,7 +71,7 @@ class SourceTypes(References):
         np = _np(head, s)
         src = _tok_span(np)
         ents = {t.ent_type_ for t in np if t.ent_type_}
-        has_person = "PERSON" in ents
+        has_person = "PERSON" in ents and not _camp_of_person(head, lex)
         # a capitalised common noun opening the sentence ("Shop owners say") is often
         # tagged PROPN: without an entity it names nobody
         named = bool(ents & _NAMED_ENTS) or any(
@@ -85,6 +87,23 @@ class SourceTypes(References):
         def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
             return Attribution(label, kind, reason, rule or cue_id, source=src, cue=cue, head=head)
 
+        if head.lemma_.lower() in _PORTION_NOUNS and (
+            (of := next((c for c in head.children if c.dep_ == "prep"), None)) is not None
+            and of.lower_ == "of"
+            and (pobj := next((c for c in of.children if c.dep_ == "pobj"), None)) is not None
+        ):
+            # "a number of Democrats", "a wide range of economists": the people after 'of'
+            a = self._classify_source(pobj, s, mem, anonymous, cue, cue_id, i, cue_tok)
+            if a is not None and a.label == "named_source" and a.kind in ("named", "institution"):
+                if not (pobj.tag_ == "NNPS" and pobj.ent_type_ == "NORP"):
+                    return None  # 'a number of refugees from Iraq': not a source at all
+                # 'a number of Democrats': some of a party, not the party's voice
+                a.label, a.kind = "weasel", "weasel"
+                a.reason = f"attributed to a vague group: '{src.text}'"
+                a.rule = "sourcing.words.portion_nouns"
+            if a is not None:
+                a.source = src
+            return a
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
             # "one of the people said", "two of the officials": the people are the source
             preps = [c for c in head.children if c.dep_ == "prep"]
@@ -324,6 +343,15 @@ class SourceTypes(References):
         ):
             # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
+        for conj in (c for c in head.children if c.dep_ == "conj"):
+            # 'the families, friends and county officials said': the first speaker the rules
+            # can type stands for the list (sourcing.source.conjoined)
+            a = self._classify_source(conj, s, mem, anonymous, cue, cue_id, i, cue_tok)
+            if a is not None and a.label != "named_source":
+                listed = _tok_span(s.doc[np.start : max(np.end, _np(conj, s).end)])
+                a.source = listed
+                a.reason = f"{a.reason}, in the list '{listed.text}'"
+                return a
         return None
 
 
@@ -341,4 +369,30 @@ def _speaks_for(head: Token) -> Token | None:
     body = _named_affiliation(head) or _named_modifier(head)
     if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
         return None
+    if body.ent_type_ == "PERSON" or (body.pos_ == "PROPN" and _person_like_name(body)):
+        return None  # 'Ortega's allies', 'supporters of Sanders': a person's camp, no body
+    if body.i == head.sent.start and not body.ent_type_ and not body.is_upper:
+        return None  # 'Digital experts said': a capital that only opens the sentence
     return body
+
+
+def _camp_of_person(head: Token, lex: SourcingLexicon) -> bool:
+    """'Supporters of Ortega', 'Ortega's allies': a plural group whose only person is the
+    one they side with (a possessive or an 'of' phrase), so nobody who spoke is named."""
+    if head.tag_ != "NNS" or not (
+        lex["group_noun"].token(head) or head.lemma_.lower() in _PLURAL_GROUPS
+    ):
+        return False
+    owned = {
+        t.i
+        for c in head.children
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+        for t in c.subtree
+    }
+    return not any(t.ent_type_ == "PERSON" and t.i not in owned for t in head.subtree)
+
+
+def _person_like_name(tok: Token) -> bool:
+    """A proper noun the tagger left without an entity but that the article uses as a
+    person's name: it heads a PERSON entity elsewhere in the Doc ('Sanders')."""
+    return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)
