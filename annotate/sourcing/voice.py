@@ -144,9 +144,11 @@ def stakes_evaluation(s: SpacySpan, words: str = "") -> str | None:
     flag's reason, which quotes the judged word; an adjective on a contest ('the decisive
     doubles match') counts only when it is that word."""
     for t in s:  # 'the decisive doubles match', 'a pivotal test': the contest described
-        if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.lemma_.lower() in _STAKES:
-            if t.lower_ in words:
-                return t.head.text
+        if t.dep_ != "amod" or t.pos_ != "ADJ" or t.lower_ not in words:
+            continue
+        head = t.head.head if t.head.dep_ == "compound" else t.head  # 'decisive [doubles] match'
+        if head.lemma_.lower() in _STAKES:
+            return head.text
     root = s.root
     if root.lemma_ != "be":
         return None
