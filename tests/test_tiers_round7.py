@@ -222,3 +222,16 @@ def test_a_judgement_in_a_signed_column_is_routine(annotator: Annotator) -> None
 
 def test_a_figure_in_a_signed_column_stays_a_query(annotator: Annotator) -> None:
     assert tier_of(annotator, COLUMN, "The rules have") == ("unattributed_claim", "query")
+
+
+def test_an_arrest_told_with_no_source_in_a_case_story_is_a_query(annotator: Annotator) -> None:
+    text = (
+        "Police were called to the flat after a neighbour heard shouting. "
+        "Harlow was arrested at her home on Tuesday."
+    )
+    assert tier_of(annotator, text, "Harlow") == ("unattributed_claim", "query")
+
+
+def test_a_keeper_finding_the_ball_is_no_case_detail(annotator: Annotator) -> None:
+    text = "Okafor missed a penalty before the break. The keeper found the ball in the net."
+    assert tier_of(annotator, text, "The keeper") == (None, None)

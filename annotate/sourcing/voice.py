@@ -93,7 +93,8 @@ def case_event(s: SpacySpan, mask: list[bool], least: int = 2) -> str | None:
     whom comes from a report, a witness or a record, and the reader is not told which. The
     story must speak of a case (`least` words of `case_context`: police, deputy, arrest,
     court ...), so a player who 'missed a penalty' or a club that 'released' a striker is left
-    alone; the subject must be a person."""
+    alone; the subject must be a person, and not a named one acting ('Ruth Amsel found the
+    boat' is her own act, which she can be asked about by name)."""
     root = s.root
     verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
     hit = None
@@ -105,6 +106,8 @@ def case_event(s: SpacySpan, mask: list[bool], least: int = 2) -> str | None:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and v is not root:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.dep_ == "nsubj" and subj.ent_type_ == "PERSON":
+            continue  # 'Ruth Amsel, a detective, found the boat': a named person's own act
         if subj is not None and _person(subj):
             hit = v
             break
@@ -127,6 +130,8 @@ def _person(tok: Token) -> bool:
     return (
         tok.lower_ in _PEOPLE
         or tok.ent_type_ == "PERSON"
+        # 'Harlow was arrested': a name the tagger gave no type, as the one acted upon
+        or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "nsubjpass")
         or tok.lemma_.lower() in _CASE_PEOPLE  # 'a deputy', 'the officer', 'the suspect'
     )
 
@@ -139,9 +144,11 @@ def stakes_evaluation(s: SpacySpan, words: str = "") -> str | None:
     flag's reason, which quotes the judged word; an adjective on a contest ('the decisive
     doubles match') counts only when it is that word."""
     for t in s:  # 'the decisive doubles match', 'a pivotal test': the contest described
-        if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.lemma_.lower() in _STAKES:
-            if t.lower_ in words:
-                return t.head.text
+        if t.dep_ != "amod" or t.pos_ != "ADJ" or t.lower_ not in words:
+            continue
+        head = t.head.head if t.head.dep_ == "compound" else t.head  # 'decisive [doubles] match'
+        if head.lemma_.lower() in _STAKES:
+            return head.text
     root = s.root
     if root.lemma_ != "be":
         return None
