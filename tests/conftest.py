@@ -371,3 +371,12 @@ def matcher(nlp):
     from annotate.framing import FramingMatcher
 
     return FramingMatcher(nlp)
+
+
+@pytest.fixture(scope="session")
+def annotator():
+    """The Annotator with the shipped lexicons, built once (modules needing options define
+    their own `annotator`, which overrides this one)."""
+    from annotate.annotator import Annotator
+
+    return Annotator()

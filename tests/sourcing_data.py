@@ -17,3 +17,9 @@ def labels(annotator: Annotator, text: str) -> list[str]:
 
 def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
     return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
+
+
+def tier_of(annotator: Annotator, text: str, starts: str) -> tuple[str | None, str | None]:
+    """The label and tier of the sentence that starts with `starts`."""
+    f = flag_of(annotator, text, starts)
+    return f.sourcing, f.tier

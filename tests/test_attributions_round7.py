@@ -10,11 +10,6 @@ from annotate.annotator import Annotator
 from annotate.models import SentenceFlag
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator()
-
-
 def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
     return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
 

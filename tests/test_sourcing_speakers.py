@@ -10,11 +10,6 @@ from sourcing_data import flag_of, labels
 from annotate.annotator import Annotator
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator()
-
-
 # -- named sources and their carry-over ------------------------------------------------------
 def test_named_source_at_end_of_sentence(annotator: Annotator) -> None:
     f = flag_of(annotator, "Exports fell 12 percent in March, the ministry said.", "Exports")

@@ -7,19 +7,9 @@ queries. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from sourcing_data import tier_of
 
 from annotate.annotator import Annotator
-
-
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator()
-
-
-def tier_of(annotator: Annotator, text: str, starts: str) -> tuple[str | None, str | None]:
-    f = next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
-    return f.sourcing, f.tier
-
 
 # -- not claims ----------------------------------------------------------------------------
 LISTICLE = (
