@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "4c31c70f43f4016d79b2b6d32f5ca5018eb4d41a51c10ca22dbb7ab31b37b1ae",
+    "heldout": "bccf4ecef34aedebaba02390ff6ebb68de48de99d6d5e7e23312987f5e0b65e7",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -72,6 +72,11 @@ DIGESTS = {
 # bounds move with the set, as in round 3; raised after the round if the rules improve):
 #   heldout: unsourced F1 0.8164, label agreement 0.8027, named flagged 19/260 (0.073),
 #            framing F1 (outside quotes) 0.7788, neutral flags per 500 words 0.14
+# Eighth round: six blind articles c8_* (tests/heldout/README_ROUND8.md), scored once on
+# 4d3fb92 (tests/heldout/FIRST_SCORES_ROUND8.md: unsourced F1 0.721, framing outside quotes
+# 0.621). The enlarged set (44 articles, 741 sentences) on 4d3fb92, floors less a margin:
+#   heldout: unsourced F1 0.7979, label agreement 0.7976, named flagged 23/326 (0.071),
+#            framing F1 (outside quotes) 0.7589, neutral flags per 500 words 0.164
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -83,10 +88,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.81),
-        ("sourcing.label_agreement", "min", 0.795),
-        ("sourcing.named_flagged_rate", "max", 0.078),
-        ("framing.outside_quotes_f1", "min", 0.77),
+        ("sourcing.unsourced_f1", "min", 0.79),
+        ("sourcing.label_agreement", "min", 0.79),
+        ("sourcing.named_flagged_rate", "max", 0.075),
+        ("framing.outside_quotes_f1", "min", 0.75),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
