@@ -87,7 +87,14 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
         with client:
             yield client
         return
+    import dask
+
+    from newsprov.corpus.process import WORKER_CONFIG
+
+    # The nanny hands this configuration to the worker processes it starts: no sampling
+    # profiler in them (process.py). Workers started by users read theirs (README).
     with (
+        dask.config.set(WORKER_CONFIG),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
