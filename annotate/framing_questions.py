@@ -10,7 +10,8 @@ when
   readers' polls, quiz and advice copy ("What happens next?", "Should the law change?"),
   and on SemEval-2023 train questions under 20 words touched a gold span 1 time in 6;
 - the line before it is not a readers' poll ("take our poll", "vote", "survey");
-- no lexicon span already sits inside it: the loaded word is shown on its own then.
+- no strong lexicon span already sits inside it: the loaded word is shown on its own then
+  (a mild one goes under the question).
 
 Counter-example (not flagged): "What happens to the tenants now?" (short), and a question
 someone asked, '"Why did the council wait three years?" a tenant asked.' (a quotation).
@@ -76,7 +77,9 @@ def rhetorical_questions(
             continue
         if _posed(seg, text[max(0, start - 160) : start]) or _garbled_or_tagged(seg):
             continue
-        if any(s.start < qm + 1 and start < s.end for s in found if s.entry is not None):
+        # A strong lexicon span inside is shown on its own; a mild one (a "clearly", a
+        # "so-called") goes under the question, which is the stronger signal.
+        if any(_strong_lexicon(s) and s.start < qm + 1 and start < s.end for s in found):
             continue
         out.append(
             FramingSpan(
@@ -91,6 +94,10 @@ def rhetorical_questions(
             )
         )
     return out
+
+
+def _strong_lexicon(span: FramingSpan) -> bool:
+    return span.entry is not None and span.tier == "strong"
 
 
 def _posed(seg: str, before: str) -> bool:
