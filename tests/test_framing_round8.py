@@ -49,7 +49,7 @@ def test_a_long_question_in_the_outlets_voice_is_shown_as_doubt(matcher, nlp, te
         "Have you ever wondered why the buses in your part of town always seem to arrive in "
         "threes after you have been standing at the stop for half an hour?",
         # posed as the open question of the story
-        "The choice facing the party this autumn is stark: will members back a leader who has "
+        "The dilemma for the members by October is simple: will they back a leader who has "
         "lost two elections, or gamble on a newcomer with no record in government at all?",
         # a transcript line
         "MORGAN: Did the department know about the fault in the bridge before the contract for "
