@@ -22,6 +22,7 @@ from annotate.framing_auto import (
     vader_sha,
 )
 from annotate.framing_context import charged_offence, part_of_name, reported_by_other
+from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
@@ -30,9 +31,9 @@ from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 
-# Bumped when the rules in this module or framing_verbs/framing_context change, so the
-# fingerprint changes with them.
-RULES_VERSION = "framing-rules-8"
+# Bumped when the rules in this module or framing_verbs/framing_context/framing_questions
+# change, so the fingerprint changes with them.
+RULES_VERSION = "framing-rules-9"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -152,6 +153,8 @@ class FramingMatcher:
             if self._auto:
                 spans += auto_loaded(doc, quotes, spans, self._disabled)
             spans += scare_quotes(doc, quotes, spans)
+            if QUESTION_ID not in self._disabled:
+                spans += rhetorical_questions(doc, quotes, spans)
         return _merge_adjacent(doc, _drop_overlaps(spans))
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

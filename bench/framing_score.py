@@ -92,6 +92,8 @@ def detector(span: FramingSpan) -> str:
         return "scare quotes"
     if span.entry.startswith("framing.loaded.auto"):
         return "VADER auto"
+    if span.entry == "framing.doubt.rhetorical_question":
+        return "questions"
     return "lexicon"
 
 
