@@ -69,7 +69,7 @@ _ROUTINE_BY_DEFAULT = (
 )
 
 
-# the word sets of sourcing_tiers.toml read here (see annotate/sourcing/words.py)
+# the word sets of sourcing_tiers*.toml read here (see annotate/sourcing/words.py)
 _COURT_RECORD = WordSetView("court_record")
 _SPENDING = WordSetView("spending")
 _OFFICIAL_HEADS = WordSetView("official_heads")
