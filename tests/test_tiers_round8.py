@@ -119,3 +119,42 @@ def test_a_count_in_a_roster_is_routine_and_a_past_count_a_query(annotator: Anno
     then = "Twelve candidates were disqualified from the race in Denver on Thursday."
     assert tier_of(annotator, now, "Twelve") == ("unattributed_claim", "routine")
     assert tier_of(annotator, then, "Twelve") == ("unattributed_claim", "query")
+
+
+# -- not claims: the outlet's note, a row of headlines ---------------------------------------
+def test_the_outlet_naming_itself_in_an_editing_note_is_not_flagged(annotator: Annotator) -> None:
+    text = "Radio Norte has edited the video to protect the identity of the injured boy."
+    assert tier_of(annotator, text, "Radio Norte") == (None, None)
+
+
+def test_a_row_of_linked_headlines_is_routine(annotator: Annotator) -> None:
+    text = (
+        "Senators call for port inquiry | Mayors back transit levy | Critics say storm plan failed."
+    )
+    f = flag_of(annotator, text, "Senators")
+    assert f.tier in (None, "routine"), f.reason
+
+
+# -- misses: case narrative and unease stated as fact ------------------------------------------
+CASE = (
+    "Police found the missing boy at a farm on Sunday.\n\n"
+    "Earlier that evening, a police sergeant searched the same barn but did not find the boy.\n\n"
+    "Harlow confessed to the abduction and the jury took an hour to convict him.\n"
+)
+
+
+@pytest.mark.parametrize("starts", ["Earlier that evening", "Harlow confessed"])
+def test_case_details_in_the_reporters_voice_are_queries(annotator: Annotator, starts: str) -> None:
+    assert tier_of(annotator, CASE, starts) == ("unattributed_claim", "query")
+
+
+def test_a_named_person_confessing_outside_a_case_story_is_left_alone(
+    annotator: Annotator,
+) -> None:
+    text = "Okafor confessed that he had never liked the away kit."
+    assert tier_of(annotator, text, "Okafor")[1] != "query"
+
+
+def test_growing_concerns_with_no_one_holding_them_are_a_query(annotator: Annotator) -> None:
+    text = "And there are growing concerns that the strike may spread to the ports."
+    assert tier_of(annotator, text, "And there") == ("unattributed_claim", "query")

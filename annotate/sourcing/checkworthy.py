@@ -86,6 +86,45 @@ def _list_intro(sent: SpacySpan) -> bool:
 
 
 _EDITORIAL_VERBS = WordSetView("editorial_verbs")
+_CONCERN_NOUNS = WordSetView("concern_nouns")
+_CASE_CONTEXT = WordSetView("case_context")
+# what the accused did about the charge, told as fact: a confession or an escape
+_ADMISSIONS = frozenset(("confess", "flee", "escape", "abscond"))
+
+
+def _concern_left_as_root(s: SpacySpan) -> str | None:
+    """'And there are growing concerns that ...' when the parser makes 'concerns' the root
+    and 'are' its auxiliary (the shape sourcing.check.vague_concern reads is 'there' + 'be'
+    + the noun as attribute): unease stated as fact, with no one holding it."""
+    root = s.root
+    if root.lemma_.lower() not in _CONCERN_NOUNS or root.pos_ != "NOUN":
+        return None
+    # 'there' may hang on 'are' or on the adjective ('there are growing concerns')
+    if not any(t.dep_ == "expl" and t.lower_ == "there" and t.i < root.i for t in s):
+        return None
+    if any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in root.children):
+        return None  # 'there are the mayor's concerns'
+    return f"there are {root.text}"
+
+
+def _admission(s: SpacySpan, least: int = 2) -> str | None:
+    """'Webb confessed to the crime', 'the suspect fled to Mexico': in a story about a case
+    (`least` words of sourcing.words.case_context), what the accused did about the charge,
+    told in the past as fact. A confession is in the court record or a police account; the
+    reader is not told which (rule "sourcing.check.case_event"). A named person is
+    included here, unlike the other case verbs: confessing is not an act one is asked about
+    by name but one the record states."""
+    root = s.root
+    if root.lemma_.lower() not in _ADMISSIONS or root.tag_ != "VBD":
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("i", "we"):
+        return None
+    if sum(1 for t in s.doc if t.lemma_.lower() in _CASE_CONTEXT) < least:
+        return None
+    return root.text
+
+
 _VAGUE = "sourcing.check.vague_concern"
 _CASE = "sourcing.check.case_event"
 _EDITED_THINGS = WordSetView("edited_things")
@@ -95,13 +134,21 @@ def _outlet_note(sent: SpacySpan) -> bool:
     """The outlet's note on its own handling of the material (rule
     "sourcing.check.outlet_note"): 'We have pixelated the clip to shield the injured child',
     'Names have been changed', 'This article has been updated'. The outlet is its own source
-    and the note claims nothing about the story. 'We have learned that ...' reports news."""
+    and the note claims nothing about the story. 'We have learned that ...' reports news.
+    The outlet may call itself by name, with the perfect of the note and the material as
+    object ('NBC 5 has edited the video to exclude graphic content'); 'The council edited
+    the minutes' names neither."""
     root = sent.root
     if root.lemma_.lower() not in _EDITORIAL_VERBS:
         return False
+    perfect = any(a.dep_ == "aux" and a.lemma_ == "have" for a in root.children)
     for c in root.children:
         if c.dep_ == "nsubj" and c.lower_ == "we":
             return True
+        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NUM") and perfect:
+            obj = next((d for d in root.children if d.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in _EDITED_THINGS:
+                return True
         if c.dep_ == "nsubjpass" and c.lemma_.lower() in _EDITED_THINGS:
             # the note's present perfect ('Names have been changed'); 'The clip was later
             # removed' tells of an event
@@ -196,9 +243,9 @@ class CheckWorthy(ClaimWords, Clauses):
             return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
         if (words := voice_word(s, mask, outside, lex)) is not None:
             return flag(f"motive or prediction with no source: '{words}'", "sourcing.check.motive")
-        if (words := vague_concern(s, mask)) is not None:
+        if (words := vague_concern(s, mask) or _concern_left_as_root(s)) is not None:
             return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
-        if (words := case_event(s, mask)) is not None:
+        if (words := case_event(s, mask) or _admission(s)) is not None:
             return flag(f"a detail of the case with no source: '{words}'", _CASE)
         for tok in toks:
             if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:

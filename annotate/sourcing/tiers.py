@@ -213,6 +213,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if (ratio := foreign_prose(sent.doc)) is not None:
         why = f"not English prose ({ratio:.0%} English function words): the rules read English"
         return "routine", why, "sourcing.tier.not_english"
+    if sent.text.count(" | ") >= 2:  # 'Senators call for X | Facebook gets Y | ...'
+        return "routine", "a row of linked headlines", "sourcing.tier.link_list"
     query = _hit(sent, lex, "tier_query_word")
     if query and query[1] in VOICE_QUERY_IDS:
         # 'which is why I keep one in my bag': the writer's own reasons are a review's
