@@ -158,3 +158,39 @@ def test_a_named_person_confessing_outside_a_case_story_is_left_alone(
 def test_growing_concerns_with_no_one_holding_them_are_a_query(annotator: Annotator) -> None:
     text = "And there are growing concerns that the strike may spread to the ports."
     assert tier_of(annotator, text, "And there") == ("unattributed_claim", "query")
+
+
+# -- motives and forecasts worded other than the cues --------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's why the mayor is pulling out of the housing deal.",
+        "That\u2019s why two rival firms are bidding for the port.",
+        "The vote falls in March, with a second strike likely to follow in the spring.",
+        "The board meets in June to weigh a merger, which is increasingly likely.",
+    ],
+)
+def test_motives_and_forecasts_in_the_writers_voice_are_queries(
+    annotator: Annotator, text: str
+) -> None:
+    assert tier_of(annotator, text, text[:6]) == ("unattributed_claim", "query")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is the main road into the town.",
+        "We are likely to see more of these phones in the shops.",
+    ],
+)
+def test_a_place_or_the_writers_own_guess_is_not_a_forecast(
+    annotator: Annotator, text: str
+) -> None:
+    assert tier_of(annotator, text, text[:6])[1] != "query"
+
+
+def test_unnamed_posters_are_routine_and_unnamed_officials_a_query(annotator: Annotator) -> None:
+    post = '"This is the worst slogan ever," one user wrote.'
+    official = '"This is the worst slogan ever," one official said.'
+    assert tier_of(annotator, post, '"This')[1] == "routine"
+    assert tier_of(annotator, official, '"This') == ("anonymous_source", "query")

@@ -107,6 +107,46 @@ def _concern_left_as_root(s: SpacySpan) -> str | None:
     return f"there are {root.text}"
 
 
+def _reason_why(s: SpacySpan) -> str | None:
+    """'That's why two governors are moving into the race', 'This is the reason the plant
+    shut': the writer gives the reason for someone's act as fact (rule
+    "sourcing.check.causal_why"); whose reading of the motive it is, the reader is not told."""
+    root = s.root
+    if root.lemma_ != "be" and root.lower_ not in ("'s", "\u2019s"):  # 'That’s': curly
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in ("that", "this"):
+        return None
+    for c in root.children:
+        if c.dep_ == "attr" and c.lemma_.lower() == "reason":
+            return f"{subj.text} {root.text} the reason"
+        if c.lower_ == "why" or (
+            c.dep_ in ("ccomp", "advcl") and any(g.lower_ == "why" for g in c.children)
+        ):
+            return f"{subj.text} {root.text} why"
+    return None
+
+
+def _hedged_clause(s: SpacySpan, mask: list[bool]) -> str | None:
+    """'a trial, which is increasingly likely', 'another billionaire likely to join the field':
+    a forecast hedged with 'likely' in a clause of the sentence, outside quotes, in the
+    writer's voice (rule "sourcing.check.prediction_clause"). The main verb's forecasts are
+    read by sourcing.check.prediction; a writer speaking of themselves or to the reader, or a
+    condition ('if it is likely to rain'), is left alone."""
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we", "you") for t in s):
+        return None
+    for t, quoted in zip(s, mask, strict=True):
+        if quoted or t.lower_ not in ("likely", "unlikely") or t.pos_ != "ADJ":
+            continue
+        if any(a.lower_ in ("if", "unless") for a in t.head.children):
+            continue
+        if (t.dep_ == "acomp" and t.head.lemma_ == "be") or any(
+            c.dep_ == "xcomp" for c in t.children
+        ):
+            return t.text
+    return None
+
+
 def _admission(s: SpacySpan, least: int = 2) -> str | None:
     """'Webb confessed to the crime', 'the suspect fled to Mexico': in a story about a case
     (`least` words of sourcing.words.case_context), what the accused did about the charge,
@@ -252,12 +292,17 @@ class CheckWorthy(ClaimWords, Clauses):
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
                 )
-        return (
+        if (words := _reason_why(s)) is not None:
+            return flag(f"a reason given with no source: '{words}'", "sourcing.check.causal_why")
+        found = (
             self._hidden_act(s, mask)
             or self._prediction(s, mask)
             or self._breach(s, mask)
             or self._change_or_event(s, mask)
         )
+        if found is None and (word := _hedged_clause(s, mask)) is not None:
+            return flag(f"a forecast with no source: '{word}'", "sourcing.check.prediction_clause")
+        return found
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         """A claim with no figure and no judgement word, read from the main verb's structure:

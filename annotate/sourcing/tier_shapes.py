@@ -36,6 +36,7 @@ _RECORDINGS = WordSetView("recordings")
 _OFF_RECORD = WordSetView("off_record_markers")
 _NOMINAL_REPORT = WordSetView("nominal_report_verbs")
 _FOUND_THINGS = WordSetView("found_things")
+_POSTERS = WordSetView("social_posters")
 _QUOTES = frozenset('"“”')
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 # verbs that tell what a picture shows as a scene
@@ -118,6 +119,17 @@ def footage_shows(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     return f"{hit.text} {verb.text}" if hit is not None else None
 
 
+def social_posters(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'one user quipped', 'Some social media users pointed to ...': unnamed posters whose
+    words are in public view, on the platform the story names; the desk can read them, and
+    their posts are the story's material, not its sources of fact."""
+    if flag.sourcing not in ("anonymous_source", "weasel") or flag.source is None:
+        return None
+    words = _tokens(sent, flag.source.start, flag.source.end)
+    hit = next((t for t in words if t.lemma_.lower() in _POSTERS), None)
+    return hit.text if hit is not None else None
+
+
 def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     """'A family friend found the car and called 911', 'Scientists on Monday unveiled a map',
     'officers ... where they called an ambulance': unnamed people as the subject of a verb
@@ -196,6 +208,8 @@ def not_a_source(
         )
     if scene := footage_shows(flag, sent):
         return "routine", f"what the footage shows ('{scene}')", "sourcing.tier.footage_shows"
+    if poster := social_posters(flag, sent):
+        return "routine", f"posts in public view ('{poster}')", "sourcing.tier.social_posts"
     if act := actor_not_source(flag, sent):
         if query:
             return "query", f"'{query[0]}'", query[1]

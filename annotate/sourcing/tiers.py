@@ -305,7 +305,7 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
-    if rule == "sourcing.check.prediction":
+    if rule.startswith("sourcing.check.prediction"):
         return "query", "a prediction with no source", "sourcing.tier.forecast"
     if rule.startswith(
         ("sourcing.check.hidden_act", "sourcing.check.source_clause", "sourcing.check.breach")
