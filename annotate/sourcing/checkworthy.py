@@ -86,6 +86,85 @@ def _list_intro(sent: SpacySpan) -> bool:
 
 
 _EDITORIAL_VERBS = WordSetView("editorial_verbs")
+_CONCERN_NOUNS = WordSetView("concern_nouns")
+_CASE_CONTEXT = WordSetView("case_context")
+# what the accused did about the charge, told as fact: a confession or an escape
+_ADMISSIONS = frozenset(("confess", "flee", "escape", "abscond"))
+
+
+def _concern_left_as_root(s: SpacySpan) -> str | None:
+    """'And there are growing concerns that ...' when the parser makes 'concerns' the root
+    and 'are' its auxiliary (the shape sourcing.check.vague_concern reads is 'there' + 'be'
+    + the noun as attribute): unease stated as fact, with no one holding it."""
+    root = s.root
+    if root.lemma_.lower() not in _CONCERN_NOUNS or root.pos_ != "NOUN":
+        return None
+    # 'there' may hang on 'are' or on the adjective ('there are growing concerns')
+    if not any(t.dep_ == "expl" and t.lower_ == "there" and t.i < root.i for t in s):
+        return None
+    if any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in root.children):
+        return None  # 'there are the mayor's concerns'
+    return f"there are {root.text}"
+
+
+def _reason_why(s: SpacySpan) -> str | None:
+    """'That's why two governors are moving into the race', 'This is the reason the plant
+    shut': the writer gives the reason for someone's act as fact (rule
+    "sourcing.check.causal_why"); whose reading of the motive it is, the reader is not told."""
+    root = s.root
+    if root.lemma_ != "be" and root.lower_ not in ("'s", "\u2019s"):  # 'That’s': curly
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in ("that", "this"):
+        return None
+    for c in root.children:
+        if c.dep_ == "attr" and c.lemma_.lower() == "reason":
+            return f"{subj.text} {root.text} the reason"
+        if c.lower_ == "why" or (
+            c.dep_ in ("ccomp", "advcl") and any(g.lower_ == "why" for g in c.children)
+        ):
+            return f"{subj.text} {root.text} why"
+    return None
+
+
+def _hedged_clause(s: SpacySpan, mask: list[bool]) -> str | None:
+    """'a trial, which is increasingly likely', 'another billionaire likely to join the field':
+    a forecast hedged with 'likely' in a clause of the sentence, outside quotes, in the
+    writer's voice (rule "sourcing.check.prediction_clause"). The main verb's forecasts are
+    read by sourcing.check.prediction; a writer speaking of themselves or to the reader, or a
+    condition ('if it is likely to rain'), is left alone."""
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we", "you") for t in s):
+        return None
+    for t, quoted in zip(s, mask, strict=True):
+        if quoted or t.lower_ not in ("likely", "unlikely") or t.pos_ != "ADJ":
+            continue
+        if any(a.lower_ in ("if", "unless") for a in t.head.children):
+            continue
+        if (t.dep_ == "acomp" and t.head.lemma_ == "be") or any(
+            c.dep_ == "xcomp" for c in t.children
+        ):
+            return t.text
+    return None
+
+
+def _admission(s: SpacySpan, least: int = 2) -> str | None:
+    """'Webb confessed to the crime', 'the suspect fled to Mexico': in a story about a case
+    (`least` words of sourcing.words.case_context), what the accused did about the charge,
+    told in the past as fact. A confession is in the court record or a police account; the
+    reader is not told which (rule "sourcing.check.case_event"). A named person is
+    included here, unlike the other case verbs: confessing is not an act one is asked about
+    by name but one the record states."""
+    root = s.root
+    if root.lemma_.lower() not in _ADMISSIONS or root.tag_ != "VBD":
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("i", "we"):
+        return None
+    if sum(1 for t in s.doc if t.lemma_.lower() in _CASE_CONTEXT) < least:
+        return None
+    return root.text
+
+
 _VAGUE = "sourcing.check.vague_concern"
 _CASE = "sourcing.check.case_event"
 _EDITED_THINGS = WordSetView("edited_things")
@@ -95,13 +174,21 @@ def _outlet_note(sent: SpacySpan) -> bool:
     """The outlet's note on its own handling of the material (rule
     "sourcing.check.outlet_note"): 'We have pixelated the clip to shield the injured child',
     'Names have been changed', 'This article has been updated'. The outlet is its own source
-    and the note claims nothing about the story. 'We have learned that ...' reports news."""
+    and the note claims nothing about the story. 'We have learned that ...' reports news.
+    The outlet may call itself by name, with the perfect of the note and the material as
+    object ('NBC 5 has edited the video to exclude graphic content'); 'The council edited
+    the minutes' names neither."""
     root = sent.root
     if root.lemma_.lower() not in _EDITORIAL_VERBS:
         return False
+    perfect = any(a.dep_ == "aux" and a.lemma_ == "have" for a in root.children)
     for c in root.children:
         if c.dep_ == "nsubj" and c.lower_ == "we":
             return True
+        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NUM") and perfect:
+            obj = next((d for d in root.children if d.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in _EDITED_THINGS:
+                return True
         if c.dep_ == "nsubjpass" and c.lemma_.lower() in _EDITED_THINGS:
             # the note's present perfect ('Names have been changed'); 'The clip was later
             # removed' tells of an event
@@ -196,21 +283,26 @@ class CheckWorthy(ClaimWords, Clauses):
             return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
         if (words := voice_word(s, mask, outside, lex)) is not None:
             return flag(f"motive or prediction with no source: '{words}'", "sourcing.check.motive")
-        if (words := vague_concern(s, mask)) is not None:
+        if (words := vague_concern(s, mask) or _concern_left_as_root(s)) is not None:
             return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
-        if (words := case_event(s, mask)) is not None:
+        if (words := case_event(s, mask) or _admission(s)) is not None:
             return flag(f"a detail of the case with no source: '{words}'", _CASE)
         for tok in toks:
             if tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _COMPARATIVE_EXCLUDE:
                 return flag(
                     f"comparison with no source: '{tok.text}'", "sourcing.check.comparative"
                 )
-        return (
+        if (words := _reason_why(s)) is not None:
+            return flag(f"a reason given with no source: '{words}'", "sourcing.check.causal_why")
+        found = (
             self._hidden_act(s, mask)
             or self._prediction(s, mask)
             or self._breach(s, mask)
             or self._change_or_event(s, mask)
         )
+        if found is None and (word := _hedged_clause(s, mask)) is not None:
+            return flag(f"a forecast with no source: '{word}'", "sourcing.check.prediction_clause")
+        return found
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
         """A claim with no figure and no judgement word, read from the main verb's structure:

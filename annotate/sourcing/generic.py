@@ -73,6 +73,8 @@ def _kind_subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subj is None:
         return None
+    if subj.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        return subj  # 'Undiagnosed, it can lead to scarring': the condition just named
     if _capitalised_noun(subj):
         return subj
     if subj.pos_ != "NOUN" or subj.ent_type_:

@@ -15,7 +15,7 @@ from annotate.models import FramingSpan
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.words import _FRAMING_KINDS, WordSetView
 
-# nouns for footage and pictures the story shows (sourcing_tiers.toml "sourcing.words.footage")
+# nouns for footage and pictures the story shows (sourcing_tiers_cases.toml "sourcing.words.footage")
 _FOOTAGE = WordSetView("footage")
 _VEHICLES = WordSetView("vehicles")
 _SNEER_PEOPLE = WordSetView("sneer_people")

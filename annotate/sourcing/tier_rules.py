@@ -127,16 +127,24 @@ def _on_recording(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     return None
 
 
+def _in_quotes(sent: SpacySpan, idx: int) -> bool:
+    """The character at doc offset `idx` lies between quotation marks of the sentence."""
+    text = sent.text
+    a = idx - sent.start_char
+    return sum(text.count(q, 0, a) for q in '"“”') % 2 == 1
+
+
 def _only_ordinal(sent: SpacySpan) -> bool:
     """The sentence's only number is an ordinal ('the third extension of the licence', 'its
-    second defeat'): which one in a series, which the record gives, not a quantity."""
+    second defeat'): which one in a series, which the record gives, not a quantity. A number
+    inside quotation marks is part of a title ('the "Starts with one" campaign')."""
     if not any(e.label_ == "ORDINAL" for e in span_ents(sent)):
         return False
-    if any(e.label_ in _FIGURE_LABELS for e in span_ents(sent)):
+    if any(e.label_ in _FIGURE_LABELS and not _in_quotes(sent, e[0].idx) for e in span_ents(sent)):
         return False
     doc = sent.doc
     for t in sent:
-        if t.like_num and t.ent_type_ != "ORDINAL":
+        if t.like_num and t.ent_type_ != "ORDINAL" and not _in_quotes(sent, t.idx):
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is None or nxt.text != "-":  # '90-day' names a period, not a count
                 return False

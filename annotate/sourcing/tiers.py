@@ -16,6 +16,12 @@ The order of the tests is the order of an editor's worry:
 5. Comparisons, superlatives, dated past events and trends with nothing of the above are
    routine (what the reporter can look up); any other figure is a query.
 
+Before 2-5, round 8's shapes (tier_shapes.py): what the flag took for a source is none
+(dialogue on footage, the scene a video shows, people doing an act), history from the books,
+a named body's own report; after 3, size and urgency in the writer's voice is routine
+(`sourcing.tier.writer_evaluation`; judgements of quality or conduct stay queries), and before 4 a
+count in a roster or schedule (`sourcing.tier.present_count`).
+
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
 
@@ -39,6 +45,7 @@ from annotate.sourcing.tier_rules import (
     after_own_news,
     foreign_prose,
 )
+from annotate.sourcing.tier_shapes import body_report, history, not_a_source, present_count
 from annotate.sourcing.voice import (
     VOICE_QUERY_IDS,
     stakes_evaluation,
@@ -69,11 +76,13 @@ _ROUTINE_BY_DEFAULT = (
 )
 
 
-# the word sets of sourcing_tiers.toml read here (see annotate/sourcing/words.py)
+# the word sets of sourcing_tiers*.toml read here (see annotate/sourcing/words.py)
 _COURT_RECORD = WordSetView("court_record")
 _SPENDING = WordSetView("spending")
 _OFFICIAL_HEADS = WordSetView("official_heads")
 _OFF_RECORD = WordSetView("off_record_markers")
+# size, weight and urgency ('enormous', 'dire'): the writer grading the story, not accusing
+_SCALE = WordSetView("writer_scale")
 # off-record markers that count people: they mark the source only inside it ('two officials'),
 # not anywhere in the sentence ('the victim was one of two patients')
 _COUNTING = frozenset("several some many few two three four both other former".split())
@@ -204,11 +213,29 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if (ratio := foreign_prose(sent.doc)) is not None:
         why = f"not English prose ({ratio:.0%} English function words): the rules read English"
         return "routine", why, "sourcing.tier.not_english"
+    if sent.text.count(" | ") >= 2:  # 'Senators call for X | Facebook gets Y | ...'
+        return "routine", "a row of linked headlines", "sourcing.tier.link_list"
     query = _hit(sent, lex, "tier_query_word")
     if query and query[1] in VOICE_QUERY_IDS:
         # 'which is why I keep one in my bag': the writer's own reasons are a review's
         if voice_word(sent, [False] * len(sent), sent.text.lower(), lex) is None:
             query = None
+    if flag.sourcing != "unattributed_claim" or flag.rule == "sourcing.quote_speaker":
+        if shown := not_a_source(flag, sent, query):
+            return shown
+    if flag.sourcing in ("unattributed_claim", "agentless") and not flag.in_quote:
+        if not rule.startswith("sourcing.check.accusation") and (past := history(sent)):
+            return "routine", f"history from the books ('{past}')", "sourcing.tier.history"
+    if flag.sourcing == "unattributed_claim" and not flag.in_quote:
+        if body := body_report(sent):
+            return "routine", f"a named body's own report ('{body}')", "sourcing.tier.body_report"
+        if (
+            query
+            and query[1] == "sourcing.tier.casualty"
+            and generic_statement(sent, True) is not None
+        ):
+            # 'Left untreated, the infection can lead to death': textbook background
+            return "routine", "what a condition can do", "sourcing.tier.generic_capacity"
     if flag.sourcing != "unattributed_claim":
         if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
             if query:
@@ -258,6 +285,15 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ) and (not flag.in_quote and writers_piece(sent.doc)):
         # a column, essay or review: its judgements are the writer's, signed and expected
         return "routine", "the writer's view in a signed piece", "sourcing.tier.column_view"
+    if rule.startswith("sourcing.check.evaluative") and not flag.in_quote:
+        if (word := _quoted_word(flag.reason or "")) in _SCALE:
+            # 'under enormous pressure', 'these are dire times': the writer's own reading,
+            # which the framing annotator marks; nobody to name as its source
+            return (
+                "routine",
+                f"the writer's evaluation ('{word}')",
+                "sourcing.tier.writer_evaluation",
+            )
     root = sent.root
     if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children) and not (
         flag.in_quote
@@ -269,7 +305,7 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
-    if rule == "sourcing.check.prediction":
+    if rule.startswith("sourcing.check.prediction"):
         return "query", "a prediction with no source", "sourcing.tier.forecast"
     if rule.startswith(
         ("sourcing.check.hidden_act", "sourcing.check.source_clause", "sourcing.check.breach")
@@ -313,6 +349,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "query", f"spending: '{spent}'", "sourcing.tier.spending"
     if (modal := _forecast(sent, lex)) is not None and rule == "sourcing.check.figure":
         return "query", f"a figure of the future: '{modal.text}'", "sourcing.tier.forecast"
+    if rule == "sourcing.check.figure" and (count := present_count(sent)):
+        return (
+            "routine",
+            f"a count in a roster or schedule ('{count}')",
+            "sourcing.tier.present_count",
+        )
     if routine := _hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
     if rule == "sourcing.check.figure" and _only_ordinal(sent):
