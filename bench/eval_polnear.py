@@ -19,7 +19,9 @@ classed from its words:
   (he, she, I, we: PolNeAR marks the pronoun; its antecedent is a named person far more often
   than not), and no generic head noun such as "officials" or "a spokesman";
 - unnamed: a generic person or group noun with no name in it ("officials", "people familiar
-  with", "a senior aide", "White House officials", "some Republicans");
+  with", "a senior aide", "White House officials", "some Republicans"); since round 8 also
+  when the only person named is whom they serve or back ("Clinton's advisers", "one Trump
+  supporter", "people close to Sanders");
 - other: documents, polls, "the campaign" and the rest (reported apart, in neither rate).
 
 Printed, for the chosen split:

@@ -82,6 +82,37 @@ UNNAMED_HEADS = {
     "attorneys",
     "executives",
 }
+# Their singulars (round 8): 'one Trump supporter', 'a Clinton aide', 'an NBC reporter' name
+# nobody either; 'official', 'source', 'aide' and the like were already listed.
+UNNAMED_HEADS |= {
+    "supporter",
+    "ally",
+    "opponent",
+    "leader",
+    "voter",
+    "resident",
+    "witness",
+    "scientist",
+    "researcher",
+    "activist",
+    "delegate",
+    "agent",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "executive",
+    "employee",
+    "worker",
+    "confidant",
+    "friend",
+    "reporter",
+    "donor",
+    "lawmaker",
+    "legislator",
+    "investigator",
+    "officer",
+    "economist",
+}
 NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Verbs and phrases of saying: the cues where a named source is plainly reported speech.
 SAYING = {
@@ -241,16 +272,30 @@ def classify_source(doc, a: GoldAttr) -> str:
     words = [t.lower_ for t in toks]
     if len(toks) == 1 and words[0] in PRONOUNS:
         return "named" if words[0] in NAMED_PRONOUNS else "other"
-    # a name inside an apposition ("a spokesman, John Lee") makes it named
-    has_person = any(t.ent_type_ == "PERSON" for t in toks)
-    has_name = has_person or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTS for t in toks)
     head = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+    # a name inside an apposition ("a spokesman, John Lee") or a list makes it named; a name
+    # that only says whom the people serve or back ("Clinton's advisers", "one Trump
+    # supporter", "people close to Sanders") does not (round 8: those were counted named)
+    has_person = any(t.ent_type_ == "PERSON" and _speaker_name(t, head) for t in toks)
+    has_name = has_person or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTS for t in toks)
     generic = head.lower_ in UNNAMED_HEADS or words[-1] in UNNAMED_HEADS
     if generic and not has_person:
         return "unnamed"
     if has_name:
         return "named"
     return "other"
+
+
+def _speaker_name(tok, head) -> bool:
+    """Whether a PERSON token names the speaker: it is the head, or it reaches the head through
+    an apposition or a list, or it sits outside the head's phrase; not when it hangs from the
+    head as a possessive, compound, adjective or prepositional phrase."""
+    t, steps = tok, 0
+    while t.i != head.i and steps < 12:
+        if t.dep_ in ("appos", "conj") or t.head.i == t.i:
+            return True
+        t, steps = t.head, steps + 1
+    return tok.i == head.i if t.i == head.i else True
 
 
 def is_saying(doc, a: GoldAttr) -> bool:

@@ -47,9 +47,12 @@ Word lists live in annotate/lexicons/sourcing*.toml; every decision records the 
 Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.lex`):
 - classifier.py: SourcingClassifier, the two passes that call the stages below
 - attribution.py: pass 1, explicit attribution (reporting verbs, 'according to',
-  evidentials, speech tags after quotations, trailing 'X data show')
+  evidentials, trailing 'X data show')
+- speech_tags.py: pass 1's speech tag after a quotation read from the tokens
 - sources.py: typing a source phrase (person, institution, anonymous, vague group,
   spokespeople and affiliated officials as anonymous)
+- people.py: who a people noun names (a person's camp, party plurals, people labelled
+  only by their body such as 'Border Patrol agents')
 - references.py: sources that point elsewhere: pronouns resolved against what the article
   named before, possessive owners, shares of a group, age and surname back-references
 - documents.py: documents as sources, and 'the report' resolved to the one named before

@@ -14,6 +14,7 @@ from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import (
     _depth,
     _is_root,
+    _name_before,
     _np,
     _participle_of_root,
     _phrase_around,
@@ -173,58 +174,6 @@ class Explicit(Views):
         candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
         return candidates[0][2]
 
-    def _quote_tag(
-        self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int
-    ) -> Attribution | None:
-        """'"Is this fair?" she asked.', '"It's a disaster!" shouted the mayor.': the speech
-        tag right after a closing quotation, read from the tokens when the parser has made
-        the tag a sentence of its own or the speaker an object."""
-        if not any(mask):
-            return None
-        toks = list(s)
-        last_q = max(k for k, q in enumerate(mask) if q)
-        tail = [t for t in toks[last_q + 1 :] if not t.is_space]
-        while tail and tail[-1].is_punct:
-            tail.pop()
-        comma = next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))
-        late = next(
-            (
-                k
-                for k, t in enumerate(tail[:21])
-                if k > comma and t.pos_ == "VERB" and self.lex["cue_verb"].words.get(lemma_of(t))
-            ),
-            None,
-        )
-        if (
-            0 < comma < len(tail)
-            and late is not None
-            and tail[late - 1].text == ","
-            and tail[0].pos_ in ("PROPN", "NOUN", "PRON")
-        ):
-            # '"...," Stafford, a member of the crew, responded (at the meeting).': the
-            # speaker before the apposition, the verb right after it
-            verb = tail[late]
-            eid = self.lex["cue_verb"].words[lemma_of(verb)]
-            head = tail[comma - 1]
-            return self._classify_source(head, s, mem, anonymous, _tok_span(verb), eid, i, verb)
-        # the tag runs to the first comma: '"...," said Maria Lopez, a tenant.'
-        tail = tail[:comma]
-        if not tail or len(tail) > 8:
-            return None
-        verb_at = next(
-            (k for k, t in enumerate(tail) if self.lex["cue_verb"].words.get(lemma_of(t))),
-            None,
-        )
-        if verb_at is None:
-            return None
-        verb = tail[verb_at]
-        words = tail[:verb_at] if verb_at > 0 else tail[1:]
-        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
-        if not nouns:
-            return None
-        eid = self.lex["cue_verb"].words[lemma_of(verb)]
-        return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
-
     def _from_verb(
         self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
     ) -> Attribution | None:
@@ -317,7 +266,7 @@ class Explicit(Views):
             )
         if not cue_id:
             return None
-        subj = _subject(tok)
+        subj = _subject(tok) or _name_before(tok)
         if subj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
             return None  # "no group has claimed responsibility": nobody is cited
         a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)

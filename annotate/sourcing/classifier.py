@@ -25,6 +25,7 @@ from annotate.sourcing.lexicon import load_lexicon
 from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
+from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tier_rules import data_in_force
 from annotate.sourcing.tiers import assign_tier
@@ -34,7 +35,7 @@ VERSION = "sourcing-3"
 
 
 class SourcingClassifier(
-    Explicit, NounCues, Tags, SourceTypes, Documents, Carry, CheckWorthy, Several
+    Explicit, QuoteTags, NounCues, Tags, SourceTypes, Documents, Carry, CheckWorthy, Several
 ):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 

@@ -41,8 +41,12 @@ class Documents:
         doc_id = lex["document_noun"].token(head) or cue_id
 
         def made(label: str, kind: str, reason: str, source: Span = src) -> Attribution:
-            # every outcome cites the same document noun, cue and head; only these differ
-            return Attribution(label, kind, reason, doc_id, source=source, cue=cue, head=head)
+            # every outcome cites the same document noun, cue and head; only these differ.
+            # 'the poll' resolved to the poll named before is listed as written too
+            written = src if source is not src else None
+            return Attribution(
+                label, kind, reason, doc_id, source=source, cue=cue, head=head, written=written
+            )
 
         vague = next(
             (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None

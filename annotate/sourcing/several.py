@@ -34,7 +34,9 @@ _PERSONAL = frozenset(("i", "we", "he", "she", "they"))
 _NOT_AGENTS = frozenset(("it", "this", "that", "which", "there", "what", "who"))
 # Entries whose verbs also take things as subjects ('the river seemed higher', 'the plan
 # aims to'): they list an attribution only when a person or a named body is the subject.
-_PERSON_ONLY = frozenset(("sourcing.act.stance_more",))
+_PERSON_ONLY = frozenset(("sourcing.act.stance_more", "sourcing.act.round8"))
+# verbs of seeming: with a clause and no person as subject, the writer's hedge (a cue only)
+_SEEMING = frozenset(("seem", "appear"))
 _AGENT_ENTS = frozenset(("PERSON", "ORG", "NORP"))
 # Verbs that need a clause to decide a label ('asked whether ...') but, only listed, name
 # who spoke without one ('Ortega asked.', 'he cited the audit', 'she tweeted').
@@ -71,6 +73,13 @@ def _participle_owner(tok: Token, lex: SourcingLexicon) -> Token | None:
     ):
         return _subject(noun.head) or noun
     return noun
+
+
+def _hedge(tok: Token, lemma: str, subj: Token | None, s: SpacySpan) -> bool:
+    """A verb of seeming with a clause or an infinitive whose subject is no person."""
+    if lemma not in _SEEMING or not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return False
+    return subj is None or subj.lower_ in _NOT_AGENTS or not _person_like(subj, s)
 
 
 def _inside(span: Span | None, s: SpacySpan) -> bool:
@@ -185,6 +194,12 @@ class Several:
             if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
                 continue  # 'the plan backed by the council': the agent rules read that
             subj = _subject(tok) or _participle_owner(tok, lex)
+            if _hedge(tok, lemma, subj, s):
+                # 'the plan seems to have stalled', 'it appears that': no one's view but the
+                # writer's; a cue with no source (sourcing.several.hedge)
+                cue = _tok_span(tok)
+                out.append(Attribution("none", "listed", "", "sourcing.several.hedge", cue=cue))
+                continue
             if subj is None or subj.lower_ in _NOT_AGENTS or not s.start <= subj.i < s.end:
                 continue
             if eid in _PERSON_ONLY and not _person_like(subj, s):

@@ -21,6 +21,13 @@ from annotate.sourcing.nouns import (
     _people_noun,
     _unique_role,
 )
+from annotate.sourcing.people import (
+    _PARTY_WORDS,
+    _affiliated_person,
+    _bare_party,
+    _camp_of_person,
+    _speaks_for,
+)
 from annotate.sourcing.references import (
     References,
     _age_reference,
@@ -36,15 +43,12 @@ from annotate.sourcing.words import (
     _PLURAL_GROUPS,
     _QUANTIFIERS,
     _SHARE_HEADS,
-    _VAGUE_DETS,
     _WORD_NUMBERS,
     WordSetView,
 )
 
 # 'a number of', 'a handful of', 'a wide range of': some of the people after 'of'
 _PORTION_NOUNS = WordSetView("portion_nouns")
-# party names that tag as organisations ('GOP strategists'): people of a party, not its voice
-_PARTY_WORDS = WordSetView("party_words")
 
 # _owner_of_possessive is imported from here by the classifier.
 __all__ = ["SourceTypes", "_owner_of_possessive"]
@@ -227,16 +231,7 @@ class SourceTypes(References):
         )
         # "Fellow Democrats", "Both Liberals and Conservatives": a vague determiner or a
         # plain adjective keeps the party plural vague; "House Republicans" names a body
-        bare_party = (
-            head.tag_ == "NNPS"
-            and head.ent_type_ == "NORP"
-            and not any(
-                c.dep_ in ("poss", "compound", "nummod")
-                or (c.dep_ == "det" and c.lower_ not in _VAGUE_DETS)
-                or (c.dep_ == "amod" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED_ENTS))
-                for c in head.children
-            )
-        )
+        bare_party = _bare_party(head)
         if (
             group
             or bare_party
@@ -259,7 +254,8 @@ class SourceTypes(References):
             if (body := _speaks_for(head)) is not None:
                 return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
             if (
-                any(c.lower_ in _DEFINITE for c in head.children)
+                not bare_party  # 'the Democrats' after a named study are not its authors
+                and any(c.lower_ in _DEFINITE for c in head.children)
                 and (prev := mem.last(before=i)) is not None
                 and (
                     prev.kind not in ("person", "anonymous")
@@ -300,6 +296,15 @@ class SourceTypes(References):
                 "weasel",
                 f"attributed to a vague group: '{src.text}'",
                 "sourcing.words.party_words",
+            )
+        if (body := _affiliated_person(head, np, s, lex)) is not None:
+            # 'Border Patrol agents', 'a Harrow Mills engineer': people of a named body, none
+            # of them named (sourcing.source.affiliated_people)
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (affiliated with {body.text}, no one named)",
+                "sourcing.source.affiliated_people",
             )
         if named:
             return make("named_source", "named", f"attributed to named source '{src.text}'")
@@ -353,46 +358,3 @@ class SourceTypes(References):
                 a.reason = f"{a.reason}, in the list '{listed.text}'"
                 return a
         return None
-
-
-def _speaks_for(head: Token) -> Token | None:
-    """The named body a group speaks for ('analysts at Crane Bank', 'ICCS researchers'). None
-    when a quantifier makes it some of them ('some Crane Bank analysts', 'a few Labour
-    councillors'), or when the name is a party or creed ('GOP strategists', 'Democratic
-    leaders'): a party's people are not the party's voice."""
-    if any(
-        c.lower_ in _QUANTIFIERS or c.lower_ in ("few", "several", "multiple")
-        for c in head.children
-        if c.dep_ in ("amod", "det", "nummod")
-    ):
-        return None
-    body = _named_affiliation(head) or _named_modifier(head)
-    if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
-        return None
-    if body.ent_type_ == "PERSON" or (body.pos_ == "PROPN" and _person_like_name(body)):
-        return None  # 'Ortega's allies', 'supporters of Sanders': a person's camp, no body
-    if body.i == head.sent.start and not body.ent_type_ and not body.is_upper:
-        return None  # 'Digital experts said': a capital that only opens the sentence
-    return body
-
-
-def _camp_of_person(head: Token, lex: SourcingLexicon) -> bool:
-    """'Supporters of Ortega', 'Ortega's allies': a plural group whose only person is the
-    one they side with (a possessive or an 'of' phrase), so nobody who spoke is named."""
-    if head.tag_ != "NNS" or not (
-        lex["group_noun"].token(head) or head.lemma_.lower() in _PLURAL_GROUPS
-    ):
-        return False
-    owned = {
-        t.i
-        for c in head.children
-        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-        for t in c.subtree
-    }
-    return not any(t.ent_type_ == "PERSON" and t.i not in owned for t in head.subtree)
-
-
-def _person_like_name(tok: Token) -> bool:
-    """A proper noun the tagger left without an entity but that the article uses as a
-    person's name: it heads a PERSON entity elsewhere in the Doc ('Sanders')."""
-    return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)

@@ -171,3 +171,21 @@ def _attached_to(tok: Token, cue: Span) -> bool:
         if head.idx == cue.start:
             return True
     return False
+
+
+def _name_before(verb: Token) -> Token | None:
+    """'As part of his plea, Tom Baird, 44, said that ...', '..., former mayor Tom Baird said
+    ...': a verb the parser gave no subject, right after a name it hung on an earlier phrase
+    (as an apposition or an object). The name, after at most a comma and an age, is the
+    subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    doc, k = verb.doc, verb.i - 1
+    if k >= 1 and doc[k].text == "," and doc[k - 1].like_num and k >= 3 and doc[k - 2].text == ",":
+        k -= 3  # 'Tom Baird, 44, said'
+    if k < 0 or k < verb.sent.start:
+        return None
+    name = doc[k]
+    if name.ent_type_ != "PERSON" or name.dep_ in ("compound", "nsubj"):
+        return None
+    return name

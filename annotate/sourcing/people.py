@@ -1,0 +1,136 @@
+"""Who a people noun names (split from sources.py in round 8): a group speaking for a named
+body, a person's camp ('Ortega supporters'), a party plural that names no speaker, and people
+labelled only by the body they belong to ('Border Patrol agents')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.nouns import _named_affiliation, _named_modifier, _people_noun
+from annotate.sourcing.words import (
+    _NAMED_ENTS,
+    _PLURAL_GROUPS,
+    _QUANTIFIERS,
+    _VAGUE_DETS,
+    WordSetView,
+)
+
+# party names that tag as organisations ('GOP strategists'): people of a party, not its voice
+_PARTY_WORDS = WordSetView("party_words")
+# determiners that leave a party plural vague ('the Democrats', 'all Republicans')
+_PARTY_DETS = _VAGUE_DETS | {"the", "these", "those"}
+
+
+def _speaks_for(head: Token) -> Token | None:
+    """The named body a group speaks for ('analysts at Crane Bank', 'ICCS researchers'). None
+    when a quantifier makes it some of them ('some Crane Bank analysts', 'a few Labour
+    councillors'), or when the name is a party or creed ('GOP strategists', 'Democratic
+    leaders'): a party's people are not the party's voice."""
+    if any(
+        c.lower_ in _QUANTIFIERS or c.lower_ in ("few", "several", "multiple")
+        for c in head.children
+        if c.dep_ in ("amod", "det", "nummod")
+    ):
+        return None
+    body = _named_affiliation(head) or _named_modifier(head)
+    if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
+        return None
+    if body.ent_type_ == "PERSON" or (body.pos_ == "PROPN" and _person_like_name(body)):
+        return None  # 'Ortega's allies', 'supporters of Sanders': a person's camp, no body
+    if body.i == head.sent.start and not body.ent_type_ and not body.is_upper:
+        return None  # 'Digital experts said': a capital that only opens the sentence
+    return body
+
+
+def _camp_of_person(head: Token, lex: SourcingLexicon) -> bool:
+    """'Supporters of Ortega', 'Ortega's allies', 'Ortega supporters', 'one Ortega aide': a
+    people noun whose only person is the one they side with or work for (a possessive, a
+    name before the noun or an 'of' phrase), so nobody who spoke is named. A name in
+    apposition ('a lawyer for the family, Dan Roe') is the speaker's own."""
+    if head.pos_ != "NOUN" or not _person_noun(head, lex):
+        return False
+    owned = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+        for t in c.subtree
+    }
+    return not any(t.ent_type_ == "PERSON" and t.i not in owned for t in head.subtree)
+
+
+def _person_noun(head: Token, lex: SourcingLexicon) -> bool:
+    """A common noun for people: a group, a role in the plural, an informant or an agent noun
+    ('supporters', 'allies', 'aide', 'agents')."""
+    return bool(
+        lex["group_noun"].token(head)
+        or head.lemma_.lower() in _PLURAL_GROUPS
+        or lex["informant_noun"].token(head)
+        or _people_noun(head)
+    )
+
+
+def _bare_party(head: Token) -> bool:
+    """'Democrats', 'the Republicans', 'veteran Republicans', 'establishment Democrats': a
+    party's people with nothing that says which of them spoke, a vague group. A named body
+    ('House Republicans', 'Ohio Democrats'), a possessive or a number ('the two Democrats',
+    who were named before) ties them to someone (sourcing.source.party_group)."""
+    if head.tag_ != "NNPS" or head.ent_type_ != "NORP":
+        return False
+    # 'the Russians' or 'Mexican Americans' may be a government or a community: only a party
+    # plural takes 'the' or a plain word and stays vague (round 8); others as before
+    party = head.lemma_.lower().rstrip("s") in _PARTY_WORDS or head.lower_ in _PARTY_WORDS
+    dets = _PARTY_DETS if party else _VAGUE_DETS
+    for c in head.children:
+        if c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ not in dets):
+            return False
+        if c.dep_ == "compound" and not party:
+            return False
+        if c.dep_ in ("compound", "amod") and (
+            c.ent_type_ in _NAMED_ENTS
+            or (c.pos_ == "PROPN" and c.i != head.sent.start)  # a capital mid-sentence: a name
+        ):
+            return False
+    return True
+
+
+def _affiliated_person(
+    head: Token, np: SpacySpan, s: SpacySpan, lex: SourcingLexicon
+) -> Token | None:
+    """The named body of a people noun that names no person: 'Border Patrol agents', 'a
+    Harrow Mills engineer', 'two Acme employees'. The names in the phrase all sit before the
+    noun (compounds), and no name follows in apposition. None for a name that is the
+    speaker ('a lawyer, Dan Roe') or anything else."""
+    if head.pos_ != "NOUN" or not _person_noun(head, lex) or lex["document_noun"].token(head):
+        return None
+    if head.is_title and head.i not in (s.start, head.sent.start):
+        return None  # 'M. Dane Waters': a name the tagger read as a noun
+    if any(c.dep_ == "appos" for c in head.children):
+        return None
+    if head.tag_ != "NNS" and not any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.lower_ == "one" for c in head.children
+    ):
+        return None  # 'the Florida senator', 'the Russian leader': one person, named before
+    starts = {s.start, head.sent.start}
+    names = [
+        t
+        for t in np
+        if t.i != head.i
+        and (t.ent_type_ in _NAMED_ENTS or (t.pos_ == "PROPN" and t.i not in starts))
+    ]  # 'Shop owners say': a capital that only opens the sentence names no body
+    if not names:
+        return None
+    for t in names:
+        up = t
+        while up.dep_ in ("compound", "amod", "punct") and up.head.i != up.i and up.i < head.i:
+            up = up.head
+        if up.i != head.i:
+            return None
+    return names[0]
+
+
+def _person_like_name(tok: Token) -> bool:
+    """A proper noun the tagger left without an entity but that the article uses as a
+    person's name: it heads a PERSON entity elsewhere in the Doc ('Sanders')."""
+    return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)

@@ -1,0 +1,70 @@
+"""Speech tags after a quotation, read from the tokens ('"Is this fair?" she asked.',
+'"...," Stafford, a member of the crew, responded'): pass 1's fallback when the parser has
+made the tag a sentence of its own or the speaker an object. Split from attribution.py in
+round 8 (it had grown past 400 lines)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.syntax import _tok_span
+
+
+class QuoteTags:
+    """The speech tag after a closing quotation (mixed into SourcingClassifier)."""
+
+    lex: SourcingLexicon
+
+    def _quote_tag(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'"Is this fair?" she asked.', '"It's a disaster!" shouted the mayor.': the speech
+        tag right after a closing quotation, read from the tokens when the parser has made
+        the tag a sentence of its own or the speaker an object."""
+        if not any(mask):
+            return None
+        toks = list(s)
+        last_q = max(k for k, q in enumerate(mask) if q)
+        tail = [t for t in toks[last_q + 1 :] if not t.is_space]
+        while tail and tail[-1].is_punct:
+            tail.pop()
+        comma = next((k for k, t in enumerate(tail) if t.text in ",;:"), len(tail))
+        late = next(
+            (
+                k
+                for k, t in enumerate(tail[:21])
+                if k > comma and t.pos_ == "VERB" and self.lex["cue_verb"].words.get(lemma_of(t))
+            ),
+            None,
+        )
+        if (
+            0 < comma < len(tail)
+            and late is not None
+            and tail[late - 1].text == ","
+            and tail[0].pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            # '"...," Stafford, a member of the crew, responded (at the meeting).': the
+            # speaker before the apposition, the verb right after it
+            verb = tail[late]
+            eid = self.lex["cue_verb"].words[lemma_of(verb)]
+            head = tail[comma - 1]
+            return self._classify_source(head, s, mem, anonymous, _tok_span(verb), eid, i, verb)
+        # the tag runs to the first comma: '"...," said Maria Lopez, a tenant.'
+        tail = tail[:comma]
+        if not tail or len(tail) > 8:
+            return None
+        verb_at = next(
+            (k for k, t in enumerate(tail) if self.lex["cue_verb"].words.get(lemma_of(t))),
+            None,
+        )
+        if verb_at is None:
+            return None
+        verb = tail[verb_at]
+        words = tail[:verb_at] if verb_at > 0 else tail[1:]
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not nouns:
+            return None
+        eid = self.lex["cue_verb"].words[lemma_of(verb)]
+        return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
