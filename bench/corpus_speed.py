@@ -28,6 +28,9 @@ repository root; about 15 minutes on two free cores, most of it `corpus load`:
 
 Without --records it annotates all 10,000 pages (about 25 minutes more); `--stage
 stories` or `--stage load` rerun one stage on the same --work (its annotated `two/`).
+
+Why a worker needs more CPU a record than the bare loop, setting by setting (profiler,
+malloc thresholds, the collector): bench/worker_overhead.py.
 """
 
 from __future__ import annotations

@@ -15,14 +15,32 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
+def _frozen() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def _build_annotator() -> bool:
+    from newsprov.corpus.worker import annotator_for
+
+    return annotator_for((), ()) is not None
+
+
 def test_embedded_cluster_workers_run_without_the_sampling_profiler():
     from newsprov.corpus.run import dask_client
 
     with dask_client(1, None) as client:
         enabled = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
         callbacks = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+        before = client.run(_frozen)
+        # the first partition's Annotator prepares the worker process (process.py)
+        assert client.submit(_build_annotator, pure=False).result()
+        after = client.run(_frozen)
     assert list(enabled.values()) == [False]
     assert not any("profile" in name for names in callbacks.values() for name in names)
+    assert list(before.values()) == [0]
+    assert all(n > 10_000 for n in after.values())
     # the caller's own Dask configuration is left as it was
     assert dask.config.get("distributed.worker.profile.enabled") is True
 

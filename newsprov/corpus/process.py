@@ -51,6 +51,18 @@ def heap_for_big_blocks() -> bool:
     )
 
 
+def in_dask_worker() -> bool:
+    """True inside a Dask worker (run_partition also runs in-process in tests and tools,
+    whose process-wide settings are not ours to change)."""
+    try:
+        from distributed import get_worker
+
+        get_worker()
+    except (ImportError, ValueError):
+        return False
+    return True
+
+
 def prepare_worker_process() -> None:
     """Once per process, right after the Annotator is built (the caller holds its lock)."""
     global _prepared

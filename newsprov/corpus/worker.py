@@ -24,7 +24,7 @@ from annotate.annotator import Annotator
 from annotate.models import Annotation
 from db.parquet import article_key, write_json_atomic, write_table
 from newsprov import __version__
-from newsprov.corpus.process import prepare_worker_process
+from newsprov.corpus.process import in_dask_worker, prepare_worker_process
 from scraper.extract import ExtractError, count_words, extract_article
 from scraper.html_decode import sniff_kind
 from scraper.models import Extracted
@@ -80,7 +80,8 @@ def annotator_for(lexicons: tuple[str, ...], disabled: tuple[str, ...]) -> Annot
             )
             # after the first Annotator: its lexicons and spaCy are what gc.freeze keeps
             # out of later collections (process.py says why, with the figures)
-            prepare_worker_process()
+            if in_dask_worker():
+                prepare_worker_process()
         return _ANNOTATORS[key]
 
 
