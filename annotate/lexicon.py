@@ -284,8 +284,10 @@ def _framing_lexicon(
 # -- the one loader ----------------------------------------------------------------------
 LEXICON_KINDS = ("framing", "sourcing")
 # framing.py's AUTO_PREFIX: ids of the open-vocabulary signal, valid for --disable though no
-# file lists them (framing.py imports this module, so the prefix is repeated here)
+# file lists them (framing.py imports this module, so the prefix is repeated here); and the
+# ids of framing rules that no file lists either (framing_questions.QUESTION_ID)
 _AUTO_PREFIX = "framing.loaded.auto"
+_RULE_IDS = (_AUTO_PREFIX, "framing.doubt.rhetorical_question")
 
 
 @dataclass
@@ -363,7 +365,7 @@ def load_lexicons(extra_paths: Sequence[Path | str] = (), disabled: Iterable[str
     framing, known = _framing_lexicon(framing_files, off)
     sourcing = build_lexicon(sourcing_files, off, framing.entries)
     known |= sourcing.ids
-    unknown = [i for i in off if i not in known and not i.startswith(_AUTO_PREFIX)]
+    unknown = [i for i in off if i not in known and not i.startswith(_RULE_IDS)]
     if unknown:
         raise LexiconError(
             f"--disable {unknown[0]}: no framing or sourcing lexicon entry has this id; the ids "

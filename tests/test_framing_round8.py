@@ -93,3 +93,15 @@ def test_genre_and_physical_senses_stay_unflagged(matcher, nlp, text) -> None:
 )
 def test_the_judging_senses_are_still_shown(matcher, nlp, text, word) -> None:
     assert any(word in s.text.lower() for s in strong(matcher, nlp, text)), text
+
+
+def test_the_question_rule_id_is_accepted_by_disable(nlp) -> None:
+    from annotate.lexicon import load_lexicons
+
+    lexicons = load_lexicons(disabled=[QUESTION_ID])
+    off = FramingMatcher(nlp, lexicons=lexicons)
+    text = (
+        "The council spent two years on the plan. Why did the mayor wait until the week before "
+        "the election to tell residents that the new bus station would never be built at all?"
+    )
+    assert questions(off, nlp, text) == []
