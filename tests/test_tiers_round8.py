@@ -194,3 +194,8 @@ def test_unnamed_posters_are_routine_and_unnamed_officials_a_query(annotator: An
     official = '"This is the worst slogan ever," one official said.'
     assert tier_of(annotator, post, '"This')[1] == "routine"
     assert tier_of(annotator, official, '"This') == ("anonymous_source", "query")
+
+
+def test_an_ordinal_inside_a_date_is_routine(annotator: Annotator) -> None:
+    text = "The festival, which will be in its third year in June, sold out."
+    assert tier_of(annotator, text, "The festival") == ("unattributed_claim", "routine")
