@@ -194,3 +194,23 @@ def test_unnamed_posters_are_routine_and_unnamed_officials_a_query(annotator: An
     official = '"This is the worst slogan ever," one official said.'
     assert tier_of(annotator, post, '"This')[1] == "routine"
     assert tier_of(annotator, official, '"This') == ("anonymous_source", "query")
+
+
+def test_an_ordinal_inside_a_date_is_routine(annotator: Annotator) -> None:
+    text = "The festival, which will be in its third year in June, sold out."
+    assert tier_of(annotator, text, "The festival") == ("unattributed_claim", "routine")
+
+
+def test_a_view_inside_the_writers_own_account_is_routine(annotator: Annotator) -> None:
+    mine = "I met many voters who felt they had been misled by the ads."
+    theirs = "Many voters felt they had been misled by the ads."
+    assert tier_of(annotator, mine, "I met") == ("weasel", "routine")
+    assert tier_of(annotator, theirs, "Many") == ("weasel", "query")
+
+
+def test_a_carried_group_in_a_condition_is_routine(annotator: Annotator) -> None:
+    text = (
+        "Many donors remain doubtful about the mayor's chances.\n\n"
+        "They need to do something if they expect to stay in the race.\n"
+    )
+    assert tier_of(annotator, text, "They need") == ("weasel", "routine")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from annotate.models import SentenceFlag
@@ -134,17 +134,29 @@ def _in_quotes(sent: SpacySpan, idx: int) -> bool:
     return sum(text.count(q, 0, a) for q in '"“”') % 2 == 1
 
 
+_ORDINAL_WORD = re.compile(
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\w+teenth|\w+tieth|\d+(st|nd|rd|th))$"
+)
+
+
+def _ordinal(t: Token) -> bool:
+    """An ordinal, tagged as one or inside a date ('its third year' is a DATE entity)."""
+    return t.ent_type_ == "ORDINAL" or bool(_ORDINAL_WORD.match(t.lower_))
+
+
 def _only_ordinal(sent: SpacySpan) -> bool:
     """The sentence's only number is an ordinal ('the third extension of the licence', 'its
-    second defeat'): which one in a series, which the record gives, not a quantity. A number
-    inside quotation marks is part of a title ('the "Starts with one" campaign')."""
-    if not any(e.label_ == "ORDINAL" for e in span_ents(sent)):
+    second defeat', 'in its third year'): which one in a series, which the record gives, not
+    a quantity. A number inside quotation marks is part of a title ('the "Starts with one"
+    campaign')."""
+    if not any(_ordinal(t) for t in sent if t.like_num or t.ent_type_ == "ORDINAL"):
         return False
     if any(e.label_ in _FIGURE_LABELS and not _in_quotes(sent, e[0].idx) for e in span_ents(sent)):
         return False
     doc = sent.doc
     for t in sent:
-        if t.like_num and t.ent_type_ != "ORDINAL" and not _in_quotes(sent, t.idx):
+        if t.like_num and not _ordinal(t) and not _in_quotes(sent, t.idx):
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is None or nxt.text != "-":  # '90-day' names a period, not a count
                 return False

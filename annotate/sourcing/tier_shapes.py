@@ -119,6 +119,33 @@ def footage_shows(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     return f"{hit.text} {verb.text}" if hit is not None else None
 
 
+_SUBORDINATE = frozenset(("relcl", "advcl", "acl"))
+
+
+def subordinate_view(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'They need to act if they expect to stay relevant', 'I met voters who felt misled': the
+    view verb taken as the cue sits in a subordinate clause (a condition, a time, a relative
+    clause), so the sentence does not report the group's view; it is the writer's analysis
+    or first-hand account. Only when the group is a pronoun carried back from an earlier
+    sentence, or the writer ('I', 'we') is the main clause's subject: 'Critics, who fear a
+    rise, say ...' still reports the critics."""
+    if flag.sourcing not in ("anonymous_source", "weasel") or flag.cue is None:
+        return None
+    cue = _tokens(sent, flag.cue.start, flag.cue.end)
+    if not cue or cue[0].pos_ not in ("VERB", "AUX"):
+        return None
+    verb = cue[0]
+    clause = next((a for a in (verb, *verb.ancestors) if a.dep_ in _SUBORDINATE), None)
+    if clause is None or not (sent.start <= clause.i < sent.end):
+        return None
+    root = sent.root
+    writer = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
+    carried = "' continues '" in (flag.reason or "")
+    if not (writer or carried):
+        return None
+    return f"{clause.text} ... {verb.text}" if clause is not verb else verb.text
+
+
 def social_posters(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     """'one user quipped', 'Some social media users pointed to ...': unnamed posters whose
     words are in public view, on the platform the story names; the desk can read them, and
@@ -126,6 +153,12 @@ def social_posters(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if flag.sourcing not in ("anonymous_source", "weasel") or flag.source is None:
         return None
     words = _tokens(sent, flag.source.start, flag.source.end)
+    if flag.cue is not None and (cue := _tokens(sent, flag.cue.start, flag.cue.end)):
+        # 'The video prompted some Twitter users to argue ...': the users argue
+        verb = cue[0]
+        words += [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "xcomp":
+            words += [c for c in verb.head.children if c.dep_ == "dobj"]
     hit = next((t for t in words if t.lemma_.lower() in _POSTERS), None)
     return hit.text if hit is not None else None
 
@@ -208,6 +241,12 @@ def not_a_source(
         )
     if scene := footage_shows(flag, sent):
         return "routine", f"what the footage shows ('{scene}')", "sourcing.tier.footage_shows"
+    if view := subordinate_view(flag, sent):
+        return (
+            "routine",
+            f"a view inside another clause ('{view}')",
+            "sourcing.tier.subordinate_view",
+        )
     if poster := social_posters(flag, sent):
         return "routine", f"posts in public view ('{poster}')", "sourcing.tier.social_posts"
     if act := actor_not_source(flag, sent):
