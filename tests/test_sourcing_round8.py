@@ -128,3 +128,33 @@ def test_a_name_the_parser_hung_elsewhere_is_the_speaker(annotator: Annotator, t
 def test_a_thing_before_the_verb_is_no_speaker(annotator: Annotator) -> None:
     f = flag_of(annotator, "The levy, which was backed by Tom Baird, said nothing new.", "The")
     assert f.sourcing != "named_source"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("A spokesman for Ana Ortega called the levy unfair.", "anonymous_source"),
+        (
+            "A reporter for the Harrow Herald asked whether the depot would close.",
+            "anonymous_source",
+        ),
+        ("Many of the local leaders who backed Ana Ortega said the depot would close.", "weasel"),
+        ("Ortega aides said the depot would close.", "anonymous_source"),
+    ],
+)
+def test_a_person_they_serve_or_back_is_not_the_speaker(
+    annotator: Annotator, text: str, label: str
+) -> None:
+    f = flag_of(annotator, text, text[:6])
+    assert f.sourcing == label, f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ortega and Tim Baird said the depot would close.",
+        "Senator Tim Baird said the depot would close.",
+    ],
+)
+def test_a_named_speaker_stays_named(annotator: Annotator, text: str) -> None:
+    assert flag_of(annotator, text, text[:6]).sourcing == "named_source"

@@ -44,22 +44,6 @@ def _speaks_for(head: Token) -> Token | None:
     return body
 
 
-def _camp_of_person(head: Token, lex: SourcingLexicon) -> bool:
-    """'Supporters of Ortega', 'Ortega's allies', 'Ortega supporters', 'one Ortega aide': a
-    people noun whose only person is the one they side with or work for (a possessive, a
-    name before the noun or an 'of' phrase), so nobody who spoke is named. A name in
-    apposition ('a lawyer for the family, Dan Roe') is the speaker's own."""
-    if head.pos_ != "NOUN" or not _person_noun(head, lex):
-        return False
-    owned = {
-        t.i
-        for c in head.children
-        if c.dep_ in ("poss", "compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
-        for t in c.subtree
-    }
-    return not any(t.ent_type_ == "PERSON" and t.i not in owned for t in head.subtree)
-
-
 def _person_noun(head: Token, lex: SourcingLexicon) -> bool:
     """A common noun for people: a group, a role in the plural, an informant or an agent noun
     ('supporters', 'allies', 'aide', 'agents')."""
@@ -121,13 +105,52 @@ def _affiliated_person(
     ]  # 'Shop owners say': a capital that only opens the sentence names no body
     if not names:
         return None
+    one = head.tag_ != "NNS"
     for t in names:
         up = t
         while up.dep_ in ("compound", "amod", "punct") and up.head.i != up.i and up.i < head.i:
             up = up.head
-        if up.i != head.i:
-            return None
+        if up.i == head.i:
+            continue
+        if one and _in_affiliation(t, head):
+            continue  # 'a reporter for the Harrow Herald'; a plural there speaks for it
+        return None
     return names[0]
+
+
+def _in_affiliation(tok: Token, head: Token) -> bool:
+    """`tok` sits in a 'for', 'of', 'at', 'from' or 'with' phrase hanging from `head`."""
+    up = tok
+    for _ in range(8):
+        if up.head.i == up.i:
+            return False
+        if up.dep_ == "prep" and up.head.i == head.i:
+            return up.lower_ in ("for", "of", "at", "from", "with")
+        up = up.head
+    return False
+
+
+def _names_speaker(np: SpacySpan, head: Token) -> bool:
+    """A person entity in the phrase names who spoke: it is the head, or in apposition to it
+    or listed with it ('a spokesman, Tom Baird', 'Ortega and Baird'). A person who only says
+    whom the people serve, back or follow ('Ortega aides', 'a spokesman for Ana Ortega',
+    'leaders who backed Ortega') is not the speaker."""
+    for t in np:
+        if t.ent_type_ != "PERSON":
+            continue
+        if t.i == head.i:
+            return True
+        deps, up = [], t
+        while up.i != head.i and up.head.i != up.i and len(deps) < 12:
+            deps.append(up.dep_)
+            up = up.head
+        if up.i != head.i:
+            return True  # not under the head at all: the parse split the phrase
+        while deps and deps[0] in ("compound", "flat"):
+            deps.pop(0)  # the name's own words ('Tom' in 'Tom Baird')
+        if deps and all(d in ("appos", "conj") for d in deps):
+            return True
+    return False
 
 
 def _person_like_name(tok: Token) -> bool:

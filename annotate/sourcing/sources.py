@@ -25,7 +25,7 @@ from annotate.sourcing.people import (
     _PARTY_WORDS,
     _affiliated_person,
     _bare_party,
-    _camp_of_person,
+    _names_speaker,
     _speaks_for,
 )
 from annotate.sourcing.references import (
@@ -75,7 +75,7 @@ class SourceTypes(References):
         np = _np(head, s)
         src = _tok_span(np)
         ents = {t.ent_type_ for t in np if t.ent_type_}
-        has_person = "PERSON" in ents and not _camp_of_person(head, lex)
+        has_person = "PERSON" in ents and _names_speaker(np, head)
         # a capitalised common noun opening the sentence ("Shop owners say") is often
         # tagged PROPN: without an entity it names nobody
         named = bool(ents & _NAMED_ENTS) or any(
