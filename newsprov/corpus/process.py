@@ -1,16 +1,18 @@
 """What a Dask worker process needs to annotate as fast as a plain Python process.
 
-Measured with bench/worker_overhead.py (README, "Annotating a corpus"): the same records
-took a worker's task thread 1.3-1.5x the CPU time of a plain process, for reasons that
-are not our code:
+Measured with bench/worker_overhead.py (README, "Annotating a corpus"): a worker spent
+more CPU on the same records than a plain process, for reasons that are not our code
+(with all three below, bench/corpus_speed.py's bare extraction + nlp.pipe loop over a
+worker, CPU a record, went from 0.71x to 0.86x in one run each on a loaded machine):
 
 - Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536. Setting any glibc malloc
   threshold also turns off glibc's adaptive mmap threshold, so every block over 128 KiB
   (spaCy's and thinc's arrays, a batch's token buffers) is a fresh mmap, zero-filled page
-  by page and unmapped again on free: 3,300 minor page faults and 12-14 ms of system
+  by page and unmapped again on free: 3,300 minor page faults and 12-18 ms of system
   time a record instead of 150-300 faults and 2 ms. Big blocks from the heap fix that.
 - Dask's sampling profiler wakes every 10 ms and walks the task thread's stack (spaCy's
-  are deep) while holding the GIL. It is switched off for the LocalCluster we start;
+  are deep) while holding the GIL: 4-12 ms of CPU a record, and its allocations run the
+  cyclic collector 2-3x as often. It is switched off for the LocalCluster we start;
   users of their own workers set it off as the README says (it is their cluster).
 - The worker's heap holds Dask's state besides the Annotator's lexicons and spaCy; a full
   garbage collection walks all of it. Freezing what exists once the Annotator is built
