@@ -57,13 +57,20 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
   named before, possessive owners, shares of a group, age and surname back-references
 - documents.py: documents as sources, and 'the report' resolved to the one named before
 - tags.py: speakers named by layout (transcript labels, dash signatures, 'X continued:')
-- tiers.py: query or routine for every unsourced sentence
+- tiers.py: query or routine for every unsourced sentence; tier_rules.py (rules that read
+  beyond the flag's words: causes of a move, bodies named by proper name, recordings),
+  tier_shapes.py (round 8: footage, unnamed actors, the writer's sense of scale, old
+  history, rosters, matched by sentence shape) and generic.py (what a kind is or does)
 - several.py: every attribution a sentence states (SentenceFlag.attributions), the main one
   first: other speakers and cues of pass 1, public acts ('endorsed', 'mocked', 'declined
   to'), tags after quotations, headline 'Name:' speakers, 'in a statement', 'according to'
   any source; listed only, they never decide the label
 - carry.py: pass 2, the speaker of a quotation and the named source in force
 - checkworthy.py: whether a sentence with no source claims something that needs one
+- voice.py: motives, predictions and unease in the reporter's own voice (queries)
+- views.py: views held with no verb of saying ('many residents fear that ...')
+- clauses.py: an unsourced clause inside an attributed sentence
+- noun_cues.py: cues that are nouns (a document after the claim, a named owner's claim)
 - judgements.py: causes, accusations, harm and judgements in the outlet's voice, and the
   framing matcher's spans borrowed as judgements
 - numbers.py: numbers that are not figures (ages, codes, scores, known sets, dates)
