@@ -105,6 +105,27 @@ def reported_by_other(span: Span) -> bool:
     return False
 
 
+_PERSON_PRONOUNS = frozenset("him her them me us you himself herself".split())
+
+
+def labelled_by_other(span: Span) -> bool:
+    """A label someone pins on a person with "call": "calling the senator a liar", "Trump's
+    calling Clinton a bigot". The name-calling is the speaker's, reported by the outlet. A
+    thing called something ("campaigners are calling it a new low") is left to the general
+    rule, and so is the writer's own "I call him a liar"."""
+    tok = span.root
+    verb = tok.head
+    if tok.dep_ not in ("oprd", "attr", "xcomp") or verb.lemma_.lower() != "call":
+        return False
+    if _first_person(verb):
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < tok.i]
+    return any(
+        o.ent_type_ == "PERSON" or o.lower_ in _PERSON_PRONOUNS or o.lemma_.lower() in JUDGED_NOUNS
+        for o in objs
+    )
+
+
 def _second_object(verb: Token, tok: Token, lemma: str) -> bool:
     """ "branded the plan a disaster": the label is a second object after the thing named."""
     if lemma not in NAMING_VERBS or tok.dep_ not in ("dobj", "attr", "xcomp", "ccomp"):

@@ -1,0 +1,116 @@
+"""Round 9 of framing on real news (issue 10): the strong tier on straight reports. Sports
+and markets copy use some strong words as the genre's plain vocabulary ("squandered a
+lead", "a brutal week for shares"), which drop to mild there; literal senses ("the most
+virulent strain", "a blistering pace") and plain quantities ("an avalanche of new
+vehicles") are not flagged by default; a label pinned on a person with "call" is the
+speaker's. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.framing import FramingMatcher
+from annotate.framing_genre import sports_copy
+from annotate.quotes import quote_regions
+
+MATCH_REPORT = (
+    "Harbour City squandered a two-goal lead and lost 3-2 at Riverside on Saturday. The "
+    "coach blamed an awful start to the second half, when the striker missed a penalty and "
+    "the goalkeeper was beaten twice at the near post. The referee added six minutes. The "
+    "defeat leaves them fourth in the league, two points off the playoff places."
+)
+
+
+def found(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, str, bool]]:
+    return [(s.text, s.tier, s.in_quote) for s in matcher.find(nlp(text), quote_regions(text))]
+
+
+def strong(matcher: FramingMatcher, nlp, text: str) -> list[str]:
+    return [t for t, tier, q in found(matcher, nlp, text) if tier == "strong" and not q]
+
+
+def test_a_match_report_is_sports_copy_and_a_policy_story_is_not(nlp) -> None:
+    assert sports_copy(nlp(MATCH_REPORT))
+    assert not sports_copy(
+        nlp(
+            "The council squandered the grant on consultants, and the awful plan left "
+            "residents with nothing. The coach company lost the contract."
+        )
+    )
+
+
+def test_the_genres_words_are_mild_in_a_match_report(matcher, nlp) -> None:
+    spans = found(matcher, nlp, MATCH_REPORT)
+    words = {t: tier for t, tier, _ in spans}
+    assert words.get("squandered") == "mild" and words.get("awful") == "mild", spans
+    assert strong(matcher, nlp, MATCH_REPORT) == []
+
+
+def test_the_same_words_about_a_policy_stay_strong(matcher, nlp) -> None:
+    text = "The council squandered the grant on consultants, and the awful plan left residents with nothing."
+    assert strong(matcher, nlp, text) == ["squandered", "awful"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shares in Norland Mining had a brutal week as investors sold out.", "brutal"),
+        ("The index had an awful start to the year, and traders expect more losses.", "awful"),
+    ],
+)
+def test_a_price_move_in_markets_copy_is_mild(matcher, nlp, text: str, word: str) -> None:
+    assert (word, "mild", False) in found(matcher, nlp, text)
+
+
+def test_a_brutal_cut_outside_markets_copy_stays_strong(matcher, nlp) -> None:
+    assert strong(matcher, nlp, "The minister's brutal cuts hit carers hardest.") == ["brutal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the two strains found on the ward, the second is the more virulent, doctors said.",
+        "The leader set a blistering pace over the first ten laps.",
+        "Car makers will show an avalanche of battery-powered vehicles at the fair.",
+        "The streaming service has been a game changer for the studio, analysts said.",
+        "The trick is learning when to roll away from the second attack.",
+        "The guide is written for gadget-fiends who want every figure.",
+        "The studio's legendary founder opened the new building on Monday.",
+    ],
+)
+def test_literal_senses_and_trade_phrases_are_not_strong(matcher, nlp, text: str) -> None:
+    assert strong(matcher, nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The virulent campaign against the refugees went on all summer.", "virulent"),
+        ("Critics warned of a tsunami of misery for renters.", "tsunami"),
+        ("The singer received a torrent of vile online abuse.", "torrent"),
+        ("The report is a blistering attack on the police.", "blistering"),
+    ],
+)
+def test_the_loaded_senses_stay_strong(matcher, nlp, text: str, word: str) -> None:
+    assert word in strong(matcher, nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The senator made enemies by calling the majority leader a liar.", "liar"),
+        (
+            "Asked about Trump's calling Hillary Clinton a bigot, the governor said nothing.",
+            "bigot",
+        ),
+        ("He called her a traitor on Monday.", "traitor"),
+    ],
+)
+def test_a_label_pinned_on_a_person_with_call_is_the_speakers(matcher, nlp, text, word) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, text)}
+    assert spans.get(word) is True, spans
+
+
+def test_the_writers_own_call_stays_in_the_writers_voice(matcher, nlp) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, "I call him a liar, and I stand by it.")}
+    assert spans.get("liar") is False, spans
