@@ -19,7 +19,8 @@ from annotate.nlp import doc_text
 # are left out: "critics say it is cold comfort" is attributed framing the outlet chose to
 # repeat, and the gold set counts it in the outlet's voice.
 CLAUSE_VERBS = frozenset(
-    """allege accuse deny reject dismiss claim contend insist believe suspect fear find""".split()
+    """allege accuse deny reject dismiss claim contend insist believe suspect fear find argue
+    suggest warn predict""".split()
 )
 # Verbs whose "as"/"of"/"for"/"over" phrase is the speaker's characterisation: "slammed the
 # plan as a war on owners", "accused the board of burying bad news".
@@ -89,6 +90,14 @@ def reported_by_other(span: Span) -> bool:
             if via_as or arc == "oprd" or _second_object(head, tok, lemma):
                 # "is widely seen as reckless" names no viewer: the outlet's own verdict
                 return not _first_person(head) and not _agentless_passive(head)
+        if (
+            head.pos_ == "VERB"
+            and lemma in SAY_VERBS
+            and arc in _CLAUSE_ARCS
+            and tok.i > head.i
+            and _named_speaker(head)
+        ):
+            return True
         if head.pos_ in ("VERB", "AUX") and lemma in CLAUSE_VERBS | CHARGE_VERBS:
             if arc in ("nsubj", "nsubjpass"):
                 return False  # the phrase is who speaks, not what is said
@@ -124,6 +133,23 @@ def labelled_by_other(span: Span) -> bool:
         o.ent_type_ == "PERSON" or o.lower_ in _PERSON_PRONOUNS or o.lemma_.lower() in JUDGED_NOUNS
         for o in objs
     )
+
+
+# Plain verbs of saying: their clause is the speaker's words when the speaker is named
+# ("Romney said the cuts would be devastating"); behind a vague group ("critics say it is
+# cold comfort") the outlet chose to repeat the framing, and it stays in the outlet's voice.
+SAY_VERBS = frozenset("say tell write add state".split())
+_NAMED_TYPES = frozenset("PERSON ORG NORP GPE".split())
+
+
+def _named_speaker(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in ("he", "she"):
+            return True
+        return c.ent_type_ in _NAMED_TYPES or c.pos_ == "PROPN"
+    return False
 
 
 def _second_object(verb: Token, tok: Token, lemma: str) -> bool:

@@ -114,3 +114,21 @@ def test_a_label_pinned_on_a_person_with_call_is_the_speakers(matcher, nlp, text
 def test_the_writers_own_call_stays_in_the_writers_voice(matcher, nlp) -> None:
     spans = {t: q for t, _, q in found(matcher, nlp, "I call him a liar, and I stand by it.")}
     assert spans.get("liar") is False, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Senator Ruiz said the cuts would be devastating for older voters.", "devastating"),
+        ("The bishop argued that the minister was intolerant of dissent.", "intolerant"),
+        ("Gun groups warned that the bill was misguided.", "misguided"),
+    ],
+)
+def test_a_named_speakers_clause_is_the_speakers_words(matcher, nlp, text, word) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, text)}
+    assert spans.get(word) is True, spans
+
+
+def test_a_vague_group_saying_it_leaves_the_framing_in_the_outlets_voice(matcher, nlp) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, "Critics say the cuts are devastating.")}
+    assert spans.get("devastating") is False, spans
