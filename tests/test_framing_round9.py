@@ -132,3 +132,33 @@ def test_a_named_speakers_clause_is_the_speakers_words(matcher, nlp, text, word)
 def test_a_vague_group_saying_it_leaves_the_framing_in_the_outlets_voice(matcher, nlp) -> None:
     spans = {t: q for t, _, q in found(matcher, nlp, "Critics say the cuts are devastating.")}
     assert spans.get("devastating") is False, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The new adviser is just another swamp creature from the lobbying firms.",
+            "swamp creature",
+        ),
+        ("The council made a futile attempt to save the library.", "futile"),
+        ("The tower is a hideous slab of glass on the seafront.", "hideous"),
+        ("The new rules are a perversion of everything the charter stood for.", "perversion"),
+    ],
+)
+def test_round9_recall_entries_flag_the_outlets_judgement(matcher, nlp, text, word) -> None:
+    assert word in strong(matcher, nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The heron nests in the swamp north of the river.",
+        "The campaign plans to swamp its rival with volunteers in March.",
+        "He was charged with perversion of the course of justice after the crash.",
+        "The senator wants Congress to declare war on the group that holds the port.",
+        "The new film is a Hollywood fantasy shot in Malta.",
+    ],
+)
+def test_round9_literal_and_legal_senses_stay_unflagged(matcher, nlp, text) -> None:
+    assert strong(matcher, nlp, text) == []
