@@ -20,7 +20,7 @@ from annotate.nlp import doc_text
 # repeat, and the gold set counts it in the outlet's voice.
 CLAUSE_VERBS = frozenset(
     """allege accuse deny reject dismiss claim contend insist believe suspect fear find argue
-    suggest warn predict""".split()
+    suggest warn predict think""".split()
 )
 # Verbs whose "as"/"of"/"for"/"over" phrase is the speaker's characterisation: "slammed the
 # plan as a war on owners", "accused the board of burying bad news".
@@ -41,7 +41,8 @@ VIEW_VERBS = frozenset(
 NAMING_VERBS = frozenset("brand label dub term deem".split())
 REPORTING_NOUNS = frozenset(
     """charge accusation allegation claim denial belief criticism complaint suggestion
-    assertion fear rumour rumor""".split()
+    assertion fear rumour rumor indictment critique portrait picture denunciation
+    warning""".split()
 )
 _CLAUSE_ARCS = frozenset({"ccomp"})
 _CONTENT_PREPS = frozenset({"as", "of", "for", "over"})
@@ -165,7 +166,15 @@ def _agentless_passive(verb: Token) -> bool:
 
 
 def _first_person(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    """The writer's own view: "I think", "we believe", "I'm beginning to think", and the
+    reader addressed ("if you think the plan is absurd"), which is the writer's argument."""
+    for _ in range(2):
+        if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def legal_context(span: Span) -> bool:

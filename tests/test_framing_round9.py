@@ -162,3 +162,38 @@ def test_round9_recall_entries_flag_the_outlets_judgement(matcher, nlp, text, wo
 )
 def test_round9_literal_and_legal_senses_stay_unflagged(matcher, nlp, text) -> None:
     assert strong(matcher, nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The officials think the general's actions were more egregious.", "egregious"),
+        ("She delivered a sweeping indictment of a feckless ruling class.", "feckless"),
+    ],
+)
+def test_a_belief_or_an_indictment_holds_the_speakers_words(matcher, nlp, text, word) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, text)}
+    assert spans.get(word) is True, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("If you think the plan is absurd, wait for the budget.", "absurd"),
+        ("I'm beginning to think the whole inquiry is a charade.", "charade"),
+    ],
+)
+def test_the_writers_own_thinking_stays_in_the_writers_voice(matcher, nlp, text, word) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, text)}
+    assert spans.get(word) is False, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The virus can cause devastating birth defects in newborns.",
+        "The storm left catastrophic damage along the coast.",
+    ],
+)
+def test_physical_harm_is_the_plain_sense(matcher, nlp, text) -> None:
+    assert strong(matcher, nlp, text) == []
