@@ -21,24 +21,20 @@ from annotate.framing_auto import (
     vader_lexicon,
     vader_sha,
 )
-from annotate.framing_context import (
-    charged_offence,
-    labelled_by_other,
-    part_of_name,
-    reported_by_other,
-)
+from annotate.framing_context import charged_offence, part_of_name
 from annotate.framing_genre import demote_genre, literal_sense
 from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
+from annotate.framing_voice import labelled_by_other, reported_by_other
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 
-# Bumped when the rules in this module or framing_verbs/framing_context/framing_questions/
-# framing_genre change, so the fingerprint changes with them.
+# Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
+# framing_questions/framing_genre change, so the fingerprint changes with them.
 RULES_VERSION = "framing-rules-10"
 
 
