@@ -27,7 +27,7 @@ from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
-from annotate.framing_voice import labelled_by_other, reported_by_other
+from annotate.framing_voice import demote_reactions, labelled_by_other, reported_by_other
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.nlp import doc_text
@@ -160,6 +160,7 @@ class FramingMatcher:
         out = _merge_adjacent(doc, _drop_overlaps(spans))
         if self._with_rules:
             demote_genre(doc, out)  # "squandered a lead" in a match report: mild
+            demote_reactions(doc, out)  # "Democrats were incensed by the offer": mild
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

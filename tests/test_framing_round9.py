@@ -197,3 +197,20 @@ def test_the_writers_own_thinking_stays_in_the_writers_voice(matcher, nlp, text,
 )
 def test_physical_harm_is_the_plain_sense(matcher, nlp, text) -> None:
     assert strong(matcher, nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Democrats were incensed that the offer left out the housing fund.", "incensed"),
+        ("Local officials were furious about the closure of the clinic.", "furious"),
+        ("Tenants were enraged by the second rent rise in a year.", "enraged"),
+    ],
+)
+def test_anger_reported_of_others_is_mild(matcher, nlp, text: str, word: str) -> None:
+    assert (word, "mild", False) in found(matcher, nlp, text)
+
+
+def test_the_writer_telling_readers_to_be_angry_stays_strong(matcher, nlp) -> None:
+    text = "Every parent in the county should be furious about the closure."
+    assert "furious" in strong(matcher, nlp, text)
