@@ -83,7 +83,7 @@ def reported_by_other(span: Span) -> bool:
             clause = arc in _CLAUSE_ARCS and lemma in CLAUSE_VERBS and tok.i > head.i
             charge = arc == "prep" and tok.lower_ in _CONTENT_PREPS and lemma in CHARGE_VERBS
             if clause or charge:
-                return not _first_person(head)
+                return not _first_person(head) and not _supposed(head)
         if head.pos_ == "NOUN" and lemma in REPORTING_NOUNS:
             if arc in ("acl", "ccomp") or (arc == "prep" and tok.lower_ in _CONTENT_PREPS):
                 return True
@@ -141,6 +141,22 @@ def _agentless_passive(verb: Token) -> bool:
     return "auxpass" in deps and "agent" not in deps
 
 
+_MODALS = frozenset("will would may might could should shall must ca can".split())
+
+
+def _supposed(verb: Token) -> bool:
+    """A belief the writer supposes rather than reports: "people will begin to think the
+    target must be right", "some may claim the plan is absurd". The words are the writer's
+    argument, so they stay in the writer's voice."""
+    for _ in range(2):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _first_person(verb: Token) -> bool:
     """The writer's own view: "I think", "we believe", "I'm beginning to think", and the
     reader addressed ("if you think the plan is absurd"), which is the writer's argument."""
@@ -173,6 +189,8 @@ def reaction_of_others(span: Span) -> bool:
     enraged liberals")."""
     tok = span.root
     head = tok.head
+    if _prescribed(tok):
+        return False
     if tok.dep_ == "acomp" and head.lemma_.lower() in _STATE_VERBS:
         kids = list(head.children)
         if any(c.dep_ == "aux" and c.lower_ in _EXHORT for c in kids):
@@ -190,6 +208,17 @@ def reaction_of_others(span: Span) -> bool:
             return bool(subj) and subj[0].lower_ not in ("i", "we", "you")
     if tok.pos_ == "VERB" and tok.tag_ != "VBN":
         return any(c.dep_ == "dobj" for c in tok.children)
+    return False
+
+
+def _prescribed(tok: Token) -> bool:
+    """The anger is supposed or called for, not reported: "why would these experts be
+    outraged", "citizens have every right to be outraged", "should be furious"."""
+    for t in (tok, tok.head, tok.head.head):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+            return True
+        if t.lemma_.lower() in ("right", "reason", "cause"):
+            return True
     return False
 
 

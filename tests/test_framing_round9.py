@@ -214,3 +214,15 @@ def test_anger_reported_of_others_is_mild(matcher, nlp, text: str, word: str) ->
 def test_the_writer_telling_readers_to_be_angry_stays_strong(matcher, nlp) -> None:
     text = "Every parent in the county should be furious about the closure."
     assert "furious" in strong(matcher, nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Residents have every right to be outraged by the council's silence.", "outraged"),
+        ("Why would the inspectors be outraged by a report they wrote themselves?", "outraged"),
+        ("Voters will soon think the whole inquiry is a charade.", "charade"),
+    ],
+)
+def test_supposed_or_prescribed_views_stay_in_the_writers_voice(matcher, nlp, text, word) -> None:
+    assert word in strong(matcher, nlp, text)
