@@ -226,3 +226,15 @@ def test_the_writer_telling_readers_to_be_angry_stays_strong(matcher, nlp) -> No
 )
 def test_supposed_or_prescribed_views_stay_in_the_writers_voice(matcher, nlp, text, word) -> None:
     assert word in strong(matcher, nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Never Trumpers in the party have gone quiet since the primary.", "Never Trumpers"),
+        ("A handful of wingnuts on the school board blocked the library budget.", "wingnuts"),
+        ("The tree huggers have won again, and the bypass is dead.", "tree huggers"),
+    ],
+)
+def test_partisan_slurs_of_either_side_are_strong_labels(matcher, nlp, text, word) -> None:
+    assert word in strong(matcher, nlp, text)
