@@ -209,9 +209,7 @@ def _mark_reported(doc: Doc, span: FramingSpan) -> None:
     if span.in_quote or span.entry is None:
         return
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if sp is not None and (
-        reported_by_other(sp) or (span.category == "labeling" and labelled_by_other(sp))
-    ):
+    if sp is not None and (reported_by_other(sp) or labelled_by_other(sp)):
         span.in_quote = True
         span.reason = f"{span.reason} (In reported speech: the words of the person quoted.)"
 

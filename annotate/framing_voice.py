@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotate.framing_context import JUDGED_NOUNS
 from annotate.models import FramingSpan
 
 # Verbs of charging, denying and believing whose clause carries someone else's view:
@@ -95,10 +94,11 @@ _PERSON_PRONOUNS = frozenset("him her them me us you himself herself".split())
 
 
 def labelled_by_other(span: Span) -> bool:
-    """A label someone pins on a person with "call": "calling the senator a liar", "Trump's
-    calling Clinton a bigot". The name-calling is the speaker's, reported by the outlet. A
-    thing called something ("campaigners are calling it a new low") is left to the general
-    rule, and so is the writer's own "I call him a liar"."""
+    """A label or a verdict someone pins on a person or a government with "call": "calling
+    the senator a liar", "Trump's calling Clinton a bigot", "calling Cuba's government
+    tyrannical". The name-calling is the speaker's, reported by the outlet. A thing called
+    something ("campaigners are calling it a new low") is left to the general rule, and so
+    is the writer's own "I call him a liar"."""
     tok = span.root
     verb = tok.head
     if tok.dep_ not in ("oprd", "attr", "xcomp") or verb.lemma_.lower() != "call":
@@ -106,10 +106,27 @@ def labelled_by_other(span: Span) -> bool:
     if _first_person(verb):
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < tok.i]
-    return any(
-        o.ent_type_ == "PERSON" or o.lower_ in _PERSON_PRONOUNS or o.lemma_.lower() in JUDGED_NOUNS
-        for o in objs
-    )
+    return any(_person_or_body(o) for o in objs)
+
+
+# People and the bodies that act for them, as the object of "call": "called the mogul a
+# phony", "calling Cuba's government tyrannical". A plan or an inquiry called something
+# ("critics call the inquiry a witch hunt") is left to the general rule.
+PERSON_NOUNS = frozenset(
+    """man woman person people leader politician official minister president senator
+    lawmaker critic supporter opponent rival candidate mayor governor chairman boss
+    executive director chief member mogul billionaire tycoon businessman activist
+    campaigner columnist commentator pundit host cleric bishop priest pope king prince
+    government administration regime party""".split()
+)
+
+
+def _person_or_body(o: Token) -> bool:
+    if o.lower_ in _PERSON_PRONOUNS or o.ent_type_ in _NAMED_TYPES:
+        return True
+    if o.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ in ("poss", "compound") and c.ent_type_ in _NAMED_TYPES for c in o.children)
 
 
 # Plain verbs of saying: their clause is the speaker's words when the speaker is named

@@ -238,3 +238,20 @@ def test_supposed_or_prescribed_views_stay_in_the_writers_voice(matcher, nlp, te
 )
 def test_partisan_slurs_of_either_side_are_strong_labels(matcher, nlp, text, word) -> None:
     assert word in strong(matcher, nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The senator opposes the treaty and calls the Valdorian government tyrannical.",
+            "tyrannical",
+        ),
+        ("Cruz has called the mogul an obvious phony.", "phony"),
+    ],
+)
+def test_a_verdict_pinned_on_a_person_or_government_with_call_is_theirs(
+    matcher, nlp, text, word
+) -> None:
+    spans = {t: q for t, _, q in found(matcher, nlp, text)}
+    assert spans.get(word) is True, spans
