@@ -21,19 +21,21 @@ from annotate.framing_auto import (
     vader_lexicon,
     vader_sha,
 )
-from annotate.framing_context import charged_offence, part_of_name, reported_by_other
+from annotate.framing_context import charged_offence, part_of_name
+from annotate.framing_genre import demote_genre, literal_sense
 from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
+from annotate.framing_voice import demote_reactions, labelled_by_other, reported_by_other
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 
-# Bumped when the rules in this module or framing_verbs/framing_context/framing_questions
-# change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-9"
+# Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
+# framing_questions/framing_genre change, so the fingerprint changes with them.
+RULES_VERSION = "framing-rules-10"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -155,7 +157,11 @@ class FramingMatcher:
             spans += scare_quotes(doc, quotes, spans)
             if QUESTION_ID not in self._disabled:
                 spans += rhetorical_questions(doc, quotes, spans)
-        return _merge_adjacent(doc, _drop_overlaps(spans))
+        out = _merge_adjacent(doc, _drop_overlaps(spans))
+        if self._with_rules:
+            demote_genre(doc, out)  # "squandered a lead" in a match report: mild
+            demote_reactions(doc, out)  # "Democrats were incensed by the offer": mild
+        return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:
         """Every lexicon hit that passes its context rule, overlaps included."""
@@ -179,6 +185,8 @@ class FramingMatcher:
                 continue
             if charged_offence(span):
                 continue  # "charged with extortion": the offence's name in law
+            if literal_sense(span, eid):
+                continue  # "a virulent strain", "a blistering pace": the plain sense
             seen.add((eid, span.start, span.end))
             out.append(
                 FramingSpan(
@@ -201,7 +209,7 @@ def _mark_reported(doc: Doc, span: FramingSpan) -> None:
     if span.in_quote or span.entry is None:
         return
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if sp is not None and reported_by_other(sp):
+    if sp is not None and (reported_by_other(sp) or labelled_by_other(sp)):
         span.in_quote = True
         span.reason = f"{span.reason} (In reported speech: the words of the person quoted.)"
 

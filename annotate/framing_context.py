@@ -1,5 +1,6 @@
-"""Context the framing detectors share: whose words a phrase is, and whether a noun names
-the story being reported.
+"""Context the framing detectors share: whether a noun names the story being reported, an
+adjective judges, a word is part of a name or an offence in law. Whose words a phrase is
+lives in framing_voice.
 
 Real copy taught these (issue 10): most false alarms on straight news were not wrong words
 but words in the wrong voice. A word inside someone else's charge, denial or belief
@@ -13,37 +14,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from annotate.nlp import doc_text
-
-# Verbs of charging, denying and believing whose clause carries someone else's view:
-# "denied that the cuts were savage", "claims the plan is reckless". Plain verbs of saying
-# are left out: "critics say it is cold comfort" is attributed framing the outlet chose to
-# repeat, and the gold set counts it in the outlet's voice.
-CLAUSE_VERBS = frozenset(
-    """allege accuse deny reject dismiss claim contend insist believe suspect fear find""".split()
-)
-# Verbs whose "as"/"of"/"for"/"over" phrase is the speaker's characterisation: "slammed the
-# plan as a war on owners", "accused the board of burying bad news".
-CHARGE_VERBS = frozenset(
-    """accuse charge slam blast criticise criticize condemn denounce decry lambast
-    attack brand label dub portray paint characterise characterize describe dismiss reject
-    deride mock ridicule""".split()
-)
-# Nouns that hold someone's charge or view: "charges of negligence", "claims that ...".
-# Verbs of seeing and naming whose "as" phrase or second object is the viewer's label:
-# "activists see the rules as toothless", "dubbed the scheme a farce", "branded the plan a
-# disaster". The label is theirs; the outlet reports it. Plain "call" is left out for the
-# same reason as "say" above: "a move campaigners are calling a new low" is a label the
-# outlet chose to repeat, and the gold set counts it in the outlet's voice.
-VIEW_VERBS = frozenset(
-    "perceive see view regard consider deem cast frame depict brand label dub term".split()
-)
-NAMING_VERBS = frozenset("brand label dub term deem".split())
-REPORTING_NOUNS = frozenset(
-    """charge accusation allegation claim denial belief criticism complaint suggestion
-    assertion fear rumour rumor""".split()
-)
-_CLAUSE_ARCS = frozenset({"ccomp"})
-_CONTENT_PREPS = frozenset({"as", "of", "for", "over"})
 
 # Words in a sentence that place "alleged" in a legal or police account, where it is the
 # hedge the law requires rather than the outlet's doubt.
@@ -68,57 +38,6 @@ def extend_to_head(span: Span) -> Span:
     ):
         return doc[span.start : head.i + 1]
     return span
-
-
-def reported_by_other(span: Span) -> bool:
-    """True when the phrase is the content of someone else's saying, charging or believing:
-    inside the clause of a reporting verb ("said the cuts were savage", "found that the
-    system was chaotic"), its "as"/"of"/"for" phrase ("slammed the plan as a war on owners",
-    "accused the board of burying bad news") or a reporting noun's ("charges of negligence").
-    The reporting verb itself ("slammed") is the outlet's word and is not covered, nor is a
-    view the writer states in the first person ("I think the plan is absurd")."""
-    tok: Token = span.root
-    via_as = False  # the path went through an "as" phrase ("seen by many as toothless")
-    for _ in range(8):
-        head = tok.head
-        if head is tok:
-            return False
-        arc, lemma = tok.dep_, head.lemma_.lower()
-        via_as = via_as or (arc == "prep" and tok.lower_ == "as")
-        if head.pos_ == "VERB" and lemma in VIEW_VERBS and arc not in ("nsubj", "nsubjpass"):
-            if via_as or arc == "oprd" or _second_object(head, tok, lemma):
-                # "is widely seen as reckless" names no viewer: the outlet's own verdict
-                return not _first_person(head) and not _agentless_passive(head)
-        if head.pos_ in ("VERB", "AUX") and lemma in CLAUSE_VERBS | CHARGE_VERBS:
-            if arc in ("nsubj", "nsubjpass"):
-                return False  # the phrase is who speaks, not what is said
-            # The clause follows its verb: a parse that hangs a whole sentence off a later
-            # gerund ("X has little credibility; however, denying ...") is not a report.
-            clause = arc in _CLAUSE_ARCS and lemma in CLAUSE_VERBS and tok.i > head.i
-            charge = arc == "prep" and tok.lower_ in _CONTENT_PREPS and lemma in CHARGE_VERBS
-            if clause or charge:
-                return not _first_person(head)
-        if head.pos_ == "NOUN" and lemma in REPORTING_NOUNS:
-            if arc in ("acl", "ccomp") or (arc == "prep" and tok.lower_ in _CONTENT_PREPS):
-                return True
-        tok = head
-    return False
-
-
-def _second_object(verb: Token, tok: Token, lemma: str) -> bool:
-    """ "branded the plan a disaster": the label is a second object after the thing named."""
-    if lemma not in NAMING_VERBS or tok.dep_ not in ("dobj", "attr", "xcomp", "ccomp"):
-        return False
-    return any(c.dep_ in ("dobj", "dative") and c.i < tok.i for c in verb.children)
-
-
-def _agentless_passive(verb: Token) -> bool:
-    deps = {c.dep_ for c in verb.children}
-    return "auxpass" in deps and "agent" not in deps
-
-
-def _first_person(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def legal_context(span: Span) -> bool:

@@ -1,0 +1,119 @@
+"""Genre and literal sense: strong words that are the usual vocabulary of a kind of copy, or
+used in their plain physical sense, are not the outlet's judgement.
+
+Real news taught these (issue 10, round 9). A sports report says a side "squandered a
+two-goal lead" after an "awful start" and a "humiliating defeat"; a markets report says
+shares had a "brutal" week. That is how the genre describes play and prices, and an editor
+would not change it, where the same words about a minister's plan are a verdict. So in
+sports copy and in a sentence about market prices, the genre's words drop from `strong` to
+`mild`: still listed one click away, no longer shown by default. And a word can be literal:
+a "virulent" strain of a disease, a "blistering" pace, the "trick" to a game. Those are
+dropped.
+
+Each table is data with its reason; the tests hold an invented example and counter-example
+for each (tests/test_framing_round9.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from annotate.models import FramingSpan
+
+# Words that only sports copy uses this densely: a text holding four different ones is a
+# sports report, a preview or a column about play. Deliberately no word that politics
+# borrows ("race", "campaign", "victory", "defeat", "win", "lead", "score").
+SPORT_WORDS = frozenset(
+    """coach coaches striker strikers midfielder midfielders goalkeeper goalkeepers goalie
+    quarterback quarterbacks linebacker linebackers pitcher pitchers inning innings
+    touchdown touchdowns halftime half-time playoff playoffs postseason preseason
+    tournament semifinal semifinals semi-final quarterfinal quarterfinals referee umpire
+    dugout bullpen wicket wickets batsman batsmen tiebreak tiebreaker offside touchline
+    rookie nfl nba nhl mlb uefa fifa""".split()
+)
+SPORT_MIN_WORDS = 4
+# ... and used densely, so a long political story that mentions a league once or twice
+# ("the NFL's anthem policy") is not read as a match report: one in 150 tokens or more.
+SPORT_MIN_SHARE = 1 / 150
+
+# Strong entries that are the usual words of sports copy for how a side played or what a
+# result was ("an awful start", "squandered a lead", "a humiliating defeat", "a stunning
+# goal", "a brutal schedule", "a horrific injury"). In sports copy they drop to mild.
+SPORT_CONVENTIONS = frozenset(
+    f"framing.loaded.{w}"
+    for w in """squander awful terrible brutal disastrous stunning humiliating humiliation
+    humiliate nightmare epic blistering meltdown debacle woeful abysmal atrocious dreadful
+    horrendous horrific heartbreaking magnificent legendary incredible extraordinary
+    astonishing ruthless pathetic shambolic shambles savage maul obliterate annihilate
+    miserably cruel""".split()
+)
+
+# A sentence about market prices or a company's figures: "shares had a brutal week",
+# "a stunning 40 percent jump in sales", "the index's awful start to the year".
+MARKET_WORDS = frozenset(
+    """stocks shares nasdaq dow s&p ftse nikkei dax index investors traders futures
+    earnings quarterly""".split()
+)
+MARKET_CONVENTIONS = frozenset(
+    f"framing.loaded.{w}"
+    for w in """awful terrible brutal stunning dreadful woeful abysmal nightmare epic
+    blistering meltdown bloodbath carnage skyrocket astonishing extraordinary""".split()
+)
+
+# Literal senses read from the sentence: an entry is dropped when its sentence holds one of
+# these words (the physical or technical thing the word describes there).
+LITERAL_SENSES: dict[str, frozenset[str]] = {
+    # a pathogen's strength: "the most virulent of the three plague variants"
+    "framing.loaded.virulent": frozenset(
+        """strain strains virus viruses bacteria bacterium bacterial pathogen pathogens
+        infection infections infectious disease diseases plague flu influenza variant
+        variants fungus parasite outbreak epidemic pandemic""".split()
+    ),
+    # speed or heat: "a blistering pace", "blistering heat", "read speeds are blistering"
+    "framing.loaded.blistering": frozenset(
+        "pace speed speeds heat sun temperature temperatures tempo".split()
+    ),
+}
+
+
+def sports_copy(doc: Doc) -> bool:
+    """The text is about play: SPORT_MIN_WORDS different sports words, used densely."""
+    hits = [t.lower_ for t in doc if t.lower_ in SPORT_WORDS]
+    return len(set(hits)) >= SPORT_MIN_WORDS and len(hits) >= SPORT_MIN_SHARE * len(doc)
+
+
+def _market_sentence(span: Span) -> bool:
+    return any(t.lower_ in MARKET_WORDS for t in span.sent)
+
+
+def literal_sense(span: Span, entry: str) -> bool:
+    """The word is used in the plain sense its entry's table names (LITERAL_SENSES)."""
+    words = LITERAL_SENSES.get(entry)
+    return words is not None and any(
+        t.lower_ in words or t.lemma_.lower() in words for t in span.sent
+    )
+
+
+def demote_genre(doc: Doc, spans: list[FramingSpan]) -> None:
+    """Strong spans in the author's voice whose entry is the genre's own word (sports copy,
+    a sentence about market prices) become mild, with the reason saying why."""
+    candidates = [
+        s
+        for s in spans
+        if s.tier == "strong"
+        and not s.in_quote
+        and s.entry is not None
+        and (s.entry in SPORT_CONVENTIONS or s.entry in MARKET_CONVENTIONS)
+    ]
+    if not candidates:
+        return
+    sport = sports_copy(doc)
+    for s in candidates:
+        if sport and s.entry in SPORT_CONVENTIONS:
+            s.tier = "mild"
+            s.reason = f"{s.reason} (Sports copy: the genre's usual word for play; mild.)"
+            continue
+        sp = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if s.entry in MARKET_CONVENTIONS and sp is not None and _market_sentence(sp):
+            s.tier = "mild"
+            s.reason = f"{s.reason} (Markets copy: the usual word for a price move; mild.)"
