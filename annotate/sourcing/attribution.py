@@ -155,9 +155,11 @@ class Explicit(Views):
         if not candidates:
             found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
+                or self._quote_tag_act(s, mask, mem, anonymous, i)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
                 or self._claim_noun(s, mask, i)
+                or self._in_findings(s, mask, mem, i)
             )
             if found is None and whole_line and last == ":":
                 found = self._quote_intro(s, mem, anonymous, i)

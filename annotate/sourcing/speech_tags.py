@@ -68,3 +68,31 @@ class QuoteTags:
             return None
         eid = self.lex["cue_verb"].words[lemma_of(verb)]
         return self._classify_source(nouns[-1], s, mem, anonymous, _tok_span(verb), eid, i, verb)
+
+    def _quote_tag_act(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        """'"But we face a real threat," Ortega continued.', '"I will not let you down,"
+        Ortega assured him.': a sentence that opens with a quotation and ends in a short tag
+        whose verb is no verb of saying still names who spoke; the quotation is theirs
+        (rule sourcing.quote_tag_act). Only a name, a pronoun or a typed noun as subject."""
+        toks = list(s)
+        first = next((k for k, t in enumerate(toks) if not t.is_space), None)
+        if first is None or not mask[first] or not any(mask):
+            return None
+        last_q = max(k for k, q in enumerate(mask) if q)
+        tail = [t for t in toks[last_q + 1 :] if not t.is_punct and not t.is_space]
+        if not 1 < len(tail) <= 6:
+            return None
+        verb = next((t for t in tail if t.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj not in tail or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "i", "we"):
+            return None  # '"...," it added': an object or a dummy, not a speaker
+        return self._classify_source(
+            subj, s, mem, anonymous, _tok_span(verb), "sourcing.quote_tag_act", i, verb
+        )
+
