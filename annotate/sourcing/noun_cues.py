@@ -139,4 +139,3 @@ class NounCues:
                 a.rule = "sourcing.words.in_findings"
                 return a
         return None
-

@@ -95,4 +95,3 @@ class QuoteTags:
         return self._classify_source(
             subj, s, mem, anonymous, _tok_span(verb), "sourcing.quote_tag_act", i, verb
         )
-
