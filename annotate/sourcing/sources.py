@@ -348,6 +348,29 @@ class SourceTypes(References):
         ):
             # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
+        if (
+            head.tag_ == "NN"
+            and (_people_noun(head) or head.lemma_.lower() in _PLURAL_GROUPS)
+            and any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                or (c.dep_ == "nummod" and c.lower_ == "one")
+                for c in head.children
+            )
+        ):
+            # 'one strategist described ...', 'a former staffer said': one person, unnamed
+            # (sourcing.source.one_unnamed); 'a strategist for the party, Lena Ruiz,': named
+            if _person_follows(head, np):
+                return make(
+                    "named_source",
+                    "person",
+                    f"attributed to named source '{src.text}' (named in apposition)",
+                )
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (one person, not named)",
+                "sourcing.source.one_unnamed",
+            )
         for conj in (c for c in head.children if c.dep_ == "conj"):
             # 'the families, friends and county officials said': the first speaker the rules
             # can type stands for the list (sourcing.source.conjoined)
@@ -358,3 +381,13 @@ class SourceTypes(References):
                 a.reason = f"{a.reason}, in the list '{listed.text}'"
                 return a
         return None
+
+
+def _person_follows(head: Token, np: SpacySpan) -> bool:
+    """A person's name in the phrase after the noun or in apposition right after it ('a
+    strategist for the party, Lena Ruiz,'), however the parser attached it."""
+    if any(t.ent_type_ == "PERSON" for t in head.subtree if t.i > head.i):
+        return True
+    doc = head.doc
+    k = np.end
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON"

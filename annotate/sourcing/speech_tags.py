@@ -43,7 +43,8 @@ class QuoteTags:
             0 < comma < len(tail)
             and late is not None
             and tail[late - 1].text == ","
-            and tail[0].pos_ in ("PROPN", "NOUN", "PRON")
+            # 'the nominee, Ana Ortega, tweeted' (round 9: an article before the noun too)
+            and (tail[0].pos_ in ("PROPN", "NOUN", "PRON") or tail[0].pos_ == "DET")
         ):
             # '"...," Stafford, a member of the crew, responded (at the meeting).': the
             # speaker before the apposition, the verb right after it
@@ -72,26 +73,31 @@ class QuoteTags:
     def _quote_tag_act(
         self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int
     ) -> Attribution | None:
-        """'"But we face a real threat," Ortega continued.', '"I will not let you down,"
-        Ortega assured him.': a sentence that opens with a quotation and ends in a short tag
-        whose verb is no verb of saying still names who spoke; the quotation is theirs
-        (rule sourcing.quote_tag_act). Only a name, a pronoun or a typed noun as subject."""
+        """'"But we face a real threat," Ortega continued.', '"Let me help you out," the
+        nominee riffed on the governor's answer.': a sentence that opens with a quotation and
+        goes on with a subject and its verb names who spoke even when the verb is no verb of
+        saying; the quotation is theirs (rule sourcing.quote_tag_act). The tag is short (at
+        most six words), or the quotation ends in a comma, question or exclamation mark, as
+        a speech tag's does, and the subject comes right after it. Only a name, a personal
+        pronoun or a noun the source rules can type."""
         toks = list(s)
         first = next((k for k, t in enumerate(toks) if not t.is_space), None)
-        if first is None or not mask[first] or not any(mask):
+        if first is None or not mask[first]:
             return None
         last_q = max(k for k, q in enumerate(mask) if q)
         tail = [t for t in toks[last_q + 1 :] if not t.is_punct and not t.is_space]
-        if not 1 < len(tail) <= 6:
-            return None
         verb = next((t for t in tail if t.pos_ == "VERB"), None)
-        if verb is None:
+        if len(tail) < 2 or verb is None:
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj not in tail or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "i", "we"):
             return None  # '"...," it added': an object or a dummy, not a speaker
+        closing = toks[last_q - 1].text if last_q >= 1 else ""
+        tag_punct = closing in (",", "?", "!", "\u2014", "-") and subj.left_edge.i == tail[0].i
+        if len(tail) > 6 and not tag_punct:
+            return None
         return self._classify_source(
             subj, s, mem, anonymous, _tok_span(verb), "sourcing.quote_tag_act", i, verb
         )
