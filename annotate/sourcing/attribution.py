@@ -28,6 +28,10 @@ from annotate.sourcing.views import Views
 from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
 
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
+# entries of verbs of saying (a parenthetical one reports the whole sentence)
+_SPEECH_ENTRIES = frozenset(
+    ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
+)
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -137,7 +141,10 @@ class Explicit(Views):
                 continue
             if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
                 prio = 1 if a.kind == "agentless" else 0
-                candidates.append((prio, _depth(tok, s), a))
+                # 'Overall, she said, most voters ...': a parenthetical verb of saying
+                # reports the whole sentence, like 'according to' (round 9)
+                aside = tok.dep_ == "parataxis" and a.rule in _SPEECH_ENTRIES
+                candidates.append((prio, -1 if aside else _depth(tok, s), a))
             elif (a := self._from_stance_adjective(tok, s, mem, anonymous, i)) is not None:
                 candidates.append((0, _depth(tok, s), a))
             elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
@@ -319,8 +326,12 @@ class Explicit(Views):
         for _ in range(2):
             if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
                 return False
-            head = head.head
-            if self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children):
+            step, head = head.dep_, head.head
+            # only through an infinitive: 'declined to name them but said ...' (a second
+            # verb joined to the negating one) still says something (round 9)
+            if step == "xcomp" and (
+                self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children)
+            ):
                 return True
         return False
 

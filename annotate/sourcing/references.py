@@ -70,6 +70,18 @@ class References:
             prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
         elif word in ("they", "them"):
             prev = mem.last(before=i)
+        elif word in ("i", "we") and head.dep_ in ("nsubj", "nsubjpass"):
+            # 'I think ...', 'we argue that ...' outside any quotation: the writer (a column,
+            # a first-person piece) or the speaker of a transcript, who is on record (round 9)
+            return Attribution(
+                "named_source",
+                "person",
+                f"'{head.text}': the writer or speaker, in the first person",
+                "sourcing.source.first_person",
+                source=src,
+                cue=cue,
+                head=head,
+            )
         else:
             return None
         if prev is None:
