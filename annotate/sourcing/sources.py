@@ -25,6 +25,7 @@ from annotate.sourcing.people import (
     _PARTY_WORDS,
     _affiliated_person,
     _bare_party,
+    _named_member,
     _names_speaker,
     _speaks_for,
 )
@@ -133,6 +134,15 @@ class SourceTypes(References):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if anonymous is None and (member := _named_member(head)) is not None:
+            # 'several Republican leaders, including Senator Ana Ortega,', 'two objectors,
+            # Lena Ruiz and Tom Baird,': people the reader can check (round 9)
+            return make(
+                "named_source",
+                "person",
+                f"attributed to '{src.text}', naming '{member.text}'",
+                "sourcing.source.named_member",
+            )
         if (
             anonymous is None
             and (_people_noun(head) or not lex["institution_noun"].token(head))
