@@ -105,6 +105,10 @@ class Explicit(Views):
     ) -> Attribution | None:
         text = s.text
         last = text.rstrip()[-1:] if text.strip() else ""
+        # a sentence closing a quotation with two apostrophes ('... the end.\'\'') ends at
+        # the full stop inside them: not a headline (round 9)
+        if text.rstrip().endswith("''") and text.rstrip()[-3:-2] in _TERMINAL:
+            last = text.rstrip()[-3:-2]
         line_start = full.rfind("\n", 0, s.start_char) + 1
         line_end = full.find("\n", s.end_char)
         line_end = len(full) if line_end < 0 else line_end
