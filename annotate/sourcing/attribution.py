@@ -167,6 +167,7 @@ class Explicit(Views):
             found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
                 or self._quote_tag_act(s, mask, mem, anonymous, i)
+                or self._split_tag(s, mask, mem, anonymous, i, full)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
                 or self._claim_noun(s, mask, i)

@@ -101,3 +101,29 @@ class QuoteTags:
         return self._classify_source(
             subj, s, mem, anonymous, _tok_span(verb), "sourcing.quote_tag_act", i, verb
         )
+
+    def _split_tag(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, anonymous, i: int, full: str
+    ) -> Attribution | None:
+        """'"All the way!" | Dawson shouted, waving a sign.': the splitter cut the speech tag
+        off its quotation (after '!' or '?'), so the tag opens a sentence of its own in the
+        same paragraph. Its subject and verb of saying name the speaker even where the verb
+        would need a clause elsewhere (rule sourcing.quote_split_tag)."""
+        before = full[: s.start_char]
+        prev = before.rstrip(" \t")
+        if not prev or prev[-1] not in "\"\u201d'\u2019" or "\n" in before[len(prev) :]:
+            return None
+        if len(prev) < 2 or prev[-2] not in "!?,":
+            return None
+        toks = [t for t in s if not t.is_space]
+        verb = next((t for t in toks[:6] if t.pos_ == "VERB"), None)
+        if verb is None or any(mask[t.i - s.start] for t in toks[: verb.i - s.start + 1]):
+            return None
+        eid = self.lex["cue_verb"].words.get(lemma_of(verb))
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if eid is None or subj is None or subj.left_edge.i != toks[0].i:
+            return None
+        a = self._classify_source(subj, s, mem, anonymous, _tok_span(verb), eid, i, verb)
+        if a is not None:
+            a.rule = "sourcing.quote_split_tag"
+        return a
