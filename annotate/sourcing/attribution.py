@@ -222,6 +222,8 @@ class Explicit(Views):
             or "auxpass" in children
             or "nsubjpass" in children
             or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+            # 'As reported by the Ledger, ...': a participle with its agent (round 9)
+            or (tok.tag_ == "VBN" and "agent" in children)
         )
         cue = _tok_span(tok)
         if passive:
