@@ -208,6 +208,20 @@ class Explicit(Views):
         ) or self._negated_by_head(tok):
             return None  # 'did not say': nothing attributed; 'do not expect' is a view
         children = {c.dep_: c for c in tok.children}
+        if (
+            (aux := children.get("auxpass")) is not None
+            and aux.lower_ in ("'s", "\u2019s")
+            and tok.tag_ == "VBD"
+            and "nsubjpass" in children
+            and "ccomp" in children
+        ):
+            # "He's said he will run": 'has said', which the parser read as a passive (round 9)
+            if not cue_id:
+                return None
+            subj = children["nsubjpass"]
+            return self._classify_source(
+                subj, s, mem, anonymous, _tok_span(tok), cue_id, i, cue_tok=tok
+            )
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         reduced = (  # "a deal said to be worth ...", however the parser attached it
             passive_id is not None

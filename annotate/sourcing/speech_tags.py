@@ -84,8 +84,11 @@ class QuoteTags:
         first = next((k for k, t in enumerate(toks) if not t.is_space), None)
         if first is None or not mask[first]:
             return None
-        last_q = max(k for k, q in enumerate(mask) if q)
-        tail = [t for t in toks[last_q + 1 :] if not t.is_punct and not t.is_space]
+        # the words between the opening quotation and the next one (or the end): '"...,"
+        # Ortega continued, "..."' has its tag between two parts of the quotation
+        last_q = next((k - 1 for k in range(first, len(toks)) if not mask[k]), len(toks) - 1)
+        stop = next((k for k in range(last_q + 1, len(toks)) if mask[k]), len(toks))
+        tail = [t for t in toks[last_q + 1 : stop] if not t.is_punct and not t.is_space]
         verb = next((t for t in tail if t.pos_ == "VERB"), None)
         if len(tail) < 2 or verb is None:
             return None
