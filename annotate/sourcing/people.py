@@ -183,3 +183,13 @@ def _named_member(head: Token) -> SpacySpan | None:
                     ent = next((e for e in head.doc.ents if e.start <= t.i < e.end), None)
                     return ent if ent is not None else head.doc[t.i : t.i + 1]
     return None
+
+
+def _person_follows(head: Token, np: SpacySpan) -> bool:
+    """A person's name in the phrase after the noun or in apposition right after it ('a
+    strategist for the party, Lena Ruiz,'), however the parser attached it."""
+    if any(t.ent_type_ == "PERSON" for t in head.subtree if t.i > head.i):
+        return True
+    doc = head.doc
+    k = np.end
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON"

@@ -27,6 +27,7 @@ from annotate.sourcing.people import (
     _bare_party,
     _named_member,
     _names_speaker,
+    _person_follows,
     _speaks_for,
 )
 from annotate.sourcing.references import (
@@ -391,13 +392,3 @@ class SourceTypes(References):
                 a.reason = f"{a.reason}, in the list '{listed.text}'"
                 return a
         return None
-
-
-def _person_follows(head: Token, np: SpacySpan) -> bool:
-    """A person's name in the phrase after the noun or in apposition right after it ('a
-    strategist for the party, Lena Ruiz,'), however the parser attached it."""
-    if any(t.ent_type_ == "PERSON" for t in head.subtree if t.i > head.i):
-        return True
-    doc = head.doc
-    k = np.end
-    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON"
