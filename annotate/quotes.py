@@ -2,7 +2,9 @@
 
 Handles straight and curly double quotes (a straight one may close with a curly one, and
 two apostrophes '' stand for a double quote), curly single quotes used as quotation marks
-(British style: ‘like this’, told apart from apostrophes), quotations of several sentences,
+(British style: ‘like this’, told apart from apostrophes), curly quotations nested in a
+straight one (round 9: '"It isn’t about “fair play” any more."' is one quotation, not one
+that ends after the title), quotations of several sentences,
 and the news convention for a quotation that runs over paragraphs: each paragraph opens
 with a quote mark and only the last one closes it, so an unclosed quotation ends with its
 paragraph. A quotation never spans a paragraph break.
@@ -23,6 +25,7 @@ def _line_regions(line: str, offset: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    inner = 0  # curly quotations nested in a straight one ('"... about “X” anymore."')
     # Two apostrophes stand for a double quote in some wire copy (''like this''): read them
     # as one straight double quote, so the speech tag after them is outside the quotation.
     orig, line = line, line.replace("''", '" ')
@@ -32,18 +35,26 @@ def _line_regions(line: str, offset: int) -> list[tuple[int, int]]:
                 open_at, closer = i, ('"' if ch == '"' else _CLOSE_DOUBLE)
             elif ch == _OPEN_SINGLE and (i == 0 or not line[i - 1].isalnum()):
                 open_at, closer = i, _CLOSE_SINGLE
+        elif closer == '"' and ch == _OPEN_DOUBLE and line[i + 1 : i + 2].isalnum():
+            # a title or phrase quoted inside the quotation, not its end (an opening mark
+            # before a space or a comma is a closing one typed the wrong way round)
+            inner += 1
+        elif closer == '"' and ch == _CLOSE_DOUBLE and inner:
+            inner -= 1
         elif (
             ch == closer
             or (closer == _CLOSE_DOUBLE and ch == '"')
             # a straight opening quote closed by a curly one (copy edited in two tools)
             or (closer == '"' and ch == _CLOSE_DOUBLE)
+            # ... or by an opening curly one typed the wrong way round ('"Odd,“ said X')
+            or (closer == '"' and ch == _OPEN_DOUBLE)
         ):
             # a right single quote followed by a letter is an apostrophe (don’t, O’Neill)
             if ch == _CLOSE_SINGLE and i + 1 < len(line) and line[i + 1].isalpha():
                 continue
             shut = i + 2 if orig[i : i + 2] == "''" else i + 1
             regions.append((offset + open_at, offset + shut))
-            open_at = None
+            open_at, inner = None, 0
     if open_at is not None:
         end = len(orig.rstrip())
         if end - open_at > 1:

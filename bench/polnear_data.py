@@ -82,6 +82,8 @@ UNNAMED_HEADS = {
     "attorneys",
     "executives",
 }
+# The round-7 set, kept for the older view of the false-alarm rate (see classify_source).
+UNNAMED_HEADS_R7 = frozenset(UNNAMED_HEADS)
 # Their singulars (round 8): 'one Trump supporter', 'a Clinton aide', 'an NBC reporter' name
 # nobody either; 'official', 'source', 'aide' and the like were already listed.
 UNNAMED_HEADS |= {
@@ -188,6 +190,7 @@ class GoldAttr:
     source_text: str = ""
     cue_text: str = ""
     source_class: str = "none"  # named | unnamed | other | none
+    older_class: str = "none"  # the same in the round-7 view (classify_source, older=True)
     saying: bool = False
 
 
@@ -263,7 +266,10 @@ def pick_versions(split_dir: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def classify_source(doc, a: GoldAttr) -> str:
+def classify_source(doc, a: GoldAttr, older: bool = False) -> str:
+    """named, unnamed, other or none. `older`: the round-7 classes, where any person's name
+    in the phrase made it named ('the senator's advisers', 'one Trump supporter') and only
+    the plural heads were generic; kept so the false-alarm rate can be read both ways."""
     if a.kind == "Attribution-no-source" or not a.source:
         return "none"
     toks = [t for s, e in a.source for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
@@ -276,9 +282,10 @@ def classify_source(doc, a: GoldAttr) -> str:
     # a name inside an apposition ("a spokesman, John Lee") or a list makes it named; a name
     # that only says whom the people serve or back ("Clinton's advisers", "one Trump
     # supporter", "people close to Sanders") does not (round 8: those were counted named)
-    has_person = any(t.ent_type_ == "PERSON" and _speaker_name(t, head) for t in toks)
+    has_person = any(t.ent_type_ == "PERSON" and (older or _speaker_name(t, head)) for t in toks)
     has_name = has_person or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTS for t in toks)
-    generic = head.lower_ in UNNAMED_HEADS or words[-1] in UNNAMED_HEADS
+    heads = UNNAMED_HEADS_R7 if older else UNNAMED_HEADS
+    generic = head.lower_ in heads or words[-1] in heads
     if generic and not has_person:
         return "unnamed"
     if has_name:

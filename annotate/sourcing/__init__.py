@@ -48,11 +48,12 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
 - classifier.py: SourcingClassifier, the two passes that call the stages below
 - attribution.py: pass 1, explicit attribution (reporting verbs, 'according to',
   evidentials, trailing 'X data show')
-- speech_tags.py: pass 1's speech tag after a quotation read from the tokens
+- speech_tags.py: pass 1's speech tag after a quotation read from the tokens (round 9:
+  also a short tag with any verb, and a tag the splitter cut off its quotation)
 - sources.py: typing a source phrase (person, institution, anonymous, vague group,
   spokespeople and affiliated officials as anonymous)
 - people.py: who a people noun names (a person's camp, party plurals, people labelled
-  only by their body such as 'Border Patrol agents')
+  only by their body such as 'Border Patrol agents', members named 'including ...')
 - references.py: sources that point elsewhere: pronouns resolved against what the article
   named before, possessive owners, shares of a group, age and surname back-references
 - documents.py: documents as sources, and 'the report' resolved to the one named before

@@ -28,6 +28,10 @@ from annotate.sourcing.views import Views
 from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
 
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
+# entries of verbs of saying (a parenthetical one reports the whole sentence)
+_SPEECH_ENTRIES = frozenset(
+    ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
+)
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -101,6 +105,10 @@ class Explicit(Views):
     ) -> Attribution | None:
         text = s.text
         last = text.rstrip()[-1:] if text.strip() else ""
+        # a sentence closing a quotation with two apostrophes ('... the end.\'\'') ends at
+        # the full stop inside them: not a headline (round 9)
+        if text.rstrip().endswith("''") and text.rstrip()[-3:-2] in _TERMINAL:
+            last = text.rstrip()[-3:-2]
         line_start = full.rfind("\n", 0, s.start_char) + 1
         line_end = full.find("\n", s.end_char)
         line_end = len(full) if line_end < 0 else line_end
@@ -137,7 +145,10 @@ class Explicit(Views):
                 continue
             if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
                 prio = 1 if a.kind == "agentless" else 0
-                candidates.append((prio, _depth(tok, s), a))
+                # 'Overall, she said, most voters ...': a parenthetical verb of saying
+                # reports the whole sentence, like 'according to' (round 9)
+                aside = tok.dep_ == "parataxis" and a.rule in _SPEECH_ENTRIES
+                candidates.append((prio, -1 if aside else _depth(tok, s), a))
             elif (a := self._from_stance_adjective(tok, s, mem, anonymous, i)) is not None:
                 candidates.append((0, _depth(tok, s), a))
             elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
@@ -155,9 +166,12 @@ class Explicit(Views):
         if not candidates:
             found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
+                or self._quote_tag_act(s, mask, mem, anonymous, i)
+                or self._split_tag(s, mask, mem, anonymous, i, full)
                 or self._document_subject(s, mask, mem, i)
                 or self._trailing_cue(s, mask, mem, i)
                 or self._claim_noun(s, mask, i)
+                or self._in_findings(s, mask, mem, i)
             )
             if found is None and whole_line and last == ":":
                 found = self._quote_intro(s, mem, anonymous, i)
@@ -194,6 +208,20 @@ class Explicit(Views):
         ) or self._negated_by_head(tok):
             return None  # 'did not say': nothing attributed; 'do not expect' is a view
         children = {c.dep_: c for c in tok.children}
+        if (
+            (aux := children.get("auxpass")) is not None
+            and aux.lower_ in ("'s", "\u2019s")
+            and tok.tag_ == "VBD"
+            and "nsubjpass" in children
+            and "ccomp" in children
+        ):
+            # "He's said he will run": 'has said', which the parser read as a passive (round 9)
+            if not cue_id:
+                return None
+            subj = children["nsubjpass"]
+            return self._classify_source(
+                subj, s, mem, anonymous, _tok_span(tok), cue_id, i, cue_tok=tok
+            )
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         reduced = (  # "a deal said to be worth ...", however the parser attached it
             passive_id is not None
@@ -208,6 +236,8 @@ class Explicit(Views):
             or "auxpass" in children
             or "nsubjpass" in children
             or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+            # 'As reported by the Ledger, ...': a participle with its agent (round 9)
+            or (tok.tag_ == "VBN" and "agent" in children)
         )
         cue = _tok_span(tok)
         if passive:
@@ -317,8 +347,12 @@ class Explicit(Views):
         for _ in range(2):
             if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
                 return False
-            head = head.head
-            if self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children):
+            step, head = head.dep_, head.head
+            # only through an infinitive: 'declined to name them but said ...' (a second
+            # verb joined to the negating one) still says something (round 9)
+            if step == "xcomp" and (
+                self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children)
+            ):
                 return True
         return False
 

@@ -14,6 +14,10 @@ from annotate.sourcing.nouns import _people_noun
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import _CARRY_KINDS, _CROSS_PARA_KINDS, _DEFINITE, _HE_SHE
 
+# How many paragraphs back a quotation's speaker is looked for, through paragraphs that are
+# all quotation with no speaker of their own (a transcript, a statement printed in full).
+_QUOTE_RUN_PARAGRAPHS = 15
+
 
 @dataclass
 class _Chain:
@@ -112,9 +116,11 @@ class Carry:
         # A quotation introduced at the end of the previous paragraph ('He said:') or a run
         # of quoted paragraphs: the nearest speaker of the paragraphs before, going back
         # past a paragraph only when all of it is quotation with no speaker of its own.
+        # A transcript or a long statement runs on for many quoted paragraphs (round 9: the
+        # walk stopped after three, flagging the rest of a speech as unsourced).
         first = min((j for j in range(len(paras)) if paras[j] == paras[i]), default=i)
         j = first - 1
-        for _ in range(3):
+        for _ in range(_QUOTE_RUN_PARAGRAPHS):
             if j < 0:
                 break
             para = [k for k in range(j, -1, -1) if paras[k] == paras[j]]

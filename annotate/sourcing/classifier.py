@@ -21,17 +21,29 @@ from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
 from annotate.sourcing.judgements import borrowed_spans
-from annotate.sourcing.lexicon import load_lexicon
+from annotate.sourcing.lexicon import lemma_of, load_lexicon
 from annotate.sourcing.noun_cues import NounCues
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.speech_tags import QuoteTags
+from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tier_rules import data_in_force
 from annotate.sourcing.tiers import assign_tier
-from annotate.sourcing.words import active_word_sets
+from annotate.sourcing.words import WordSetView, active_word_sets
 
 VERSION = "sourcing-3"
+# acts of record a named actor does in public (sourcing.words.public_acts)
+_PUBLIC_ACTS = WordSetView("public_acts")
+# the flags a named actor's own public act covers (sourcing.own_public_act)
+_ACT_CHECKS = frozenset(
+    (
+        "sourcing.check.figure",
+        "sourcing.check.past_event",
+        "sourcing.check.comparative",
+        "sourcing.check.superlative",
+    )
+)
 
 
 class SourcingClassifier(
@@ -118,7 +130,7 @@ class SourcingClassifier(
                     a = None  # market prices come from the feed, not the source in force
                 carried = a is not None
                 if not carried:
-                    a = check
+                    a = self._own_public_act(s, check, found[i], mem, i, quoted[i]) or check
             if a is not None and a is explicit[i] and a.label == "named_source":
                 a = self._source_clause(s, a) or a  # '..., said X, whose firm has cut 300 jobs'
             if a is not None and a.source and s.start_char <= a.source.start < s.end_char:
@@ -133,6 +145,53 @@ class SourcingClassifier(
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
         data_in_force(flags, sents, quoted)
         return flags
+
+    def _own_public_act(
+        self,
+        s: SpacySpan,
+        check: Attribution | None,
+        found: list[Attribution],
+        mem: _Memory,
+        i: int,
+        mask: list[bool],
+    ) -> Attribution | None:
+        """'Ortega endorsed eight candidates on Tuesday', 'Baird signed 14 bills': a named
+        person or body whose own public act is the main clause is on record for it, figures
+        and dates of the act included (rule sourcing.own_public_act, like sourcing.own_act).
+        Only for figures, dates and comparisons: a judgement or accusation in the outlet's
+        words ('ripped into the feckless mayor') stays the outlet's."""
+        if check is None or check.rule not in _ACT_CHECKS:
+            return None
+        root = s.root
+        if mask[root.i - s.start]:
+            return None
+        if lemma_of(root) not in _PUBLIC_ACTS or root.pos_ != "VERB":
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or not s.start <= subj.i < s.end or mask[subj.i - s.start]:
+            return None
+        cue = _tok_span(root)
+        a = self._classify_source(subj, s, mem, None, cue, "sourcing.own_public_act", i, root)
+        if (
+            a is None
+            or a.label != "named_source"
+            or a.kind not in ("person", "named", "institution")
+        ):
+            return None
+        if (a.kind == "named" and subj.pos_ != "PROPN") or any(t.like_num for t in subj.subtree):
+            return None  # 'top Republican donors', 'almost 43,000 Floridians': no one actor
+        name = a.source.text if a.source is not None else subj.text
+        return Attribution(
+            "named_source",
+            a.kind,
+            f"'{name}' on record for its own act: '{root.text}'",
+            "sourcing.own_public_act",
+            source=a.source,
+            cue=cue,
+            head=a.head,
+            written=a.written,
+        )
+        return None
 
     # -- helpers ------------------------------------------------------------------------
     @staticmethod

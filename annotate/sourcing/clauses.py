@@ -182,6 +182,10 @@ class Clauses:
                 first = s.doc[clause.left_edge.i]
                 if first.i == 0 or s.doc[first.i - 1].text != ",":
                     continue  # restrictive ('the officials who ran the count'): part of who
+                if self.lex["cue_verb"].token(clause) is not None and any(
+                    c.dep_ in ("ccomp", "xcomp") for c in clause.children
+                ):
+                    continue  # '..., who noted that 900 jobs went': the speaker's words too
                 words = list(s.doc[clause.left_edge.i : clause.right_edge.i + 1])
                 fig = self._clause_figure(words)
                 if fig is None or not _happened(words):

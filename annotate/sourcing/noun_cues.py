@@ -10,7 +10,11 @@ from spacy.tokens import Span as SpacySpan
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _np, _tok_span
-from annotate.sourcing.words import _CLAIM_NOUNS, _DEFINITE
+from annotate.sourcing.words import _CLAIM_NOUNS, _DEFINITE, WordSetView
+
+# 'In a Harbour Research poll, ...', '... in the latest Ledger survey': findings documents
+# whose 'in' phrase says where the sentence's figures come from (sourcing.words.in_findings)
+_IN_FINDINGS = WordSetView("in_findings")
 
 
 class NounCues:
@@ -106,4 +110,32 @@ class NounCues:
                 cue=_tok_span(tok),
                 head=owner,
             )
+        return None
+
+    def _in_findings(
+        self, s: SpacySpan, mask: list[bool], mem: _Memory, i: int
+    ) -> Attribution | None:
+        """'In a Harbour Research poll released Monday, 50 percent backed the levy', 'Ortega's
+        lead in the Ledger survey has gone': a named poll, survey or study in an 'in' phrase
+        on the main clause is where the sentence's findings come from, so it is their source
+        (rule sourcing.words.in_findings). Only a named one (or one named before): 'in a
+        recent poll' leaves the sentence to the other rules, and 'a lead in the polls' (a
+        bare plural) is where a standing shows, not one document."""
+        root = s.root
+        for k, tok in enumerate(s):
+            if mask[k] or tok.lower_ != "in" or tok.dep_ != "prep":
+                continue
+            if not (tok.head.i == root.i or tok.head.head.i == root.i):
+                continue
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in _IN_FINDINGS:
+                continue
+            np = _np(pobj, s)
+            if pobj.tag_ == "NNS" and not any(t.pos_ == "PROPN" for t in np):
+                continue
+            cue = _tok_span(s.doc[tok.i : pobj.i + 1])  # 'in a new poll', as listed
+            a = self._document(pobj, np, mem, _tok_span(np), cue, "sourcing.words.in_findings", i)
+            if a.label == "named_source":
+                a.rule = "sourcing.words.in_findings"
+                return a
         return None

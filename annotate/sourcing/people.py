@@ -157,3 +157,39 @@ def _person_like_name(tok: Token) -> bool:
     """A proper noun the tagger left without an entity but that the article uses as a
     person's name: it heads a PERSON entity elsewhere in the Doc ('Sanders')."""
     return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)
+
+
+# prepositions by which a group gives some of its members by name ('leaders, including ...')
+_MEMBER_PREPS = frozenset(("including", "like", "as"))
+
+
+def _named_member(head: Token) -> SpacySpan | None:
+    """The person a people or group noun names among its members: in apposition after a
+    comma ('two objectors, Lena Ruiz and Tom Baird,'), or after 'including', 'like', 'such
+    as' ('several leaders, including Senator Ana Ortega,'). Not a person the group serves or
+    belongs to ('a spokesman for Ana Ortega', 'friends of Ortega')."""
+    if head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS):
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "as"
+                and not any(t.lower_ == "such" for t in head.doc[max(0, c.i - 1) : c.i])
+            ):
+                continue  # 'as' only in 'such as'
+            for t in c.subtree:
+                if t.ent_type_ == "PERSON":
+                    ent = next((e for e in head.doc.ents if e.start <= t.i < e.end), None)
+                    return ent if ent is not None else head.doc[t.i : t.i + 1]
+    return None
+
+
+def _person_follows(head: Token, np: SpacySpan) -> bool:
+    """A person's name in the phrase after the noun or in apposition right after it ('a
+    strategist for the party, Lena Ruiz,'), however the parser attached it."""
+    if any(t.ent_type_ == "PERSON" for t in head.subtree if t.i > head.i):
+        return True
+    doc = head.doc
+    k = np.end
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON"

@@ -59,6 +59,10 @@ class References:
                     if j < i
                     and a.kind in ("person", "anonymous", "named")
                     and not (a.head is not None and a.head.tag_ in ("NNS", "NNPS"))
+                    # 'a woman asked ...', 'a staffer said ...': someone unnamed met once
+                    # is rarely the 'he' or 'she' of the next lines; the story's speaker
+                    # is (a spokesperson, who speaks on, stays: sourcing.source.representative)
+                    and not _passer_by(a, self.lex)
                 ),
                 None,
             )
@@ -66,6 +70,18 @@ class References:
             prev = mem.last(("institution", "named", "document", "vague", "record"), before=i)
         elif word in ("they", "them"):
             prev = mem.last(before=i)
+        elif word in ("i", "we") and head.dep_ in ("nsubj", "nsubjpass"):
+            # 'I think ...', 'we argue that ...' outside any quotation: the writer (a column,
+            # a first-person piece) or the speaker of a transcript, who is on record (round 9)
+            return Attribution(
+                "named_source",
+                "person",
+                f"'{head.text}': the writer or speaker, in the first person",
+                "sourcing.source.first_person",
+                source=src,
+                cue=cue,
+                head=head,
+            )
         else:
             return None
         if prev is None:
@@ -133,6 +149,22 @@ class References:
             f"a share of a group, no poll named: '{src.text}'",
             "sourcing.source.share_group",
         )
+
+
+def _passer_by(a: Attribution, lex: SourcingLexicon) -> bool:
+    """An unnamed person introduced with 'a', 'an', 'another' or 'one' ('a woman', 'one
+    strategist'), other than a spokesperson."""
+    if (
+        a.kind != "anonymous"
+        or a.head is None
+        or a.rule in lex["representative_noun"].words.values()
+    ):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+        or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in a.head.children
+    )
 
 
 def _age_reference(head: Token) -> bool:

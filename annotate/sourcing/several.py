@@ -34,7 +34,7 @@ _PERSONAL = frozenset(("i", "we", "he", "she", "they"))
 _NOT_AGENTS = frozenset(("it", "this", "that", "which", "there", "what", "who"))
 # Entries whose verbs also take things as subjects ('the river seemed higher', 'the plan
 # aims to'): they list an attribution only when a person or a named body is the subject.
-_PERSON_ONLY = frozenset(("sourcing.act.stance_more", "sourcing.act.round8"))
+_PERSON_ONLY = frozenset(("sourcing.act.stance_more", "sourcing.act.round8", "sourcing.act.round9"))
 # verbs of seeming: with a clause and no person as subject, the writer's hedge (a cue only)
 _SEEMING = frozenset(("seem", "appear"))
 _AGENT_ENTS = frozenset(("PERSON", "ORG", "NORP"))
@@ -155,9 +155,11 @@ class Several:
         for _ in range(6):
             if head.head.i == head.i or not s.start <= head.head.i < s.end:
                 return False
-            head = head.head
+            step, head = head.dep_, head.head
             if head.idx in cue_at and head.pos_ in ("VERB", "AUX"):
-                return True
+                # a relative clause on the cue's subject ('Ortega, who endorsed Baird,
+                # said ...') is a second attribution, not part of what was said (round 9)
+                return step not in ("nsubj", "nsubjpass")
         return False
 
     def _acts(

@@ -25,7 +25,9 @@ from annotate.sourcing.people import (
     _PARTY_WORDS,
     _affiliated_person,
     _bare_party,
+    _named_member,
     _names_speaker,
+    _person_follows,
     _speaks_for,
 )
 from annotate.sourcing.references import (
@@ -133,6 +135,15 @@ class SourceTypes(References):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if anonymous is None and (member := _named_member(head)) is not None:
+            # 'several Republican leaders, including Senator Ana Ortega,', 'two objectors,
+            # Lena Ruiz and Tom Baird,': people the reader can check (round 9)
+            return make(
+                "named_source",
+                "person",
+                f"attributed to '{src.text}', naming '{member.text}'",
+                "sourcing.source.named_member",
+            )
         if (
             anonymous is None
             and (_people_noun(head) or not lex["institution_noun"].token(head))
@@ -348,6 +359,29 @@ class SourceTypes(References):
         ):
             # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
+        if (
+            head.tag_ == "NN"
+            and (_people_noun(head) or head.lemma_.lower() in _PLURAL_GROUPS)
+            and any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                or (c.dep_ == "nummod" and c.lower_ == "one")
+                for c in head.children
+            )
+        ):
+            # 'one strategist described ...', 'a former staffer said': one person, unnamed
+            # (sourcing.source.one_unnamed); 'a strategist for the party, Lena Ruiz,': named
+            if _person_follows(head, np):
+                return make(
+                    "named_source",
+                    "person",
+                    f"attributed to named source '{src.text}' (named in apposition)",
+                )
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (one person, not named)",
+                "sourcing.source.one_unnamed",
+            )
         for conj in (c for c in head.children if c.dep_ == "conj"):
             # 'the families, friends and county officials said': the first speaker the rules
             # can type stands for the list (sourcing.source.conjoined)

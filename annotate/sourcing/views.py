@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # views and acts that attribute only when a vague group holds them ("many farmers oppose")
 _GROUP_VIEWS = WordSetView("group_views")
 _GROUP_STANCES = WordSetView("group_stances")
+# public positions a vague group takes ('Democrats blasted the ruling', 'critics charge')
+_GROUP_ACTS = WordSetView("group_acts")
 
 
 class Views:
@@ -52,6 +54,8 @@ class Views:
             words, eid = _GROUP_STANCES, "sourcing.words.group_stances"
         if tok.dep_ == "acomp":  # "... are opposed to": the subject is the copula's
             verb = tok.head
+        if tok.pos_ != "ADJ" and tok.lemma_.lower() in _GROUP_ACTS:
+            words, eid = _GROUP_ACTS, "sourcing.words.group_acts"
         if tok.lemma_.lower() not in words or any(
             c.dep_ == "neg" for c in (*tok.children, *verb.children)
         ):
