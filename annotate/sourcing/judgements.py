@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from annotate.models import FramingSpan
 from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.tier_senses import harm_sense
 from annotate.sourcing.words import _FRAMING_KINDS, WordSetView
 
 # nouns for footage and pictures the story shows (sourcing_tiers_cases.toml "sourcing.words.footage")
@@ -250,7 +251,7 @@ class ClaimWords:
                     and not (kind == "accusation" and _own_denial(t))
                     and not (kind == "causal" and _bare_cause_noun(t))
                     and not _describes_footage(t)
-                    and not (kind == "harm" and _verbal_attack(t))
+                    and not (kind == "harm" and (_verbal_attack(t) or not harm_sense(t)))
                 ),
                 None,
             )

@@ -36,6 +36,7 @@ from annotate.models import SentenceFlag
 from annotate.nlp import doc_sents
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
+from annotate.sourcing.tier_context import box_score, study_method
 from annotate.sourcing.tier_rules import (
     _body_named,
     _cause_of_move,
@@ -45,6 +46,7 @@ from annotate.sourcing.tier_rules import (
     after_own_news,
     foreign_prose,
 )
+from annotate.sourcing.tier_senses import query_sense
 from annotate.sourcing.tier_shapes import body_report, history, not_a_source, present_count
 from annotate.sourcing.voice import (
     VOICE_QUERY_IDS,
@@ -182,6 +184,8 @@ def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | 
     lower = ""  # the sentence's text is built only when needed (Span.text joins tokens)
     for t in sent:
         if (eid := ws.token(t)) is not None:
+            if exclude is not None and not query_sense(t, eid):
+                continue  # 'charges 5 dollars', 'Death Stranding', 'the expected line-up'
             if exclude is not None:
                 lower = lower or sent.text.lower()
                 a = t.idx - sent.start_char
@@ -355,6 +359,10 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             f"a count in a roster or schedule ('{count}')",
             "sourcing.tier.present_count",
         )
+    if not flag.in_quote and (method := study_method(sent)):
+        return "routine", f"a study's method or journal ('{method}')", "sourcing.tier.study_method"
+    if not flag.in_quote and box_score(sent, lex):
+        return "routine", "a match report's box score", "sourcing.tier.match_report"
     if routine := _hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
     if rule == "sourcing.check.figure" and _only_ordinal(sent):
