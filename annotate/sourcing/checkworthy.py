@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.nlp import doc_text, span_ents
+from annotate.sourcing.analysis import consequence
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.clauses import Clauses
 from annotate.sourcing.judgements import ClaimWords
@@ -166,6 +167,7 @@ def _admission(s: SpacySpan, least: int = 2) -> str | None:
 
 
 _VAGUE = "sourcing.check.vague_concern"
+_CONSEQUENCE = "sourcing.check.prediction_consequence"
 _CASE = "sourcing.check.case_event"
 _EDITED_THINGS = WordSetView("edited_things")
 
@@ -302,6 +304,8 @@ class CheckWorthy(ClaimWords, Clauses):
         )
         if found is None and (word := _hedged_clause(s, mask)) is not None:
             return flag(f"a forecast with no source: '{word}'", "sourcing.check.prediction_clause")
+        if found is None and (words := consequence(s, mask)) is not None:
+            return flag(f"what an event will bring, with no source: '{words}'", _CONSEQUENCE)
         return found
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:

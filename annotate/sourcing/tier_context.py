@@ -19,6 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from annotate.models import SentenceFlag
+from annotate.sourcing.analysis import consequence
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.words import WordSetView
 
@@ -90,3 +92,30 @@ def _study_named_before(sent: SpacySpan, window: int = 2) -> bool:
     doc = sent.doc
     lo = max(0, sent.start - 80)
     return any(t.lemma_.lower() in _STUDY_NOUNS for t in doc[lo : sent.start])
+
+
+_LOOKUP_RULES = (
+    "sourcing.check.figure",
+    "sourcing.check.superlative",
+    "sourcing.check.comparative",
+)
+
+
+def context_tier(
+    flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon
+) -> tuple[str, str, str] | None:
+    """(tier, why, entry id) by the shapes of this module, for a flag in the writer's voice
+    that no cause, accusation, harm or judgement decided: a study's method or journal and a
+    match report's box score are routine; a figure or superlative in a sentence that tells
+    what an event will bring ('The merger will create the largest bank in the region') is a
+    prediction, a query (sourcing.check.prediction_consequence)."""
+    if flag.in_quote or flag.sourcing != "unattributed_claim":
+        return None
+    rule = flag.rule or ""
+    if method := study_method(sent):
+        return "routine", f"a study's method or journal ('{method}')", "sourcing.tier.study_method"
+    if box_score(sent, lex):
+        return "routine", "a match report's box score", "sourcing.tier.match_report"
+    if rule.startswith(_LOOKUP_RULES) and (words := consequence(sent, [False] * len(sent))):
+        return "query", f"what an event will bring: '{words}'", "sourcing.tier.forecast"
+    return None

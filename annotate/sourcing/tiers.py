@@ -36,7 +36,7 @@ from annotate.models import SentenceFlag
 from annotate.nlp import doc_sents
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
-from annotate.sourcing.tier_context import box_score, study_method
+from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_rules import (
     _body_named,
     _cause_of_move,
@@ -309,6 +309,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
+    if not rule.startswith(_QUERY_RULE_PREFIXES) and (shape := context_tier(flag, sent, lex)):
+        return shape  # round 9: a study's method, a box score, an event's consequence
     if rule.startswith("sourcing.check.prediction"):
         return "query", "a prediction with no source", "sourcing.tier.forecast"
     if rule.startswith(
@@ -359,10 +361,6 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             f"a count in a roster or schedule ('{count}')",
             "sourcing.tier.present_count",
         )
-    if not flag.in_quote and (method := study_method(sent)):
-        return "routine", f"a study's method or journal ('{method}')", "sourcing.tier.study_method"
-    if not flag.in_quote and box_score(sent, lex):
-        return "routine", "a match report's box score", "sourcing.tier.match_report"
     if routine := _hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
     if rule == "sourcing.check.figure" and _only_ordinal(sent):
