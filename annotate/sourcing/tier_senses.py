@@ -111,7 +111,17 @@ def _in_condition(t: Token) -> bool:
 def _casualty_sense(t: Token) -> bool:
     if _in_title(t) or _in_condition(t):
         return False
-    lemma = t.lemma_.lower()
+    if _dead_thing(t):
+        return False  # 'the keyboard is all but dead', 'the deal is dead'
+    if t.lemma_.lower() == "hurt" and t.pos_ == "VERB":
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is not None and not _person_like(obj):
+            return False  # 'could hurt sales', 'hurting its chances'
+    return True
+
+
+def _dead_thing(t: Token) -> bool:
+    """'dead' said through a copula of a subject that is not a person: a figure of speech."""
     if t.lower_ == "dead" and t.dep_ in ("acomp", "advmod", "conj", "attr"):
         subj, node = None, t.head
         for _ in range(3):  # 'is all but dead': 'dead' hangs on 'all', 'all' on 'is'
@@ -120,13 +130,8 @@ def _casualty_sense(t: Token) -> bool:
                 break
             node = node.head
         copula = node.lemma_.lower() in ("be", "seem", "look", "become", "remain")
-        if copula and subj is not None and not _person_like(subj):
-            return False  # 'the keyboard is all but dead', 'the deal is dead'
-    if lemma == "hurt" and t.pos_ == "VERB":
-        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-        if obj is not None and not _person_like(obj) and obj.ent_type_ != "PERSON":
-            return False  # 'could hurt sales', 'hurting its chances'
-    return True
+        return copula and subj is not None and not _person_like(subj)
+    return False
 
 
 def _estimate_sense(t: Token) -> bool:
@@ -157,6 +162,8 @@ def query_sense(t: Token, eid: str) -> bool:
 
 
 def harm_sense(t: Token) -> bool:
-    """The harm word of a claim (sourcing.check.harm) in its literal sense: not a title, a
-    condition, a thing 'dead' or a thing 'hurt' (as for the casualty cue)."""
-    return _casualty_sense(t)
+    """The harm word of a claim (sourcing.check.harm) in its literal sense: not inside a
+    title or a name, and not 'dead' said of a thing. A thing 'hurt' ('the scandal hurt his
+    campaign') or harm in a condition is still a claim of damage that needs a source: only
+    its tier is not a casualty's."""
+    return not _in_title(t) and not _dead_thing(t)
