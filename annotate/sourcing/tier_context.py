@@ -94,6 +94,24 @@ def _study_named_before(sent: SpacySpan, window: int = 2) -> bool:
     return any(t.lemma_.lower() in _STUDY_NOUNS for t in doc[lo : sent.start])
 
 
+_TESTING = frozenset(
+    "testing test tests use usage review experience benchmarks trial hands-on".split()
+)
+
+
+def own_testing(sent: SpacySpan) -> str | None:
+    """'In our testing, the laptop hit 107 degrees', 'We measured 162 frames per second': a
+    review's own measurement, the writer's first-hand account (round 9, as
+    sourcing.tier.first_person for a main-clause 'I' or 'we')."""
+    quoted = any(ch in sent.text for ch in '"\u201c\u201d')
+    for t in sent:
+        if t.lower_ == "we" and t.dep_ in _SUBJECTS and not quoted:
+            return t.text
+        if t.lower_ == "our" and t.dep_ == "poss" and t.head.lemma_.lower() in _TESTING:
+            return f"our {t.head.text}"
+    return None
+
+
 _LOOKUP_RULES = (
     "sourcing.check.figure",
     "sourcing.check.superlative",
@@ -112,6 +130,8 @@ def context_tier(
     if flag.in_quote or flag.sourcing != "unattributed_claim":
         return None
     rule = flag.rule or ""
+    if own := own_testing(sent):
+        return "routine", f"the writer's own testing ('{own}')", "sourcing.tier.first_person"
     if method := study_method(sent):
         return "routine", f"a study's method or journal ('{method}')", "sourcing.tier.study_method"
     if box_score(sent, lex):

@@ -83,7 +83,12 @@ def _in_title(t: Token) -> bool:
     2', 'the Killing Fields Museum'), not the first word of the sentence."""
     if t.i == t.sent.start or not t.text[:1].isupper():
         return False
-    return t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS
+    if t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS:
+        return True
+    # 'Dawn of the Dead Kings': a capitalised word in a run of capitalised words
+    doc = t.doc
+    near = [doc[j] for j in (t.i - 1, t.i + 1) if t.sent.start < j < t.sent.end]
+    return any(n.text[:1].isupper() and n.is_alpha for n in near)
 
 
 def _person_like(t: Token) -> bool:
