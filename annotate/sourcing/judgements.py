@@ -120,6 +120,17 @@ def _before_verb(sent: SpacySpan, end: int) -> bool:
     return nxt is not None and nxt.tag_ == "VB"
 
 
+def _phrase_denied(s: SpacySpan, start: int) -> bool:
+    """The verb a causal phrase starts with is negated ('had not led to', 'did not cause'):
+    the sentence denies a cause rather than claims one (rule "sourcing.check.causal_denied")."""
+    tok = _token_at(s, start)
+    return (
+        tok is not None
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "neg" for c in tok.children)
+    )
+
+
 def _token_at(s: SpacySpan, start: int) -> Token | None:
     """The token of `s` at sentence-relative char `start` or just after it."""
     return next((t for t in s if t.idx - s.start_char >= start and not t.is_space), None)
@@ -237,6 +248,8 @@ class ClaimWords:
                 hit_phrase = lex[kind].phrase(text)
             if hit_phrase is not None and _infinitive_after(s, hit_phrase[1]):
                 hit_phrase = None  # "is due to reconvene": a schedule, not a cause
+            if hit_phrase is not None and kind == "causal" and _phrase_denied(s, hit_phrase[0]):
+                hit_phrase = None  # 'had not led to any answer': no cause is claimed
             if hit_phrase is not None and not _before_verb(s, hit_phrase[1]):
                 return what, hit_phrase[2], hit_phrase[3]
             hit_tok = next(
