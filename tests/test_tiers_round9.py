@@ -106,3 +106,20 @@ def test_what_an_event_will_bring_is_a_query(annotator: Annotator, text: str) ->
 )
 def test_a_schedule_is_no_prediction(annotator: Annotator, text: str) -> None:
     assert tier_of(annotator, text, text[:8])[0] is None
+
+
+def test_a_lede_sourced_in_the_next_sentence_is_routine(annotator: Annotator) -> None:
+    text = (
+        "Corran prosecutors have dropped their inquiry into the fraud at the mill.\n\n"
+        "Prosecutor Ana Ruiz said the fraud inquiry found too little evidence.\n"
+    )
+    assert tier_of(annotator, text, "Corran") == ("unattributed_claim", "routine")
+
+
+def test_a_later_claim_next_to_a_named_sentence_stays_a_query(annotator: Annotator) -> None:
+    text = (
+        "The Corran mill closed on Monday.\n\n"
+        "Two managers at the mill were charged with fraud in March.\n\n"
+        "Prosecutor Ana Ruiz said the fraud inquiry was over.\n"
+    )
+    assert tier_of(annotator, text, "Two managers") == ("unattributed_claim", "query")
