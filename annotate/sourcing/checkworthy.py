@@ -149,6 +149,7 @@ def _admission(s: SpacySpan, least: int = 2) -> str | None:
 
 _VAGUE = "sourcing.check.vague_concern"
 _CONSEQUENCE = "sourcing.check.prediction_consequence"
+_MOTIVE = "sourcing.check.motive"
 _CASE = "sourcing.check.case_event"
 _EDITED_THINGS = WordSetView("edited_things")
 
@@ -265,7 +266,9 @@ class CheckWorthy(ClaimWords, Clauses):
         if (hit := self._claim_word(s, mask, _CLAIM_KINDS, outside, toks)) is not None:
             return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
         if (words := voice_word(s, mask, outside, lex)) is not None:
-            return flag(f"motive or prediction with no source: '{words}'", "sourcing.check.motive")
+            return flag(
+                f"motive, prediction or private dealings with no source: '{words}'", _MOTIVE
+            )
         if (words := vague_concern(s, mask) or _concern_left_as_root(s)) is not None:
             return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
         if (words := case_event(s, mask) or _admission(s)) is not None:
