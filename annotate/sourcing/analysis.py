@@ -8,10 +8,10 @@ consequence in the present (`sourcing.words.consequence_verbs`: sets up, paves, 
 marks, signals, spells). Whose reading of the consequence it is, the reader is not told: a
 query (sourcing.tier.forecast).
 
-Left alone: 'would' (a hypothetical: 'The deal would let both sides claim victory'), a clause with a condition ('if
-the vote passes, ...'), a negation, a verb inside quotation marks, and a pronoun subject
-other than 'this' (a pronoun may carry a named speaker's words on); 'this' only with
-a modal future ('This means ...' explains, in reviews above all)."""
+Left alone: 'would' (a hypothetical: 'The deal would let both sides claim victory'), a
+clause with a condition ('if the vote passes, ...'), a negation, a verb inside quotation
+marks, and a pronoun subject other than 'this' (a pronoun may carry a named speaker's words
+on); 'this' only with a modal future ('This means ...' explains, in reviews above all)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,11 @@ the shape of the sentence.
   and the journal and issue it appeared in ('The researchers followed 2,400 adults for
   eight years', 'The paper appears in the March issue of the Lancet') are in the paper
   itself; its findings ('found', 'showed') are what an editor asks about
-  ("sourcing.tier.study_method").
+  ("sourcing.tier.study_method");
+- a review's own testing ('In our testing, the laptop hit 107 degrees', 'We measured ...'):
+  the writer's first-hand account ("sourcing.tier.first_person");
+- a figure or superlative in a sentence that tells what an event will bring ('The merger will
+  create the largest brewer in the region'): a prediction, a query ("sourcing.tier.forecast").
 
 Entries, with invented examples: annotate/lexicons/sourcing_tiers_senses.toml."""
 

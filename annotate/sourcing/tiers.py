@@ -22,6 +22,10 @@ a named body's own report; after 3, size and urgency in the writer's voice is ro
 (`sourcing.tier.writer_evaluation`; judgements of quality or conduct stay queries), and before 4 a
 count in a roster or schedule (`sourcing.tier.present_count`).
 
+Round 9 (tier_senses.py, tier_context.py): a query word counts only in its sense, and before
+the prediction rules a study's method, a match report's box score and a review's own testing
+are routine.
+
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
 
