@@ -61,7 +61,14 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
 - tiers.py: query or routine for every unsourced sentence; tier_rules.py (rules that read
   beyond the flag's words: causes of a move, bodies named by proper name, recordings),
   tier_shapes.py (round 8: footage, unnamed actors, the writer's sense of scale, old
-  history, rosters, matched by sentence shape) and generic.py (what a kind is or does)
+  history, rosters, matched by sentence shape) and generic.py (what a kind is or does);
+  round 9: tier_senses.py (tier cues in their sense: a legal 'charge', a casualty word
+  outside titles), tier_context.py (box scores of match reports, a study's method, a
+  review's own testing, what an event will bring)
+- analysis.py: the reporter's analysis of what an event will bring ('The vote sets up a
+  clash'), a prediction with no source
+- nonclaims.py: lines that assert nothing (instructions to the reader, list titles, verbless
+  fragments with a number)
 - several.py: every attribution a sentence states (SentenceFlag.attributions), the main one
   first: other speakers and cues of pass 1, public acts ('endorsed', 'mocked', 'declined
   to'), tags after quotations, headline 'Name:' speakers, 'in a statement', 'according to'

@@ -171,30 +171,60 @@ class Carry:
     ) -> Attribution | None:
         """'The singer reportedly paid $2 million. According to Variety, the deal ...': a
         lead passed on with 'reportedly' whose source the very next sentence opens with (in
-        the same paragraph or the next) is that source's report, not hearsay."""
+        the same paragraph or the next) is that source's report, not hearsay. Round 9 (rule
+        "sourcing.reported_nearby"): a report's 'according to' may close the next sentence
+        ('The deal is worth 40 million dollars, according to a report in the Ledger.'), or
+        the previous sentence of the paragraph may name the report ('The Ledger reported on
+        Monday that ... . The singer reportedly ...')."""
         if a is None or a.kind != "agentless" or a.rule not in self._evidential_adverbs():
             return None
-        if i + 1 >= len(sents) or paras[i + 1] > paras[i] + 1:
-            return None
-        nxt = explicit[i + 1]
-        if (
-            nxt is None
-            or nxt.label != "named_source"
-            or nxt.rule not in self._prepositions()
-            or nxt.cue is None
-            or nxt.cue.start - sents[i + 1].start_char > 2
-        ):
+        rule, nxt = "sourcing.reported_by_next", None
+        if i + 1 < len(sents) and paras[i + 1] <= paras[i] + 1:
+            nxt = self._named_report(i + 1, sents, explicit, paras, paras[i])
+            opening = nxt is not None and nxt.cue is not None
+            if opening and nxt.cue.start - sents[i + 1].start_char > 2:
+                rule = "sourcing.reported_nearby"  # a report's 'according to' closing it
+                if nxt.kind != "document":
+                    nxt = None  # a person's closing 'according to' speaks for that sentence
+        if nxt is None:
+            rule = "sourcing.reported_nearby"
+            nxt = self._named_report(i - 1, sents, explicit, paras, paras[i], before=True)
+        if nxt is None:
             return None
         name = nxt.source.text if nxt.source is not None else "the next sentence's source"
         return Attribution(
             "named_source",
             nxt.kind,
-            f"'{a.cue.text if a.cue else 'reportedly'}' names its source next: '{name}'",
-            "sourcing.reported_by_next",
+            f"'{a.cue.text if a.cue else 'reportedly'}' names its source a sentence away: '{name}'",
+            rule,
             source=nxt.source,
             cue=a.cue,
             head=nxt.head,
         )
+
+    def _named_report(
+        self,
+        j: int,
+        sents: list[SpacySpan],
+        explicit: list[Attribution | None],
+        paras: list[int],
+        para: int,
+        before: bool = False,
+    ) -> Attribution | None:
+        """Sentence `j`'s named attribution when it names a report: 'according to X'
+        anywhere in it (at its start only when it comes after), or, before, 'X reported'
+        in the same paragraph."""
+        if j < 0 or (before and paras[j] != para):
+            return None
+        a = explicit[j]
+        if a is None or a.label != "named_source" or a.cue is None:
+            return None
+        if a.rule in self._prepositions() or a.cue.text.lower().startswith("according"):
+            return a
+        cue = sents[j].doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        if before and cue is not None and cue[0].lemma_.lower() == "report":
+            return a
+        return None
 
     def _evidential_adverbs(self) -> set[str]:
         ws = self.lex["evidential_adverb"]

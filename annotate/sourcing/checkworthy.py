@@ -9,10 +9,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.nlp import doc_text, span_ents
+from annotate.sourcing.analysis import consequence
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.clauses import Clauses
 from annotate.sourcing.judgements import ClaimWords
 from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.nonclaims import _fragment, _imperative, _list_intro
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity, _past_date
 from annotate.sourcing.syntax import _clause_tokens, _subject
 from annotate.sourcing.voice import case_event, vague_concern, voice_word
@@ -63,26 +65,6 @@ def _ends_a_title_line(s: SpacySpan, max_words: int = 20) -> bool:
         return False
     start = text.rfind("\n", 0, s.start_char) + 1
     return start < s.start_char and len(text[start:end].split()) <= max_words
-
-
-def _imperative(sent: SpacySpan) -> bool:
-    """'Add the honey and boil for five minutes', 'Save $31 on the console': an instruction
-    or an offer to the reader asserts nothing."""
-    root = sent.root
-    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-    return (
-        root.tag_ == "VB"
-        and first is not None
-        and first.i == root.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
-    )
-
-
-def _list_intro(sent: SpacySpan) -> bool:
-    """'Here are 12 ways to sleep better', 'Here's how to ...': the title of the list that
-    follows (rule "sourcing.check.list_intro"), the outlet's own promise, not a claim."""
-    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)][:3]
-    return len(words) >= 2 and words[0] == "here" and words[1] in ("are", "is", "'s", "\u2019s")
 
 
 _EDITORIAL_VERBS = WordSetView("editorial_verbs")
@@ -166,6 +148,8 @@ def _admission(s: SpacySpan, least: int = 2) -> str | None:
 
 
 _VAGUE = "sourcing.check.vague_concern"
+_CONSEQUENCE = "sourcing.check.prediction_consequence"
+_MOTIVE = "sourcing.check.motive"
 _CASE = "sourcing.check.case_event"
 _EDITED_THINGS = WordSetView("edited_things")
 
@@ -254,8 +238,8 @@ class CheckWorthy(ClaimWords, Clauses):
             return None  # a question or an instruction to the reader asserts nothing
         if not any(t.is_alpha for t in s) or _list_intro(s) or _outlet_note(s):
             return None  # '4.': a list number; 'Here are 12 ways ...'; 'We have blurred ...'
-        if _ends_a_title_line(s):
-            return None
+        if _ends_a_title_line(s) or _fragment(s):
+            return None  # a headline cut short; '12 issues for 11.99 pounds.', '1 sack, 2 QH.'
         if (fig := self._figure(s)) is not None:
             return flag(f"figure with no source: '{fig.text}'", "sourcing.check.figure")
         if hit := lex["figure_word"].phrase(outside):
@@ -282,7 +266,9 @@ class CheckWorthy(ClaimWords, Clauses):
         if (hit := self._claim_word(s, mask, _CLAIM_KINDS, outside, toks)) is not None:
             return flag(f"{hit[0]} with no source: '{hit[1]}'", hit[2])
         if (words := voice_word(s, mask, outside, lex)) is not None:
-            return flag(f"motive or prediction with no source: '{words}'", "sourcing.check.motive")
+            return flag(
+                f"motive, prediction or private dealings with no source: '{words}'", _MOTIVE
+            )
         if (words := vague_concern(s, mask) or _concern_left_as_root(s)) is not None:
             return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
         if (words := case_event(s, mask) or _admission(s)) is not None:
@@ -302,6 +288,8 @@ class CheckWorthy(ClaimWords, Clauses):
         )
         if found is None and (word := _hedged_clause(s, mask)) is not None:
             return flag(f"a forecast with no source: '{word}'", "sourcing.check.prediction_clause")
+        if found is None and (words := consequence(s, mask)) is not None:
+            return flag(f"what an event will bring, with no source: '{words}'", _CONSEQUENCE)
         return found
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:

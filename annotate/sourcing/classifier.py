@@ -28,7 +28,7 @@ from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
-from annotate.sourcing.tier_rules import data_in_force
+from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next
 from annotate.sourcing.tiers import assign_tier
 from annotate.sourcing.words import WordSetView, active_word_sets
 
@@ -144,6 +144,7 @@ class SourcingClassifier(
             flag.tier = assign_tier(flag, s, self.lex)
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
         data_in_force(flags, sents, quoted)
+        lede_sourced_next(flags, sents)
         return flags
 
     def _own_public_act(

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from annotate.models import FramingSpan
 from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.tier_senses import harm_sense
 from annotate.sourcing.words import _FRAMING_KINDS, WordSetView
 
 # nouns for footage and pictures the story shows (sourcing_tiers_cases.toml "sourcing.words.footage")
@@ -117,6 +118,17 @@ def _before_verb(sent: SpacySpan, end: int) -> bool:
     'is due to reconvene' is a schedule, not a cause."""
     nxt = next((t for t in sent if t.idx - sent.start_char >= end and not t.is_space), None)
     return nxt is not None and nxt.tag_ == "VB"
+
+
+def _phrase_denied(s: SpacySpan, start: int) -> bool:
+    """The verb a causal phrase starts with is negated ('had not led to', 'did not cause'):
+    the sentence denies a cause rather than claims one (rule "sourcing.check.causal_denied")."""
+    tok = _token_at(s, start)
+    return (
+        tok is not None
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "neg" for c in tok.children)
+    )
 
 
 def _token_at(s: SpacySpan, start: int) -> Token | None:
@@ -236,6 +248,8 @@ class ClaimWords:
                 hit_phrase = lex[kind].phrase(text)
             if hit_phrase is not None and _infinitive_after(s, hit_phrase[1]):
                 hit_phrase = None  # "is due to reconvene": a schedule, not a cause
+            if hit_phrase is not None and kind == "causal" and _phrase_denied(s, hit_phrase[0]):
+                hit_phrase = None  # 'had not led to any answer': no cause is claimed
             if hit_phrase is not None and not _before_verb(s, hit_phrase[1]):
                 return what, hit_phrase[2], hit_phrase[3]
             hit_tok = next(
@@ -250,7 +264,7 @@ class ClaimWords:
                     and not (kind == "accusation" and _own_denial(t))
                     and not (kind == "causal" and _bare_cause_noun(t))
                     and not _describes_footage(t)
-                    and not (kind == "harm" and _verbal_attack(t))
+                    and not (kind == "harm" and (_verbal_attack(t) or not harm_sense(t)))
                 ),
                 None,
             )

@@ -131,8 +131,12 @@ def _citation_mark(ent: SpacySpan, reach: int = 8) -> bool:
     return all(t.text.isdigit() and len(t.text) <= 3 for t in inside)
 
 
+# suffixes that make a number the name of a format ('4K', '1440p' when cut in two)
+_FORMATS = frozenset(("K", "p"))
+
+
 def _in_a_name(ent: SpacySpan) -> bool:
-    """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10',
+    """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10', '4K',
     'Boeing 737' (a number straight after a capitalised name), 'A320', 'G20', 'Block 1B'
     (capitals and digits in one token, with no currency sign before it)."""
     doc = ent.doc
@@ -143,6 +147,9 @@ def _in_a_name(ent: SpacySpan) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if any(c.isdigit() for c in text) and any(c.isupper() for c in text):
         return prev is None or prev.text not in "$£€¥"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if text.isdigit() and nxt is not None and not tok.whitespace_ and nxt.text in _FORMATS:
+        return prev is None or prev.text not in "$£€¥"  # '4K', '8K': a picture format
     if not text.isdigit() or prev is None or prev.sent.start == prev.i:
         return False
     return (

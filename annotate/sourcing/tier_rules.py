@@ -241,3 +241,29 @@ def repeats(flags: list[SentenceFlag], sents: list[SpacySpan], least: int = 6) -
             f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: repeats sentence {first + 1}"
             " (sourcing.tier.repeat)"
         )
+
+
+def lede_sourced_next(flags: list[SentenceFlag], sents: list[SpacySpan]) -> None:
+    """The lede (the article's first sentence that is not a heading) flagged a query in the
+    writer's voice, and the very next sentence gives a named source on the same topic (a
+    shared noun): the lede sums up what that source says, the usual shape of a news story
+    ('Corran has dropped its inquiry into the mill fire. "The evidence was too weak," said
+    chief prosecutor Ana Ruiz.'). The flag stays, routine (rule
+    "sourcing.tier.lede_sourced_next"); further down the story the rule does not apply."""
+    lede = next((i for i, f in enumerate(flags) if f.rule != "sourcing.headline"), None)
+    if lede is None or lede + 1 >= len(flags):
+        return
+    f, nxt = flags[lede], flags[lede + 1]
+    if f.tier != "query" or f.sourcing != "unattributed_claim" or f.in_quote:
+        return
+    if nxt.sourcing != "named_source" or nxt.source is None or nxt.cue is None:
+        return
+    shared = _content_words(sents[lede]) & _content_words(sents[lede + 1])
+    nouns = {t.lower_ for t in sents[lede] if t.pos_ in ("NOUN", "PROPN")} & shared
+    if not nouns:
+        return
+    f.tier = "routine"
+    f.reason = (
+        f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the lede, sourced next by"
+        f" '{nxt.source.text}' (sourcing.tier.lede_sourced_next)"
+    )

@@ -192,6 +192,24 @@ def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     return f"{verb.text} {obj.text}"
 
 
+_NEWS_VERBS = frozenset(("hear", "learn", "know", "find", "see"))
+
+
+def waiting_to_hear(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'Thousands of staff are waiting to hear whether they keep their jobs', 'fans still
+    wait to learn when the stadium reopens': the people wait for news; they tell the reader
+    nothing (rule "sourcing.tier.waiting"). What they wait for is the story's, not theirs."""
+    if flag.sourcing not in ("anonymous_source", "weasel") or flag.cue is None:
+        return None
+    cue = _tokens(sent, flag.cue.start, flag.cue.end)
+    if not cue or cue[0].lemma_.lower() not in _NEWS_VERBS:
+        return None
+    verb = cue[0]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("wait", "await", "hope", "want"):
+        return f"{verb.head.text} to {verb.text}"
+    return None
+
+
 def _present_or_future(verb: Token) -> bool:
     """'meet', 'face off', 'are', 'can bid', 'will meet': now or scheduled; not a past."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -249,6 +267,12 @@ def not_a_source(
         )
     if poster := social_posters(flag, sent):
         return "routine", f"posts in public view ('{poster}')", "sourcing.tier.social_posts"
+    if wait := waiting_to_hear(flag, sent):
+        return (
+            "routine",
+            f"people waiting for news ('{wait}'), not a source",
+            "sourcing.tier.waiting",
+        )
     if act := actor_not_source(flag, sent):
         if query:
             return "query", f"'{query[0]}'", query[1]

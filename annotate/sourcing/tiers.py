@@ -22,6 +22,10 @@ a named body's own report; after 3, size and urgency in the writer's voice is ro
 (`sourcing.tier.writer_evaluation`; judgements of quality or conduct stay queries), and before 4 a
 count in a roster or schedule (`sourcing.tier.present_count`).
 
+Round 9 (tier_senses.py, tier_context.py): a query word counts only in its sense, and before
+the prediction rules a study's method, a match report's box score and a review's own testing
+are routine.
+
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
 
@@ -36,6 +40,7 @@ from annotate.models import SentenceFlag
 from annotate.nlp import doc_sents
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
+from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_rules import (
     _body_named,
     _cause_of_move,
@@ -45,6 +50,7 @@ from annotate.sourcing.tier_rules import (
     after_own_news,
     foreign_prose,
 )
+from annotate.sourcing.tier_senses import query_sense
 from annotate.sourcing.tier_shapes import body_report, history, not_a_source, present_count
 from annotate.sourcing.voice import (
     VOICE_QUERY_IDS,
@@ -182,6 +188,8 @@ def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | 
     lower = ""  # the sentence's text is built only when needed (Span.text joins tokens)
     for t in sent:
         if (eid := ws.token(t)) is not None:
+            if exclude is not None and not query_sense(t, eid):
+                continue  # 'charges 5 dollars', 'Death Stranding', 'the expected line-up'
             if exclude is not None:
                 lower = lower or sent.text.lower()
                 a = t.idx - sent.start_char
@@ -305,6 +313,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
+    if not rule.startswith(_QUERY_RULE_PREFIXES) and (shape := context_tier(flag, sent, lex)):
+        return shape  # round 9: a study's method, a box score, an event's consequence
     if rule.startswith("sourcing.check.prediction"):
         return "query", "a prediction with no source", "sourcing.tier.forecast"
     if rule.startswith(

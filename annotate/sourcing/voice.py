@@ -25,7 +25,11 @@ _CASE_CONTEXT = WordSetView("case_context")
 _CASE_PEOPLE = WordSetView("case_people")
 _STAKES = WordSetView("stakes_nouns")
 # tier_query_word entries of sourcing_tiers_voice.toml that also make a sentence a claim
-VOICE_QUERY_IDS = ("sourcing.tier.motive", "sourcing.tier.forecast_word")
+VOICE_QUERY_IDS = (
+    "sourcing.tier.motive",
+    "sourcing.tier.forecast_word",
+    "sourcing.tier.private_dealings",
+)
 _GROW = frozenset(("grow", "mount", "rise", "build", "deepen", "spread", "swirl", "intensify"))
 _PEOPLE = frozenset("he she they him her them".split())
 

@@ -1,0 +1,39 @@
+"""Lines that assert nothing, whatever words they hold: an instruction or an offer to the
+reader, the title of a list, and (round 9) a short fragment with no verb (a promotion, a list
+item, a table row). Split from checkworthy.py."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+
+def _fragment(sent: SpacySpan, most: int = 10) -> bool:
+    """A short line with a number and no verb at all ('12 issues for 11.99 pounds.', 'Olive oil, 2 tbsp.',
+    'DL Ivo Marsh 63 85% 1 tackle.'): a promotion, a list item or a table row, not a
+    sentence that asserts (rule "sourcing.check.fragment")."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) > most or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    if not any(t.like_num for t in sent):
+        return False  # a line of words alone may be a sentence the tagger misread
+    return not any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for t in sent)
+
+
+def _imperative(sent: SpacySpan) -> bool:
+    """'Add the honey and boil for five minutes', 'Save $31 on the console': an instruction
+    or an offer to the reader asserts nothing."""
+    root = sent.root
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return (
+        root.tag_ == "VB"
+        and first is not None
+        and first.i == root.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
+    )
+
+
+def _list_intro(sent: SpacySpan) -> bool:
+    """'Here are 12 ways to sleep better', 'Here's how to ...': the title of the list that
+    follows (rule "sourcing.check.list_intro"), the outlet's own promise, not a claim."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)][:3]
+    return len(words) >= 2 and words[0] == "here" and words[1] in ("are", "is", "'s", "\u2019s")
