@@ -5,13 +5,16 @@ Takes the unreserved pages of the ScrapingHub article-extraction benchmark
 the project's extractor, annotates it, and prints every unsourced flag an editor sees by
 default (tier `query`; flags with no tier are shown too) with its label, rule and reason, so a
 reader can count which flags are claims worth querying, which are routine, and which are not
-claims at all. `--tier all` prints routine flags as well; `--context` prints every sentence.
+claims at all. `--tier all` prints routine flags as well; `--context` prints every sentence;
+`--spans` prints every framing span under its sentence (category, tier, in quotes or not, the
+lexicon entry; `*` marks a strong author's-voice span, shown by default), for reading framing
+the same way. Scraped text is printed through `scraper.guard.for_terminal`.
 
 Data path: env NEWSPROV_AEB, the folder holding `html/`. Without it the script prints one
 line and exits 0. The 25 pages reserved for acceptance (issue 9) are never read.
 
 Usage: NEWSPROV_AEB=/work/data/aeb .venv/bin/python bench/read_aeb.py
-       [--sample 10] [--seed 1] [--pages PREFIX,...] [--tier query|routine|all] [--context]
+       [--sample 10] [--seed 1] [--pages PREFIX,...] [--tier query|routine|all] [--context] [--spans]
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ def main() -> None:
     ap.add_argument("--pages", default="", help="comma-separated file-name prefixes instead")
     ap.add_argument("--tier", choices=("query", "routine", "all"), default="query")
     ap.add_argument("--context", action="store_true", help="print unflagged sentences too")
+    ap.add_argument("--spans", action="store_true", help="print framing spans too")
     args = ap.parse_args()
     env = os.environ.get("NEWSPROV_AEB")
     if not env:
@@ -80,6 +84,7 @@ def main() -> None:
 
     from annotate.annotator import Annotator
     from scraper.extract import ExtractError, extract_article
+    from scraper.guard import for_terminal as safe
 
     annotator = Annotator()
     totals: Counter = Counter()
@@ -89,23 +94,32 @@ def main() -> None:
         try:
             art = extract_article(gzip.decompress(path.read_bytes()), url)
         except ExtractError as exc:
-            print(f"\n### {key[:8]} {url}\n  (extract failed: {exc})")
+            print(f"\n### {key[:8]} {safe(url)}\n  (extract failed: {safe(exc)})")
             continue
         ann = annotator.annotate(art.text)
         flags = [s for s in ann.sentences if s.unsourced]
         tiers = Counter(s.tier for s in flags)
         print(
-            f"\n### {key[:8]} {url}\n  {ann.word_count} words, {len(ann.sentences)} sentences,"
+            f"\n### {key[:8]} {safe(url)}\n  {ann.word_count} words, {len(ann.sentences)} sentences,"
             f" {len(flags)} unsourced ({', '.join(f'{k}: {v}' for k, v in tiers.items())})"
         )
         for i, s in enumerate(ann.sentences):
             if s.unsourced and shown(s.tier, args.tier):
                 totals["shown"] += 1
-                print(f"  [{i}] {s.sourcing}/{s.tier} <{s.rule}> {s.reason}")
-                print(f"       {' '.join(s.text.split())}")
+                print(f"  [{i}] {s.sourcing}/{s.tier} <{s.rule}> {safe(s.reason)}")
+                print(f"       {safe(' '.join(s.text.split()))}")
             elif args.context:
                 label = s.sourcing or "-"
-                print(f"   ({i}) {label}: {' '.join(s.text.split())[:160]}")
+                print(f"   ({i}) {label}: {safe(' '.join(s.text.split())[:160])}")
+            if args.spans:
+                for sp in ann.spans:
+                    if s.start <= sp.start < s.end:
+                        mark = "*" if sp.tier == "strong" and not sp.in_quote else " "
+                        where = "quote" if sp.in_quote else "author"
+                        print(
+                            f"     {mark}~ {sp.category}/{sp.tier} {where}"
+                            f" <{sp.entry or '-'}> {safe(sp.text)!r}"
+                        )
         totals["pages"] += 1
         totals["flags"] += len(flags)
     print(f"\n{totals['pages']} pages, {totals['flags']} unsourced flags, {totals['shown']} shown")
