@@ -106,7 +106,7 @@ def open_database(db_path: str, create: bool = False):
             f"folder {path.resolve().parent} does not exist: create it or pass another --db"
         )
     try:
-        return open_db(db_path, create=create)
+        db = open_db(db_path, create=create)
     except FileNotFoundError:
         raise click.ClickException(
             f"no database at {db_path}: check --db (or NEWSPROV_DB), or run "
@@ -121,6 +121,13 @@ def open_database(db_path: str, create: bool = False):
         raise click.ClickException(
             f"cannot open {db_path} as a newsprov database ({one_line(str(exc), 200)}); pass another --db"
         ) from exc
+    # Closed when the command ends, even on an error: the last connection's close folds
+    # the write-ahead log back into the file, so the .db a user copies or mails is whole
+    # (a copy taken while a -wal file is pending silently lacks the newest rows).
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(db.close)
+    return db
 
 
 def make_fetcher(allow_hosts: tuple[str, ...], connect_to: tuple[str, ...], delay: float):

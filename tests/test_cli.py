@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -70,6 +71,10 @@ def test_scrape_stores_seed_with_related_coverage(scraped):
     assert "Internal documents reveal" in art["text"]
     assert "Click to start listening" not in art["text"]
     assert art["is_seed"] == 1
+    # The command closed its database: no write-ahead log is left pending, so the .db
+    # file alone (copied, mailed, opened by another tool) holds every row.
+    wal = Path(db_path + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
     # Sentences are stored with offsets that cut the article text exactly.
     bad = conn.execute(
         "SELECT count(*) FROM sentences s JOIN articles a USING (article_id) "
@@ -372,7 +377,6 @@ def test_reimport_without_related_keeps_the_trail_tables_unchanged(scraped, tmp_
 
 
 async def test_canned_conflicts_list_each_disagreement_once(scraped):
-    from pathlib import Path
 
     from db.plugin.app import make_datasette
 
