@@ -56,7 +56,6 @@ _DEMONSTRATIVE = frozenset(("this", "that", "these", "those", "such"))
 _BACK_PRONOUNS = frozenset(("it", "this", "that", "so"))
 # dependents that give a verb of saying content of its own
 _CONTENT_DEPS = frozenset(("ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "csubj", "parataxis"))
-_SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
 # the rule ids this stage writes on a flag
 RULE = "sourcing.carry_next.back_reference"
 RULE_WORDS = "sourcing.carry_next.same_words"
