@@ -36,7 +36,7 @@ def test_lexicon_entries_have_unique_ids_rationale_and_examples() -> None:
 
 
 EXAMPLES = [
-    (e["id"], key, ex["text"], ex["label"], ex.get("tier"))
+    (e["id"], key, ex["text"], ex.get("label"), ex.get("tier"), ex.get("labels"))
     for e in load_lexicon().entries
     for key in ("examples", "counter_examples")
     for ex in e.get(key, [])
@@ -44,23 +44,35 @@ EXAMPLES = [
 
 
 @pytest.mark.parametrize(
-    ("entry", "key", "text", "label", "tier"),
+    ("entry", "key", "text", "label", "tier", "every"),
     EXAMPLES,
-    ids=[f"{e}:{k[0]}:{t[:30]}" for e, k, t, _, _ in EXAMPLES],
+    ids=[f"{e}:{k[0]}:{t[:30]}" for e, k, t, _, _, _ in EXAMPLES],
 )
 def test_lexicon_example_gets_its_label(
-    annotator: Annotator, entry: str, key: str, text: str, label: str, tier: str | None
+    annotator: Annotator,
+    entry: str,
+    key: str,
+    text: str,
+    label: str | None,
+    tier: str | None,
+    every: list[str] | None,
 ) -> None:
     """Each example gets its label (and tier when given); a counter-example is not decided
     by its entry. An example is one sentence, or a speaker label ('PHOTO:', 'OKAFOR:') that
-    the splitter cuts off and a sentence; the last one carries the label."""
+    the splitter cuts off and a sentence; the last one carries the label. An example that
+    gives `labels` (a pair of sentences whose second sources the first, or does not) gets
+    exactly those labels, and no flag of a counter-example is decided by its entry."""
     flags = annotator.annotate(text).sentences
     got = [f.sourcing or "none" for f in flags]
-    assert got[-1] == label and set(got[:-1]) <= {label, "none"} and len(got) <= 2, got
+    if every is not None:
+        assert got == every, [f.reason for f in flags]
+    else:
+        assert got[-1] == label and set(got[:-1]) <= {label, "none"} and len(got) <= 2, got
     if tier is not None:
         assert flags[-1].tier == tier, flags[-1].reason
     if key == "counter_examples":
-        assert flags[-1].rule != entry, flags[-1].reason
+        decided = flags if every is not None else flags[-1:]
+        assert all(f.rule != entry for f in decided), [f.reason for f in flags]
 
 
 def test_classifier_editor_added_entry_changes_label(tmp_path: Path) -> None:

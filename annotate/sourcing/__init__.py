@@ -74,6 +74,8 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
   to'), tags after quotations, headline 'Name:' speakers, 'in a statement', 'according to'
   any source; listed only, they never decide the label
 - carry.py: pass 2, the speaker of a quotation and the named source in force
+- carry_next.py: pass 2 (round 10), a claim whose source the next sentence names and points
+  back to it ('The decision was confirmed by ...', 'The figure comes from ...')
 - checkworthy.py: whether a sentence with no source claims something that needs one
 - voice.py: motives, predictions and unease in the reporter's own voice (queries)
 - views.py: views held with no verb of saying ('many residents fear that ...')

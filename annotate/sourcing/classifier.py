@@ -18,6 +18,7 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
+from annotate.sourcing.carry_next import CarryNext
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
 from annotate.sourcing.judgements import borrowed_spans
@@ -47,7 +48,16 @@ _ACT_CHECKS = frozenset(
 
 
 class SourcingClassifier(
-    Explicit, QuoteTags, NounCues, Tags, SourceTypes, Documents, Carry, CheckWorthy, Several
+    Explicit,
+    QuoteTags,
+    NounCues,
+    Tags,
+    SourceTypes,
+    Documents,
+    Carry,
+    CarryNext,
+    CheckWorthy,
+    Several,
 ):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 
@@ -131,6 +141,8 @@ class SourcingClassifier(
                 carried = a is not None
                 if not carried:
                     a = self._own_public_act(s, check, found[i], mem, i, quoted[i]) or check
+                    # a claim whose source the next sentence names (carry_next.py)
+                    a = self._carried_from_next(i, a, sents, explicit, para_no, quoted, mem) or a
             if a is not None and a is explicit[i] and a.label == "named_source":
                 a = self._source_clause(s, a) or a  # '..., said X, whose firm has cut 300 jobs'
             if a is not None and a.source and s.start_char <= a.source.start < s.end_char:

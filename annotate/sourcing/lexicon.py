@@ -74,6 +74,13 @@ KINDS = (
     "content_noun",
     "stance_adjective",
     "attribution_act",
+    # carry_next.py: how a sentence points back to the claim before it
+    "carry_next_anaphor",
+    "carry_next_figure_noun",
+    "carry_next_confirm_verb",
+    "carry_next_denial_verb",
+    "carry_next_origin_verb",
+    "carry_next_generic",
     "word_set",
     "rule",
 )

@@ -249,7 +249,10 @@ def lede_sourced_next(flags: list[SentenceFlag], sents: list[SpacySpan]) -> None
     shared noun): the lede sums up what that source says, the usual shape of a news story
     ('Corran has dropped its inquiry into the mill fire. "The evidence was too weak," said
     chief prosecutor Ana Ruiz.'). The flag stays, routine (rule
-    "sourcing.tier.lede_sourced_next"); further down the story the rule does not apply."""
+    "sourcing.tier.lede_sourced_next"); further down the story the rule does not apply.
+    A next sentence that points back to the lede ('The decision was confirmed by ...') has
+    already lent it its source in pass 2 (carry_next.py), so the lede is no longer flagged;
+    this rule is the weaker link, a shared noun, which keeps the flag but makes it routine."""
     lede = next((i for i, f in enumerate(flags) if f.rule != "sourcing.headline"), None)
     if lede is None or lede + 1 >= len(flags):
         return
