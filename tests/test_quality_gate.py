@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "ed754d9c9f2a6ff4edeaeebc977aee1114ba7e5fd62e25ab41f9cf398c865c4a",
+    "heldout": "721eb0ded69a99f02988201d462c63dd712f6d3bb406a981480247538a5df183",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -82,6 +82,13 @@ DIGESTS = {
 # 0.632). The enlarged set (50 articles, 880 sentences) on 19a66a7, floors less a margin:
 #   heldout: unsourced F1 0.7977, label agreement 0.7966, named flagged 27/393 (0.069),
 #            framing F1 (outside quotes) 0.7489, neutral flags per 500 words 0.174
+# Tenth round: six blind articles c10_* (tests/heldout/README_ROUND10.md), scored once on
+# a908224 (tests/heldout/FIRST_SCORES_ROUND10.md: unsourced F1 0.835, framing outside quotes
+# 0.640). The enlarged set (56 articles, 1,025 sentences) on a908224, before the round's rules:
+#   heldout: unsourced F1 0.8071, label agreement 0.8029, named flagged 29/457 (0.063),
+#            framing F1 (outside quotes) 0.7388, neutral flags per 500 words 0.182
+# The framing floor moves from 0.74 to 0.73 with the set (the column's 16 author-voice spans,
+# half of them missed), as in rounds 3, 7 and 9; no rule changed.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -96,7 +103,7 @@ BOUNDS = {
         ("sourcing.unsourced_f1", "min", 0.79),
         ("sourcing.label_agreement", "min", 0.79),
         ("sourcing.named_flagged_rate", "max", 0.075),
-        ("framing.outside_quotes_f1", "min", 0.74),
+        ("framing.outside_quotes_f1", "min", 0.73),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
