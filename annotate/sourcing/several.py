@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from annotate.models import Attributed, Span
 from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.cue_senses import other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _np, _relative_subject, _subject, _tok_span
 from annotate.sourcing.words import _FIGURE_ENTS, _SHARE_HEADS, WordSetView
@@ -177,7 +178,7 @@ class Several:
                 continue
             lemma = lemma_of(tok)
             eid = lex["cue_verb"].words.get(lemma) or lex["attribution_act"].words.get(lemma)
-            if eid is None:
+            if eid is None or other_sense(tok, lemma):
                 continue
             clauseless = (
                 lemma in lex.needs_clause
