@@ -277,6 +277,8 @@ class Several:
                     )
                 a.cue = cue
                 out.append(a)
+            elif tok.head.idx in taken:
+                continue  # 'said in a statement': the verb is listed already (round 10)
             elif (subj := _subject(tok.head)) is not None and subj.lower_ not in _NOT_AGENTS:
                 # the statement's source is the verb's subject, listed with its own cue too
                 src = _tok_span(_np(subj, s))
