@@ -147,7 +147,9 @@ def test_question_and_citation_without_a_clause_are_listed(annotator: Annotator)
 
 def test_in_a_statement_and_in_a_poll_are_cues(annotator: Annotator) -> None:
     f = flag_of(annotator, "Ana Ortega said in a statement that the depot would close.", "Ana")
-    assert ("Ana Ortega", "in a statement") in pairs(f)
+    # round 10: on a verb already listed, 'in a statement' is not listed again
+    assert ("Ana Ortega", "said") in pairs(f)
+    assert ("Ana Ortega", "in a statement") not in pairs(f)
     assert f.cue is not None and f.cue.text == "said"  # the main cue is unchanged
     f = flag_of(
         annotator,

@@ -10,6 +10,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import Span
+from annotate.sourcing.cue_senses import (
+    _SPEECH_ENTRIES,
+    _duty_not_hearsay,
+    _made_clear,
+    _says_besides,
+    other_sense,
+)
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import (
     _depth,
@@ -28,10 +35,6 @@ from annotate.sourcing.views import Views
 from annotate.sourcing.words import _HEARING_BODIES, _TERMINAL, WordSetView
 
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
-# entries of verbs of saying (a parenthetical one reports the whole sentence)
-_SPEECH_ENTRIES = frozenset(
-    ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
-)
 
 
 # -- attribution -------------------------------------------------------------------------
@@ -124,9 +127,10 @@ class Explicit(Views):
                 "none", "none", "headline or heading, not a sentence", "sourcing.headline"
             )
         outside = self._outside_text(s, mask)
+        refusal = None
         if hit := self.lex["no_comment"].phrase(outside):
             cue = _span(full, s.start_char + hit[0], s.start_char + hit[1])
-            return Attribution(
+            refusal = Attribution(
                 "none", "none", "refusal to comment: nothing asserted", hit[3], cue=cue
             )
         anonymous = self.lex["anonymity_marker"].phrase(outside)
@@ -144,11 +148,17 @@ class Explicit(Views):
             if q:
                 continue
             if (a := self._from_verb(tok, s, mem, anonymous, i)) is not None:
+                if refusal is not None and not _says_besides(
+                    tok, a.label, self.lex["cue_verb"].token(tok), refusal.cue
+                ):
+                    continue
                 prio = 1 if a.kind == "agentless" else 0
                 # 'Overall, she said, most voters ...': a parenthetical verb of saying
                 # reports the whole sentence, like 'according to' (round 9)
                 aside = tok.dep_ == "parataxis" and a.rule in _SPEECH_ENTRIES
                 candidates.append((prio, -1 if aside else _depth(tok, s), a))
+            elif refusal is not None:
+                continue
             elif (a := self._from_stance_adjective(tok, s, mem, anonymous, i)) is not None:
                 candidates.append((0, _depth(tok, s), a))
             elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
@@ -163,6 +173,8 @@ class Explicit(Views):
                     cue=_tok_span(tok),
                 )
                 candidates.append((1, _depth(tok, s), a))
+        if refusal is not None and not candidates:
+            return refusal
         if not candidates:
             found = (
                 self._quote_tag(s, mask, mem, anonymous, i)
@@ -199,6 +211,11 @@ class Explicit(Views):
         lemma = lemma_of(tok)
         lex = self.lex
         cue_id = lex["cue_verb"].token(tok)
+        made = _made_clear(tok) if cue_id is None and lemma == "make" else None
+        if made is not None:
+            cue_id = "sourcing.words.made_clear"
+        elif cue_id is not None and other_sense(tok, lemma):
+            cue_id = None
         record_id = lex["public_record_verb"].token(tok)
         passive_id = lex["evidential_passive"].token(tok)
         if not (cue_id or record_id or passive_id):
@@ -239,7 +256,7 @@ class Explicit(Views):
             # 'As reported by the Ledger, ...': a participle with its agent (round 9)
             or (tok.tag_ == "VBN" and "agent" in children)
         )
-        cue = _tok_span(tok)
+        cue = _tok_span(tok if made is None else tok.doc[tok.i : made.i + 1])
         if passive:
             agent = children.get("agent")
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -374,19 +391,3 @@ class Explicit(Views):
             cue = _tok_span(s.doc[first : tok.i + 1])
             return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
         return None
-
-
-def _duty_not_hearsay(tok: Token, lemma: str, children: dict[str, Token]) -> bool:
-    """'was supposed to be finished by 2021' (a plan), 'would be expected to renew' (a duty):
-    what was meant or required, not what someone is said to think. 'is supposed to have
-    fled' (a perfect infinitive) is still hearsay, and so is 'is expected to win'."""
-    xcomp = children.get("xcomp")
-    if xcomp is None:
-        return False
-    if lemma == "suppose":
-        return not any(c.dep_ == "aux" and c.lower_ == "have" for c in xcomp.children)
-    if lemma == "expect":
-        return any(
-            c.dep_ == "aux" and c.lower_ in ("would", "will", "should") for c in tok.children
-        )
-    return False

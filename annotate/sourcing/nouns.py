@@ -42,6 +42,11 @@ def _named_agent(head: Token, sent: SpacySpan) -> Token | None:
     return None
 
 
+# Entities an 'in' phrase names that are never an outlet or journal: a place, a people or
+# party, a person, a time ('GOP leaders in Ohio say', 'aides said in March').
+_NOT_VENUES = frozenset(("GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "FAC", "EVENT"))
+
+
 def _named_venue(cue: Token | None) -> Token | None:
     """'researchers reported in The Lancet': published in a named journal or outlet."""
     if cue is None:
@@ -49,8 +54,8 @@ def _named_venue(cue: Token | None) -> Token | None:
     for c in cue.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
+            if pobj is None or pobj.ent_type_ in _NOT_VENUES:
+                continue  # 'leaders in Virginia say', 'in November': where or when, not in what
             if pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
                 return pobj
             # "in the journal Marine Biology Letters": a common noun followed by the name

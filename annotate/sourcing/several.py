@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from annotate.models import Attributed, Span
 from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.cue_senses import other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _np, _relative_subject, _subject, _tok_span
 from annotate.sourcing.words import _FIGURE_ENTS, _SHARE_HEADS, WordSetView
@@ -177,7 +178,7 @@ class Several:
                 continue
             lemma = lemma_of(tok)
             eid = lex["cue_verb"].words.get(lemma) or lex["attribution_act"].words.get(lemma)
-            if eid is None:
+            if eid is None or other_sense(tok, lemma):
                 continue
             clauseless = (
                 lemma in lex.needs_clause
@@ -276,6 +277,8 @@ class Several:
                     )
                 a.cue = cue
                 out.append(a)
+            elif tok.head.idx in taken:
+                continue  # 'said in a statement': the verb is listed already (round 10)
             elif (subj := _subject(tok.head)) is not None and subj.lower_ not in _NOT_AGENTS:
                 # the statement's source is the verb's subject, listed with its own cue too
                 src = _tok_span(_np(subj, s))

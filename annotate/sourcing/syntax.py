@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import Span
-from annotate.sourcing.words import _RELATIVE
+from annotate.sourcing.words import _RELATIVE, WordSetView
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -75,12 +75,23 @@ def _is_root(tok: Token, sent: SpacySpan) -> bool:
     return tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end
 
 
+# 'the result led Tory leaders to declare ...': verbs that bring their object to say
+# something, which it then did (sourcing.words.led_to_say)
+_LED_TO = WordSetView("led_to_say")
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject it shares with the verb it hangs from
     ('confirmed the deal and said ...', 'have begun to unveil')."""
     tok = verb
+    came_by = ""
     for _ in range(3):
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjs and tok is not verb and came_by == "conj" and verb.tag_ != "VBN":
+            # 'officials were angered by the deal and predicted ...': the second verb
+            # shares the first one's subject even when that verb is passive (round 10);
+            # not 'was arrested and charged', a second passive
+            subjs = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if len(subjs) > 1:
             # when the parser runs a heading into the sentence, the verb can collect the
             # heading's subjects too ('The latest ... (all times EST):\n\nOrtega says'):
@@ -102,6 +113,13 @@ def _subject(verb: Token) -> Token | None:
             continue
         if tok.dep_ not in ("xcomp", "conj") and not participle or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _LED_TO:
+            # 'the delay led Republicans to say ...': the object of the verb above is who
+            # speaks, not its subject (round 10)
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
+        came_by = tok.dep_
         tok = tok.head
     return None
 

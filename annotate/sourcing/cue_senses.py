@@ -1,0 +1,83 @@
+"""Senses of cue verbs (round 10): 'make' that says ('made clear that'), cue verbs in a
+sense that says nothing ('adding to her lead', 'continues to trail'), and a verb of saying
+beside a refusal to comment; 'expected to' and 'supposed to' as a duty or plan, not
+hearsay. Split from attribution.py to keep it under 400 lines."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotate.models import Span
+from annotate.sourcing.words import WordSetView
+
+# 'made clear that', 'made it plain that': 'make' with these is a verb of saying
+_MADE_CLEAR = WordSetView("made_clear")
+# 'adding to his lead', 'continues to trail': senses of a cue verb that say nothing
+_ADD_TO = WordSetView("add_to_not_speech")
+_ASPECT = WordSetView("aspect_not_speech")
+# entries of verbs of saying (a parenthetical one reports the whole sentence)
+_SPEECH_ENTRIES = frozenset(
+    ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
+)
+
+
+def _says_besides(tok: Token, label: str, speech_id: str | None, refusal: Span | None) -> bool:
+    """'declined to comment, saying that nobody involved remains', 'the bank declined to
+    comment and aides later said the remark ...': beside a refusal to comment, a verb of
+    saying with a clause of its own still reports words (sourcing.no_comment, round 10)."""
+    if label == "none" or speech_id not in _SPEECH_ENTRIES or refusal is None:
+        return False
+    inside = range(refusal.start, refusal.end)
+    up = tok
+    while True:  # embedded in the refusal: 'did not respond to whether she said ...'
+        if up.idx in inside:
+            return False
+        if up.dep_ in ("conj", "advcl") or up.head.i == up.i:
+            break  # a clause beside the refusal ('..., saying', '... and aides said')
+        up = up.head
+    return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def other_sense(tok: Token, lemma: str) -> bool:
+    """A cue verb in a sense that reports nothing: 'adding to his delegate lead' (add with
+    'to' and no clause: an increase; sourcing.words.add_to_not_speech), 'continues to
+    trail' (with an infinitive: how long something goes on; sourcing.words.aspect_not_speech)."""
+    deps = {c.dep_ for c in tok.children}
+    if lemma in _ADD_TO:
+        return "ccomp" not in deps and any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children
+        )
+    return lemma in _ASPECT and "xcomp" in deps
+
+
+def _made_clear(tok: Token) -> Token | None:
+    """'made clear that ...', 'made it plain they ...': the adjective that turns 'make' into
+    a verb of saying, when a clause follows (sourcing.words.made_clear)."""
+    adj = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "acomp", "oprd") and c.lower_ in _MADE_CLEAR
+        ),
+        None,
+    )
+    if adj is None:
+        return None
+    clause = any(c.dep_ in ("ccomp", "advcl") for c in (*tok.children, *adj.children))
+    return adj if clause else None
+
+
+def _duty_not_hearsay(tok: Token, lemma: str, children: dict[str, Token]) -> bool:
+    """'was supposed to be finished by 2021' (a plan), 'would be expected to renew' (a duty):
+    what was meant or required, not what someone is said to think. 'is supposed to have
+    fled' (a perfect infinitive) is still hearsay, and so is 'is expected to win'."""
+    xcomp = children.get("xcomp")
+    if xcomp is None:
+        return False
+    if lemma == "suppose":
+        return not any(c.dep_ == "aux" and c.lower_ == "have" for c in xcomp.children)
+    if lemma == "expect":
+        return any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "should") for c in tok.children
+        )
+    return False
