@@ -31,6 +31,9 @@ def strong(matcher: FramingMatcher, nlp, text: str) -> list[str]:
         ("Exports have been in the toilet since the tariff took effect.", "in the toilet"),
         ("The early election has blown up in Marsh's face.", "blown up in Marsh's face"),
         ("The council will never, ever admit that the bridge was a mistake.", "never, ever"),
+        ("The angry Democrats on the committee want another hearing.", "angry Democrats"),
+        ("An activist judge in Carlow has blocked the new zoning law.", "activist judge"),
+        ("The grifter behind the charity has raised another million.", "grifter"),
     ],
 )
 def test_the_outlets_own_judgement_is_strong(matcher, nlp, text: str, word: str) -> None:
@@ -47,6 +50,8 @@ def test_the_outlets_own_judgement_is_strong(matcher, nlp, text: str, word: str)
         "The striker missed the final with a torn hamstring.",
         "A fifth of adults in the valley are illiterate, the Harlow survey found.",
         "The farmer moved two hundred sheep to the upper field before the storm.",
+        "Democrats on the committee have asked for another hearing.",
+        "A judge in Carlow has blocked the new zoning law pending a hearing.",
     ],
 )
 def test_the_plain_senses_are_not_flagged(matcher, nlp, text: str) -> None:
