@@ -10,34 +10,46 @@ from annotate.framing import FramingMatcher
 from annotate.quotes import quote_regions
 
 
-def strong(matcher: FramingMatcher, nlp, text: str) -> list[str]:
+def flags(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, str]]:
     return [
-        s.text
-        for s in matcher.find(nlp(text), quote_regions(text))
-        if s.tier == "strong" and not s.in_quote
+        (s.text, s.tier) for s in matcher.find(nlp(text), quote_regions(text)) if not s.in_quote
     ]
 
 
+# Strong where the even half of SemEval-2023 train backs the entry; mild (worth a look)
+# where it has too few hits there to say.
 @pytest.mark.parametrize(
-    ("text", "word"),
+    ("text", "word", "tier"),
     [
         (
             "Only an unbeliever could sign such a letter, and Bishop Arlo Penn signed it.",
             "unbeliever",
+            "strong",
         ),
-        ("The inquiry has hamstrung the new government for a year.", "hamstrung"),
-        ("The sentence is a grave injustice to a man who did nothing wrong.", "injustice"),
-        ("The committee's hearing turned into a love-fest for the nominee.", "love-fest"),
-        ("Exports have been in the toilet since the tariff took effect.", "in the toilet"),
-        ("The early election has blown up in Marsh's face.", "blown up in Marsh's face"),
-        ("The council will never, ever admit that the bridge was a mistake.", "never, ever"),
-        ("The angry Democrats on the committee want another hearing.", "angry Democrats"),
-        ("An activist judge in Carlow has blocked the new zoning law.", "activist judge"),
-        ("The grifter behind the charity has raised another million.", "grifter"),
+        ("The committee's hearing turned into a love-fest for the nominee.", "love-fest", "strong"),
+        (
+            "Exports have been in the toilet since the tariff took effect.",
+            "in the toilet",
+            "strong",
+        ),
+        ("The board's baffling decision leaves the town without a pool.", "baffling", "strong"),
+        ("The grifter behind the charity has raised another million.", "grifter", "strong"),
+        ("The inquiry has hamstrung the new government for a year.", "hamstrung", "mild"),
+        ("The sentence is a grave injustice to a man who did nothing wrong.", "injustice", "mild"),
+        ("The early election has blown up in Marsh's face.", "blown up in Marsh's face", "mild"),
+        (
+            "The council will never, ever admit that the bridge was a mistake.",
+            "never, ever",
+            "mild",
+        ),
+        ("The angry Democrats on the committee want another hearing.", "angry Democrats", "mild"),
+        ("An activist judge in Carlow has blocked the new zoning law.", "activist judge", "mild"),
     ],
 )
-def test_the_outlets_own_judgement_is_strong(matcher, nlp, text: str, word: str) -> None:
-    assert word in strong(matcher, nlp, text)
+def test_the_outlets_own_judgement_is_flagged(
+    matcher, nlp, text: str, word: str, tier: str
+) -> None:
+    assert (word, tier) in flags(matcher, nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +67,7 @@ def test_the_outlets_own_judgement_is_strong(matcher, nlp, text: str, word: str)
     ],
 )
 def test_the_plain_senses_are_not_flagged(matcher, nlp, text: str) -> None:
-    assert strong(matcher, nlp, text) == []
+    assert flags(matcher, nlp, text) == []
 
 
 def test_a_label_in_a_quotation_is_the_speakers(matcher, nlp) -> None:
