@@ -24,7 +24,7 @@ def flags(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, str]]:
         (
             "Only an unbeliever could sign such a letter, and Bishop Arlo Penn signed it.",
             "unbeliever",
-            "strong",
+            "mild",
         ),
         ("The committee's hearing turned into a love-fest for the nominee.", "love-fest", "strong"),
         (
