@@ -24,7 +24,8 @@ count in a roster or schedule (`sourcing.tier.present_count`).
 
 Round 9 (tier_senses.py, tier_context.py): a query word counts only in its sense, and before
 the prediction rules a study's method, a match report's box score and a review's own testing
-are routine.
+are routine. Round 10 (tier_topic.py): what a claim is about decides, not its form: a forecast
+in a signed column and a bare figure counting things (not people or money) are routine.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
@@ -375,9 +376,7 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "routine", "an ordinal: which one in a series of record", "sourcing.tier.ordinal"
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
-    if things := thing_count(
-        flag, sent, lex, lambda: _claim_in(sent, lex)
-    ):  # round 10: 'two problems', 'six albums'
+    if things := thing_count(flag, sent, lex, lambda: _claim_in(sent, lex)):
         return "routine", f"a count of things, not people or money ('{things}')", _THING_COUNT
     return "query", "a figure or event with no source", "sourcing.tier.figure"
 
