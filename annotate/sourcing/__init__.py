@@ -64,7 +64,8 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
   history, rosters, matched by sentence shape) and generic.py (what a kind is or does);
   round 9: tier_senses.py (tier cues in their sense: a legal 'charge', a casualty word
   outside titles), tier_context.py (box scores of match reports, a study's method, a
-  review's own testing, what an event will bring)
+  review's own testing, what an event will bring); round 10: tier_topic.py (what a claim is
+  about: a figure counting things, a signed column's forecast)
 - analysis.py: the reporter's analysis of what an event will bring ('The vote sets up a
   clash'), a prediction with no source
 - nonclaims.py: lines that assert nothing (instructions to the reader, list titles, verbless

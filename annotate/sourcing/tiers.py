@@ -24,7 +24,8 @@ count in a roster or schedule (`sourcing.tier.present_count`).
 
 Round 9 (tier_senses.py, tier_context.py): a query word counts only in its sense, and before
 the prediction rules a study's method, a match report's box score and a review's own testing
-are routine.
+are routine. Round 10 (tier_topic.py): what a claim is about decides, not its form: a forecast
+in a signed column and a bare figure counting things (not people or money) are routine.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
@@ -52,6 +53,7 @@ from annotate.sourcing.tier_rules import (
 )
 from annotate.sourcing.tier_senses import query_sense
 from annotate.sourcing.tier_shapes import body_report, history, not_a_source, present_count
+from annotate.sourcing.tier_topic import column_forecast, thing_count
 from annotate.sourcing.voice import (
     VOICE_QUERY_IDS,
     stakes_evaluation,
@@ -74,6 +76,7 @@ _QUERY_RULE_PREFIXES = (
     "sourcing.quote_speaker",
     "framing.",
 )
+_COLUMN_FORECAST, _THING_COUNT = "sourcing.tier.column_forecast", "sourcing.tier.thing_count"
 _ROUTINE_BY_DEFAULT = (
     "sourcing.check.superlative",
     "sourcing.check.comparative",
@@ -279,6 +282,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         news := after_own_news(sent, lex)
     ):
         return "routine", f"a move after the company's own news: '{news}'", "sourcing.tier.own_news"
+    if fc := column_forecast(flag, sent, query, lambda: _claim_in(sent, lex)):
+        return "routine", f"the writer's forecast in a signed piece ('{fc}')", _COLUMN_FORECAST
     if query:
         return "query", f"'{query[0]}'", query[1]
     if rule in _VOICE_RULES:  # unease stated as fact, a case detail: whose account is it?
@@ -371,6 +376,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "routine", "an ordinal: which one in a series of record", "sourcing.tier.ordinal"
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
+    if things := thing_count(flag, sent, lex, lambda: _claim_in(sent, lex)):
+        return "routine", f"a count of things, not people or money ('{things}')", _THING_COUNT
     return "query", "a figure or event with no source", "sourcing.tier.figure"
 
 
