@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "721eb0ded69a99f02988201d462c63dd712f6d3bb406a981480247538a5df183",
+    "heldout": "31dd117a5e3065b4d9fa25d7e8daf1f401856aa4dda1deb63b068b9fbcad08b0",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -89,6 +89,13 @@ DIGESTS = {
 #            framing F1 (outside quotes) 0.7388, neutral flags per 500 words 0.182
 # The framing floor moves from 0.74 to 0.73 with the set (the column's 16 author-voice spans,
 # half of them missed), as in rounds 3, 7 and 9; no rule changed.
+# Eleventh round: six blind articles c11_* (tests/heldout/README_ROUND11.md), scored once on
+# 0b7b484 (tests/heldout/FIRST_SCORES_ROUND11.md: unsourced F1 0.772, framing outside quotes
+# 0.643). The enlarged set (62 articles, 1,170 sentences) on 0b7b484, before the round's rules:
+#   heldout: unsourced F1 0.8027, label agreement 0.7974, named flagged 38/513 (0.074),
+#            framing F1 (outside quotes) 0.7297, neutral flags per 500 words 0.159
+# The framing floor moves from 0.73 to 0.72 with the set (the new column's 17 author-voice
+# spans, 8 missed); no rule changed. The named-flagged ceiling stays 0.075.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -103,7 +110,7 @@ BOUNDS = {
         ("sourcing.unsourced_f1", "min", 0.79),
         ("sourcing.label_agreement", "min", 0.79),
         ("sourcing.named_flagged_rate", "max", 0.075),
-        ("framing.outside_quotes_f1", "min", 0.73),
+        ("framing.outside_quotes_f1", "min", 0.72),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
