@@ -1,0 +1,61 @@
+"""Tiers decided by the marks of a sentence, before any word is read (issue 9, round 11).
+
+Some sentences say by their typography where their source is, or that they are no claim of
+the story at all:
+- a row of headlines joined by ' | ' is a 'more from the site' block
+  (`sourcing.tier.link_list`, round 8);
+- a sentence that ends with a numbered citation, '... binge eating (2).', '... (10, 11).', or
+  carries one glued to a word, '... per shift[1], ...', names its source in the piece's
+  reference list, as a footnote does: the reader can check it, so an editor does not ask
+  (`sourcing.tier.cited_reference`);
+- an entry of that reference list, '[1] Author A, Author B. Journal. 2015; 28: 685-690.', is
+  no claim (`sourcing.tier.reference_entry`).
+
+Kept narrow on purpose: one to three digits only (a year in brackets, '(2019)', is no
+citation), a parenthesised marker only at the very end of the sentence and after a space (a
+clause of a law, 'section 4(2)', is no citation), a percentage or a word inside the brackets
+is no citation ('(38%)', '(1 combined)'). Entries, with invented examples:
+annotate/lexicons/sourcing_tiers_marks.toml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+_NUMS = r"\d{1,3}(?:\s*[,–-]\s*\d{1,3})*"
+# '... binge eating (2).' / '... weight loss (10, 11).' / '... of the study [4].'
+_END = re.compile(rf"\s(?P<mark>[\(\[]{_NUMS}[\)\]])[\"”’]?\s*[.!?]?[\"”’]?\s*$")
+# '... 1,000 alarms per shift[1], even though ...': a footnote glued to a word
+_GLUED = re.compile(rf"[A-Za-z%\.,;:)](?P<mark>\[{_NUMS}\])")
+# '[1] Alarm fatigue, Doyle M, Ferris T. ... 2015; 28: 685-690.': a numbered reference with
+# its year or its authors' initials (the splitter may cut the entry before the year)
+_ENTRY = re.compile(r"^\s*\[\d{1,3}\]\s+\S.*(?:\b(?:19|20)\d\d\b|\b[A-Z][a-z]+ [A-Z]{1,2}[,.])")
+_MIN_WORDS = 6  # 'Step (2).' is a list item, not a cited claim
+# any citation mark in the article: at a sentence's end or glued to a word
+_ANY = re.compile(rf"\s[\(\[]{_NUMS}[\)\]][\"”’]?[.!?]|[A-Za-z%\.,;:)]\[{_NUMS}\]")
+
+
+def _apparatus(text: str) -> bool:
+    """A piece with a reference apparatus cites at least twice; one stray '(2)' at the end
+    of a news sentence is a count or a label, not a footnote."""
+    return len(_ANY.findall(text, 0, 200_000)) >= 2
+
+
+def marked_tier(sent: SpacySpan) -> tuple[str, str, str] | None:
+    """(tier, why, entry id) when the sentence's marks decide its tier, else None."""
+    text = sent.text
+    if text.count(" | ") >= 2:  # 'Senators call for X | Facebook gets Y | ...'
+        return "routine", "a row of linked headlines", "sourcing.tier.link_list"
+    if _ENTRY.match(text):
+        return "routine", "an entry of the reference list", "sourcing.tier.reference_entry"
+    words = sum(1 for t in sent if t.is_alpha)
+    m = _END.search(text) or _GLUED.search(text)
+    if m and words >= _MIN_WORDS and _apparatus(sent.doc.text):
+        return (
+            "routine",
+            f"cites a numbered reference ('{m.group('mark')}'): its source is in the reference list",
+            "sourcing.tier.cited_reference",
+        )
+    return None

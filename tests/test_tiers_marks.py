@@ -1,0 +1,69 @@
+"""Tiers of the eleventh round (issue 9): a numbered citation names its source in the piece's
+reference list, so the editor's default view drops it; an uncited claim in the same piece, and
+a stray '(2)' in a news story, stay queries. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from sourcing_data import flag_of, tier_of
+
+from annotate.annotator import Annotator
+
+EXPLAINER = (
+    "Night shifts are hard on the body.\n\n"
+    "One small trial in Ardley nurses showed that shorter shifts cut sick days by a third (3).\n\n"
+    "Other studies suggest that a warm bath before bed can shorten the time it takes to fall"
+    " asleep (4, 5).\n\n"
+    "Night nurses on Corran wards face up to 700 pager alerts per shift[6], most of them"
+    " false.\n\n"
+    "Studies show that night work raises the risk of heart disease.\n\n"
+    "[6] Pager alarms and patient safety on night wards, Doyle M, Ferris T. Ardley Nursing"
+    " Review. 2017; 12: 144-151.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("starts", "mark"),
+    [("Other studies", "(4, 5)"), ("Night nurses on", "[6]")],
+)
+def test_a_cited_claim_in_a_referenced_piece_is_routine_and_shows_the_mark(
+    annotator: Annotator, starts: str, mark: str
+) -> None:
+    f = flag_of(annotator, EXPLAINER, starts)
+    assert f.unsourced and f.tier == "routine", f.reason
+    assert f"cites a numbered reference ('{mark}')" in (f.reason or ""), f.reason
+    assert "(sourcing.tier.cited_reference)" in (f.reason or "")
+
+
+def test_an_uncited_claim_in_the_same_piece_stays_a_query(annotator: Annotator) -> None:
+    assert tier_of(annotator, EXPLAINER, "Studies show") == ("vague_document", "query")
+
+
+def test_a_reference_list_entry_is_routine(annotator: Annotator) -> None:
+    f = flag_of(annotator, EXPLAINER, "[6] Pager")
+    assert f.tier == "routine" and "(sourcing.tier.reference_entry)" in (f.reason or "")
+
+
+def test_one_stray_number_in_brackets_in_a_news_story_is_no_citation(
+    annotator: Annotator,
+) -> None:
+    text = (
+        "The Corran council met on Tuesday.\n\n"
+        "Corran officials quietly dropped the inquiry after the mayor's aide was paid off (2).\n"
+    )
+    f = flag_of(annotator, text, "Corran officials")
+    assert f.tier == "query" and "cited_reference" not in (f.reason or ""), f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ardley police arrested 14 people after the match (2019). Ardley police arrested 9"
+        " more at the station (2018).",
+        "Recommendation panels are the most common format on Corran sites (38%). Ardley"
+        " police arrested 14 people after the match (12%).",
+    ],
+)
+def test_a_year_or_a_share_in_brackets_is_no_citation(annotator: Annotator, text: str) -> None:
+    for f in annotator.annotate(text).sentences:
+        assert "cited_reference" not in (f.reason or ""), f.reason
