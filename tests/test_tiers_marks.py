@@ -67,3 +67,37 @@ def test_one_stray_number_in_brackets_in_a_news_story_is_no_citation(
 def test_a_year_or_a_share_in_brackets_is_no_citation(annotator: Annotator, text: str) -> None:
     for f in annotator.annotate(text).sentences:
         assert "cited_reference" not in (f.reason or ""), f.reason
+
+
+REVIEWS = (
+    "Readers who booked through Tixo left these reviews of the show.\n\n"
+    "“The staff were lovely.\n\nThe seats were cramped but the show was worth it.”\n\n"
+    "Mar** Ko**\n\n"
+    "“Great night out!\n\nThe tickets arrived in a minute.”\n\n"
+    "- Dana, Ardley\n\n"
+    "“The box office stole my deposit.”\n\n"
+    "Ali***\n\n"
+    "“The ushers shouted at the children.”\n\n"
+    "Linebackers\n\n"
+    "The season opens in May.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("starts", "name"), [("“The staff", "Mar** Ko**"), ("“Great night", "- Dana, Ardley")]
+)
+def test_a_quotation_signed_on_the_next_line_is_routine_and_names_the_signer(
+    annotator: Annotator, starts: str, name: str
+) -> None:
+    f = flag_of(annotator, REVIEWS, starts)
+    assert f.unsourced and f.tier == "routine", f.reason
+    assert f"a quotation signed on the next line ('{name}')" in (f.reason or ""), f.reason
+
+
+@pytest.mark.parametrize("starts", ["“The box office stole", "“The ushers shouted"])
+def test_a_signed_accusation_or_an_unsigned_quotation_stays_a_query(
+    annotator: Annotator, starts: str
+) -> None:
+    f = flag_of(annotator, REVIEWS, starts)
+    assert f.unsourced and f.tier == "query", f.reason
+    assert "signed_quote" not in (f.reason or "")

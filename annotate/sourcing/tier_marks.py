@@ -9,7 +9,10 @@ the story at all:
   reference list, as a footnote does: the reader can check it, so an editor does not ask
   (`sourcing.tier.cited_reference`);
 - an entry of that reference list, '[1] Author A, Author B. Journal. 2015; 28: 685-690.', is
-  no claim (`sourcing.tier.reference_entry`).
+  no claim (`sourcing.tier.reference_entry`);
+- a quotation whose closing mark is followed by a line holding only a name, as testimonials
+  and readers' reviews are signed ('"The staff were lovely." / Mar** Ko**'), names its
+  speaker on the next line (`sourcing.tier.signed_quote`).
 
 Kept narrow on purpose: one to three digits only (a year in brackets, '(2019)', is no
 citation), a parenthesised marker only at the very end of the sentence and after a space (a
@@ -21,8 +24,11 @@ annotate/lexicons/sourcing_tiers_marks.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
+
+from annotate.models import SentenceFlag
 
 _NUMS = r"\d{1,3}(?:\s*[,–-]\s*\d{1,3})*"
 # '... binge eating (2).' / '... weight loss (10, 11).' / '... of the study [4].'
@@ -43,13 +49,53 @@ def _apparatus(text: str) -> bool:
     return len(_ANY.findall(text, 0, 200_000)) >= 2
 
 
-def marked_tier(sent: SpacySpan) -> tuple[str, str, str] | None:
-    """(tier, why, entry id) when the sentence's marks decide its tier, else None."""
+# 'Mar** Ko**', 'Ali***', '- Dana, Ardley': one to three capitalised names (a reviewer's
+# name, masked by the site), or a name after a dash, with a place after a comma
+_SIGNATURE = re.compile(
+    r"[-–—~ \t]*[A-Z][a-zà-ÿ']*\**(?:[ \t]+[A-Z][a-zà-ÿ']*\**\.?){0,2}(?:,[ \t]*[A-Z][a-z]+)?[ \t]*"
+)
+_SIGNED = "sourcing.tier.signed_quote"
+_RUN = 1500  # characters a quotation may run before its closing mark
+# the closing mark of the quotation, ending its line, and the next line that is not empty
+_CLOSING = re.compile(r"[”\"][ \t]*\n\s*(?P<line>[^\n]*)")
+
+
+def _signed(sent: SpacySpan) -> str | None:
+    """The name line after the quotation `sent` belongs to, when one signs it. Read from the
+    text, not the sentences: the splitter may glue the name line to the next quotation."""
+    text = sent.doc.text
+    start = sent.start_char + (1 if sent.text[:1] in '“"' else 0)  # past the opening mark
+    close = re.search(r"[”\"]", text[start : start + _RUN])
+    if close is None:
+        return None
+    m = _CLOSING.match(text, start + close.start())
+    if m is None:  # the quotation closes inside its line: '..., she said.'
+        return None
+    line = m.group("line").strip()
+    # a bare name could be a subhead ('Linebackers'): only a masked name or a dash signs
+    if _SIGNATURE.fullmatch(line) and ("*" in line or line[:1] in "-–—~"):
+        return line
+    return None
+
+
+def marked_tier(
+    flag: SentenceFlag,
+    sent: SpacySpan,
+    query: tuple[str, str] | None,
+    claim: Callable[[], str | None],
+) -> tuple[str, str, str] | None:
+    """(tier, why, entry id) when the sentence's marks decide its tier, else None. `query`
+    is the sentence's query word, `claim` finds its cause, accusation or harm word: a signed
+    quotation with either stays a query (a reviewer's masked name is no source for that)."""
+    quoted = flag.in_quote or flag.rule == "sourcing.quote_speaker"
+    in_quote = quoted and query is None and claim() is None
     text = sent.text
     if text.count(" | ") >= 2:  # 'Senators call for X | Facebook gets Y | ...'
         return "routine", "a row of linked headlines", "sourcing.tier.link_list"
     if _ENTRY.match(text):
         return "routine", "an entry of the reference list", "sourcing.tier.reference_entry"
+    if in_quote and (name := _signed(sent)):
+        return "routine", f"a quotation signed on the next line ('{name}')", _SIGNED
     words = sum(1 for t in sent if t.is_alpha)
     m = _END.search(text) or _GLUED.search(text)
     if m and words >= _MIN_WORDS and _apparatus(sent.doc.text):
