@@ -101,3 +101,28 @@ def test_a_signed_accusation_or_an_unsigned_quotation_stays_a_query(
     f = flag_of(annotator, REVIEWS, starts)
     assert f.unsourced and f.tier == "query", f.reason
     assert "signed_quote" not in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ardley poet wrote nine novels. So why had so few readers heard of her?",
+        "The coach called a meeting. “Dana, why are we talking about leadership?”",
+    ],
+)
+def test_a_direct_question_is_routine(annotator: Annotator, text: str) -> None:
+    f = annotator.annotate(text).sentences[-1]
+    assert f.unsourced and f.tier == "routine", f.reason
+    assert "a question, not a claim (sourcing.tier.question)" in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many residents wonder whether the Corran bypass will ever open?",
+        "Why, critics ask, did the council hide the report from auditors?",
+    ],
+)
+def test_a_question_that_states_or_accuses_stays_a_query(annotator: Annotator, text: str) -> None:
+    f = annotator.annotate(text).sentences[-1]
+    assert f.unsourced and f.tier == "query", f.reason

@@ -10,6 +10,8 @@ the story at all:
   (`sourcing.tier.cited_reference`);
 - an entry of that reference list, '[1] Author A, Author B. Journal. 2015; 28: 685-690.', is
   no claim (`sourcing.tier.reference_entry`);
+- a direct question with no figure, cause, accusation, harm or query word in it asks and
+  states nothing (`sourcing.tier.question`);
 - a quotation whose closing mark is followed by a line holding only a name, as testimonials
   and readers' reviews are signed ('"The staff were lovely." / Mar** Ko**'), names its
   speaker on the next line (`sourcing.tier.signed_quote`).
@@ -27,6 +29,7 @@ import re
 from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
 
@@ -78,6 +81,33 @@ def _signed(sent: SpacySpan) -> str | None:
     return None
 
 
+def _question(sent: SpacySpan) -> bool:
+    """A direct question with no figure in it: it asks, it does not state ('So why had so few
+    readers heard of her?'). A question that counts ('Why did 300 tenants leave?') states
+    the count, and stays with the figure rules."""
+    end = sent.text.rstrip().rstrip("”\"’')")
+    if not end.endswith("?") or any(t.like_num or t.ent_type_ in _COUNTS for t in sent):
+        return False
+    # it must be asked: a wh-word or an auxiliary opens it, or the clause after a colon ('such
+    # as: what role does ...'); 'Many residents wonder whether ...?' states what they wonder
+    colon = max((t.i for t in sent if t.text == ":"), default=sent.start - 1)
+    words = [t for t in sent.doc[max(colon + 1, sent.start) : sent.end] if t.is_alpha]
+    while words and (words[0].lower_ in _OPENERS or _vocative(words[0])):
+        words = words[1:]
+    return bool(words) and (words[0].lower_ in _WH or words[0].pos_ == "AUX")
+
+
+def _vocative(tok: Token) -> bool:
+    """'Dana, why ...': a name addressed before the question."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "PROPN" and nxt is not None and nxt.text == ","
+
+
+_COUNTS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+_OPENERS = frozenset(("so", "and", "but", "or", "then", "yet", "now"))
+_WH = frozenset(("what", "why", "how", "who", "whom", "whose", "which", "where", "when"))
+
+
 def marked_tier(
     flag: SentenceFlag,
     sent: SpacySpan,
@@ -96,6 +126,8 @@ def marked_tier(
         return "routine", "an entry of the reference list", "sourcing.tier.reference_entry"
     if in_quote and (name := _signed(sent)):
         return "routine", f"a quotation signed on the next line ('{name}')", _SIGNED
+    if _question(sent) and query is None and claim() is None:
+        return "routine", "a question, not a claim", "sourcing.tier.question"
     words = sum(1 for t in sent if t.is_alpha)
     m = _END.search(text) or _GLUED.search(text)
     if m and words >= _MIN_WORDS and _apparatus(sent.doc.text):
