@@ -26,6 +26,7 @@ Round 9 (tier_senses.py, tier_context.py): a query word counts only in its sense
 the prediction rules a study's method, a match report's box score and a review's own testing
 are routine. Round 10 (tier_topic.py): what a claim is about decides, not its form: a forecast
 in a signed column and a bare figure counting things (not people or money) are routine.
+Round 11 (tier_marks.py): a numbered citation or a signature line names the source.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
@@ -42,6 +43,7 @@ from annotate.nlp import doc_sents
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_context import context_tier
+from annotate.sourcing.tier_marks import marked_tier
 from annotate.sourcing.tier_rules import (
     _body_named,
     _cause_of_move,
@@ -224,9 +226,9 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if (ratio := foreign_prose(sent.doc)) is not None:
         why = f"not English prose ({ratio:.0%} English function words): the rules read English"
         return "routine", why, "sourcing.tier.not_english"
-    if sent.text.count(" | ") >= 2:  # 'Senators call for X | Facebook gets Y | ...'
-        return "routine", "a row of linked headlines", "sourcing.tier.link_list"
     query = _hit(sent, lex, "tier_query_word")
+    if marked := marked_tier(flag, sent, query, lambda: _claim_in(sent, lex)):  # round 11
+        return marked
     if query and query[1] in VOICE_QUERY_IDS:
         # 'which is why I keep one in my bag': the writer's own reasons are a review's
         if voice_word(sent, [False] * len(sent), sent.text.lower(), lex) is None:
