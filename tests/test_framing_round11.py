@@ -35,6 +35,11 @@ def flags(matcher: FramingMatcher, nlp, text: str) -> list[tuple[str, str]]:
             "strong",
         ),
         (
+            "Her shifting story cried out for vigorous cross-examination, and got none.",
+            "cried out for vigorous cross-examination",
+            "strong",
+        ),
+        (
             "The victim, a pillar of the community, had coached the youth team for a decade.",
             "pillar of the community",
             "mild",
