@@ -14,6 +14,7 @@ detector breakdown (lexicon / scare quotes / VADER auto).
 Usage: NEWSPROV_AEB=/work/data/aeb NEWSPROV_BASIL=/work/data/basil \
        [NEWSPROV_SEMEVAL=/work/data/semeval2023-en-train] [NEWSPROV_POLNEAR=/work/data/polnear] \
        .venv/bin/python bench/lexicon_audit.py [--vader on|off] [--top 40] [--tsv FILE] [--cache DIR]
+       [--tier strong|mild] [--half even|odd]
 Skips cleanly when NEWSPROV_AEB is unset; the precision columns need the other two.
 """
 
@@ -30,6 +31,7 @@ from framing_data import (
     build_matcher,
     detector,
     env_path,
+    half,
     read_aeb,
     read_basil,
     read_polnear,
@@ -91,6 +93,11 @@ def main() -> None:
     ap.add_argument("--tsv", type=Path, help="write every entry's row here")
     ap.add_argument("--cache", type=Path, help="keep parsed docs here between runs")
     ap.add_argument("--tier", choices=("strong", "mild"), help="count only flags of this tier")
+    ap.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        help="SemEval precision on one fixed half only (develop on one, keep the other unread)",
+    )
     args = ap.parse_args()
     aeb_root = env_path("NEWSPROV_AEB")
     if aeb_root is None:
@@ -126,6 +133,8 @@ def main() -> None:
         )
     if os.environ.get("NEWSPROV_SEMEVAL"):
         arts = read_semeval(Path(os.environ["NEWSPROV_SEMEVAL"]))
+        if args.half:
+            arts = half(arts, args.half)
         labelled["semeval"] = precision_by_entry(
             arts, run_matcher(matcher, nlp, arts, args.cache), args.tier
         )
