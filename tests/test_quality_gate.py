@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "31dd117a5e3065b4d9fa25d7e8daf1f401856aa4dda1deb63b068b9fbcad08b0",
+    "heldout": "9a9b7359589cb0556ee72af5bf46e093ef912d7cf7ddd8135d2498ad1c822c6d",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -96,6 +96,10 @@ DIGESTS = {
 #            framing F1 (outside quotes) 0.7297, neutral flags per 500 words 0.159
 # The framing floor moves from 0.73 to 0.72 with the set (the new column's 17 author-voice
 # spans, 8 missed); no rule changed. The named-flagged ceiling stays 0.075.
+# The digest first pinned for round 11 (31dd117a...) was taken before the round's notes
+# (README_ROUND11.md, FIRST_SCORES_ROUND11.md) were final, so CI on a clean clone failed on
+# it. Re-pinned over the committed files; their articles re-score exactly as first recorded
+# on 0b7b484 (named flagged 9, framing outside quotes 0.643), so no article or label changed.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
