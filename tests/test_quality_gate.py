@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "9a9b7359589cb0556ee72af5bf46e093ef912d7cf7ddd8135d2498ad1c822c6d",
+    "heldout": "7d81ddc81415e763c37922461ce21352c496c98821745e67bea5cd0a75f3ab9f",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -100,6 +100,12 @@ DIGESTS = {
 # (README_ROUND11.md, FIRST_SCORES_ROUND11.md) were final, so CI on a clean clone failed on
 # it. Re-pinned over the committed files; their articles re-score exactly as first recorded
 # on 0b7b484 (named flagged 9, framing outside quotes 0.643), so no article or label changed.
+# Twelfth round: six blind articles c12_* (tests/heldout/README_ROUND12.md), scored once on
+# e980c7e (tests/heldout/FIRST_SCORES_ROUND12.md: unsourced F1 0.814, framing outside quotes
+# 0.759). The enlarged set (68 articles, 1,312 sentences) on e980c7e, before the round's rules:
+#   heldout: unsourced F1 0.8036, label agreement 0.7980, named flagged 40/562 (0.071),
+#            framing F1 (outside quotes) 0.7320, neutral flags per 500 words 0.155
+# Every bound holds with the set; none moves.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
