@@ -35,7 +35,7 @@ from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-10"
+RULES_VERSION = "framing-rules-11"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -266,7 +266,7 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.category == s.category
+            and (prev.category == s.category or _intensifies(prev, s))
             and s.category in ("loaded_language", "labeling")
             and prev.in_quote == s.in_quote
             and prev.entry is not None
@@ -288,6 +288,14 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
         else:
             out.append(s)
     return out
+
+
+def _intensifies(first: FramingSpan, second: FramingSpan) -> bool:
+    """An intensifier before a strong loaded word or label ("outright lies", "downright
+    bizarre"): one phrase, as strong as the word it heightens. Before a mild word the pair
+    stays apart: on SemEval-2023 train (even half) the intensifier was part of a marked span
+    9 times in 12 next to a strong word, and the mild pairs hardly ever."""
+    return first.category == "intensifier" and second.tier == "strong"
 
 
 def _modifies(doc: Doc, first: FramingSpan, second: FramingSpan) -> bool:
