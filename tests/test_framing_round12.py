@@ -1,6 +1,7 @@
 """Round 12 of framing on real news (issue 10): context, not new words. An intensifier that
 heightens a strong loaded word is shown with it as one strong phrase ("outright lies"), and
-"explain", "announce" and "declare" report a named speaker's words the way "say" does.
+"explain" and "declare" report a named speaker's words the way "say" does ("announce" does
+not: the writer adds their own words to an announcement's clause).
 Every sentence here is our own."""
 
 from __future__ import annotations
@@ -53,11 +54,10 @@ def test_an_intensifier_before_a_plain_word_stays_mild(matcher, nlp, text, word)
             "Councillor Ivo Brandt explained the harbour deal had been a disaster for the town.",
             "disaster",
         ),
-        ("Councillor Ivo Brandt announced that the vote was a travesty.", "travesty"),
         ("Mayor Lena Ostrova declared that the inquiry was a witch hunt.", "witch hunt"),
     ],
 )
-def test_a_named_speaker_explaining_or_announcing_is_reported_speech(
+def test_a_named_speaker_explaining_or_declaring_is_reported_speech(
     matcher, nlp, text, word
 ) -> None:
     spans = {t: q for t, _, q in found(matcher, nlp, text)}
@@ -75,3 +75,11 @@ def test_a_named_speaker_explaining_or_announcing_is_reported_speech(
 )
 def test_the_writers_own_explaining_stays_in_the_outlets_voice(matcher, nlp, text) -> None:
     assert ("travesty", "strong", False) in found(matcher, nlp, text)
+
+
+def test_an_announcements_clause_keeps_the_writers_own_words(matcher, nlp) -> None:
+    text = (
+        "Mayor Lena Ostrova announced on Monday that the harbour will close, just days "
+        "after the onslaught of complaints from fishermen."
+    )
+    assert ("onslaught", "strong", False) in found(matcher, nlp, text)
