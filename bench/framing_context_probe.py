@@ -54,8 +54,9 @@ def _strong_prf(arts, preds) -> str:
             if not g.in_quote:
                 gn += 1
                 gh += any(_ov(x.start, x.end, g.start, g.end) for x in s)
-    p, r = tp / n, gh / gn
-    return f"P {p:.3f}  R {r:.3f}  F1 {2 * p * r / (p + r):.3f}  (pred {n})"
+    p, r = tp / n if n else 0.0, gh / gn if gn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (pred {n})"
 
 
 def _widen(doc, s):
