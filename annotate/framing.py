@@ -274,13 +274,20 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
             and text[prev.end : s.start].strip() == ""
             and _modifies(doc, prev, s)
         ):
-            reason = prev.reason if s.reason in prev.reason else f"{prev.reason} Also: {s.reason}"
+            # An intensified phrase ("outright lies") is the loaded word's flag: its entry and
+            # category, with the intensifier's reason after it.
+            head, other = (s, prev) if prev.category != s.category else (prev, s)
+            reason = (
+                head.reason
+                if other.reason in head.reason
+                else f"{head.reason} Also: {other.reason}"
+            )
             out[-1] = FramingSpan(
                 prev.start,
                 s.end,
                 text[prev.start : s.end],
                 s.category,
-                prev.entry,
+                head.entry,
                 reason,
                 s.in_quote,
                 "strong" if "strong" in (prev.tier, s.tier) else "mild",

@@ -30,6 +30,10 @@ def test_an_intensifier_before_a_strong_word_is_one_strong_phrase(
     matcher, nlp, text, phrase
 ) -> None:
     assert (phrase, "strong", False) in found(matcher, nlp, text)
+    # the phrase is the loaded word's flag: its entry and category, not the intensifier's
+    span = next(s for s in matcher.find(nlp(text), quote_regions(text)) if s.text == phrase)
+    assert span.category == "loaded_language"
+    assert matcher.entries[span.entry].category == "loaded_language"
 
 
 @pytest.mark.parametrize(
