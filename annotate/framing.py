@@ -35,7 +35,7 @@ from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-10"
+RULES_VERSION = "framing-rules-11"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -266,7 +266,7 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.category == s.category
+            and (prev.category == s.category or _intensifies(prev, s))
             and s.category in ("loaded_language", "labeling")
             and prev.in_quote == s.in_quote
             and prev.entry is not None
@@ -274,13 +274,20 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
             and text[prev.end : s.start].strip() == ""
             and _modifies(doc, prev, s)
         ):
-            reason = prev.reason if s.reason in prev.reason else f"{prev.reason} Also: {s.reason}"
+            # An intensified phrase ("outright lies") is the loaded word's flag: its entry and
+            # category, with the intensifier's reason after it.
+            head, other = (s, prev) if prev.category != s.category else (prev, s)
+            reason = (
+                head.reason
+                if other.reason in head.reason
+                else f"{head.reason} Also: {other.reason}"
+            )
             out[-1] = FramingSpan(
                 prev.start,
                 s.end,
                 text[prev.start : s.end],
                 s.category,
-                prev.entry,
+                head.entry,
                 reason,
                 s.in_quote,
                 "strong" if "strong" in (prev.tier, s.tier) else "mild",
@@ -288,6 +295,14 @@ def _merge_adjacent(doc: Doc, spans: list[FramingSpan]) -> list[FramingSpan]:
         else:
             out.append(s)
     return out
+
+
+def _intensifies(first: FramingSpan, second: FramingSpan) -> bool:
+    """An intensifier before a strong loaded word or label ("outright lies", "downright
+    bizarre"): one phrase, as strong as the word it heightens. Before a mild word the pair
+    stays apart: on SemEval-2023 train (even half) the intensifier was part of a marked span
+    9 times in 12 next to a strong word, and the mild pairs hardly ever."""
+    return first.category == "intensifier" and second.tier == "strong"
 
 
 def _modifies(doc: Doc, first: FramingSpan, second: FramingSpan) -> bool:

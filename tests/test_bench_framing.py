@@ -62,3 +62,26 @@ def test_lexicon_audit_skips_cleanly_without_data() -> None:
     result = run("lexicon_audit.py", {})
     assert result.returncode == 0
     assert result.stdout.strip().startswith("skipped: set NEWSPROV_AEB")
+
+
+def test_context_probe_skips_cleanly_without_data() -> None:
+    result = run("framing_context_probe.py", {})
+    assert result.returncode == 0
+    assert result.stdout.strip().startswith("skipped: set NEWSPROV_SEMEVAL")
+
+
+def test_context_probe_reads_only_the_development_half(tmp_path: Path) -> None:
+    # article2 is in the even (development) half, article3 in the check half
+    arts, spans = tmp_path / "train-articles-subtask-3", tmp_path / "train-labels-subtask-3-spans"
+    arts.mkdir()
+    spans.mkdir()
+    for n in (2, 3):
+        text = "The council's draconian parking rules took effect on Monday.\n"
+        (arts / f"article{n}.txt").write_text(text, encoding="utf-8")
+        start = text.index("draconian")
+        (spans / f"article{n}-labels-subtask-3.txt").write_text(
+            f"{n}\tLoaded_Language\t{start}\t{start + 9}\n", encoding="utf-8"
+        )
+    result = run("framing_context_probe.py", {"NEWSPROV_SEMEVAL": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "strong view as shipped:        P 1.000  R 1.000  F1 1.000  (pred 1)" in result.stdout
