@@ -1,0 +1,41 @@
+"""Round 12: tiers by the piece, calibrated by rule class (bench/aeb_reading_r12.md).
+
+Read by class on 126 real pages, the flags that are queries only for their kind
+(`sourcing.tier.claim_kind`: a cause, accusation, harm or judgement in the writer's voice) were
+the class least often a claim an editor would query. Most came in bunches: an opinion column,
+an explainer or a review argues in its own voice from sentence to sentence, and each of its
+causes and verdicts is the writer's reasoning, not a fact that needs a source. A news story's
+one or two unsourced causes or accusations are the ones worth asking about. So the count
+decides: in a piece with at least `ARGUED_LEAST` such flags outside quotation marks, they are
+routine (rule "sourcing.tier.argued_piece"); a lone one stays a query. Entries, with invented
+examples: annotate/lexicons/sourcing_tiers_piece.toml.
+"""
+
+from __future__ import annotations
+
+from annotate.models import SentenceFlag
+
+_CLAIM_KIND = "(sourcing.tier.claim_kind)"
+# three: on the development pages every piece with three or more was a column, an explainer,
+# a review or a fan's notes; the one judged query of the class sat in a news story with two
+ARGUED_LEAST = 3
+
+
+def argued_piece(flags: list[SentenceFlag], least: int = ARGUED_LEAST) -> None:
+    """Make routine every query flag of `sourcing.tier.claim_kind` outside quotation marks
+    when the piece has at least `least` of them. Quoted claims keep their tier (an unsigned
+    quotation is a query whoever wrote the piece)."""
+    kinds = [
+        f
+        for f in flags
+        if f.tier == "query" and not f.in_quote and (f.reason or "").endswith(_CLAIM_KIND)
+    ]
+    if len(kinds) < least:
+        return
+    for f in kinds:
+        f.tier = "routine"
+        f.reason = (
+            f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: one of {len(kinds)} causes,"
+            " accusations or judgements in the piece's own voice, an argued piece"
+            " (sourcing.tier.argued_piece)"
+        )

@@ -1,0 +1,52 @@
+"""Tiers of the twelfth round (issue 9): calibrated by rule class on real pages. A piece that
+argues in its own voice (three or more causes, accusations or judgements with no source) is a
+column, an explainer or a review, and its reasoning is routine; one or two such claims in a
+news story stay queries. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from sourcing_data import flag_of
+
+from annotate.annotator import Annotator
+
+ARGUED = (
+    "The smog over Ardley is a consequence of the town's cheap coal. "
+    "A farm subsidy law helped fuel the rise in burning. "
+    "Together, these choices caused a sharp fall in air quality."
+)
+NEWS = (
+    "The Corran mill shut on Monday. "
+    "The closure was caused by years of falling orders. "
+    '"We will reopen in spring," said manager Ana Ruiz. '
+    "The owners' reckless borrowing sank the firm."
+)
+
+
+def test_an_argued_piece_makes_its_own_causes_routine_and_says_why(
+    annotator: Annotator,
+) -> None:
+    for starts in ("The smog", "A farm", "Together"):
+        f = flag_of(annotator, ARGUED, starts)
+        assert (f.sourcing, f.tier) == ("unattributed_claim", "routine"), f.reason
+        assert (f.reason or "").endswith("(sourcing.tier.argued_piece)"), f.reason
+        assert "one of 3 causes" in (f.reason or ""), f.reason
+
+
+def test_one_or_two_causes_in_a_news_story_stay_queries(annotator: Annotator) -> None:
+    for starts in ("The closure", "The owners"):
+        f = flag_of(annotator, NEWS, starts)
+        assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
+        assert "argued_piece" not in (f.reason or "")
+
+
+def test_the_same_claim_alone_stays_a_query(annotator: Annotator) -> None:
+    text = "A farm subsidy law helped fuel the rise in burning."
+    f = flag_of(annotator, text, "A farm")
+    assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
+
+
+def test_other_query_tiers_in_an_argued_piece_are_untouched(annotator: Annotator) -> None:
+    text = ARGUED + " Two farmers were killed in a fire at the Ardley depot on Friday."
+    f = flag_of(annotator, text, "Two farmers")
+    assert f.tier == "query", f.reason
+    assert "argued_piece" not in (f.reason or "")
