@@ -50,3 +50,20 @@ def test_other_query_tiers_in_an_argued_piece_are_untouched(annotator: Annotator
     f = flag_of(annotator, text, "Two farmers")
     assert f.tier == "query", f.reason
     assert "argued_piece" not in (f.reason or "")
+
+
+FORECAST = "The council is likely to drop the Ardley bypass plan."
+FIGURE_FORECAST = "More than a third of the Ardley drivers will likely lose their permits."
+
+
+def test_an_argued_piece_makes_its_own_forecast_routine(annotator: Annotator) -> None:
+    f = flag_of(annotator, f"{ARGUED} {FORECAST}", "The council")
+    assert (f.sourcing, f.tier) == ("unattributed_claim", "routine"), f.reason
+    assert (f.reason or "").endswith("(sourcing.tier.argued_forecast)"), f.reason
+
+
+def test_a_forecast_alone_or_with_a_figure_stays_a_query(annotator: Annotator) -> None:
+    assert flag_of(annotator, FORECAST, "The council").tier == "query"
+    assert flag_of(annotator, f"{NEWS} {FORECAST}", "The council").tier == "query"
+    f = flag_of(annotator, f"{ARGUED} {FIGURE_FORECAST}", "More than")
+    assert f.tier == "query", f.reason

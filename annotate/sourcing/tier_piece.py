@@ -7,7 +7,8 @@ an explainer or a review argues in its own voice from sentence to sentence, and 
 causes and verdicts is the writer's reasoning, not a fact that needs a source. A news story's
 one or two unsourced causes or accusations are the ones worth asking about. So the count
 decides: in a piece with at least `ARGUED_LEAST` such flags outside quotation marks, they are
-routine (rule "sourcing.tier.argued_piece"); a lone one stays a query. Entries, with invented
+routine (rule "sourcing.tier.argued_piece"); a lone one stays a query. In such a piece, a
+forecast with no figure in it is the writer's too ("sourcing.tier.argued_forecast"). Entries, with invented
 examples: annotate/lexicons/sourcing_tiers_piece.toml.
 """
 
@@ -16,6 +17,11 @@ from __future__ import annotations
 from annotate.models import SentenceFlag
 
 _CLAIM_KIND = "(sourcing.tier.claim_kind)"
+_FORECASTS = (
+    "(sourcing.tier.estimate)",
+    "(sourcing.tier.forecast_word)",
+    "(sourcing.tier.forecast)",
+)
 # three: on the development pages every piece with three or more was a column, an explainer,
 # a review or a fan's notes; the one judged query of the class sat in a news story with two
 ARGUED_LEAST = 3
@@ -39,3 +45,26 @@ def argued_piece(flags: list[SentenceFlag], least: int = ARGUED_LEAST) -> None:
             " accusations or judgements in the piece's own voice, an argued piece"
             " (sourcing.tier.argued_piece)"
         )
+    for f in flags:
+        if _own_forecast(f):
+            f.tier = "routine"
+            f.reason = (
+                f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the forecast of a piece"
+                f" that argues in its own voice ({len(kinds)} causes or judgements)"
+                " (sourcing.tier.argued_forecast)"
+            )
+
+
+def _own_forecast(f: SentenceFlag) -> bool:
+    """A query for its forecast or likelihood word alone ('is likely to', 'will probably'),
+    outside quotation marks, with no figure in it: in an argued piece, the writer's own
+    prediction, as in a signed column (sourcing.tier.column_forecast). A figure of the future
+    ('a third of the staff will likely lose their jobs') stays a query."""
+    reason = f.reason or ""
+    return (
+        f.tier == "query"
+        and not f.in_quote
+        and f.sourcing == "unattributed_claim"
+        and reason.endswith(_FORECASTS)
+        and not (f.rule or "").startswith("sourcing.check.figure")
+    )
