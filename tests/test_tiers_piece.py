@@ -67,3 +67,20 @@ def test_a_forecast_alone_or_with_a_figure_stays_a_query(annotator: Annotator) -
     assert flag_of(annotator, f"{NEWS} {FORECAST}", "The council").tier == "query"
     f = flag_of(annotator, f"{ARGUED} {FIGURE_FORECAST}", "More than")
     assert f.tier == "query", f.reason
+
+
+def test_a_group_that_only_wishes_passes_on_no_claim(annotator: Annotator) -> None:
+    text = "The Ardley depot hires a crew of drivers who hope for bigger tips at Christmas."
+    f = flag_of(annotator, text, "The Ardley")
+    assert (f.sourcing, f.tier) == ("weasel", "routine"), f.reason
+    assert (f.reason or "").endswith("(sourcing.tier.stance_no_claim)"), f.reason
+
+
+def test_a_group_that_fears_or_wants_a_clause_stays_a_query(annotator: Annotator) -> None:
+    for text in (
+        "Many Ardley residents fear the depot will close.",
+        "Some Ardley fans want the coach sacked.",
+        "Critics believe the plan leaves little room for error.",
+    ):
+        f = flag_of(annotator, text, text[:8])
+        assert (f.sourcing, f.tier) == ("weasel", "query"), f.reason

@@ -14,6 +14,8 @@ examples: annotate/lexicons/sourcing_tiers_piece.toml.
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
+
 from annotate.models import SentenceFlag
 
 _CLAIM_KIND = "(sourcing.tier.claim_kind)"
@@ -22,6 +24,7 @@ _FORECASTS = (
     "(sourcing.tier.forecast_word)",
     "(sourcing.tier.forecast)",
 )
+_STANCE_NO_CLAIM = "sourcing.tier.stance_no_claim"
 # three: on the development pages every piece with three or more was a column, an explainer,
 # a review or a fan's notes; the one judged query of the class sat in a news story with two
 ARGUED_LEAST = 3
@@ -68,3 +71,22 @@ def _own_forecast(f: SentenceFlag) -> bool:
         and reason.endswith(_FORECASTS)
         and not (f.rule or "").startswith("sourcing.check.figure")
     )
+
+
+def stance_without_claim(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """The lemma of a verb of opinion (rule "sourcing.cue.stance") that holds no clause:
+    'contractors who hope for enough tips', 'couples who want to try something new', 'when
+    they no longer feel hungry'. What a group wishes or feels is no claim passed on from
+    anyone (rule "sourcing.tier.stance_no_claim", routine). 'Many residents fear the plant
+    will close', 'some fans want the coach sacked' hold a clause and stay queries."""
+    if flag.rule != "sourcing.cue.stance" or flag.cue is None:
+        return None
+    verbs = [
+        t for t in sent if flag.cue.start <= t.idx < flag.cue.end and t.pos_ in ("VERB", "AUX")
+    ]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if any(c.dep_ in ("ccomp", "dobj", "attr") for c in verb.children):
+        return None  # 'fear (that) the plant will close', 'expect a cut', 'suspect foul play'
+    return verb.lemma_.lower()
