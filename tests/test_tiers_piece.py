@@ -84,3 +84,19 @@ def test_a_group_that_fears_or_wants_a_clause_stays_a_query(annotator: Annotator
     ):
         f = flag_of(annotator, text, text[:8])
         assert (f.sourcing, f.tier) == ("weasel", "query"), f.reason
+
+
+HEDGE = "The Ardley mayor apparently knew of the payments."
+PASSED_ON = "The Ardley mayor reportedly knew of the payments."
+
+
+def test_an_argued_piece_makes_its_own_hedge_routine(annotator: Annotator) -> None:
+    f = flag_of(annotator, f"{ARGUED} {HEDGE}", "The Ardley")
+    assert (f.sourcing, f.tier) == ("agentless", "routine"), f.reason
+    assert (f.reason or "").endswith("(sourcing.tier.argued_hedge)"), f.reason
+
+
+def test_a_claim_passed_on_or_a_hedge_in_news_stays_a_query(annotator: Annotator) -> None:
+    f = flag_of(annotator, f"{ARGUED} {PASSED_ON}", "The Ardley")
+    assert (f.sourcing, f.tier) == ("agentless", "query"), f.reason
+    assert flag_of(annotator, f"{NEWS} {HEDGE}", "The Ardley").tier == "query"

@@ -8,7 +8,8 @@ causes and verdicts is the writer's reasoning, not a fact that needs a source. A
 one or two unsourced causes or accusations are the ones worth asking about. So the count
 decides: in a piece with at least `ARGUED_LEAST` such flags outside quotation marks, they are
 routine (rule "sourcing.tier.argued_piece"); a lone one stays a query. In such a piece, a
-forecast with no figure in it is the writer's too ("sourcing.tier.argued_forecast"). Entries, with invented
+forecast with no figure in it is the writer's too ("sourcing.tier.argued_forecast"), and so
+is its 'apparently' or 'supposedly' ("sourcing.tier.argued_hedge"). Entries, with invented
 examples: annotate/lexicons/sourcing_tiers_piece.toml.
 """
 
@@ -24,6 +25,7 @@ _FORECASTS = (
     "(sourcing.tier.forecast_word)",
     "(sourcing.tier.forecast)",
 )
+_HEDGES = frozenset(("apparently", "seemingly", "supposedly", "ostensibly"))
 _STANCE_NO_CLAIM = "sourcing.tier.stance_no_claim"
 # three: on the development pages every piece with three or more was a column, an explainer,
 # a review or a fan's notes; the one judged query of the class sat in a news story with two
@@ -49,13 +51,34 @@ def argued_piece(flags: list[SentenceFlag], least: int = ARGUED_LEAST) -> None:
             " (sourcing.tier.argued_piece)"
         )
     for f in flags:
-        if _own_forecast(f):
+        if _own_hedge(f):
+            f.tier = "routine"
+            f.reason = (
+                f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the hedge of a piece"
+                f" that argues in its own voice ({len(kinds)} causes or judgements)"
+                " (sourcing.tier.argued_hedge)"
+            )
+        elif _own_forecast(f):
             f.tier = "routine"
             f.reason = (
                 f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the forecast of a piece"
                 f" that argues in its own voice ({len(kinds)} causes or judgements)"
                 " (sourcing.tier.argued_forecast)"
             )
+
+
+def _own_hedge(f: SentenceFlag) -> bool:
+    """'apparently', 'seemingly', 'supposedly', 'ostensibly' outside quotation marks: in an
+    argued piece the writer's own hedge or doubt, not a claim passed on from someone
+    ('reportedly' and 'allegedly' pass one on, and stay queries)."""
+    reason = f.reason or ""
+    return (
+        f.tier == "query"
+        and not f.in_quote
+        and f.rule == "sourcing.agentless.adverb"
+        and reason.split("'")[1:2] != []
+        and reason.split("'")[1].lower() in _HEDGES
+    )
 
 
 def _own_forecast(f: SentenceFlag) -> bool:
