@@ -100,3 +100,21 @@ def test_a_claim_passed_on_or_a_hedge_in_news_stays_a_query(annotator: Annotator
     f = flag_of(annotator, f"{ARGUED} {PASSED_ON}", "The Ardley")
     assert (f.sourcing, f.tier) == ("agentless", "query"), f.reason
     assert flag_of(annotator, f"{NEWS} {HEDGE}", "The Ardley").tier == "query"
+
+
+def test_what_a_group_might_say_is_a_supposition(annotator: Annotator) -> None:
+    text = "Some Ardley residents might argue that the bypass is overdue."
+    f = flag_of(annotator, text, "Some")
+    assert (f.sourcing, f.tier) == ("weasel", "routine"), f.reason
+    assert (f.reason or "").endswith("(sourcing.tier.hypothetical_group)"), f.reason
+
+
+def test_what_a_group_does_say_stays_a_query(annotator: Annotator) -> None:
+    for text in (
+        "Some Ardley residents argue that the bypass is overdue.",
+        "Many Ardley riders will tell you the buses have got worse.",
+        "Officials would say only that the toll had risen.",
+    ):
+        f = flag_of(annotator, text, text[:8])
+        assert f.tier == "query", f.reason
+        assert "hypothetical_group" not in (f.reason or "")

@@ -26,6 +26,11 @@ _FORECASTS = (
     "(sourcing.tier.forecast)",
 )
 _HEDGES = frozenset(("apparently", "seemingly", "supposedly", "ostensibly"))
+_HYPOTHETICAL = "sourcing.tier.hypothetical_group"
+# modals that make the group's words a supposition; 'would' is left out ('officials would say
+# only that ...' reports what they did say), and so are 'will' ('many riders will tell you the
+# service has declined': what they do say, a judged query) and 'should' (advice)
+_SUPPOSING = frozenset(("might", "may", "could"))
 _STANCE_NO_CLAIM = "sourcing.tier.stance_no_claim"
 # three: on the development pages every piece with three or more was a column, an explainer,
 # a review or a fan's notes; the one judged query of the class sat in a news story with two
@@ -113,3 +118,28 @@ def stance_without_claim(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if any(c.dep_ in ("ccomp", "dobj", "attr") for c in verb.children):
         return None  # 'fear (that) the plant will close', 'expect a cut', 'suspect foul play'
     return verb.lemma_.lower()
+
+
+def hypothetical_group(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """The modal on the cue of an unnamed or vague group that has said nothing yet: 'others
+    might argue that ...', 'some may find it strange', 'critics could say ...'. The
+    writer supposes what a group could say or think; no one passed a claim on (rule
+    "sourcing.tier.hypothetical_group", routine). 'Others fear that ...', 'officials would
+    say only that ...', 'many riders will tell you ...' and a negated modal stay queries."""
+    if flag.sourcing not in ("weasel", "anonymous_source") or flag.cue is None:
+        return None
+    if flag.in_quote:
+        return None
+    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end and t.pos_ in ("VERB", "AUX")]
+    if not cue:
+        return None
+    verb = cue[0]
+    # 'might begin to think': the modal may sit on the verb that governs the cue
+    for v in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        kids = list(v.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return None
+        for c in kids:
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _SUPPOSING:
+                return c.lower_
+    return None

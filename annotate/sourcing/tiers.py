@@ -44,7 +44,12 @@ from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_marks import marked_tier
-from annotate.sourcing.tier_piece import _STANCE_NO_CLAIM, stance_without_claim
+from annotate.sourcing.tier_piece import (
+    _HYPOTHETICAL,
+    _STANCE_NO_CLAIM,
+    hypothetical_group,
+    stance_without_claim,
+)
 from annotate.sourcing.tier_rules import (
     _body_named,
     _cause_of_move,
@@ -278,6 +283,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             )
         if query is None and (wish := stance_without_claim(flag, sent)):  # round 12
             return "routine", f"what a group {wish}s, no claim passed on", _STANCE_NO_CLAIM
+        if query is None and (modal := hypothetical_group(flag, sent)):
+            return "routine", f"what a group '{modal}' say or think: a supposition", _HYPOTHETICAL
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
