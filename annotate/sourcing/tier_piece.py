@@ -143,3 +143,14 @@ def hypothetical_group(flag: SentenceFlag, sent: SpacySpan) -> str | None:
             if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _SUPPOSING:
                 return c.lower_
     return None
+
+
+def nothing_said(flag: SentenceFlag, sent: SpacySpan) -> tuple[str, str, str] | None:
+    """(tier, why, entry id) for an unnamed or vague source that passes no claim on: a wish
+    or feeling with no clause, or what a group might say. Called by the tiers only when the
+    sentence has no query word (a death, a crime, an estimate keeps the flag a query)."""
+    if wish := stance_without_claim(flag, sent):
+        return "routine", f"what a group {wish}s, no claim passed on", _STANCE_NO_CLAIM
+    if modal := hypothetical_group(flag, sent):
+        return "routine", f"what a group '{modal}' say or think: a supposition", _HYPOTHETICAL
+    return None
