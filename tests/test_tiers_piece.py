@@ -9,11 +9,17 @@ from sourcing_data import flag_of
 
 from annotate.annotator import Annotator
 
-ARGUED = (
+# a long piece (an explainer) that reasons in its own voice now and then: three causes in 21
+# sentences, one in seven; the rest is plain description
+_PLACES = "library bakery station harbour museum market chapel theatre park school bridge".split()
+PLAIN = " ".join(f"Ardley has a {place} near the river Wend." for place in _PLACES)
+PLAIN += " " + " ".join(f"Corran has a {place} near the old road." for place in _PLACES[:7])
+CAUSES = (
     "The smog over Ardley is a consequence of the town's cheap coal. "
     "A farm subsidy law helped fuel the rise in burning. "
     "Together, these choices caused a sharp fall in air quality."
 )
+ARGUED = f"{CAUSES} {PLAIN}"
 NEWS = (
     "The Corran mill shut on Monday. "
     "The closure was caused by years of falling orders. "
@@ -37,6 +43,14 @@ def test_one_or_two_causes_in_a_news_story_stay_queries(annotator: Annotator) ->
         f = flag_of(annotator, NEWS, starts)
         assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
         assert "argued_piece" not in (f.reason or "")
+
+
+def test_the_same_causes_packed_close_stay_queries(annotator: Annotator) -> None:
+    """Three causes in three sentences: a wall of unsourced claims, slanted copy, not a
+    piece that reasons now and then."""
+    for starts in ("The smog", "A farm", "Together"):
+        f = flag_of(annotator, CAUSES, starts)
+        assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
 
 
 def test_the_same_claim_alone_stays_a_query(annotator: Annotator) -> None:
