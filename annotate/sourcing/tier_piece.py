@@ -10,10 +10,13 @@ decides: in a piece with at least `ARGUED_LEAST` such flags outside quotation ma
 routine (rule "sourcing.tier.argued_piece"); a lone one stays a query. Unless they are dense:
 where more than one sentence in `ARGUED_DENSEST` is such a claim, the piece is a wall of
 unsourced causes and accusations, the slanted copy an editor checks first (the partisan and
-tabloid articles of tests/gold, the seed article), and every one of them stays a query. In such a piece, a
-forecast with no figure in it is the writer's too ("sourcing.tier.argued_forecast"), and so
-is its 'apparently' or 'supposedly' ("sourcing.tier.argued_hedge"). Entries, with invented
-examples: annotate/lexicons/sourcing_tiers_piece.toml.
+tabloid articles of tests/gold, the seed article), and every one of them stays a query. In
+an argued piece, a forecast with no figure in it is the writer's too
+("sourcing.tier.argued_forecast"), and so is its 'apparently' or 'supposedly'
+("sourcing.tier.argued_hedge"). A vague group that says nothing, only wishes or might say
+something, is routine anywhere ("sourcing.tier.stance_no_claim",
+"sourcing.tier.hypothetical_group"). Entries, with invented examples:
+annotate/lexicons/sourcing_tiers_piece.toml.
 """
 
 from __future__ import annotations
@@ -46,8 +49,8 @@ ARGUED_DENSEST = 7
 def argued_piece(flags: list[SentenceFlag], least: int = ARGUED_LEAST) -> None:
     """Make routine every query flag of `sourcing.tier.claim_kind` outside quotation marks
     when the piece has at least `least` of them and they are no more than one sentence in
-    `ARGUED_DENSEST` (`flags` holds one flag per sentence of the piece). Quoted claims keep their tier (an unsigned
-    quotation is a query whoever wrote the piece)."""
+    `ARGUED_DENSEST` (`flags` holds one flag per sentence of the piece). Quoted claims keep
+    their tier (an unsigned quotation is a query whoever wrote the piece)."""
     kinds = [
         f
         for f in flags
@@ -83,13 +86,13 @@ def _own_hedge(f: SentenceFlag) -> bool:
     """'apparently', 'seemingly', 'supposedly', 'ostensibly' outside quotation marks: in an
     argued piece the writer's own hedge or doubt, not a claim passed on from someone
     ('reportedly' and 'allegedly' pass one on, and stay queries)."""
-    reason = f.reason or ""
+    quoted = (f.reason or "").split("'")  # "passed on with no source: 'apparently'; ..."
     return (
         f.tier == "query"
         and not f.in_quote
         and f.rule == "sourcing.agentless.adverb"
-        and reason.split("'")[1:2] != []
-        and reason.split("'")[1].lower() in _HEDGES
+        and len(quoted) > 2
+        and quoted[1].lower() in _HEDGES
     )
 
 
