@@ -29,6 +29,7 @@ from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
+from annotate.sourcing.tier_piece import argued_piece
 from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next
 from annotate.sourcing.tiers import assign_tier
 from annotate.sourcing.words import WordSetView, active_word_sets
@@ -157,6 +158,7 @@ class SourcingClassifier(
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
         data_in_force(flags, sents, quoted)
         lede_sourced_next(flags, sents)
+        argued_piece(flags)  # round 12: a column's or explainer's own reasoning
         return flags
 
     def _own_public_act(

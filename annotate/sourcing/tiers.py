@@ -27,6 +27,8 @@ the prediction rules a study's method, a match report's box score and a review's
 are routine. Round 10 (tier_topic.py): what a claim is about decides, not its form: a forecast
 in a signed column and a bare figure counting things (not people or money) are routine.
 Round 11 (tier_marks.py): a numbered citation or a signature line names the source.
+Round 12 (tier_piece.py): an argued piece's own causes, forecasts and hedges, and a group that
+says nothing (a wish, a supposition), are routine.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
@@ -44,6 +46,7 @@ from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_marks import marked_tier
+from annotate.sourcing.tier_piece import nothing_said
 from annotate.sourcing.tier_rules import (
     _body_named,
     _cause_of_move,
@@ -275,6 +278,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
                 f"an exhibit, court record in force ('{record}')",
                 ("sourcing.tier.court_record"),
             )
+        if query is None and (said := nothing_said(flag, sent)):  # round 12
+            return said
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
