@@ -133,12 +133,16 @@ def _citation_mark(ent: SpacySpan, reach: int = 8) -> bool:
 
 # suffixes that make a number the name of a format ('4K', '1440p' when cut in two)
 _FORMATS = frozenset(("K", "p"))
+# a brand written in camel case ('iPhone', 'eBay', 'iPad', 'eVito'): one or two lower-case
+# letters, then a capital; spaCy often tags these NOUN, and their first letter is lower-case
+_CAMEL_BRAND = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")
 
 
 def _in_a_name(ent: SpacySpan) -> bool:
     """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10', '4K',
-    'Boeing 737' (a number straight after a capitalised name), 'A320', 'G20', 'Block 1B'
-    (capitals and digits in one token, with no currency sign before it)."""
+    'Boeing 737' (a number straight after a capitalised name), 'iPhone 11' (after a brand in
+    camel case), 'A320', 'G20', 'Block 1B' (capitals and digits in one token, with no
+    currency sign before it)."""
     doc = ent.doc
     if len(ent) != 1:
         return False
@@ -150,7 +154,11 @@ def _in_a_name(ent: SpacySpan) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if text.isdigit() and nxt is not None and not tok.whitespace_ and nxt.text in _FORMATS:
         return prev is None or prev.text not in "$£€¥"  # '4K', '8K': a picture format
-    if not text.isdigit() or prev is None or prev.sent.start == prev.i:
+    if not text.isdigit() or prev is None:
+        return False
+    if _CAMEL_BRAND.fullmatch(prev.text) and prev.whitespace_ == " ":
+        return True  # 'the iPhone 11', 'an iPad 10': a model name, even opening the sentence
+    if prev.sent.start == prev.i:
         return False
     return (
         prev.pos_ == "PROPN"
