@@ -17,6 +17,7 @@ from annotate.nlp import doc_text, load_nlp, model_id, reading
 from annotate.quotes import quote_regions
 from annotate.sentences import split_sentences
 from annotate.sourcing import SourcingClassifier
+from annotate.sourcing.tier_page import opinion_page
 
 ANNOTATOR_VERSION = "0.1.0"
 
@@ -41,8 +42,11 @@ class Annotator:
         self.sourcing = SourcingClassifier(self.nlp, lexicons=self.lexicons)
         self.framing = FramingMatcher(self.nlp, lexicons=self.lexicons)
 
-    def annotate(self, text: str) -> Annotation:
-        return self.annotate_doc(self.nlp(text))
+    def annotate(self, text: str, opinion: str | None = None) -> Annotation:
+        """Annotate `text`. `opinion` is the page's own word that it is opinion (the
+        evidence scraper/page_kind.py found, e.g. "section 'Opinion'"): the writer's
+        reasoning is then routine (annotate/sourcing/tier_page.py)."""
+        return self.annotate_doc(self.nlp(text), opinion)
 
     def annotate_many(
         self, texts: Iterable[str], batch_size: int = 48, n_process: int = 1
@@ -51,10 +55,13 @@ class Annotator:
         for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
             yield self.annotate_doc(doc)
 
-    def annotate_doc(self, doc: Doc) -> Annotation:
+    def annotate_doc(self, doc: Doc, opinion: str | None = None) -> Annotation:
         # the rules only read the Doc: its entity and sentence spans are built once
         with reading(doc):
-            return self._annotate(doc)
+            annotation = self._annotate(doc)
+        if opinion:
+            opinion_page(annotation.sentences, opinion)
+        return annotation
 
     def _annotate(self, doc: Doc) -> Annotation:
         quotes = quote_regions(doc_text(doc))

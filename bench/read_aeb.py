@@ -96,12 +96,13 @@ def main() -> None:
         except ExtractError as exc:
             print(f"\n### {key[:8]} {safe(url)}\n  (extract failed: {safe(exc)})")
             continue
-        ann = annotator.annotate(art.text)
+        ann = annotator.annotate(art.text, art.opinion)  # as the scraper does
         flags = [s for s in ann.sentences if s.unsourced]
         tiers = Counter(s.tier for s in flags)
         print(
             f"\n### {key[:8]} {safe(url)}\n  {ann.word_count} words, {len(ann.sentences)} sentences,"
             f" {len(flags)} unsourced ({', '.join(f'{k}: {v}' for k, v in tiers.items())})"
+            + (f"; the page says opinion: {safe(art.opinion)}" if art.opinion else "")
         )
         for i, s in enumerate(ann.sentences):
             if s.unsourced and shown(s.tier, args.tier):

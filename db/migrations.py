@@ -290,4 +290,13 @@ WHERE r.claim_id = claim_copies.claim_id;
 CREATE INDEX IF NOT EXISTS idx_claim_copies_side ON claim_copies(copy_of, article_id, pos);
 """,
     ),
+    (
+        # Why the page says it is opinion ("section 'Opinion'", scraper/page_kind.py), or
+        # NULL: re-annotating a stored article must tier the writer's reasoning as the first
+        # annotation did (rule sourcing.tier.opinion_page), and an editor can filter on it.
+        "0014_articles_opinion",
+        """
+ALTER TABLE articles ADD COLUMN opinion TEXT;
+""",
+    ),
 ]

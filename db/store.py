@@ -254,7 +254,8 @@ def save_article(
         conn.execute(
             "INSERT INTO articles (url, input_url, canonical_url, fetch_id, outlet_id, title,"
             " authors, published, language, description, text, word_count, extractor, is_seed,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " created_at, updated_at, opinion)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET"
             # the URL the user typed is the one they will look it up by: a seed's wins
             " input_url = CASE WHEN excluded.is_seed >= articles.is_seed"
@@ -266,7 +267,7 @@ def save_article(
             " language = excluded.language, description = excluded.description,"
             " text = excluded.text, word_count = excluded.word_count,"
             " extractor = excluded.extractor, is_seed = max(articles.is_seed, excluded.is_seed),"
-            " updated_at = excluded.updated_at",
+            " updated_at = excluded.updated_at, opinion = excluded.opinion",
             (
                 extracted.url,
                 input_url,
@@ -284,6 +285,7 @@ def save_article(
                 int(bool(is_seed)),
                 now,
                 now,
+                extracted.opinion,
             ),
         )
         # lastrowid is unreliable after an upsert that updated: look the id up
@@ -348,11 +350,12 @@ def find_article(db: sqlite_utils.Database, id_or_url: int | str) -> int | None:
 def articles_to_annotate(
     db: sqlite_utils.Database, ids: Sequence[int] | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Yield `{"article_id", "text"}` for the given ids (in that order), or every article
-    when `ids` is None. Raises ArticleNotFound for an unknown id before yielding anything."""
+    """Yield `{"article_id", "text", "opinion"}` for the given ids (in that order), or every
+    article when `ids` is None. Raises ArticleNotFound for an unknown id before yielding
+    anything. `opinion` is why the page said it is opinion, or None."""
     if ids is None:
-        for row in db.execute("SELECT article_id, text FROM articles ORDER BY article_id"):
-            yield {"article_id": row[0], "text": row[1]}
+        for row in db.execute("SELECT article_id, text, opinion FROM articles ORDER BY article_id"):
+            yield {"article_id": row[0], "text": row[1], "opinion": row[2]}
         return
     wanted = list(dict.fromkeys(int(i) for i in ids))
     missing = [
@@ -365,9 +368,9 @@ def articles_to_annotate(
         raise ArticleNotFound(f"no article with id {', '.join(map(str, missing))}")
     for i in wanted:
         row = db.execute(
-            "SELECT article_id, text FROM articles WHERE article_id = ?", (i,)
+            "SELECT article_id, text, opinion FROM articles WHERE article_id = ?", (i,)
         ).fetchone()
-        yield {"article_id": row[0], "text": row[1]}
+        yield {"article_id": row[0], "text": row[1], "opinion": row[2]}
 
 
 def annotation_state(db: sqlite_utils.Database, article_id: int) -> str | None:

@@ -96,9 +96,9 @@ class LockedAnnotator:
             self._annotator = self._factory()
         return self._annotator
 
-    def annotate(self, text: str) -> Any:
+    def annotate(self, text: str, opinion: str | None = None) -> Any:
         with self._lock:
-            return self._get().annotate(text)
+            return self._get().annotate(text, opinion)
 
     def annotate_many(self, texts: Iterable[str], *args: Any, **kwargs: Any) -> Iterator[Any]:
         with self._lock:
@@ -209,9 +209,9 @@ class _StageAnnotator:
     def __init__(self, inner: LockedAnnotator, on_annotate: Callable[[], None]) -> None:
         self._inner, self._on_annotate = inner, on_annotate
 
-    def annotate(self, text: str) -> Any:
+    def annotate(self, text: str, opinion: str | None = None) -> Any:
         self._on_annotate()
-        return self._inner.annotate(text)
+        return self._inner.annotate(text, opinion)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
@@ -264,7 +264,7 @@ class Desk:
         try:
             pipeline = Pipeline(db, None, lambda: self.annotator)  # type: ignore[arg-type, return-value]
             # Annotated before anything is written: a failure leaves no unannotated article.
-            annotation = self.annotator.annotate(extracted.text)
+            annotation = self.annotator.annotate(extracted.text, extracted.opinion)
             run_id = pipeline.start_run(
                 "check", {"pasted": extracted.url, "title": extracted.title}
             )

@@ -12,6 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotate.annotator import Annotator
+from annotate.sourcing.tier_page import opinion_page
 from db import store
 from newsprov import __version__
 from scraper.extract import ExtractError, extract_article
@@ -100,7 +101,9 @@ class Pipeline:
         extracted = extract_article(fetched.body, fetched.final_url, fetched.content_type)
         fetch_id = store.save_fetch(self.db, fetched, run_id)
         article_id = store.save_article(self.db, extracted, fetch_id, input_url, is_seed=is_seed)
-        store.save_annotation(self.db, article_id, self.annotator.annotate(extracted.text), run_id)
+        store.save_annotation(
+            self.db, article_id, self.annotator.annotate(extracted.text, extracted.opinion), run_id
+        )
         return article_id, extracted
 
     def scrape_one(self, url: str, run_id: int, options: ScrapeOptions) -> ItemResult:
@@ -197,6 +200,8 @@ class Pipeline:
             for row, annotation in zip(
                 rows, self.annotator.annotate_many(texts, batch_size, n_process), strict=True
             ):
+                if row.get("opinion"):  # tiered as the first annotation of the page was
+                    opinion_page(annotation.sentences, row["opinion"])
                 store.save_annotation(self.db, row["article_id"], annotation, run_id)
                 done += 1
                 self.progress(f"annotated {row['article_id']}")

@@ -239,7 +239,7 @@ class Rechecker:
         # the new text replaces it.
         versions.ensure_first_version(self.db, aid)
         store.save_article(self.db, extracted, fetch_id, row[1])
-        annotation = self.pipeline.annotator.annotate(extracted.text)
+        annotation = self.pipeline.annotator.annotate(extracted.text, extracted.opinion)
         store.save_annotation(self.db, aid, annotation, run_id)
         version = versions.record_version(self.db, aid, fetch_id, fetched.fetched_at, run_id)
         return RecheckResult(aid, changed=True, version=version, result="changed")

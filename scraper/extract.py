@@ -22,6 +22,7 @@ from scraper.links import extract_links
 from scraper.metadata import article_meta, title_candidates
 from scraper.models import Extracted
 from scraper.outlets import normalize_url, registered_domain
+from scraper.page_kind import opinion_evidence
 from scraper.promo import drop_promo, link_texts
 
 __all__ = [
@@ -135,6 +136,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         feeds=[normalize_url(f) for f in feed_links(soup, base)],
         description=meta.description,
         embeds=[e.record for e in embeds],
+        opinion=opinion_evidence(article_url, meta.section, meta.ld_types),
     )
 
 

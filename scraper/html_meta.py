@@ -59,6 +59,8 @@ class PageMeta:
     site_name: str | None = None
     og_type: str | None = None
     has_article_ld: bool = False
+    section: str | None = None  # article:section or JSON-LD articleSection
+    ld_types: set[str] = field(default_factory=set)  # the article object's @type, lower-cased
     # JSON-LD articleBody: a second witness for paragraphs the extractors drop.
     article_body: str | None = None
 
@@ -324,6 +326,11 @@ def read_meta(soup: BeautifulSoup, page_url: str) -> PageMeta:
     )
     meta.canonical = _canonical(soup, ld, base)
     meta.og_type = _meta(soup, "og:type")
+    ld_section = ld.get("articleSection") if ld else None
+    if isinstance(ld_section, list):
+        ld_section = next((x for x in ld_section if isinstance(x, str)), None)
+    meta.section = _meta(soup, "article:section") or _text(ld_section)
+    meta.ld_types = _types(ld) if ld else set()
     body = ld.get("articleBody") if ld else None
     if isinstance(body, str) and body.strip():
         meta.article_body = body

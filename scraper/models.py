@@ -74,6 +74,8 @@ class Extracted:
     feeds: list[str] = field(default_factory=list)  # <link rel=alternate> feed URLs, absolute
     description: str | None = None
     embeds: list[Embed] = field(default_factory=list)  # in page order
+    # why the page says it is opinion ('section 'Opinion''), or None (scraper/page_kind.py)
+    opinion: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,97 @@
+"""A page that says it is opinion (its section, JSON-LD type or own URL) has its writer's
+reasoning tiered routine (rule sourcing.tier.opinion_page), while its figures stay queries;
+a news page that only links to the opinion desk is untouched. Pages and sentences written
+for these tests; scraped over the local test server into a real SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from click.testing import CliRunner
+
+from annotate.annotator import Annotator
+from newsprov.cli import main
+from scraper.extract import extract_article
+from scraper.page_kind import opinion_evidence
+
+COLUMN = [
+    "The Ardley tram scheme was doomed by the council's reckless borrowing.",
+    "The mayor's obsession with ribbon-cutting caused the overspend.",
+    "The scheme has cost taxpayers 48 million pounds since 2019.",
+    "The new route will probably be abandoned within a year.",
+    "Ardley deserves a council that listens before it spends.",
+]
+
+
+def page(section: str | None, extra_head: str = "", nav: str = "") -> str:
+    meta = f'<meta property="article:section" content="{section}">' if section else ""
+    body = "".join(f"<p>{s}</p>\n" for s in COLUMN)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>The tram folly</title>{meta}{extra_head}"
+        '<meta property="og:site_name" content="Ardley Courier"></head><body>'
+        f"<nav>{nav}</nav><article><h1>The tram folly</h1><p>By Ana Ruiz</p>\n{body}"
+        "</article></body></html>"
+    )
+
+
+def test_the_page_says_opinion_in_its_section_type_or_url() -> None:
+    assert opinion_evidence("https://x.test/a", "Opinion", set()) == "section 'Opinion'"
+    assert opinion_evidence("https://x.test/a", "Comment, Politics", set()) == "section 'Comment'"
+    got = opinion_evidence("https://x.test/a", None, {"opinionnewsarticle"})
+    assert got == "type OpinionNewsArticle"
+    got = opinion_evidence("https://x.test/columnists/2026/tram", None, set())
+    assert got == "URL path '/columnists/'"
+    # a news desk, a review type, or 'opinion' inside a word of the URL is not evidence
+    assert opinion_evidence("https://x.test/news/poll-opinions-split", "World", set()) is None
+    assert opinion_evidence("https://x.test/a", "Business", {"reviewnewsarticle"}) is None
+
+
+def test_extraction_reads_the_section_and_ignores_a_link_to_the_opinion_desk() -> None:
+    got = extract_article(page("Opinion").encode(), "https://courier.test/2026/tram-folly")
+    assert got.opinion == "section 'Opinion'"
+    nav = '<a href="https://courier.test/opinion/">Opinion</a>'
+    news = extract_article(page("Local news", nav=nav).encode(), "https://courier.test/n/tram")
+    assert news.opinion is None
+
+
+def test_the_writers_reasoning_is_routine_on_an_opinion_page_but_figures_stay_queries(
+    annotator: Annotator,
+) -> None:
+    text = "\n\n".join(COLUMN)
+    plain = {f.text[:12]: f for f in annotator.annotate(text).sentences}
+    marked = {f.text[:12]: f for f in annotator.annotate(text, "section 'Opinion'").sentences}
+    for starts in ("The Ardley t", "The mayor's ", "The new rout"):
+        assert plain[starts].tier == "query", plain[starts].reason
+        assert marked[starts].tier == "routine", marked[starts].reason
+        assert "page marked opinion (section 'Opinion')" in (marked[starts].reason or "")
+        assert (marked[starts].reason or "").endswith("(sourcing.tier.opinion_page)")
+    figure = marked["The scheme h"]
+    assert (figure.sourcing, figure.tier) == ("unattributed_claim", "query"), figure.reason
+
+
+def _tiers(db_path: str) -> tuple[str | None, dict[str, str | None]]:
+    conn = sqlite3.connect(db_path)
+    try:
+        opinion = conn.execute("SELECT opinion FROM articles").fetchone()[0]
+        rows = conn.execute("SELECT text, tier FROM sentences WHERE tier IS NOT NULL").fetchall()
+        return opinion, {t[:12]: tier for t, tier in rows}
+    finally:
+        conn.close()
+
+
+def test_a_scraped_opinion_page_keeps_its_tiers_when_re_annotated(site, tmp_path) -> None:
+    path = f"/opinion/tram-folly-{tmp_path.name}"
+    site.set_page(path, page("Opinion"))
+    db_path = str(tmp_path / "desk.db")
+    opts = ["--db", db_path, "--allow-host", site.allow, "--delay", "0.05"]
+    runner = CliRunner()
+    result = runner.invoke(main, ["scrape", site.url(path), "--no-related", "--no-gdelt", *opts])
+    assert result.exit_code == 0, result.output
+    opinion, tiers = _tiers(db_path)
+    assert opinion == "section 'Opinion'"
+    assert tiers["The mayor's "] == "routine" and tiers["The scheme h"] == "query", tiers
+    result = runner.invoke(main, ["annotate", "--all", "--db", db_path])
+    assert result.exit_code == 0, result.output
+    assert "annotated 1" in result.output or "1 article" in result.output, result.output
+    assert _tiers(db_path) == (opinion, tiers)
