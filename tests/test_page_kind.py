@@ -24,7 +24,7 @@ COLUMN = [
 
 
 def page(section: str | None, extra_head: str = "", nav: str = "") -> str:
-    meta = f'<meta property="article:section" content="{section}">' if section else ""
+    meta = f"<meta property='article:section' content='{section}'>" if section else ""
     body = "".join(f"<p>{s}</p>\n" for s in COLUMN)
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -95,3 +95,30 @@ def test_a_scraped_opinion_page_keeps_its_tiers_when_re_annotated(site, tmp_path
     assert result.exit_code == 0, result.output
     assert "annotated 1" in result.output or "1 article" in result.output, result.output
     assert _tiers(db_path) == (opinion, tiers)
+
+
+async def test_the_reader_page_says_why_the_page_is_opinion_as_text(site, tmp_path) -> None:
+    path = f"/columnists/tram-folly-{tmp_path.name}"
+    # a section name is scraped text: it must be shown, never made an element
+    site.set_page(path, page('Opinion &lt;b onmouseover="alert(1)"&gt;'))
+    db_path = str(tmp_path / "desk.db")
+    opts = ["--db", db_path, "--allow-host", site.allow, "--delay", "0.05"]
+    result = CliRunner().invoke(
+        main, ["scrape", site.url(path), "--no-related", "--no-gdelt", *opts]
+    )
+    assert result.exit_code == 0, result.output
+    from db.plugin.app import make_datasette
+
+    reader = (await make_datasette(db_path).client.get("/-/article/1")).text
+    assert "The page says it is opinion: section &#39;Opinion &lt;b onmouseover=" in reader
+    assert "<b onmouseover" not in reader
+    news_path = f"/news/tram-{tmp_path.name}"
+    site.set_page(news_path, page("Local news"))
+    news_db = str(tmp_path / "news.db")
+    opts = ["--db", news_db, "--allow-host", site.allow, "--delay", "0.05"]
+    result = CliRunner().invoke(
+        main, ["scrape", site.url(news_path), "--no-related", "--no-gdelt", *opts]
+    )
+    assert result.exit_code == 0, result.output
+    reader = (await make_datasette(news_db).client.get("/-/article/1")).text
+    assert "says it is opinion" not in reader

@@ -45,6 +45,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "extractor": "newspaper or trafilatura: which extractor produced the text",
             "is_seed": "1 when a user asked for this article, 0 when found as related",
             "annotated_run_id": "The run that last annotated this article",
+            "opinion": "Why the page says it is opinion (its section, JSON-LD type or URL "
+            "path), or empty: its writer's own causes and judgements are then routine",
         },
     },
     "sentences": {
