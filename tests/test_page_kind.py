@@ -80,45 +80,39 @@ def _tiers(db_path: str) -> tuple[str | None, dict[str, str | None]]:
         conn.close()
 
 
-def test_a_scraped_opinion_page_keeps_its_tiers_when_re_annotated(site, tmp_path) -> None:
-    path = f"/opinion/tram-folly-{tmp_path.name}"
-    site.set_page(path, page("Opinion"))
-    db_path = str(tmp_path / "desk.db")
+def scrape(site, tmp_path, path: str, html: str) -> str:
+    """Serve `html` at `path` on the local test server, scrape it into a new SQLite file
+    under `tmp_path`, and return the file's path."""
+    site.set_page(path, html)
+    db_path = str(tmp_path / f"{path.strip('/').replace('/', '-')}.db")
     opts = ["--db", db_path, "--allow-host", site.allow, "--delay", "0.05"]
-    runner = CliRunner()
-    result = runner.invoke(main, ["scrape", site.url(path), "--no-related", "--no-gdelt", *opts])
+    result = CliRunner().invoke(
+        main, ["scrape", site.url(path), "--no-related", "--no-gdelt", *opts]
+    )
     assert result.exit_code == 0, result.output
+    return db_path
+
+
+def test_a_scraped_opinion_page_keeps_its_tiers_when_re_annotated(site, tmp_path) -> None:
+    db_path = scrape(site, tmp_path, f"/opinion/tram-folly-{tmp_path.name}", page("Opinion"))
     opinion, tiers = _tiers(db_path)
     assert opinion == "section 'Opinion'"
     assert tiers["The mayor's "] == "routine" and tiers["The scheme h"] == "query", tiers
-    result = runner.invoke(main, ["annotate", "--all", "--db", db_path])
+    result = CliRunner().invoke(main, ["annotate", "--all", "--db", db_path])
     assert result.exit_code == 0, result.output
     assert "annotated 1" in result.output or "1 article" in result.output, result.output
     assert _tiers(db_path) == (opinion, tiers)
 
 
 async def test_the_reader_page_says_why_the_page_is_opinion_as_text(site, tmp_path) -> None:
-    path = f"/columnists/tram-folly-{tmp_path.name}"
-    # a section name is scraped text: it must be shown, never made an element
-    site.set_page(path, page('Opinion &lt;b onmouseover="alert(1)"&gt;'))
-    db_path = str(tmp_path / "desk.db")
-    opts = ["--db", db_path, "--allow-host", site.allow, "--delay", "0.05"]
-    result = CliRunner().invoke(
-        main, ["scrape", site.url(path), "--no-related", "--no-gdelt", *opts]
-    )
-    assert result.exit_code == 0, result.output
     from db.plugin.app import make_datasette
 
+    # a section name is scraped text: it must be shown, never made an element
+    hostile = page('Opinion &lt;b onmouseover="alert(1)"&gt;')
+    db_path = scrape(site, tmp_path, f"/columnists/tram-folly-{tmp_path.name}", hostile)
     reader = (await make_datasette(db_path).client.get("/-/article/1")).text
     assert "The page says it is opinion: section &#39;Opinion &lt;b onmouseover=" in reader
     assert "<b onmouseover" not in reader
-    news_path = f"/news/tram-{tmp_path.name}"
-    site.set_page(news_path, page("Local news"))
-    news_db = str(tmp_path / "news.db")
-    opts = ["--db", news_db, "--allow-host", site.allow, "--delay", "0.05"]
-    result = CliRunner().invoke(
-        main, ["scrape", site.url(news_path), "--no-related", "--no-gdelt", *opts]
-    )
-    assert result.exit_code == 0, result.output
+    news_db = scrape(site, tmp_path, f"/news/tram-{tmp_path.name}", page("Local news"))
     reader = (await make_datasette(news_db).client.get("/-/article/1")).text
     assert "says it is opinion" not in reader
