@@ -1,0 +1,70 @@
+"""Round 12 (issue 9, PolNeAR spans): speakers the parse places badly. Every sentence here
+was written for these tests; none comes from a labelled data set."""
+
+from __future__ import annotations
+
+from annotate.annotator import Annotator
+from annotate.models import SentenceFlag
+
+
+def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
+    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
+
+
+def pairs(flag: SentenceFlag) -> list[tuple[str | None, str | None]]:
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None)
+        for a in flag.attributions
+    ]
+
+
+# -- sourcing.several.colon_quote ---------------------------------------------------------
+def test_colon_before_a_quotation_gives_the_speaker(annotator: Annotator) -> None:
+    f = flag_of(annotator, 'The minister was blunt: "We will not pay the fine."', "The")
+    assert f.sourcing == "named_source" and f.rule == "sourcing.several.colon_quote"
+    assert f.source is not None and f.source.text == "The minister"
+    assert f.cue is not None and f.cue.text == "was blunt:"
+
+
+def test_colon_speaker_is_listed_beside_a_later_tag(annotator: Annotator) -> None:
+    text = 'Ana Ortega fired back: "The depot will stay open," she wrote, "and so will the pool."'
+    assert ("Ana Ortega", "fired back:") in pairs(flag_of(annotator, text, "Ana"))
+
+
+def test_colon_after_a_subject_that_speaks_for_nobody(annotator: Annotator) -> None:
+    f = flag_of(annotator, 'The answer was simple: "No."', "The")
+    assert f.rule != "sourcing.several.colon_quote"
+    assert all(not (c or "").endswith(":") for _, c in pairs(f))
+
+
+def test_colon_inside_another_speakers_report(annotator: Annotator) -> None:
+    f = flag_of(annotator, 'Lena Ruiz said the mayor was blunt: "We will not pay."', "Lena")
+    assert f.source is not None and f.source.text == "Lena Ruiz"
+    assert ("the mayor", "was blunt:") not in pairs(f)
+
+
+# -- sourcing.set_off_verb ------------------------------------------------------------------
+def test_set_off_verb_takes_the_speaker_after_it(annotator: Annotator) -> None:
+    text = (
+        "Any honest reading of the budget, said Tom Baird, an economist at the bank, shows a gap."
+    )
+    f = flag_of(annotator, text, "Any")
+    assert f.sourcing == "named_source"
+    assert f.source is not None and f.source.text == "Tom Baird"
+    assert ("Any honest reading of the budget", "said") not in pairs(f)
+
+
+def test_set_off_verb_with_unnamed_speakers(annotator: Annotator) -> None:
+    text = "The budget talks have stalled, said officials familiar with the talks."
+    f = flag_of(annotator, text, "The")
+    assert f.sourcing == "anonymous_source"
+    assert f.source is not None and f.source.text.startswith("officials")
+
+
+def test_a_named_subject_before_the_verb_stays(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator, "The Ledger, in a long report on Sunday, described a city in trouble.", "The"
+    )
+    assert f.source is not None and f.source.text == "The Ledger"
+    f = flag_of(annotator, "Mike Baird, a strategist, said the vote was a sign.", "Mike")
+    assert f.source is not None and f.source.text == "Mike Baird"
