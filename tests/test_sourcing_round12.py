@@ -68,3 +68,47 @@ def test_a_named_subject_before_the_verb_stays(annotator: Annotator) -> None:
     assert f.source is not None and f.source.text == "The Ledger"
     f = flag_of(annotator, "Mike Baird, a strategist, said the vote was a sign.", "Mike")
     assert f.source is not None and f.source.text == "Mike Baird"
+
+
+# -- sourcing.source.one_more ---------------------------------------------------------------
+def test_another_is_one_more_unnamed_person(annotator: Annotator) -> None:
+    text = "The tenants spoke at the meeting on Monday. Another said the landlord had ignored them."
+    f = flag_of(annotator, text, "Another")
+    assert f.sourcing == "anonymous_source" and f.rule == "sourcing.source.one_more"
+    assert f.source is not None and f.source.text == "Another"
+
+
+def test_another_after_the_quotation(annotator: Annotator) -> None:
+    f = flag_of(annotator, '"The rent is a scandal," tweeted another.', '"The')
+    assert f.sourcing == "anonymous_source"
+    assert f.source is not None and f.source.text == "another"
+
+
+def test_impersonal_one_is_no_source(annotator: Annotator) -> None:
+    f = flag_of(annotator, "One might think the landlord ignored them.", "One")
+    assert f.rule != "sourcing.source.one_more" and f.source is None
+
+
+# -- groups whose capital only opens the sentence, a person's camp --------------------------
+def test_capital_that_opens_the_sentence_is_no_body(annotator: Annotator) -> None:
+    text = "Digital experts say the site was hacked. The digital team left in May."
+    f = flag_of(annotator, text, "Digital")
+    assert f.sourcing == "weasel"
+
+
+def test_a_body_that_opens_the_sentence_stays_named(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Harrow Mills engineers said the bridge was safe.", "Harrow")
+    assert f.sourcing == "anonymous_source" and f.source is not None
+    assert "Harrow Mills" in f.reason
+
+
+def test_a_named_persons_fans_are_a_vague_group(annotator: Annotator) -> None:
+    text = "Trump fans insist that the vote was rigged. Donald Trump spoke later."
+    assert flag_of(annotator, text, "Trump fans").sourcing == "weasel"
+
+
+# -- a parenthetical whose subject the parser hung on the verb ------------------------------
+def test_many_argue_between_commas(annotator: Annotator) -> None:
+    text = "That attitude, many argue, could carry constitutional risks if Ortega becomes mayor."
+    f = flag_of(annotator, text, "That")
+    assert f.sourcing == "weasel" and f.source is not None and f.source.text == "many"

@@ -109,6 +109,32 @@ class References:
             written=src,
         )
 
+    def _one_more(self, head: Token, src: Span, cue: Span) -> Attribution | None:
+        """'Another said ...', 'Yet another tweeted', '"...," wrote one.': one more person of
+        a crowd the story gives, with no noun and no name: one unnamed person (rule
+        sourcing.source.one_more). 'one of the aides' and 'another aide' are typed by
+        their noun."""
+        if head.lower_ not in ("another", "one") or head.pos_ not in ("PRON", "DET", "NUM"):
+            return None
+        if any(c.dep_ in ("prep", "compound", "amod") for c in head.children):
+            return None
+        if head.dep_ not in ("nsubj", "dobj", "attr", "npadvmod", "dative", "pobj"):
+            return None
+        verb = head.head
+        if head.lower_ == "one" and (
+            verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            return None  # 'one might think', 'one adds Nebraska': anyone, the writer's 'one'
+        return Attribution(
+            "anonymous_source",
+            "anonymous",
+            f"attributed to unnamed '{src.text}' (one more person, not named)",
+            "sourcing.source.one_more",
+            source=src,
+            cue=cue,
+            head=head,
+        )
+
     def _share(self, head: Token, s: SpacySpan, src: Span) -> tuple[str, str, str, str] | None:
         """'Sixty percent of renters say': a share of a group of people speaking is a poll
         result, named when the sentence names the poll, a vague group otherwise."""

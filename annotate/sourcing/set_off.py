@@ -72,6 +72,17 @@ def _speaker_like(subj: Token, s: SpacySpan, lex: SourcingLexicon) -> bool:
     )
 
 
+def _aside_subject(verb: Token, lex: SourcingLexicon) -> Token | None:
+    """'That plan, many argue, could raise rents': a verb of saying set off between commas
+    whose subject the parser hung on it as a modifier ('many' as an adjective)."""
+    if verb.dep_ != "parataxis" or verb.i < 2 or _subject(verb) is not None:
+        return None
+    before, comma = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if comma.text != "," or before.head.i != verb.i or before.dep_ in ("nsubj", "neg", "aux"):
+        return None
+    return before if _speaker_like(before, verb.sent, lex) else None
+
+
 def set_off_subject(verb: Token, lex: SourcingLexicon) -> Token | None:
     """'..., said Ana Ortega, a tenant.', '"...," wrote a supporter': a verb of saying set off
     after what it reports, with its subject right after it. The parser often makes the
@@ -85,6 +96,8 @@ def set_off_subject(verb: Token, lex: SourcingLexicon) -> Token | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # 'Ortega, a lawyer, said the vote ...': the words follow the verb
+    if (aside := _aside_subject(verb, lex)) is not None:
+        return aside
     parsed = _subject(verb)
     if parsed is not None and parsed.i < verb.i and _names_someone(parsed):
         return None  # 'Politico, in a long look, described ...': the parse had it right
