@@ -112,3 +112,18 @@ def test_many_argue_between_commas(annotator: Annotator) -> None:
     text = "That attitude, many argue, could carry constitutional risks if Ortega becomes mayor."
     f = flag_of(annotator, text, "That")
     assert f.sourcing == "weasel" and f.source is not None and f.source.text == "many"
+
+
+def test_a_plural_people_noun_opening_the_sentence_is_no_name(annotator: Annotator) -> None:
+    # the tagger reads 'Aides' here as a person's name
+    text = (
+        "Mayor Ortega spoke on Monday.\n\nAides said Ms. Ortega's plan would be narrowly defined."
+    )
+    f = flag_of(annotator, text, "Aides")
+    assert f.sourcing == "anonymous_source"
+    assert f.source is not None and f.source.text == "Aides"
+
+
+def test_a_surname_opening_the_sentence_stays_a_name(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Sanders said the rent is too high.", "Sanders")
+    assert f.sourcing == "named_source"

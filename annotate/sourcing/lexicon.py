@@ -105,8 +105,14 @@ class WordSet:
             self.words.setdefault(item, entry_id)
 
     def token(self, tok: Token) -> str | None:
-        """Entry id when the token's lemma or form is in the set."""
-        return self.words.get(lemma_of(tok)) or self.words.get(tok.lower_)
+        """Entry id when the token's lemma or form is in the set; a plural the tagger took
+        for a name ('Aides said' opening a sentence, 'Clinton Aides Say' in a headline) is
+        looked up by its singular too (round 12)."""
+        hit = self.words.get(lemma_of(tok)) or self.words.get(tok.lower_)
+        if hit is None and tok.pos_ == "PROPN" and tok.lower_[-1:] == "s":
+            if tok.ent_type_ in ("", "PERSON"):
+                hit = self.words.get(tok.lower_[:-1])
+        return hit
 
     def phrase(self, text: str) -> tuple[int, int, str, str] | None:
         """First phrase found in `text` (lower case): (start, end, phrase, entry id).

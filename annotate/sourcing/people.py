@@ -60,6 +60,36 @@ def _common_word(tok: Token) -> bool:
     return any(t.text == low for t in tok.doc if t.i != tok.i)
 
 
+def _opens(tok: Token, s: SpacySpan) -> bool:
+    """`tok` is the sentence's first word (a paragraph break may open the span)."""
+    return not any(not t.is_space for t in s.doc[s.start : tok.i])
+
+
+def _plain_capital(tok: Token, lex: SourcingLexicon, s: SpacySpan) -> bool:
+    """A word the tagger took for a name only because it opens the sentence: a modifier of
+    a common noun ('Shop owners say'), or since round 12 a people noun heading the phrase
+    ('Aides said ...', 'Strategists warn'): a capitalised plain noun group names nobody."""
+    if not _opens(tok, s):
+        return False
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not tok.ent_type_:
+        return True
+    return tok.ent_type_ in ("", "PERSON") and _capital_plural(tok, lex)
+
+
+def _capital_plural(tok: Token, lex: SourcingLexicon) -> bool:
+    """A plural people noun the tagger took for a name ('Aides', even tagged a person)."""
+    low = tok.lower_
+    plain = tok.tag_ == "NNPS" or low.endswith("s")
+    listed = (
+        lex["informant_noun"].words.get(low[:-1])
+        or lex["informant_noun"].words.get(low)
+        or lex["group_noun"].words.get(low)
+        or low[:-1] in _PLURAL_GROUPS
+    )
+    # only the lexicons' people nouns: an agent-noun ending ('Sanders', 'Waters') is a name
+    return plain and bool(listed)
+
+
 def _person_noun(head: Token, lex: SourcingLexicon) -> bool:
     """A common noun for people: a group, a role in the plural, an informant or an agent noun
     ('supporters', 'allies', 'aide', 'agents')."""
