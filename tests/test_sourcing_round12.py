@@ -127,3 +127,22 @@ def test_a_plural_people_noun_opening_the_sentence_is_no_name(annotator: Annotat
 def test_a_surname_opening_the_sentence_stays_a_name(annotator: Annotator) -> None:
     f = flag_of(annotator, "Sanders said the rent is too high.", "Sanders")
     assert f.sourcing == "named_source"
+
+
+# -- a dateline the parse ran into the subject (sourcing.set_off_verb) ------------------------
+def test_dateline_is_not_the_speaker(annotator: Annotator) -> None:
+    text = "KESTOVO, July 19 (UPI) — Former minister Tom Baird told delegates that the budget was a disgrace."
+    f = flag_of(annotator, text, "KESTOVO")
+    assert f.sourcing == "named_source"
+    assert f.source is not None and f.source.text == "Former minister Tom Baird"
+
+
+def test_dateline_cut_from_the_source_phrase(annotator: Annotator) -> None:
+    f = flag_of(annotator, "LONDON (Reuters) - Ana Ortega said she was unlikely to win.", "LONDON")
+    assert f.source is not None and f.source.text == "Ana Ortega"
+
+
+def test_dashes_around_an_aside_keep_the_name(annotator: Annotator) -> None:
+    text = "In an interview, Lena Ruiz - Baird's partner on his radio show - told The Ledger that rents rose."
+    f = flag_of(annotator, text, "In")
+    assert f.source is not None and f.source.text.startswith("Lena Ruiz")

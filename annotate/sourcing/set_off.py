@@ -15,7 +15,14 @@ from spacy.tokens import Token
 from annotate.nlp import doc_text
 from annotate.sourcing.cue_senses import _SPEECH_ENTRIES
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
-from annotate.sourcing.syntax import _depth, _name_before, _np, _subject, _tok_span
+from annotate.sourcing.syntax import (
+    _depth,
+    _name_before,
+    _np,
+    _spaced_dash,
+    _subject,
+    _tok_span,
+)
 from annotate.sourcing.words import _PLURAL_GROUPS
 
 if TYPE_CHECKING:  # attribution.py imports set_off_subject from here
@@ -83,12 +90,31 @@ def _aside_subject(verb: Token, lex: SourcingLexicon) -> Token | None:
     return before if _speaker_like(before, verb.sent, lex) else None
 
 
+def _after_dateline(verb: Token) -> Token | None:
+    """'LONDON (Reuters) - Ana Ortega said ...': the parser made the dateline the subject;
+    the phrase between the dash and the verb is (rule sourcing.set_off_verb)."""
+    parsed = _subject(verb)
+    if parsed is None or parsed.i > verb.i:
+        return None
+    doc = verb.doc
+    dash = next((k for k in range(verb.i - 1, parsed.i, -1) if _spaced_dash(doc[k])), None)
+    if dash is None or dash - verb.sent.start > 12:
+        return None
+    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[verb.sent.start : dash]):
+        return None  # only a dateline: place names, a date, the agency
+    inside = range(dash + 1, verb.i)
+    root = next((t for t in doc[dash + 1 : verb.i] if t.head.i not in inside), None)
+    return root if root is not None and root.pos_ in ("PROPN", "NOUN") else None
+
+
 def set_off_subject(verb: Token, lex: SourcingLexicon) -> Token | None:
     """'..., said Ana Ortega, a tenant.', '"...," wrote a supporter': a verb of saying set off
     after what it reports, with its subject right after it. The parser often makes the
     reported words its subject and the speaker its object; the noun phrase after the verb is
     the one who spoke (rule sourcing.set_off_verb)."""
     doc = verb.doc
+    if (aside := _aside_subject(verb, lex) or _after_dateline(verb)) is not None:
+        return aside
     if verb.i == 0 or verb.i + 1 >= len(doc) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     lemma = lemma_of(verb)
@@ -96,8 +122,6 @@ def set_off_subject(verb: Token, lex: SourcingLexicon) -> Token | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # 'Ortega, a lawyer, said the vote ...': the words follow the verb
-    if (aside := _aside_subject(verb, lex)) is not None:
-        return aside
     parsed = _subject(verb)
     if parsed is not None and parsed.i < verb.i and _names_someone(parsed):
         return None  # 'Politico, in a long look, described ...': the parse had it right
