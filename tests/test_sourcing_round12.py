@@ -146,3 +146,24 @@ def test_dashes_around_an_aside_keep_the_name(annotator: Annotator) -> None:
     text = "In an interview, Lena Ruiz - Baird's partner on his radio show - told The Ledger that rents rose."
     f = flag_of(annotator, text, "In")
     assert f.source is not None and f.source.text.startswith("Lena Ruiz")
+
+
+# -- sourcing.source.those_who --------------------------------------------------------------
+def test_those_who_back_her_rivals_are_a_vague_group(annotator: Annotator) -> None:
+    text = "But those who back her rivals say the coverage has damaged her brand."
+    f = flag_of(annotator, text, "But")
+    assert f.sourcing == "weasel" and f.rule == "sourcing.source.those_who"
+    assert f.source is not None and f.source.text == "those who back her rivals"
+
+
+def test_those_surveyed_speak_through_the_named_poll(annotator: Annotator) -> None:
+    text = "A Ledger poll found Ortega ahead. Again, those surveyed said Ortega was best able to handle the budget."
+    f = flag_of(annotator, text, "Again")
+    assert f.sourcing == "named_source" and f.rule == "sourcing.source.those_who"
+
+
+def test_a_poll_subgroup_is_no_source(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator, "Among those who said the rent was too high, most backed the mayor.", "Among"
+    )
+    assert f.rule != "sourcing.source.those_who"

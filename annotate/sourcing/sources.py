@@ -106,8 +106,10 @@ class SourceTypes(References):
             if a is not None:
                 a.source = src
             return a
-        if (lone := self._one_more(head, src, cue)) is not None:
-            return lone  # 'Another said ...', '"...," tweeted another.' (round 12)
+        if (
+            lone := self._one_more(head, src, cue) or self._those(head, mem, i, src, cue)
+        ) is not None:
+            return lone  # 'Another said', 'those who back her say', 'those surveyed' (round 12)
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
             # "one of the people said", "two of the officials": the people are the source
             preps = [c for c in head.children if c.dep_ == "prep"]
