@@ -74,6 +74,10 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
   first: other speakers and cues of pass 1, public acts ('endorsed', 'mocked', 'declined
   to'), tags after quotations, headline 'Name:' speakers, 'in a statement', 'according to'
   any source; listed only, they never decide the label
+- set_off.py (round 12): speakers the parse places badly: a clause and a colon before a
+  quotation ('X was blunt: "..."'), a verb of saying set off after the words with its
+  subject after it ('..., said Ana Ortega'), a dateline run into the subject, 'X, many
+  argue, ...'
 - carry.py: pass 2, the speaker of a quotation and the named source in force
 - carry_next.py: pass 2 (round 10), a claim whose source the next sentence names and points
   back to it ('The decision was confirmed by ...', 'The figure comes from ...')

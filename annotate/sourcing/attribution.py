@@ -18,6 +18,7 @@ from annotate.sourcing.cue_senses import (
     other_sense,
 )
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.set_off import set_off_subject
 from annotate.sourcing.syntax import (
     _depth,
     _is_root,
@@ -173,6 +174,12 @@ class Explicit(Views):
                     cue=_tok_span(tok),
                 )
                 candidates.append((1, _depth(tok, s), a))
+        if refusal is None and (
+            colon := self._colon_quote(
+                s, mask, mem, anonymous, i, {c[2].cue.start for c in candidates if c[2].cue}
+            )
+        ):
+            candidates.append((0, colon[0], colon[1]))  # 'X was blunt: "..."' (set_off.py)
         if refusal is not None and not candidates:
             return refusal
         if not candidates:
@@ -313,7 +320,8 @@ class Explicit(Views):
             )
         if not cue_id:
             return None
-        subj = _subject(tok) or _name_before(tok)
+        # '..., said Ana Ortega, a tenant.': the speaker after a set-off verb (set_off.py)
+        subj = set_off_subject(tok, lex) or _subject(tok) or _name_before(tok)
         if subj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
             return None  # "no group has claimed responsibility": nobody is cited
         a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)

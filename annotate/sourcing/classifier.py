@@ -24,6 +24,7 @@ from annotate.sourcing.documents import Documents
 from annotate.sourcing.judgements import borrowed_spans
 from annotate.sourcing.lexicon import lemma_of, load_lexicon
 from annotate.sourcing.noun_cues import NounCues
+from annotate.sourcing.set_off import SetOff
 from annotate.sourcing.several import Several
 from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.speech_tags import QuoteTags
@@ -59,6 +60,7 @@ class SourcingClassifier(
     CarryNext,
     CheckWorthy,
     Several,
+    SetOff,
 ):
     """Labels every sentence of a Doc with how it is sourced (see the package docstring)."""
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.parts_of_speech import PROPN
+from spacy.symbols import PERSON
 from spacy.tokens import Token
 
 from annotate.lexicon import LexiconEntry, LexiconError, builtin_files
@@ -105,8 +107,14 @@ class WordSet:
             self.words.setdefault(item, entry_id)
 
     def token(self, tok: Token) -> str | None:
-        """Entry id when the token's lemma or form is in the set."""
-        return self.words.get(lemma_of(tok)) or self.words.get(tok.lower_)
+        """Entry id when the token's lemma or form is in the set; a plural the tagger took
+        for a name ('Aides said' opening a sentence, 'Clinton Aides Say' in a headline) is
+        looked up by its singular too (round 12)."""
+        hit = self.words.get(lemma_of(tok)) or self.words.get(tok.lower_)
+        if hit is None and tok.pos == PROPN and tok.ent_type in (0, PERSON):
+            low = tok.lower_  # the integer checks first: this lookup is hot
+            hit = self.words.get(low[:-1]) if low[-1:] == "s" else None
+        return hit
 
     def phrase(self, text: str) -> tuple[int, int, str, str] | None:
         """First phrase found in `text` (lower case): (start, end, phrase, entry id).

@@ -37,11 +37,57 @@ def _speaks_for(head: Token) -> Token | None:
     body = _named_affiliation(head) or _named_modifier(head)
     if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
         return None
-    if body.ent_type_ == "PERSON" or (body.pos_ == "PROPN" and _person_like_name(body)):
-        return None  # 'Ortega's allies', 'supporters of Sanders': a person's camp, no body
-    if body.i == head.sent.start and not body.ent_type_ and not body.is_upper:
+    if body.ent_type_ == "PERSON" or (body.text[:1].isupper() and _person_like_name(body)):
+        # 'Ortega's allies', 'supporters of Sanders': a person's camp, no body; round 12:
+        # also a name the tagger took for a common noun ('Ortega fans insist')
+        return None
+    if (
+        body.i == head.sent.start
+        and not body.is_upper
+        and (not body.ent_type_ or _common_word(body))
+    ):
         return None  # 'Digital experts said': a capital that only opens the sentence
     return body
+
+
+def _common_word(tok: Token) -> bool:
+    """A capitalised word that the same text also writes in lower case ('Digital experts
+    said' in a story about digital campaigns), or a prefix ('Anti-TPP activists'): a plain
+    word that the tagger took for a name because it opens the sentence (round 12)."""
+    if tok.lower_ in ("anti", "pro", "non"):
+        return True
+    low = tok.lower_
+    return any(t.text == low for t in tok.doc if t.i != tok.i)
+
+
+def _opens(tok: Token, s: SpacySpan) -> bool:
+    """`tok` is the sentence's first word (a paragraph break may open the span)."""
+    return not any(not t.is_space for t in s.doc[s.start : tok.i])
+
+
+def _plain_capital(tok: Token, lex: SourcingLexicon, s: SpacySpan) -> bool:
+    """A word the tagger took for a name only because it opens the sentence: a modifier of
+    a common noun ('Shop owners say'), or since round 12 a people noun heading the phrase
+    ('Aides said ...', 'Strategists warn'): a capitalised plain noun group names nobody."""
+    if not _opens(tok, s):
+        return False
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not tok.ent_type_:
+        return True
+    return tok.ent_type_ in ("", "PERSON") and _capital_plural(tok, lex)
+
+
+def _capital_plural(tok: Token, lex: SourcingLexicon) -> bool:
+    """A plural people noun the tagger took for a name ('Aides', even tagged a person)."""
+    low = tok.lower_
+    plain = tok.tag_ == "NNPS" or low.endswith("s")
+    listed = (
+        lex["informant_noun"].words.get(low[:-1])
+        or lex["informant_noun"].words.get(low)
+        or lex["group_noun"].words.get(low)
+        or low[:-1] in _PLURAL_GROUPS
+    )
+    # only the lexicons' people nouns: an agent-noun ending ('Sanders', 'Waters') is a name
+    return plain and bool(listed)
 
 
 def _person_noun(head: Token, lex: SourcingLexicon) -> bool:

@@ -109,6 +109,56 @@ class References:
             written=src,
         )
 
+    def _one_more(self, head: Token, src: Span, cue: Span) -> Attribution | None:
+        """'Another said ...', 'Yet another tweeted', '"...," wrote one.': one more person of
+        a crowd the story gives, with no noun and no name: one unnamed person (rule
+        sourcing.source.one_more). 'one of the aides' and 'another aide' are typed by
+        their noun."""
+        if head.lower_ not in ("another", "one") or head.pos_ not in ("PRON", "DET", "NUM"):
+            return None
+        if any(c.dep_ in ("prep", "compound", "amod") for c in head.children):
+            return None
+        if head.dep_ not in ("nsubj", "dobj", "attr", "npadvmod", "dative", "pobj"):
+            return None
+        verb = head.head
+        if head.lower_ == "one" and (
+            verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            return None  # 'one might think', 'one adds Nebraska': anyone, the writer's 'one'
+        return Attribution(
+            "anonymous_source",
+            "anonymous",
+            f"attributed to unnamed '{src.text}' (one more person, not named)",
+            "sourcing.source.one_more",
+            source=src,
+            cue=cue,
+            head=head,
+        )
+
+    def _those(self, head: Token, mem: _Memory, i: int, src: Span, cue: Span) -> Attribution | None:
+        """'those who back her rivals say', 'those around him acknowledge': people the
+        sentence only describes, a vague group (weasel); 'those surveyed say', 'those polled':
+        the respondents of a poll, which speaks for them when the story has named it (rule
+        sourcing.source.those_who)."""
+        if head.lower_ != "those" or head.pos_ not in ("PRON", "DET") or head.dep_ == "det":
+            return None
+        mods = [c for c in head.children if c.dep_ in ("relcl", "acl", "amod", "prep")]
+        if not mods:
+            return None  # a bare 'those' points back at something: left to other rules
+        if any(t.idx == cue.start for t in head.subtree):
+            return None  # 'Among those who said X, most ...': a poll's subgroup, not a source
+        rule = "sourcing.source.those_who"
+        whole = head.doc[head.i : head.right_edge.i + 1]  # 'those who back her'
+        if len(whole) <= 12 and not any(t.is_punct for t in whole):
+            src = _span(doc_text(head.doc), whole.start_char, whole.end_char)
+        if any(c.lemma_.lower() in _POLLED for c in mods):
+            poll = mem.last(("document",), before=i)
+            if poll is not None and poll.label == "named_source" and poll.source is not None:
+                why = f"respondents of '{poll.source.text}': '{src.text}'"
+                return Attribution("named_source", "document", why, rule, src, cue, head)
+        why = f"attributed to a vague group: '{src.text}'"
+        return Attribution("weasel", "weasel", why, rule, source=src, cue=cue, head=head)
+
     def _share(self, head: Token, s: SpacySpan, src: Span) -> tuple[str, str, str, str] | None:
         """'Sixty percent of renters say': a share of a group of people speaking is a poll
         result, named when the sentence names the poll, a vague group otherwise."""
@@ -191,6 +241,9 @@ def _surname_named_before(head: Token) -> SpacySpan | None:
         None,
     )
 
+
+# participles that make 'those' a poll's respondents ('those surveyed', 'those polled')
+_POLLED = frozenset(("survey", "poll", "question", "interview", "ask"))
 
 # 'the spokesman', 'this prosecutor', 'that detective': a determiner that points back
 _ROLE_BACK_DETS = WordSetView("role_reference_dets")

@@ -25,6 +25,7 @@ from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.cue_senses import other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.set_off import set_off_subject
 from annotate.sourcing.syntax import _np, _relative_subject, _subject, _tok_span
 from annotate.sourcing.words import _FIGURE_ENTS, _SHARE_HEADS, WordSetView
 
@@ -145,8 +146,8 @@ class Several:
         clause) is part of what was said, not a second attribution (sourcing.several.nested).
         Verbs of saying stay listed: 'said that the mayor had told staff' reports a second
         statement."""
-        if a.cue is None:
-            return False
+        if a.cue is None or a.cue.text.endswith(":"):
+            return False  # 'X fired back: "...," she wrote': the colon gives X's words
         tok = next((t for t in s if t.idx == a.cue.start), None)
         if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _NESTING:
             return False
@@ -196,7 +197,7 @@ class Several:
                 continue
             if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
                 continue  # 'the plan backed by the council': the agent rules read that
-            subj = _subject(tok) or _participle_owner(tok, lex)
+            subj = set_off_subject(tok, lex) or _subject(tok) or _participle_owner(tok, lex)
             if _hedge(tok, lemma, subj, s):
                 # 'the plan seems to have stalled', 'it appears that': no one's view but the
                 # writer's; a cue with no source (sourcing.several.hedge)

@@ -28,6 +28,7 @@ from annotate.sourcing.people import (
     _named_member,
     _names_speaker,
     _person_follows,
+    _plain_capital,
     _speaks_for,
 )
 from annotate.sourcing.references import (
@@ -76,18 +77,13 @@ class SourceTypes(References):
         lex = self.lex
         np = _np(head, s)
         src = _tok_span(np)
-        ents = {t.ent_type_ for t in np if t.ent_type_}
+        # 'Aides said' opening a sentence, tagged a person: a plain noun (round 12)
+        ents = {t.ent_type_ for t in np if t.ent_type_ and not _plain_capital(t, lex, s)}
         has_person = "PERSON" in ents and _names_speaker(np, head)
         # a capitalised common noun opening the sentence ("Shop owners say") is often
         # tagged PROPN: without an entity it names nobody
         named = bool(ents & _NAMED_ENTS) or any(
-            t.pos_ == "PROPN"
-            and (
-                t.ent_type_
-                or t.i != s.start
-                or not (t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN")
-            )
-            for t in np
+            t.pos_ == "PROPN" and not _plain_capital(t, lex, s) for t in np
         )
 
         def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
@@ -110,6 +106,10 @@ class SourceTypes(References):
             if a is not None:
                 a.source = src
             return a
+        if (
+            lone := self._one_more(head, src, cue) or self._those(head, mem, i, src, cue)
+        ) is not None:
+            return lone  # 'Another said', 'those who back her say', 'those surveyed' (round 12)
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
             # "one of the people said", "two of the officials": the people are the source
             preps = [c for c in head.children if c.dep_ == "prep"]

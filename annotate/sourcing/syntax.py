@@ -33,6 +33,11 @@ def _np(head: Token, sent: SpacySpan | None = None) -> SpacySpan:
             child.dep_ == "punct" and child.i > head.i and child.text in ",;("
         ):
             end = min(end, child.left_edge.i)
+    # 'LONDON (Reuters) - Donald Trump': a dateline the parse ran into the phrase (round 12)
+    dash = next((k for k in range(head.i - 1, start - 1, -1) if _spaced_dash(doc[k])), None)
+    # not a pair of dashes around an aside: 'Ana Ortega - the mayor's aide - said'
+    if dash is not None and not any(_spaced_dash(t) for t in doc[head.i : head.head.i]):
+        start = dash + 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
             break  # keep "(DGISPR)" whole
@@ -40,6 +45,15 @@ def _np(head: Token, sent: SpacySpan | None = None) -> SpacySpan:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash set off by spaces ('WASHINGTON - ', 'Ortega — a lawyer — said'), not the
+    hyphen the tokenizer splits out of 'Coca-Cola'."""
+    if tok.text in ("\u2014", "\u2013", "--"):
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return tok.text == "-" and prev is not None and bool(prev.whitespace_) and bool(tok.whitespace_)
 
 
 def _clause_tokens(verb: Token, deep: bool = False) -> list[Token]:
