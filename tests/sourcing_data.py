@@ -23,3 +23,11 @@ def tier_of(annotator: Annotator, text: str, starts: str) -> tuple[str | None, s
     """The label and tier of the sentence that starts with `starts`."""
     f = flag_of(annotator, text, starts)
     return f.sourcing, f.tier
+
+
+def pairs(flag: SentenceFlag) -> list[tuple[str | None, str | None]]:
+    """(source text, cue text) of every attribution the sentence states, in order."""
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None)
+        for a in flag.attributions
+    ]

@@ -5,20 +5,9 @@ sentence here was written for these tests; none comes from a labelled data set."
 from __future__ import annotations
 
 import pytest
+from sourcing_data import flag_of, pairs
 
 from annotate.annotator import Annotator
-from annotate.models import SentenceFlag
-
-
-def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
-    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
-
-
-def pairs(flag: SentenceFlag) -> list[tuple[str | None, str | None]]:
-    return [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None)
-        for a in flag.attributions
-    ]
 
 
 @pytest.mark.parametrize("form", ["hoped", "hopes", "is hoping"])

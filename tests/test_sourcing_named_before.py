@@ -5,18 +5,14 @@ plans or duties that are not hearsay. All sentences are written for these tests.
 from __future__ import annotations
 
 import pytest
+from sourcing_data import flag_of
 
 from annotate.annotator import Annotator
-from annotate.models import SentenceFlag
 
 
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return Annotator()
-
-
-def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
-    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
 
 
 def test_speaker_referred_to_by_age_speaks_the_quotation(annotator: Annotator) -> None:

@@ -5,13 +5,9 @@ All sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
+from sourcing_data import flag_of
 
 from annotate.annotator import Annotator
-from annotate.models import SentenceFlag
-
-
-def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
-    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,9 @@ name that only says whom a group backs. Every sentence here was written for thes
 from __future__ import annotations
 
 import pytest
+from sourcing_data import flag_of, pairs
 
 from annotate.annotator import Annotator
-from annotate.models import SentenceFlag
-
-
-def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
-    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
 
 
 @pytest.mark.parametrize(
@@ -75,13 +71,6 @@ def test_supporters_of_a_named_person_are_not_that_person(annotator: Annotator) 
     )
     f = flag_of(annotator, text, "One")
     assert f.sourcing != "named_source", f.reason
-
-
-def pairs(flag: SentenceFlag) -> list[tuple[str | None, str | None]]:
-    return [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None)
-        for a in flag.attributions
-    ]
 
 
 @pytest.mark.parametrize(
