@@ -1,0 +1,40 @@
+"""Corpus mode tiers an opinion page as `scrape` does (rule sourcing.tier.opinion_page): the
+same column under an /opinion/ URL and under a news URL, annotated by the corpus partition
+worker; the writer's cause is routine only where the page says it is opinion. Page written
+for this test."""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+from corpus_builders import annotate_in_process, write_warc
+
+COLUMN = (
+    b"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>The tram folly</title>"
+    b"<meta property='og:site_name' content='Ardley Courier'></head><body><article>"
+    b"<h1>The tram folly</h1><p>By Ana Ruiz</p>"
+    b"<p>The mayor's obsession with ribbon-cutting caused the overspend on the Ardley line.</p>"
+    b"<p>The scheme has cost taxpayers 48 million pounds since 2019.</p>"
+    b"<p>Ardley deserves a council that listens before it spends its money.</p>"
+    b"<p>The trams were meant to run every six minutes along the river.</p>"
+    b"</article></body></html>"
+)
+
+
+def test_the_corpus_worker_tiers_an_opinion_url_like_scrape(tmp_path) -> None:
+    records = [
+        ("http://courier.test/opinion/tram-folly.html", COLUMN, "2025-02-01T00:00:00Z"),
+        ("http://courier.test/news/tram-folly.html", COLUMN, "2025-02-01T00:00:00Z"),
+    ]
+    out = tmp_path / "out"
+    annotate_in_process([write_warc(tmp_path / "a.warc.gz", records)], out)
+    keys = {a["url"]: a["article_key"] for a in pq.read_table(out / "articles").to_pylist()}
+    rows = pq.read_table(out / "sentences").to_pylist()
+
+    def tier(url: str, starts: str) -> tuple[str | None, str]:
+        (row,) = [r for r in rows if r["article_key"] == keys[url] and r["text"].startswith(starts)]
+        return row["tier"], row["reason"] or ""
+
+    got, why = tier("http://courier.test/opinion/tram-folly.html", "The mayor's")
+    assert got == "routine" and "page marked opinion (URL path '/opinion/')" in why, why
+    assert tier("http://courier.test/opinion/tram-folly.html", "The scheme")[0] == "query"
+    assert tier("http://courier.test/news/tram-folly.html", "The mayor's")[0] == "query"
