@@ -130,8 +130,15 @@ def clean_paste(text: str) -> str:
     return text.strip()
 
 
-def pasted_article(text: str, title: str | None, outlet: str | None) -> Extracted:
-    """Pasted copy as an article: no URL, no fetch, extractor 'pasted'."""
+# the evidence an opinion tier cites when the editor ticks "opinion piece" for pasted copy
+MARKED_OPINION = "marked as opinion by the editor"
+
+
+def pasted_article(
+    text: str, title: str | None, outlet: str | None, opinion: bool = False
+) -> Extracted:
+    """Pasted copy as an article: no URL, no fetch, extractor 'pasted'. Pasted copy has no
+    page to say it is opinion, so the editor says so (`opinion`)."""
     text = clean_paste(text)
     if not text:
         raise CheckError("the pasted copy is empty: paste the article's text, or give its URL")
@@ -154,6 +161,7 @@ def pasted_article(text: str, title: str | None, outlet: str | None) -> Extracte
         text=text,
         word_count=len(text.split()),
         extractor=PASTED,
+        opinion=MARKED_OPINION if opinion else None,
     )
 
 
@@ -257,9 +265,16 @@ class Desk:
         self._warm_thread: threading.Thread | None = None
 
     # -- pasted copy -----------------------------------------------------------------------
-    def paste(self, text: str, title: str | None = None, outlet: str | None = None) -> int:
-        """Annotate and store pasted copy; returns its article id. Raises CheckError."""
-        extracted = pasted_article(text, title, outlet)
+    def paste(
+        self,
+        text: str,
+        title: str | None = None,
+        outlet: str | None = None,
+        opinion: bool = False,
+    ) -> int:
+        """Annotate and store pasted copy; returns its article id. Raises CheckError.
+        `opinion`: the editor says the copy is an opinion piece."""
+        extracted = pasted_article(text, title, outlet, opinion)
         db = open_db(self.db_path)
         try:
             pipeline = Pipeline(db, None, lambda: self.annotator)  # type: ignore[arg-type, return-value]

@@ -220,6 +220,8 @@ def test_browser_check_signed_in_editor_pastes_copy_and_reads_marks(server, brow
     assert db.execute(
         "SELECT extractor FROM articles WHERE article_id = ?", (article_id,)
     ).fetchone() == ("pasted",)
+    # the sign-in link works once: the same signed-in session pastes an opinion column
+    _paste_a_column_ticked_opinion(browser, base, db_path)
 
 
 def test_browser_check_anonymous_sees_form_disabled(server, browser):
@@ -262,3 +264,33 @@ def test_browser_check_anonymous_post_refused_and_json_api(server):
     assert reply["reader_url"] == f"/-/article/{reply['article_id']}"
     with urllib.request.urlopen(base + reply["reader_url"], timeout=30) as r:
         assert b"pasted copy, not fetched" in r.read()
+
+
+def _paste_a_column_ticked_opinion(browser, base: str, db_path) -> None:
+    """The signed-in editor pastes a column and ticks "Opinion piece": the reader page says
+    so and the writer's cause is routine while the figure stays a query."""
+    browser.open(base + "/-/check")
+    browser.wait_for("/-/check")
+    column = (
+        "The Ardley tram scheme was doomed by the council's reckless borrowing.\n\n"
+        "The scheme has cost taxpayers 48 million pounds since 2019."
+    )
+    browser.js("document.querySelector('#np-text').focus()")
+    browser.send("Input.insertText", text=column)
+    assert browser.js("document.querySelector('#np-opinion').checked") is False
+    browser.js("document.querySelector('label[for=np-opinion]').click()")  # as a user clicks
+    assert browser.js("document.querySelector('#np-opinion').checked") is True
+    browser.js("document.querySelector('button[type=submit]').click()")
+    path = browser.wait_for(r"/-/article/\d+")
+    article_id = int(path.rsplit("/", 1)[1])
+    said = browser.js("document.querySelector('.np-opinion').textContent.trim()")
+    assert said == "The page says it is opinion: marked as opinion by the editor"
+    db = open_db(str(db_path))
+    tiers = dict(
+        db.execute(
+            "SELECT substr(text, 1, 10), tier FROM sentences"
+            " WHERE article_id = ? AND tier IS NOT NULL",
+            (article_id,),
+        ).fetchall()
+    )
+    assert tiers == {"The Ardley": "routine", "The scheme": "query"}, tiers

@@ -251,3 +251,46 @@ async def test_check_jobs_left_running_by_a_stopped_server_are_closed(tmp_path):
     desk.stop()
     status, error = db.execute("SELECT status, error FROM check_jobs").fetchone()
     assert status == "error" and "the server stopped before this check finished" in error
+
+
+OPINION_COPY = (
+    "The Ardley tram scheme was doomed by the council's reckless borrowing.\n\n"
+    "The scheme has cost taxpayers 48 million pounds since 2019.\n\n"
+    "Ardley deserves a council that listens before it spends."
+)
+
+
+def _tiers(path) -> dict[str, str | None]:
+    db = open_db(str(path))
+    rows = db.execute("SELECT text, tier FROM sentences WHERE tier IS NOT NULL").fetchall()
+    return {t[:10]: tier for t, tier in rows}
+
+
+async def test_check_pasted_copy_marked_opinion_tiers_the_writers_view(desk_app):
+    ds, signin, path = desk_app
+    # the JSON API: "opinion": true; anything but a boolean is refused in one line
+    bad = await ds.client.post(
+        "/-/check.json", json={"text": OPINION_COPY, "opinion": "yes"}, headers=AUTH
+    )
+    assert bad.status_code == 400 and '"opinion" as true or false' in bad.json()["error"]
+    r = await ds.client.post(
+        "/-/check.json", json={"text": OPINION_COPY, "opinion": True}, headers=AUTH
+    )
+    assert r.status_code == 200, r.text
+    reader = (await ds.client.get(r.json()["reader_url"])).text
+    assert "The page says it is opinion: marked as opinion by the editor" in reader
+    assert _tiers(path) == {"The Ardley": "routine", "The scheme": "query"}
+    # the form: the same copy without the box ticked is news, and its cause a query
+    cookies = await signed_in(ds, signin)
+    form = await ds.client.get("/-/check", cookies={"ds_actor": cookies["ds_actor"]})
+    assert 'name="opinion"' in form.text
+    r = await post_form(ds, cookies, text=OPINION_COPY + "\n\nIt will not be the last.")
+    assert r.status_code == 302, r.text
+    reader = (await ds.client.get(r.headers["location"])).text
+    assert "says it is opinion" not in reader
+    db = open_db(str(path))
+    (tier,) = db.execute(
+        "SELECT s.tier FROM sentences s JOIN articles a USING (article_id)"
+        " WHERE a.opinion IS NULL AND s.text LIKE 'The Ardley%'"
+    ).fetchone()
+    assert tier == "query"

@@ -37,7 +37,13 @@ MAX_JSON_BYTES = 4_000_000
 
 
 class Desk(Protocol):
-    def paste(self, text: str, title: str | None = None, outlet: str | None = None) -> int: ...
+    def paste(
+        self,
+        text: str,
+        title: str | None = None,
+        outlet: str | None = None,
+        opinion: bool = False,
+    ) -> int: ...
 
     def submit(self, url: str, actor: str | None = None) -> int: ...
 
@@ -149,7 +155,7 @@ async def check_page(request: Request, datasette: Datasette) -> Response:
             "the form was not sent as UTF-8: send it again from this page",
             status=400,
         )
-    values = {k: form.get(k, "") for k in ("url", "text", "title", "outlet")}
+    values = {k: form.get(k, "") for k in ("url", "text", "title", "outlet", "opinion")}
     try:
         kind, value = await _run(desk, values, _actor_id(request.actor))
     except ValueError as exc:
@@ -168,8 +174,14 @@ async def _run(desk: Desk, values: dict, actor: str | None) -> tuple[str, int]:
             "give either a URL or the pasted copy, not both: clear one of the two fields"
         )
     if text.strip():
+        # a ticked box sends "1"; the JSON API sends true
+        opinion = values.get("opinion") in (True, "1", "on")
         article_id = await asyncio.to_thread(
-            desk.paste, text, values.get("title") or None, values.get("outlet") or None
+            desk.paste,
+            text,
+            values.get("title") or None,
+            values.get("outlet") or None,
+            opinion,
         )
         return "article", article_id
     if url:
@@ -207,6 +219,8 @@ async def check_json(request: Request, datasette: Datasette) -> Response:
         isinstance(data.get(k), (str, type(None))) for k in ("url", "text", "title", "outlet")
     ):
         return _json_error("send a JSON object whose url, text, title and outlet are strings", 400)
+    if not isinstance(data.get("opinion"), (bool, type(None))):
+        return _json_error('send "opinion" as true or false (is the pasted copy opinion?)', 400)
     try:
         kind, value = await _run(desk, data, _actor_id(actor))
     except ValueError as exc:
