@@ -284,7 +284,7 @@ def _paste_a_column_ticked_opinion(browser, base: str, db_path) -> None:
     path = browser.wait_for(r"/-/article/\d+")
     article_id = int(path.rsplit("/", 1)[1])
     said = browser.js("document.querySelector('.np-opinion').textContent.trim()")
-    assert said == "The page says it is opinion: marked as opinion by the editor"
+    assert said == "Opinion piece, marked as opinion by the editor"
     db = open_db(str(db_path))
     tiers = dict(
         db.execute(

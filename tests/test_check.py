@@ -278,7 +278,7 @@ async def test_check_pasted_copy_marked_opinion_tiers_the_writers_view(desk_app)
     )
     assert r.status_code == 200, r.text
     reader = (await ds.client.get(r.json()["reader_url"])).text
-    assert "The page says it is opinion: marked as opinion by the editor" in reader
+    assert "Opinion piece, marked as opinion by the editor" in reader
     assert _tiers(path) == {"The Ardley": "routine", "The scheme": "query"}
     # the form: the same copy without the box ticked is news, and its cause a query
     cookies = await signed_in(ds, signin)
