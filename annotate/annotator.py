@@ -49,11 +49,21 @@ class Annotator:
         return self.annotate_doc(self.nlp(text), opinion)
 
     def annotate_many(
-        self, texts: Iterable[str], batch_size: int = 48, n_process: int = 1
+        self,
+        texts: Iterable[str],
+        batch_size: int = 48,
+        n_process: int = 1,
+        opinions: Sequence[str | None] | None = None,
     ) -> Iterator[Annotation]:
-        """Annotate in spaCy batches; yields one Annotation per text, in order."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-            yield self.annotate_doc(doc)
+        """Annotate in spaCy batches; yields one Annotation per text, in order. `opinions`,
+        when given, holds each text's opinion evidence or None, as `annotate` takes it."""
+        docs = self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        if opinions is None:
+            for doc in docs:
+                yield self.annotate_doc(doc)
+        else:
+            for doc, opinion in zip(docs, opinions, strict=True):
+                yield self.annotate_doc(doc, opinion)
 
     def annotate_doc(self, doc: Doc, opinion: str | None = None) -> Annotation:
         # the rules only read the Doc: its entity and sentence spans are built once

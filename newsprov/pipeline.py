@@ -12,7 +12,6 @@ from pathlib import Path
 import sqlite_utils
 
 from annotate.annotator import Annotator
-from annotate.sourcing.tier_page import opinion_page
 from db import store
 from newsprov import __version__
 from scraper.extract import ExtractError, extract_article
@@ -198,10 +197,13 @@ class Pipeline:
         done = 0
         try:
             for row, annotation in zip(
-                rows, self.annotator.annotate_many(texts, batch_size, n_process), strict=True
+                rows,
+                # each page's opinion evidence, so it is tiered as its first annotation was
+                self.annotator.annotate_many(
+                    texts, batch_size, n_process, opinions=[r["opinion"] for r in rows]
+                ),
+                strict=True,
             ):
-                if row.get("opinion"):  # tiered as the first annotation of the page was
-                    opinion_page(annotation.sentences, row["opinion"])
                 store.save_annotation(self.db, row["article_id"], annotation, run_id)
                 done += 1
                 self.progress(f"annotated {row['article_id']}")

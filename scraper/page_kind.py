@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 # section names publishers give opinion; matched as whole words, case-insensitive
 _SECTION = re.compile(
-    r"\b(opinions?|op-?eds?|editorials?|commentary|comment(?: is free)?|columns?|columnists?"
+    r"\b(opinions?|op-?eds?|editorials?|commentary|comment|columns?|columnists?"
     r"|leaders?|letters|viewpoints?|perspectives?)\b",
     re.IGNORECASE,
 )
@@ -27,7 +27,6 @@ _PATH = re.compile(
     r"/(opinions?|op-?eds?|editorials?|commentary|comment|columns?|columnists?|viewpoints?)/",
     re.IGNORECASE,
 )
-_LD_TYPES = frozenset(("opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle"))
 
 
 def opinion_evidence(url: str, section: str | None, ld_types: set[str]) -> str | None:
@@ -35,7 +34,7 @@ def opinion_evidence(url: str, section: str | None, ld_types: set[str]) -> str |
     "type OpinionNewsArticle", "URL path '/opinion/'". `ld_types` are the JSON-LD @type
     values of the article object, lower-cased. Only opinion counts: a review or background
     type is not an opinion column for this purpose."""
-    if "opinionnewsarticle" in (ld_types & _LD_TYPES):
+    if "opinionnewsarticle" in ld_types:
         return "type OpinionNewsArticle"
     if section:
         first = section.split(",")[0].strip()  # 'Opinion, Politics': the first is the desk

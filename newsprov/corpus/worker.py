@@ -22,7 +22,6 @@ from typing import Any
 
 from annotate.annotator import Annotator
 from annotate.models import Annotation
-from annotate.sourcing.tier_page import opinion_page
 from db.parquet import article_key, write_json_atomic, write_table
 from newsprov import __version__
 from newsprov.corpus.process import in_dask_worker, prepare_worker_process
@@ -128,12 +127,14 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
         t: [] for t in ("articles", "sentences", "framing", "claims", "links")
     }
     with _LOCK:
-        annotations = list(annotator.annotate_many((e.text for _r, e in pages), BATCH))
+        annotations = list(
+            annotator.annotate_many(
+                (e.text for _r, e in pages), BATCH, opinions=[e.opinion for _r, e in pages]
+            )
+        )
     t_annotate = time.perf_counter()
     fp = json.dumps(result.annotator, sort_keys=True)
     for (rec, ext), ann in zip(pages, annotations, strict=True):
-        if ext.opinion:  # the page says it is opinion: its writer's reasoning is routine
-            opinion_page(ann.sentences, ext.opinion)
         key = article_key(rec.url)
         tables["articles"].append(_article_row(key, rec, ext, task.source, offsets, fp))
         _annotation_rows(key, ann, ext.published or rec.date, tables)
