@@ -52,6 +52,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("offset", _I),  # byte offset of the record in its input, when it has one
             ("sha256", _S),  # of the raw body: the capture is evidence
             ("annotator", _S),  # JSON of Annotator.fingerprint()
+            # why the page says it is opinion (scraper/page_kind.py), as articles.opinion in
+            # SQLite; null when it does not, and in corpora written before the column existed
+            ("opinion", _S),
         ]
     ),
     "sentences": pa.schema(

@@ -38,3 +38,48 @@ def test_the_corpus_worker_tiers_an_opinion_url_like_scrape(tmp_path) -> None:
     assert got == "routine" and "page marked opinion (URL path '/opinion/')" in why, why
     assert tier("http://courier.test/opinion/tram-folly.html", "The scheme")[0] == "query"
     assert tier("http://courier.test/news/tram-folly.html", "The mayor's")[0] == "query"
+
+
+def test_corpus_keeps_why_the_page_is_opinion_through_parquet_and_load(tmp_path) -> None:
+    """The reason the page gave ("URL path '/opinion/'") is evidence: it is in the Parquet
+    articles table and reaches articles.opinion after `corpus load`, as after `scrape`, so the
+    reader page can say why the writer's views are routine. A news URL stays null."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from newsprov.cli import main
+
+    records = [
+        ("http://courier.test/opinion/tram-folly.html", COLUMN, "2025-02-01T00:00:00Z"),
+        ("http://courier.test/news/tram-folly.html", COLUMN, "2025-02-01T00:00:00Z"),
+    ]
+    out = tmp_path / "out"
+    annotate_in_process([write_warc(tmp_path / "a.warc.gz", records)], out)
+    stored = {a["url"]: a["opinion"] for a in pq.read_table(out / "articles").to_pylist()}
+    assert "/opinion/" in (stored["http://courier.test/opinion/tram-folly.html"] or "")
+    assert stored["http://courier.test/news/tram-folly.html"] is None
+    db = tmp_path / "sub.db"
+    r = CliRunner().invoke(main, ["corpus", "load", str(out), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    conn = sqlite3.connect(db)
+    try:
+        rows = dict(conn.execute("SELECT url, opinion FROM articles").fetchall())
+    finally:
+        conn.close()
+    assert "/opinion/" in (rows["http://courier.test/opinion/tram-folly.html"] or "")
+    assert rows["http://courier.test/news/tram-folly.html"] is None
+
+
+def test_a_corpus_written_before_the_opinion_column_still_loads(tmp_path) -> None:
+    """Parquet written by an older version has no `opinion` column: reading it with the
+    current schema gives null, not an error (pyarrow fills missing schema fields)."""
+    import pyarrow as pa
+
+    from db.parquet import SCHEMAS
+
+    old = pa.schema([f for f in SCHEMAS["articles"] if f.name != "opinion"])
+    path = tmp_path / "part-0.parquet"
+    pq.write_table(pa.Table.from_pylist([{"article_key": "k", "url": "u"}], schema=old), path)
+    (row,) = pq.read_table(path, schema=SCHEMAS["articles"]).to_pylist()
+    assert row["article_key"] == "k" and row["opinion"] is None

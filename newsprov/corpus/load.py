@@ -116,6 +116,7 @@ def _extracted(a: dict, links: list[dict]) -> Extracted:
             Link(r["href"], r["anchor"], r["context"], r["kind"], r["domain"] or "") for r in links
         ],
         description=a["description"],
+        opinion=a.get("opinion"),
     )
 
 

@@ -230,6 +230,7 @@ def _article_row(
         "offset": offsets.get(rec.ordinal),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "annotator": fp,
+        "opinion": ext.opinion,
     }
 
 
