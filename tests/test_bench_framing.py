@@ -85,3 +85,36 @@ def test_context_probe_reads_only_the_development_half(tmp_path: Path) -> None:
     result = run("framing_context_probe.py", {"NEWSPROV_SEMEVAL": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert "strong view as shipped:        P 1.000  R 1.000  F1 1.000  (pred 1)" in result.stdout
+
+
+def test_learned_probe_skips_cleanly_without_data() -> None:
+    result = run("learned_framing_probe.py", {})
+    assert result.returncode == 0
+    assert result.stdout.strip().startswith("skipped: set NEWSPROV_SEMEVAL")
+
+
+def test_learned_probe_learns_a_word_on_one_half_and_finds_it_on_the_other(tmp_path) -> None:
+    # 'blorpish' (a made-up word) is in no lexicon: only the tagger, trained on the even half,
+    # can find it in the odd half (article numbers give the halves)
+    arts, spans = tmp_path / "train-articles-subtask-3", tmp_path / "train-labels-subtask-3-spans"
+    arts.mkdir()
+    spans.mkdir()
+    for n in range(2, 20):
+        text = (
+            f"The blorpish landlord of block {n} raised the rent on Monday.\n\n"
+            "Tenants met in the hall on Tuesday evening to discuss the letter.\n"
+        )
+        (arts / f"article{n}.txt").write_text(text, encoding="utf-8")
+        start = text.index("blorpish")
+        (spans / f"article{n}-labels-subtask-3.txt").write_text(
+            f"{n}\tLoaded_Language\t{start}\t{start + 8}\n", encoding="utf-8"
+        )
+    result = run("learned_framing_probe.py", {"NEWSPROV_SEMEVAL": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    rows = {
+        line.split("  P ")[0].strip(): line
+        for line in result.stdout.splitlines()
+        if "  P " in line and "thr" not in line
+    }
+    assert "R 0.000" in rows["rules, strong (shipped default)"], result.stdout
+    assert "P 1.000  R 1.000" in rows["tagger alone"], result.stdout
