@@ -17,6 +17,8 @@ _OWN_ACT_VERBS = WordSetView("own_act_verbs")
 _OWN_MATTERS = WordSetView("own_matters")
 _MARKET_SERIES = WordSetView("market_series")
 _MARKET_MOVERS = WordSetView("market_movers")
+# prepositions that give a document's subject or sample, never its author
+_TOPIC_PREPS = frozenset(("on", "about", "into", "among", "regarding", "concerning", "across"))
 _EQUITY = frozenset(("share", "stock"))  # a company's own; the rest of the set is nobody's
 # verbs of a trading session that are not changes of level ('closed at', 'ended the day')
 _MARKET_SERIES_VERBS = frozenset(("close", "end", "finish", "open", "trade", "stand", "hover"))
@@ -64,6 +66,7 @@ class Documents:
                     or t.tag_ == "PRP$"
                     or (lex["institution_noun"].token(t) and t.dep_ in ("poss", "compound", "pobj"))
                 )
+                and not self._topic_of(t, head)
             ),
             None,
         )
@@ -256,6 +259,32 @@ class Documents:
         ):
             return None
         return _np(subj, s)
+
+    def _topic_of(self, t: Token, head: Token) -> bool:
+        """True when `t` sits in a phrase saying what the document is about or whom it asked,
+        not who made it (rule "sourcing.document.topic_not_owner"): 'a poll of Harlow
+        voters', 'a report on Acme's accounts', 'a survey among Valdorian farmers' name no
+        author. An 'of' phrase still names the owner when its noun is itself a body or a
+        document ('the report of the Senate committee', 'the findings of the Tallis review')."""
+        lex = self.lex
+        for anc in t.ancestors:
+            if anc.i == head.i:
+                return False
+            if anc.dep_ not in ("prep", "agent"):
+                continue
+            word = anc.lower_
+            if word in ("by", "from"):
+                return False  # 'a report about X issued by the OECD': the agent is the owner
+            if word in _TOPIC_PREPS:
+                return True
+            if word == "of":
+                obj = next((c for c in anc.children if c.dep_ == "pobj"), None)
+                return obj is not None and not (
+                    obj.ent_type_ == "ORG"
+                    or lex["institution_noun"].token(obj)
+                    or lex["document_noun"].token(obj)
+                )
+        return False
 
 
 def _modifier_in(head: Token, words: WordSet) -> Token | None:
