@@ -167,3 +167,31 @@ def test_statement_with_no_quotation_after_it_lends_nothing(annotator: Annotator
         "The letters were sent in error, and 300 residents received them."
     )
     assert labels(annotator, text) == ["none", "unattributed_claim"]
+
+
+# -- a research team named a few sentences before -------------------------------------------
+def test_bare_researchers_after_a_named_lab_are_its_team(annotator: Annotator) -> None:
+    text = (
+        '"The impact is limited," said Lukas Brandt with Kestrel Labs in a Monday analysis. '
+        "Researchers found the malicious links on 4,000 phones."
+    )
+    f = flag_of(annotator, text, "Researchers")
+    assert f.sourcing == "named_source" and f.tier is None
+    assert f.rule == "sourcing.carry.named_team"
+    assert f.source is not None and f.source.text == "Lukas Brandt with Kestrel Labs"
+    assert "'Researchers' refers back to the team of 'Lukas Brandt with Kestrel Labs'" in (
+        f.reason or ""
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The impact is limited," said Lukas Brandt, a software engineer. '
+        "Researchers found the malicious links on 4,000 phones.",
+        "Researchers found the malicious links on 4,000 phones.",
+    ],
+)
+def test_researchers_with_no_named_body_before_stay_vague(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, text, "Researchers")
+    assert f.sourcing == "weasel" and f.rule != "sourcing.carry.named_team"

@@ -54,6 +54,12 @@ _ISSUED_NOUNS = frozenset(("statement", "apology", "response", "message", "lette
 _QUOTE_OPEN = ('"', "\u201c", "'", "\u2018")
 RULE_INVERTED = "sourcing.carry.inverted_intro"
 RULE_ISSUED = "sourcing.carry.statement_issued"
+RULE_TEAM = "sourcing.carry.named_team"
+# bare plurals that, after a named researcher or body, mean its research team
+_TEAM_NOUNS = frozenset(("researcher", "scientist"))
+_AFFILIATION = frozenset(("with", "of", "at", "from"))
+# how far back the named researcher or body may be
+_TEAM_SENTENCES = 20
 RULE_INTRO = "sourcing.carry.colon_intro"
 RULE_POLL = "sourcing.carry.poll_share"
 RULE_SPEECH = "sourcing.carry.reported_speech"
@@ -226,6 +232,53 @@ class CarryAway:
             cue=a.cue,
             head=a.head,
         )
+
+    @staticmethod
+    def _named_team(
+        a: Attribution | None, mem, sents: list[SpacySpan], i: int
+    ) -> Attribution | None:
+        """'... said Lukas Brandt with Kestrel Labs in an analysis. [...] Researchers found
+        the links spread by text message.': a bare 'researchers' after a named researcher or
+        body refers back to its team (rule sourcing.carry.named_team)."""
+        head = a.head if a is not None else None
+        if (
+            a is None
+            or a.label != "weasel"
+            or head is None
+            or head.lemma_.lower() not in _TEAM_NOUNS
+            or head.tag_ != "NNS"
+            or any(c.dep_ not in ("punct",) for c in head.children)
+        ):
+            return None
+        for j, b in reversed(mem.sources):
+            if j >= i:
+                continue
+            if j < i - _TEAM_SENTENCES:
+                return None
+            if b.label != "named_source" or b.source is None:
+                continue
+            span = sents[j].doc.char_span(b.source.start, b.source.end, alignment_mode="expand")
+            # a body, or a person given with one ('Lukas Brandt with Kestrel Labs')
+            body = b.kind in ("institution", "named") or (
+                span is not None
+                and any(
+                    t.lower_ in _AFFILIATION and t.i + 1 < span.end and t.nbor().pos_ == "PROPN"
+                    for t in span
+                )
+            )
+            if not body:
+                return None  # the nearest named source is a lone person: no team
+            return Attribution(
+                "named_source",
+                b.kind,
+                f"'{a.source.text if a.source else head.text}' refers back to the team of"
+                f" '{b.source.text}' ('{_short(sents[j].text)}')",
+                RULE_TEAM,
+                source=b.source,
+                cue=a.cue,
+                head=b.head,
+            )
+        return None
 
     @staticmethod
     def _reported_speech(

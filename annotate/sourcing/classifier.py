@@ -141,6 +141,7 @@ class SourcingClassifier(
                 a, carried = self._from_intro(i, intro_of[i], sents, explicit[intro_of[i]]), True
             elif a is not None and a is explicit[i]:
                 poll = self._poll_share(a, chain, sents, para_no[i], i)  # 'Sixty percent say'
+                poll = poll or self._named_team(a, mem, sents, i)  # 'researchers' of a body
                 a, carried = (poll, True) if poll is not None else (a, False)
             if a is None:
                 a = self._own_document(s, quoted[i]) or self._own_act(s, quoted[i])
