@@ -59,7 +59,7 @@ RULE_TEAM = "sourcing.carry.named_team"
 _TEAM_NOUNS = frozenset(("researcher", "scientist"))
 _AFFILIATION = frozenset(("with", "of", "at", "from"))
 # how far back the named researcher or body may be
-_TEAM_SENTENCES = 20
+_TEAM_SENTENCES = 3
 RULE_INTRO = "sourcing.carry.colon_intro"
 RULE_POLL = "sourcing.carry.poll_share"
 RULE_SPEECH = "sourcing.carry.reported_speech"
@@ -123,6 +123,22 @@ def _quote_follows(s: SpacySpan) -> bool:
     text = doc_text(s.doc)
     after = text[s.end_char : s.end_char + 12]
     return "\n" in after and after.lstrip()[:1] in _QUOTE_OPEN
+
+
+def _affiliated(s: SpacySpan, a: Attribution) -> bool:
+    """The source is followed by 'with', 'of', 'at' or 'from' and a name ('Lukas Brandt
+    with Kestrel Labs'), or contains them."""
+    if a.source is None:
+        return False
+    span = s.doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+    if span is None:
+        return False
+    end = min(span.end + 2, s.end)
+    return any(
+        t.lower_ in _AFFILIATION and t.i + 1 < end + 1 and t.nbor().pos_ == "PROPN"
+        for t in s.doc[span.start : end]
+        if t.i + 1 < len(s.doc)
+    )
 
 
 def _said_that(s: SpacySpan, a: Attribution) -> bool:
@@ -257,15 +273,9 @@ class CarryAway:
                 return None
             if b.label != "named_source" or b.source is None:
                 continue
-            span = sents[j].doc.char_span(b.source.start, b.source.end, alignment_mode="expand")
-            # a body, or a person given with one ('Lukas Brandt with Kestrel Labs')
-            body = b.kind in ("institution", "named") or (
-                span is not None
-                and any(
-                    t.lower_ in _AFFILIATION and t.i + 1 < span.end and t.nbor().pos_ == "PROPN"
-                    for t in span
-                )
-            )
+            # a body, or a person given with one ('Lukas Brandt with Kestrel Labs': the parse
+            # may hang 'with' on the verb, so the words right after the name are read)
+            body = b.kind in ("institution", "named") or _affiliated(sents[j], b)
             if not body:
                 return None  # the nearest named source is a lone person: no team
             return Attribution(
