@@ -195,3 +195,25 @@ def test_bare_researchers_after_a_named_lab_are_its_team(annotator: Annotator) -
 def test_researchers_with_no_named_body_before_stay_vague(annotator: Annotator, text: str) -> None:
     f = flag_of(annotator, text, "Researchers")
     assert f.sourcing == "weasel" and f.rule != "sourcing.carry.named_team"
+
+
+# -- a round-up item: headline, dash, names, colon, quotation --------------------------------
+def test_roundup_label_names_the_speakers_of_the_quotation(annotator: Annotator) -> None:
+    text = (
+        'TRAM POLLS NOT WRONG, JUST EARLY - Dana Lee and Omar Vale: "Although the polls'
+        " missed the result, they were not wrong. They just ended too early. Support fell by"
+        ' 6 points in the last week."'
+    )
+    first = flag_of(annotator, text, "TRAM POLLS")
+    assert first.rule == "sourcing.carry.roundup_label"
+    assert first.source is not None and first.source.text == "Dana Lee and Omar Vale"
+    last = flag_of(annotator, text, "Support fell")
+    assert last.sourcing == "named_source"
+    assert last.reason == "quotation continues: words of 'Dana Lee and Omar Vale'"
+
+
+def test_a_day_after_the_dash_is_no_speaker(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator, 'FARES RISE AGAIN - Monday: "Fares will rise 6 percent in May."', "FARES"
+    )
+    assert f.sourcing == "unattributed_claim" and f.rule != "sourcing.carry.roundup_label"

@@ -121,6 +121,7 @@ class Explicit(Views):
             and not full[s.end_char : line_end].strip()
         )
         label = self._speaker_label(s, full) or self._dash_tag(s, mask, full)
+        label = label or self._roundup_label(s)  # '... - Dana Lee: "...' (carry_away.py)
         if label is not None:
             return label
         if whole_line and last not in _TERMINAL and last != ":":

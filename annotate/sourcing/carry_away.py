@@ -23,8 +23,11 @@ quotation tag rather than indirect speech."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 
+from annotate.models import Span
 from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.carry import _Chain
@@ -61,6 +64,13 @@ _AFFILIATION = frozenset(("with", "of", "at", "from"))
 # how far back the named researcher or body may be
 _TEAM_SENTENCES = 3
 RULE_INTRO = "sourcing.carry.colon_intro"
+RULE_ROUNDUP = "sourcing.carry.roundup_label"
+# a round-up item: 'HEADLINE IN CAPITALS - Dana Lee and Omar Vale: "The quoted text ...'
+_ROUNDUP = re.compile(
+    r"\s[-\u2013\u2014]\s?(?:More from\s+)?"
+    r"(?P<name>[A-Z][\w.'\u2019-]+(?:,?\s+(?:and\s+)?[A-Z][\w.'\u2019-]+){0,5}):"
+    r"\s*[\"\u201c]"
+)
 RULE_POLL = "sourcing.carry.poll_share"
 RULE_SPEECH = "sourcing.carry.reported_speech"
 
@@ -179,6 +189,31 @@ class CarryAway:
         a.rule = RULE_INVERTED
         a.reason = f"introduces the quotation that follows: '{a.source.text}'"
         return a
+
+    def _roundup_label(self, s: SpacySpan) -> Attribution | None:
+        """'POLLS NOT WRONG, JUST EARLY - Dana Lee and Omar Vale: "Although ...': a round-up
+        item names who wrote the quotation after a dash and before a colon (rule
+        sourcing.carry.roundup_label); the quotation's later sentences follow it."""
+        m = _ROUNDUP.search(s.text)
+        if m is None:
+            return None
+        start = s.start_char + m.start("name")
+        span = s.doc.char_span(start, start + len(m.group("name")), alignment_mode="expand")
+        if span is None or not all(
+            t.pos_ == "PROPN" or t.lower_ == "and" or t.is_punct for t in span
+        ):
+            return None
+        if any(t.ent_type_ in ("GPE", "DATE", "TIME", "LOC") for t in span):
+            return None  # '- Monday:', '- Ohio:': a date or a place, not a writer
+        colon = start + len(m.group("name"))
+        return Attribution(
+            "named_source",
+            "person",
+            f"round-up item quoting '{span.text}'",
+            RULE_ROUNDUP,
+            source=_tok_span(span),
+            cue=Span(colon, colon + 1, ":"),
+        )
 
     def _statement_issued(self, s: SpacySpan, mem, anonymous, i: int) -> Attribution | None:
         """'The council issued a statement apologising to residents.' with the statement
