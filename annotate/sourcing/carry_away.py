@@ -1,21 +1,27 @@
-"""Pass 2, attribution a sentence away (round 13): content whose source is named in an
-adjacent sentence, in three shapes that real copy uses and `carry.py` did not cover.
+"""Pass 2, attribution a sentence away (round 13, issue 9): content whose source is named in
+an adjacent sentence or line, in shapes that real copy uses and `carry.py` did not cover.
 
 - `sourcing.carry.colon_intro`: a sentence that names a source and ends on a colon ('They
-  found that:', 'Ms Vale wrote:') announces the words that follow. The sentences after it,
-  up to the next attribution, heading or announcement, are that source's, in the same
-  paragraph or the next few (a list of findings is often one paragraph per item). Only a
-  named source is carried: an unnamed one ('Here is what the reviews say:') would only swap
-  one unsourced label for another, and the items are usually credited one by one.
+  found that:', 'Ms Vale wrote:') announces the words that follow: the rest of its paragraph
+  and the next one, then only a list of one-sentence paragraphs, up to another attribution, a
+  heading or another announcement. Only a named source is carried: an unnamed one ('Here is
+  what the reviews say:') would only swap one unsourced label for another. The writer's own
+  sources ('it gets better:', 'we thought:') announce nothing.
 - `sourcing.carry.poll_share`: a share of a group as the speaker ('Sixty percent say ...',
-  '41 percent of renters said ...') right after a named poll or survey answers that poll;
-  alone it is a vague group (`sourcing.source.share_group`).
-- `sourcing.carry.reported_speech`: after a sentence of indirect speech ('Councillor Reyes
-  said the scheme was late.'), the next sentence whose main verb keeps the speaker's
-  backshifted tense ('It would now open in May.') goes on reporting the speaker. Only
-  'would', 'could', 'might': measured on PolNeAR train, the past perfect ('had risen') is as
-  often the reporter's own background as the speaker's (see the rule's entry). The label is
-  the speaker's: named_source for a named one, the unnamed source's own label otherwise.
+  'about 4 in 10 renters said ...') right after a named poll or survey answers that poll;
+  alone it is a vague group (`sourcing.source.share_group`). The share stays the source span.
+- `sourcing.carry.reported_speech`: after indirect speech in the past ('Councillor Reyes said
+  the scheme was late.'), the next sentence whose main verb keeps the speaker's backshifted
+  modal ('It would now open in May.') goes on reporting the speaker. Only 'would', 'could',
+  'might', and not with the writer's hedge ('would probably') or 'That would ...'; the past
+  perfect ('had risen') is left out, as it is also the tense of the writer's background. The
+  label is the speaker's: named_source for a named one, the unnamed source's own otherwise.
+- `sourcing.carry.inverted_intro` ('Said Councillor Reyes:'), `sourcing.carry.statement_issued`
+  ('The council issued a statement ...') and `sourcing.carry.roundup_label` ('HEADLINE - Dana
+  Lee: "...'): a line that names the speaker of the quotation after it; the quotation's
+  sentences then follow it through `_speaker_of_quote` (carry.py).
+- `sourcing.carry.named_team`: a bare 'researchers' at most three sentences after a named
+  researcher given with a body ('Lukas Brandt with Kestrel Labs') is that body's team.
 
 What stays the writer's own: a sentence in a plain tense after a quotation or a statement
 ('The deal was struck in secret.'), background that no speaker gave, and anything after a
@@ -58,8 +64,9 @@ _QUOTE_OPEN = ('"', "\u201c", "'", "\u2018")
 RULE_INVERTED = "sourcing.carry.inverted_intro"
 RULE_ISSUED = "sourcing.carry.statement_issued"
 RULE_TEAM = "sourcing.carry.named_team"
-# bare plurals that, after a named researcher or body, mean its research team
-_TEAM_NOUNS = frozenset(("researcher", "scientist"))
+# a bare plural that, after a named researcher or body, means its research team ("scientists
+# believe ..." is more often the field at large: a development page, round 13)
+_TEAM_NOUNS = frozenset(("researcher",))
 _AFFILIATION = frozenset(("with", "of", "at", "from"))
 # how far back the named researcher or body may be
 _TEAM_SENTENCES = 3
