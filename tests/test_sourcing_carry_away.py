@@ -217,3 +217,21 @@ def test_a_day_after_the_dash_is_no_speaker(annotator: Annotator) -> None:
         annotator, 'FARES RISE AGAIN - Monday: "Fares will rise 6 percent in May."', "FARES"
     )
     assert f.sourcing == "unattributed_claim" and f.rule != "sourcing.carry.roundup_label"
+
+
+# -- an announcement with no words of its own ---------------------------------------------
+def test_an_announcement_of_reviews_claims_nothing(annotator: Annotator) -> None:
+    text = 'Here is what the early reviews say:\n\n"The Corran ferry is late every single day."'
+    intro = flag_of(annotator, text, "Here is")
+    assert intro.sourcing is None and intro.rule == "sourcing.carry.announcement"
+    assert (
+        intro.reason == "announces the words that follow ('the early reviews'): no claim of its own"
+    )
+    # the quotation after it still names its (vague) speaker
+    quote = flag_of(annotator, text, '"The Corran')
+    assert quote.sourcing == "vague_document"
+
+
+def test_an_announcement_with_its_own_claim_keeps_its_label(annotator: Annotator) -> None:
+    f = flag_of(annotator, "Critics say the Corran ferry timetable is flawed:", "Critics")
+    assert f.sourcing == "weasel" and f.rule != "sourcing.carry.announcement"

@@ -71,6 +71,10 @@ _AFFILIATION = frozenset(("with", "of", "at", "from"))
 # how far back the named researcher or body may be
 _TEAM_SENTENCES = 3
 RULE_INTRO = "sourcing.carry.colon_intro"
+RULE_ANNOUNCE = "sourcing.carry.announcement"
+# what a verb of saying holds when the words themselves come after the colon
+_ANNOUNCED = frozenset(("what", "following", "this", "these", "that", "it", "so", "how"))
+_UNSOURCED = frozenset(("vague_document", "weasel", "anonymous_source", "agentless"))
 RULE_ROUNDUP = "sourcing.carry.roundup_label"
 # a round-up item: 'HEADLINE IN CAPITALS - Dana Lee and Omar Vale: "The quoted text ...'
 _ROUNDUP = re.compile(
@@ -254,6 +258,33 @@ class CarryAway:
             source=src.source,
             cue=None,
             head=src.head,
+        )
+
+    @staticmethod
+    def _announcement(a: Attribution | None, s: SpacySpan, mask: list[bool]) -> Attribution | None:
+        """'Here is what the early reviews say:' claims nothing itself: the words follow the
+        colon (rule sourcing.carry.announcement). 'Critics say the plan is flawed:' does."""
+        text = s.text.rstrip()
+        if a is None or a.label not in _UNSOURCED or a.cue is None or not text.endswith(":"):
+            return None
+        if mask and mask[-1]:
+            return None
+        cue = s.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        verb = next((t for t in cue or () if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp", "advcl", "attr", "oprd"):
+                return None
+            if c.dep_ in ("dobj", "obj", "advmod") and c.lower_ not in _ANNOUNCED:
+                if c.dep_ != "advmod" or c.lower_ not in ("also", "now", "here"):
+                    return None
+        name = a.source.text if a.source is not None else "its source"
+        return Attribution(
+            "none",
+            "none",
+            f"announces the words that follow ('{name}'): no claim of its own",
+            RULE_ANNOUNCE,
         )
 
     @staticmethod

@@ -142,6 +142,8 @@ class SourcingClassifier(
             elif a is not None and a is explicit[i]:
                 poll = self._poll_share(a, chain, sents, para_no[i], i)  # 'Sixty percent say'
                 poll = poll or self._named_team(a, mem, sents, i)  # 'researchers' of a body
+                if poll is None and (note := self._announcement(a, s, quoted[i])) is not None:
+                    a = note  # 'Here is what the reviews say:' claims nothing itself
                 a, carried = (poll, True) if poll is not None else (a, False)
             if a is None:
                 a = self._own_document(s, quoted[i]) or self._own_act(s, quoted[i])
