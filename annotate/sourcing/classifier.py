@@ -19,6 +19,7 @@ from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.carry_away import CarryAway, colon_intros
+from annotate.sourcing.carry_intro import CarryIntro
 from annotate.sourcing.carry_next import CarryNext
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
@@ -60,6 +61,7 @@ class SourcingClassifier(
     Carry,
     CarryNext,
     CarryAway,
+    CarryIntro,
     CheckWorthy,
     Several,
     SetOff,
