@@ -31,6 +31,11 @@ Printed, for the chosen split:
 - unnamed-source recall: of sentences whose content an unnamed source gave, the share we label
   anonymous_source, vague_document, agentless, weasel or unattributed_claim;
 - Attribution-no-source recall: the same share for attributions with no source at all;
+- content a sentence away: of sentences whose gold cue and source both lie in another
+  sentence, the share we flag unsourced, by source class (round 13: for a named source these
+  are the carry-over misses, 'A poll released Tuesday found ... . Another 30 percent ...');
+- for each carry-over rule (`sourcing.carry*`), the share of the sentences it carried that
+  are the content of some gold attribution (a rough precision of carrying);
 - source-span and cue-span precision/recall/F1 by overlap. Our spans are each sentence's
   main source and cue plus every attribution it lists (`SentenceFlag.attributions`;
   `--main-only` scores the main ones alone), counted once per position. A gold pronoun source is credited when, for its sentence, our source span lies in
@@ -112,13 +117,30 @@ def score_article(
             if cov / length >= 0.5 or (cue_in and cov):
                 if cov > best_cov:
                     best, best_cov = a, cov
+        if s.rule and s.rule.startswith("sourcing.carry"):
+            # how often a carried sentence is the content of some gold attribution at all
+            t.counts[f"carry:{s.rule}"] += 1
+            t.counts[f"carry:{s.rule}:gold"] += best is not None
+            if best is None:
+                t.err(
+                    f"carried by {s.rule}, no gold attribution", f"[{name}] {short(s.text)}", nerr
+                )
         if best is None:
             continue
         flagged = s.sourcing in UNSOURCED_LABELS
+        # the attribution a sentence away: its cue and source both lie outside this sentence
+        span = (s.start, s.end)
+        away = not any(overlap(span, c) for c in best.cue + best.source)
         where = (
             f"[{name}] {short(s.text)}\n      gold source {best.source_text!r} cue"
             f" {best.cue_text!r}; ours {s.sourcing} ({s.rule}): {s.reason}"
         )
+        if away:
+            cls = "nosrc" if best.kind == "Attribution-no-source" else best.source_class
+            t.counts[f"away_{cls}"] += 1
+            t.counts[f"away_{cls}_flagged"] += flagged
+            if flagged and cls == "named":
+                t.err("named source a sentence away, flagged", where, nerr)
         if best.older_class == "named":
             t.counts["named_r7"] += 1
             t.counts["named_r7_fa"] += flagged
@@ -312,11 +334,18 @@ def main() -> None:
         f"other sources (documents, 'the campaign'...) flagged: "
         f"{rate(c['other_src_flagged'], c['other_src'])}"
     )
+    away = ", ".join(
+        f"{cls} {rate(c[f'away_{cls}_flagged'], c[f'away_{cls}'])}"
+        for cls in ("named", "unnamed", "other", "nosrc")
+    )
+    print(f"cue and source in another sentence, flagged: {away}")
     print(
         "source spans: "
         + prf(c["src_pred_ok"], c["src_pred"], c["src_gold_ok"], c["src_gold"])
         + f"; pronouns credited {c['src_pronoun_credited']}"
     )
+    for key in sorted(k for k in c if k.startswith("carry:") and not k.endswith(":gold")):
+        print(f"{key[6:]}: with gold content {rate(c[key + ':gold'], c[key])}")
     print("cue spans:    " + prf(c["cue_pred_ok"], c["cue_pred"], c["cue_gold_ok"], c["cue_gold"]))
     if args.errors:
         rng = random.Random(0)  # a fixed sample across all articles, not the first ones

@@ -121,6 +121,7 @@ class Explicit(Views):
             and not full[s.end_char : line_end].strip()
         )
         label = self._speaker_label(s, full) or self._dash_tag(s, mask, full)
+        label = label or self._roundup_label(s)  # '... - Dana Lee: "...' (carry_away.py)
         if label is not None:
             return label
         if whole_line and last not in _TERMINAL and last != ":":
@@ -194,6 +195,9 @@ class Explicit(Views):
             )
             if found is None and whole_line and last == ":":
                 found = self._quote_intro(s, mem, anonymous, i)
+                found = found or self._inverted_intro(s, mem, anonymous, i)  # 'Said X:'
+            if found is None and whole_line:  # 'X issued a statement ...' before its text
+                found = self._statement_issued(s, mem, anonymous, i)
             if found is None and whole_line and last == ":":
                 # 'Key facts:' introduces a list; 'She said:' was caught above as a cue
                 return Attribution(

@@ -31,6 +31,7 @@ class _Chain:
     last: int = -1  # index of the last sentence it covered
     idle: int = 0
     figures: int = 0  # how many of its sentences gave figures (a release, a study)
+    at: int = -1  # the sentence that named it (carry_away.py names it in a reason)
     words: set[str] = field(default_factory=set)
 
     def update(
@@ -43,7 +44,7 @@ class _Chain:
         elif a is not None and a.kind not in ("none", "unattributed"):
             named = a.label == "named_source" and a.kind in _CARRY_KINDS
             self.source = a if named else None
-            self.para, self.last, self.idle = para, i, 0
+            self.para, self.last, self.idle, self.at = para, i, 0, i
             self.figures = int(fig)
             self.words = _topic_words(s) if named else set()
         elif a is not None and a.kind == "unattributed":

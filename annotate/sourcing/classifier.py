@@ -18,6 +18,8 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
 from annotate.sourcing.carry import Carry, _Chain
+from annotate.sourcing.carry_away import CarryAway, colon_intros
+from annotate.sourcing.carry_intro import CarryIntro
 from annotate.sourcing.carry_next import CarryNext
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
@@ -58,6 +60,8 @@ class SourcingClassifier(
     Documents,
     Carry,
     CarryNext,
+    CarryAway,
+    CarryIntro,
     CheckWorthy,
     Several,
     SetOff,
@@ -127,6 +131,7 @@ class SourcingClassifier(
         order = sorted(set(paras))
         para_no = [bisect.bisect_left(order, p) for p in paras]  # 0, 1, 2 ... per paragraph
         chain = _Chain()
+        intro_of = colon_intros(sents, explicit, quoted, para_no)  # 'They found that:'
         for i, s in enumerate(sents):
             in_q = inside(s.start_char, s.end_char, quotes)
             a = explicit[i]
@@ -134,6 +139,14 @@ class SourcingClassifier(
             a = self._reported_by_next(i, a, sents, explicit, paras) or a
             if a is None and in_q:
                 a = self._speaker_of_quote(i, s, sents, paras, explicit, quotes)
+            if a is None and i in intro_of:
+                a, carried = self._from_intro(i, intro_of[i], sents, explicit[intro_of[i]]), True
+            elif a is not None and a is explicit[i]:
+                poll = self._poll_share(a, chain, sents, para_no[i], i)  # 'Sixty percent say'
+                poll = poll or self._named_team(a, mem, sents, i)  # 'researchers' of a body
+                if poll is None and (note := self._announcement(a, s, quoted[i])) is not None:
+                    a = note  # 'Here is what the reviews say:' claims nothing itself
+                a, carried = (poll, True) if poll is not None else (a, False)
             if a is None:
                 a = self._own_document(s, quoted[i]) or self._own_act(s, quoted[i])
             if a is None:
@@ -142,6 +155,11 @@ class SourcingClassifier(
                 if a is not None and check is not None and self._market_move(s, a):
                     a = None  # market prices come from the feed, not the source in force
                 carried = a is not None
+                if not carried:
+                    a = self._reported_speech(
+                        s, quoted[i], check, chain, sents, explicit, quoted, para_no, i
+                    )
+                    carried = a is not None
                 if not carried:
                     a = self._own_public_act(s, check, found[i], mem, i, quoted[i]) or check
                     # a claim whose source the next sentence names (carry_next.py)
