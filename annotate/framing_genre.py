@@ -95,6 +95,11 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
         cockroaches flea fleas tick ticks locust locusts beetle beetles worm worms vermin
         shark sharks snake snakes mite mites aphid aphids mould mold fungus""".split()
     ),
+    # hiding from sight: "knee-high grass can obscure the lizards", "fog obscured the peak"
+    "framing.loaded.obscure": frozenset(
+        """grass bush bushes tree trees leaf leaves foliage fog mist haze smoke cloud
+        clouds dust snow view views sight sightline vegetation undergrowth""".split()
+    ),
     # machines' appetite for electricity: "training the models has proven power-hungry"
     "framing.loaded.power_hungry": frozenset(
         """electricity energy watt watts kilowatt kilowatts megawatt megawatts computing

@@ -36,6 +36,7 @@ def shown(matcher: FramingMatcher, nlp, text: str) -> list[str]:
         "Residents should not travel to the coast unless absolutely necessary.",
         "Landlords can no longer plead ignorance of the fire rules.",
         "Her grandmother hung a blue bead over the door against the evil eye.",
+        "Tall grass can obscure the lizards that live on the island.",
     ],
 )
 def test_literal_and_fixed_senses_are_not_shown(matcher, nlp, text) -> None:
@@ -53,6 +54,7 @@ def test_literal_and_fixed_senses_are_not_shown(matcher, nlp, text) -> None:
         ("The ignorant remarks from the senator drew groans in the chamber.", "ignorant"),
         ("The evil scheme targeted pensioners.", "evil"),
         ("The plan is absolutely disgusting.", "absolutely disgusting"),
+        ("The figures obscure the true cost of the scheme.", "obscure"),
     ],
 )
 def test_the_same_words_as_a_verdict_stay_strong(matcher, nlp, text, word) -> None:
@@ -110,3 +112,41 @@ def test_a_headline_list_run_into_the_body_is_not_a_question(matcher, nlp) -> No
 def test_the_outlets_own_long_question_is_still_shown(matcher, nlp) -> None:
     text = f"The council sold the land in March.\n{QUESTION}"
     assert shown(matcher, nlp, text) == [QUESTION]
+
+
+def test_big_tech_is_worth_a_look_not_shown_by_default(matcher, nlp) -> None:
+    text = "As we have reported, Big Tech is at odds with itself over the new rules."
+    found = matcher.find(nlp(text), quote_regions(text))
+    assert [(s.text, s.tier) for s in found] == [("Big Tech", "mild")]
+
+
+def test_a_size_is_not_the_big_tech_label(matcher, nlp) -> None:
+    text = "She led one of the biggest tech mergers of the decade."
+    assert matcher.find(nlp(text), quote_regions(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The governor lashed back at the auditors on Tuesday.", "lashed back"),
+        ("The senator spent the summer whipping up fear about the new clinic.", "whipping up fear"),
+        ("Mayor Hask exploded with rage when the council voted him down.", "exploded with rage"),
+    ],
+)
+def test_an_outburst_verb_is_flagged_mild(matcher, nlp, text, phrase) -> None:
+    found = matcher.find(nlp(text), quote_regions(text))
+    assert [(s.text, s.entry, s.tier) for s in found] == [
+        (phrase, "framing.loaded.angry_outburst", "mild")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor replied to the auditors on Tuesday.",
+        "A gas canister exploded at the depot on Tuesday, the fire service said.",
+        "The senator campaigned against the new clinic all summer.",
+    ],
+)
+def test_plain_replies_and_literal_blasts_are_not_outbursts(matcher, nlp, text) -> None:
+    assert matcher.find(nlp(text), quote_regions(text)) == []
