@@ -75,6 +75,10 @@ def judged_by_other(span: Span) -> bool:
         ):
             if tok is root and root.pos_ != "ADJ":
                 return False
+            # "considering his bluster" means "given": no one judges; "was found to be
+            # false" names no judge, so the word stays the outlet's
+            if head.lower_ == "considering" or _agentless_passive(head):
+                return False
             return not _first_person(head) and not _supposed(head)
         tok = head
     return False

@@ -83,6 +83,9 @@ def test_a_verdict_in_someone_elses_judging_clause_is_theirs(matcher, nlp, text,
         ("We find the decision to close the library galling.", "galling"),
         # a finding's noun phrase: the adjective is the outlet's word for it
         ("The audit found rampant fraud at the agency.", "rampant"),
+        # "considering" means "given", and a finding with no judge named is the outlet's
+        ("Few expect a deal, considering the mayor's tendency for bluster.", "bluster"),
+        ("Days later her account was found to be utterly false.", "utterly false"),
     ],
 )
 def test_the_writers_own_verdict_stays_shown(matcher, nlp, text, word) -> None:
