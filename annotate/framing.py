@@ -27,7 +27,12 @@ from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
-from annotate.framing_voice import demote_reactions, labelled_by_other, reported_by_other
+from annotate.framing_voice import (
+    demote_reactions,
+    judged_by_other,
+    labelled_by_other,
+    reported_by_other,
+)
 from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.nlp import doc_text
@@ -35,7 +40,7 @@ from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-11"
+RULES_VERSION = "framing-rules-13"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -209,7 +214,7 @@ def _mark_reported(doc: Doc, span: FramingSpan) -> None:
     if span.in_quote or span.entry is None:
         return
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if sp is not None and (reported_by_other(sp) or labelled_by_other(sp)):
+    if sp is not None and (reported_by_other(sp) or labelled_by_other(sp) or judged_by_other(sp)):
         span.in_quote = True
         span.reason = f"{span.reason} (In reported speech: the words of the person quoted.)"
 

@@ -73,6 +73,39 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
     "framing.loaded.blistering": frozenset(
         "pace speed speeds heat sun temperature temperatures tempo".split()
     ),
+    # Round 13, read on fresh real pages (bench/traf_framing_dev_judgements.tsv):
+    # security copy's "malicious links", "a malicious app", "malicious code" name malware,
+    # and the law's "malicious prosecution" or "malicious wounding" names an offence
+    "framing.loaded.malicious": frozenset(
+        """malware ransomware spyware virus phishing hacker hackers link links app apps
+        application applications code software file files attachment attachments email
+        emails website websites domain domains url urls payload script scripts server
+        servers botnet exploit prosecution wounding mischief""".split()
+    ),
+    # the sky: "astronomical bodies", "an astronomical observatory"
+    "framing.loaded.astronomical": frozenset(
+        """body bodies object objects observatory observatories telescope telescopes
+        astronomer astronomers observation observations society unit units star stars
+        planet planets galaxy galaxies""".split()
+    ),
+    # pests: "rats had infested the island", "a shark-infested bay", "infested with lice"
+    "framing.loaded.infest": frozenset(
+        """rat rats mouse mice rodent rodents insect insects pest pests termite termites
+        louse lice bedbug bedbugs bug bugs weed weeds mosquito mosquitoes cockroach
+        cockroaches flea fleas tick ticks locust locusts beetle beetles worm worms vermin
+        shark sharks snake snakes mite mites aphid aphids mould mold fungus""".split()
+    ),
+    # hiding from sight: "knee-high grass can obscure the lizards", "fog obscured the peak"
+    "framing.loaded.obscure": frozenset(
+        """grass bush bushes tree trees leaf leaves foliage fog mist haze smoke cloud
+        clouds dust snow view views sight sightline vegetation undergrowth""".split()
+    ),
+    # machines' appetite for electricity: "training the models has proven power-hungry"
+    "framing.loaded.power_hungry": frozenset(
+        """electricity energy watt watts kilowatt kilowatts megawatt megawatts computing
+        computation algorithm algorithms processing chip chips processor processors gpu
+        gpus battery batteries machine machines""".split()
+    ),
 }
 
 

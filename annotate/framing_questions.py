@@ -52,6 +52,15 @@ _YOU = re.compile(r"\b(you|your|yours|yourself|I|me|my)\b", re.IGNORECASE)
 # analysis laying out what is undecided, the way straight news poses one.
 _POSED = re.compile(r"\b(questions?|wonders?|asks?|asked|choice|dilemma|debate|discussion)\b", re.I)
 
+# Page furniture run into the body: a list of related headlines ("Related articles More from
+# author ... a national security threat?") ends on a headline's question mark (round 13,
+# fresh pages).
+_FURNITURE = re.compile(
+    r"\b(related (articles|videos|stories|posts|content)|more from (the )?author|read more|"
+    r"recommended for you|also read)\b",
+    re.IGNORECASE,
+)
+
 _REASON = (
     "Rhetorical question: a long question in the outlet's own voice argues or casts doubt "
     "instead of reporting; an editor would ask who is asking it, or state the point plainly."
@@ -80,6 +89,8 @@ def rhetorical_questions(
         if _POLL.search(prev_line) or _POLL.search(seg[:40]) or _YOU.search(seg):
             continue
         if _posed(seg, text[max(0, start - 160) : start]) or _garbled_or_tagged(seg):
+            continue
+        if _introduced(text[max(0, start - 160) : start]) or _FURNITURE.search(seg):
             continue
         # A strong lexicon span inside is shown on its own; a mild one (a "clearly", a
         # "so-called") goes under the question, which is the stronger signal.
@@ -110,6 +121,13 @@ def _posed(seg: str, before: str) -> bool:
     head = re.split(r"[:;]", seg, maxsplit=1)[0] if re.search(r"[:;]", seg) else ""
     last = re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
     return bool(_POSED.search(head) or _POSED.search(last))
+
+
+def _introduced(before: str) -> bool:
+    """The line before ends in a colon ("As the author writes:", "She put it this way:"): the
+    question opens a block quotation or a list, someone else's words set off without
+    quotation marks (round 13, fresh pages: a book review quoting its book)."""
+    return before.rstrip().endswith(":")
 
 
 def _garbled_or_tagged(seg: str) -> bool:

@@ -35,8 +35,14 @@ CHARGE_VERBS = frozenset(
 # same reason as "say" above: "a move campaigners are calling a new low" is a label the
 # outlet chose to repeat, and the gold set counts it in the outlet's voice.
 VIEW_VERBS = frozenset(
-    "perceive see view regard consider deem cast frame depict brand label dub term".split()
+    """perceive see view regard consider deem cast frame depict brand label dub term
+    experience""".split()
 )
+# Verbs of judging whose small clause is the judge's verdict: "many found the rule uniquely
+# galling", "thinking the sale unpatriotic". The parser often reads the adjective as an
+# object, of the verb or of a clause inside its object (round 13, fresh pages).
+JUDGING_VERBS = frozenset("find think consider deem judge".split())
+_SMALL_CLAUSE_ARCS = frozenset({"dobj", "ccomp", "oprd", "xcomp"})
 NAMING_VERBS = frozenset("brand label dub term deem".split())
 REPORTING_NOUNS = frozenset(
     """charge accusation allegation claim denial belief criticism complaint suggestion
@@ -45,6 +51,37 @@ REPORTING_NOUNS = frozenset(
 )
 _CLAUSE_ARCS = frozenset({"ccomp"})
 _CONTENT_PREPS = frozenset({"as", "of", "for", "over"})
+
+
+def judged_by_other(span: Span) -> bool:
+    """True when the word is the verdict in someone's "find X ADJ" / "think X ADJ": "rivals
+    found his ability to skip the debates galling", "thinking the sale unpatriotic". The
+    word must close the judged clause, not modify a noun in it ("the audit found rampant
+    fraud" stays the outlet's word), and when it hangs on the verb itself it must be an
+    adjective ("found lies" is a finding). The writer's own "we find it absurd" stays."""
+    root: Token = span.root
+    if root.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "poss", "nmod"):
+        return False
+    tok = root
+    for _ in range(5):
+        head = tok.head
+        if head is tok:
+            return False
+        if (
+            head.pos_ == "VERB"
+            and head.lemma_.lower() in JUDGING_VERBS
+            and tok.dep_ in _SMALL_CLAUSE_ARCS
+            and head.i < tok.i
+        ):
+            if tok is root and root.pos_ != "ADJ":
+                return False
+            # "considering his bluster" means "given": no one judges; "was found to be
+            # false" names no judge, so the word stays the outlet's
+            if head.lower_ == "considering" or _agentless_passive(head):
+                return False
+            return not _first_person(head) and not _supposed(head)
+        tok = head
+    return False
 
 
 def reported_by_other(span: Span) -> bool:
