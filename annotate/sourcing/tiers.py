@@ -42,6 +42,7 @@ from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
 from annotate.nlp import doc_sents
+from annotate.sourcing import tier_acts as acts  # round 13
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_context import context_tier
@@ -245,6 +246,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if flag.sourcing == "unattributed_claim" and not flag.in_quote:
         if body := body_report(sent):
             return "routine", f"a named body's own report ('{body}')", "sourcing.tier.body_report"
+        if act := acts.official_act(flag, sent, lex, query):
+            return (
+                "routine",
+                f"police or court procedure on the record ('{act}')",
+                acts.OFFICIAL_ACT,
+            )
         if (
             query
             and query[1] == "sourcing.tier.casualty"
@@ -271,6 +278,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             return "routine", "an official of a named body", "sourcing.tier.official"
         if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
             return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
+        if meeting := acts.public_meeting(flag, sent, query):
+            return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
         estimate = query is not None and query[1] == "sourcing.tier.estimate"
         if flag.sourcing == "vague_document" and not estimate and (record := _court_context(sent)):
             return (
@@ -325,6 +334,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
+    if order := acts.instruction(flag, sent):  # round 13
+        return "routine", f"an instruction to the reader ('{order}')", acts.INSTRUCTION
     if not rule.startswith(_QUERY_RULE_PREFIXES) and (shape := context_tier(flag, sent, lex)):
         return shape  # round 9: a study's method, a box score, an event's consequence
     if rule.startswith("sourcing.check.prediction"):
