@@ -34,6 +34,9 @@ OFFICIAL_ACT = "sourcing.tier.official_act"
 PUBLIC_MEETING = "sourcing.tier.public_meeting"
 INSTRUCTION = "sourcing.tier.instruction"
 _MEETINGS = WordSetView("public_meetings")
+# what a speaker does at a meeting: the cue must be one ('companies could propose ...' in a
+# story that names a hearing is no speaker at it)
+_MEETING_SPEECH = WordSetView("meeting_speech")
 _OFF_RECORD = WordSetView("off_record_markers")
 # off-record markers that only count people ('two residents', 'some speakers', 'another man')
 _COUNTING = frozenset("several some many few two three four both other former".split())
@@ -140,6 +143,11 @@ def public_meeting(
     if src is None or flag.sourcing not in ("anonymous_source", "weasel"):
         return None
     if query is not None and query[1] == "sourcing.tier.closed_door":
+        return None
+    cue = flag.cue
+    if cue is None or not any(
+        cue.start <= t.idx < cue.end and t.lemma_.lower() in _MEETING_SPEECH for t in sent.doc
+    ):
         return None
     doc = sent.doc
     sents = doc_sents(doc)

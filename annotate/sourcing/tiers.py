@@ -278,8 +278,6 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             return "routine", "an official of a named body", "sourcing.tier.official"
         if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
             return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
-        if meeting := acts.public_meeting(flag, sent, query):
-            return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
         estimate = query is not None and query[1] == "sourcing.tier.estimate"
         if flag.sourcing == "vague_document" and not estimate and (record := _court_context(sent)):
             return (
@@ -289,6 +287,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             )
         if query is None and (said := nothing_said(flag, sent)):  # round 12
             return said
+        if meeting := acts.public_meeting(flag, sent, query):
+            return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
