@@ -28,7 +28,9 @@ are routine. Round 10 (tier_topic.py): what a claim is about decides, not its fo
 in a signed column and a bare figure counting things (not people or money) are routine.
 Round 11 (tier_marks.py): a numbered citation or a signature line names the source.
 Round 12 (tier_piece.py): an argued piece's own causes, forecasts and hedges, and a group that
-says nothing (a wish, a supposition), are routine.
+says nothing (a wish, a supposition), are routine. Round 13 (tier_acts.py, tier_doc.py): police
+or court procedure on the record, unnamed speakers at a public meeting, an order to the reader,
+a lone loaded word, and history a lifetime before the article are routine.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
