@@ -32,6 +32,7 @@ from annotate.sourcing.sources import SourceTypes, _owner_of_possessive
 from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
+from annotate.sourcing.tier_doc import framing_word, history_years
 from annotate.sourcing.tier_piece import argued_piece
 from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next
 from annotate.sourcing.tiers import assign_tier
@@ -179,6 +180,8 @@ class SourcingClassifier(
         data_in_force(flags, sents, quoted)
         lede_sourced_next(flags, sents)
         argued_piece(flags)  # round 12: a column's or explainer's own reasoning
+        framing_word(flags, sents)  # round 13: a loaded word is the framing layer's to show
+        history_years(flags, sents)  # round 13: dated a lifetime before the article
         return flags
 
     def _own_public_act(

@@ -28,7 +28,9 @@ are routine. Round 10 (tier_topic.py): what a claim is about decides, not its fo
 in a signed column and a bare figure counting things (not people or money) are routine.
 Round 11 (tier_marks.py): a numbered citation or a signature line names the source.
 Round 12 (tier_piece.py): an argued piece's own causes, forecasts and hedges, and a group that
-says nothing (a wish, a supposition), are routine.
+says nothing (a wish, a supposition), are routine. Round 13 (tier_acts.py, tier_doc.py): police
+or court procedure on the record, unnamed speakers at a public meeting, an order to the reader,
+a lone loaded word, and history a lifetime before the article are routine.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
 """
@@ -42,6 +44,7 @@ from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
 from annotate.nlp import doc_sents
+from annotate.sourcing import tier_acts as acts  # round 13
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_context import context_tier
@@ -245,6 +248,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if flag.sourcing == "unattributed_claim" and not flag.in_quote:
         if body := body_report(sent):
             return "routine", f"a named body's own report ('{body}')", "sourcing.tier.body_report"
+        if act := acts.official_act(flag, sent, lex, query):
+            return (
+                "routine",
+                f"police or court procedure on the record ('{act}')",
+                acts.OFFICIAL_ACT,
+            )
         if (
             query
             and query[1] == "sourcing.tier.casualty"
@@ -280,6 +289,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             )
         if query is None and (said := nothing_said(flag, sent)):  # round 12
             return said
+        if meeting := acts.public_meeting(flag, sent, query):
+            return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
@@ -325,6 +336,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     ):
         # a review, a deal list, a recipe or a how-to speaking to its reader
         return "routine", "advice or an offer to the reader", "sourcing.tier.reader"
+    if order := acts.instruction(flag, sent):  # round 13
+        return "routine", f"an instruction to the reader ('{order}')", acts.INSTRUCTION
     if not rule.startswith(_QUERY_RULE_PREFIXES) and (shape := context_tier(flag, sent, lex)):
         return shape  # round 9: a study's method, a box score, an event's consequence
     if rule.startswith("sourcing.check.prediction"):
