@@ -278,11 +278,18 @@ class Documents:
             if word in _TOPIC_PREPS:
                 return True
             if word == "of":
+                # only a plural of people or things sampled ('a poll of Harlow voters', 'a
+                # survey of 1,500 tenants'); 'minutes of the panel's meeting' or 'an analysis
+                # of her diary' keep the owner the phrase names
                 obj = next((c for c in anc.children if c.dep_ == "pobj"), None)
-                return obj is not None and not (
-                    obj.ent_type_ == "ORG"
-                    or lex["institution_noun"].token(obj)
-                    or lex["document_noun"].token(obj)
+                return (
+                    obj is not None
+                    and obj.tag_ in ("NNS", "NNPS")
+                    and not (
+                        obj.ent_type_ == "ORG"
+                        or lex["institution_noun"].token(obj)
+                        or lex["document_noun"].token(obj)
+                    )
                 )
         return False
 
