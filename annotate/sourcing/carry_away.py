@@ -31,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.carry import _Chain
+from annotate.sourcing.carry_next import _short
 from annotate.sourcing.words import _CARRY_KINDS
 
 # how far an announcement reaches: sentences, and paragraphs after its own
@@ -62,11 +63,7 @@ _ANNOUNCED = frozenset(("what", "following", "this", "these", "that", "it", "so"
 _UNSOURCED = frozenset(("vague_document", "weasel", "anonymous_source", "agentless"))
 RULE_POLL = "sourcing.carry.poll_share"
 RULE_SPEECH = "sourcing.carry.reported_speech"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+QUOTED = 60  # characters of the sentence a reason quotes (carry_next's _short clips it)
 
 
 def _heading(s: SpacySpan, alone: bool) -> bool:
@@ -155,9 +152,9 @@ class CarryAway:
         return Attribution(
             "named_source",
             src.kind,
-            f"announced by the sentence before: '{_short(sents[j].text)}' ('{name}')"
+            f"announced by the sentence before: '{_short(sents[j].text, QUOTED)}' ('{name}')"
             if j == i - 1
-            else f"in the words announced by '{_short(sents[j].text)}' ('{name}')",
+            else f"in the words announced by '{_short(sents[j].text, QUOTED)}' ('{name}')",
             RULE_INTRO,
             source=src.source,
             cue=None,
@@ -215,7 +212,7 @@ class CarryAway:
         ):
             return None
         name = src.source.text if src.source is not None else "the poll"
-        where = _short(sents[chain.at].text) if 0 <= chain.at < len(sents) else name
+        where = _short(sents[chain.at].text, QUOTED) if 0 <= chain.at < len(sents) else name
         return Attribution(
             "named_source",
             "document",
@@ -259,7 +256,7 @@ class CarryAway:
                 "named_source",
                 b.kind,
                 f"'{a.source.text if a.source else head.text}' refers back to the team of"
-                f" '{b.source.text}' ('{_short(sents[j].text)}')",
+                f" '{b.source.text}' ('{_short(sents[j].text, QUOTED)}')",
                 RULE_TEAM,
                 source=b.source,
                 cue=a.cue,
@@ -309,7 +306,7 @@ class CarryAway:
             label,
             prev.kind,
             f"reported speech goes on: '{aux.text} {root.text}' keeps the tense of '{name}'"
-            f" in the sentence before ('{_short(sents[i - 1].text)}')",
+            f" in the sentence before ('{_short(sents[i - 1].text, QUOTED)}')",
             RULE_SPEECH,
             source=prev.source,
             cue=None,
