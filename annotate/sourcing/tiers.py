@@ -48,6 +48,7 @@ from annotate.sourcing import tier_acts as acts  # round 13
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.tier_context import context_tier
+from annotate.sourcing.tier_counts import small_count
 from annotate.sourcing.tier_marks import marked_tier
 from annotate.sourcing.tier_piece import nothing_said
 from annotate.sourcing.tier_rules import (
@@ -398,6 +399,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
     if things := thing_count(flag, sent, lex, lambda: _claim_in(sent, lex)):
         return "routine", f"a count of things, not people or money ('{things}')", _THING_COUNT
+    if small := small_count(flag, sent, lex, lambda: _claim_in(sent, lex)):  # round 14
+        return "routine", f"a small count in the narrative ('{small}')", "sourcing.tier.small_count"
     return "query", "a figure or event with no source", "sourcing.tier.figure"
 
 
