@@ -60,6 +60,7 @@ from annotate.sourcing.tier_rules import (
     after_own_news,
     foreign_prose,
 )
+from annotate.sourcing.tier_schedule import scheduled
 from annotate.sourcing.tier_senses import query_sense
 from annotate.sourcing.tier_shapes import body_report, history, not_a_source, present_count
 from annotate.sourcing.tier_topic import column_forecast, thing_count
@@ -292,6 +293,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             return said
         if meeting := acts.public_meeting(flag, sent, query):
             return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
+        if step := scheduled(flag, sent, query):  # round 14
+            return "routine", f"a step on a timetable ('{step}')", "sourcing.tier.scheduled"
         return "query", "no one the reader can check", "sourcing.tier.unnamed"
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
