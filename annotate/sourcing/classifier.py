@@ -17,6 +17,7 @@ from annotate.models import FramingSpan, SentenceFlag
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
+from annotate.sourcing.attribution_cues import AttributionCues
 from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.carry_away import CarryAway, colon_intros
 from annotate.sourcing.carry_intro import CarryIntro
@@ -54,6 +55,7 @@ _ACT_CHECKS = frozenset(
 
 class SourcingClassifier(
     Explicit,
+    AttributionCues,
     QuoteTags,
     NounCues,
     Tags,
