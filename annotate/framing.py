@@ -33,7 +33,8 @@ from annotate.framing_voice import (
     labelled_by_other,
     reported_by_other,
 )
-from annotate.lexicon import LexiconEntry, LexiconError, Lexicons, load_lexicon
+from annotate.lexicon import Lexicons, load_lexicon
+from annotate.lexicon_entries import LexiconEntry, LexiconError
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
 from annotate.nlp import doc_text
 from annotate.quotes import inside

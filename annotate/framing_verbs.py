@@ -2,7 +2,7 @@
 follows as fact only when it introduces a clause or a claim-like object ("revealed that ...",
 "exposed the extent of the abuse") and is not negated, hedged or only attempted ("cannot
 prove", "may reveal", "failed to show"). Also the dispatch from an entry's `context` key to
-its rule (annotate.lexicon CONTEXTS)."""
+its rule (annotate.lexicon_entries CONTEXTS)."""
 
 from __future__ import annotations
 

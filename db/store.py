@@ -347,15 +347,30 @@ def find_article(db: sqlite_utils.Database, id_or_url: int | str) -> int | None:
     return None
 
 
+# what an article is annotated from: its text, opinion evidence and dates
+_TO_ANNOTATE = (
+    "SELECT a.article_id, a.text, a.opinion, a.published,"
+    " COALESCE(f.fetched_at, a.created_at)"
+    " FROM articles a LEFT JOIN fetches f ON f.fetch_id = a.fetch_id"
+)
+
+
+def _to_annotate(row: Sequence[Any]) -> dict[str, Any]:
+    keys = ("article_id", "text", "opinion", "published", "captured")
+    return dict(zip(keys, row, strict=True))
+
+
 def articles_to_annotate(
     db: sqlite_utils.Database, ids: Sequence[int] | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Yield `{"article_id", "text", "opinion"}` for the given ids (in that order), or every
-    article when `ids` is None. Raises ArticleNotFound for an unknown id before yielding
-    anything. `opinion` is why the page said it is opinion, or None."""
+    """Yield `{"article_id", "text", "opinion", "published", "captured"}` for the given ids
+    (in that order), or every article when `ids` is None. Raises ArticleNotFound for an
+    unknown id before yielding anything. `opinion` is why the page said it is opinion, or
+    None; `published` the page's own date, or None; `captured` when its text was fetched (the
+    article's fetch), or stored when it has no fetch (pasted copy)."""
     if ids is None:
-        for row in db.execute("SELECT article_id, text, opinion FROM articles ORDER BY article_id"):
-            yield {"article_id": row[0], "text": row[1], "opinion": row[2]}
+        for row in db.execute(f"{_TO_ANNOTATE} ORDER BY a.article_id"):  # noqa: S608 - fixed
+            yield _to_annotate(row)
         return
     wanted = list(dict.fromkeys(int(i) for i in ids))
     missing = [
@@ -367,10 +382,8 @@ def articles_to_annotate(
     if missing:
         raise ArticleNotFound(f"no article with id {', '.join(map(str, missing))}")
     for i in wanted:
-        row = db.execute(
-            "SELECT article_id, text, opinion FROM articles WHERE article_id = ?", (i,)
-        ).fetchone()
-        yield {"article_id": row[0], "text": row[1], "opinion": row[2]}
+        row = db.execute(f"{_TO_ANNOTATE} WHERE a.article_id = ?", (i,)).fetchone()  # noqa: S608
+        yield _to_annotate(row)
 
 
 def annotation_state(db: sqlite_utils.Database, article_id: int) -> str | None:

@@ -254,7 +254,7 @@ def annotate_text(file: str, as_json: bool, lexicons, disabled) -> None:
     if not text.strip():
         raise click.ClickException(f"{file} is empty: nothing to annotate")
     from annotate.annotator import Annotator
-    from annotate.lexicon import LexiconError
+    from annotate.lexicon_entries import LexiconError
     from annotate.nlp import ModelNotFound
 
     try:

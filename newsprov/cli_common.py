@@ -167,7 +167,7 @@ def make_pipeline(db, fetcher=None, quiet: bool = False, lexicons=(), disabled=(
     from newsprov.pipeline import Pipeline
 
     def factory() -> Annotator:
-        from annotate.lexicon import LexiconError
+        from annotate.lexicon_entries import LexiconError
         from annotate.nlp import ModelNotFound
 
         try:

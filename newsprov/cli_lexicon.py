@@ -1,6 +1,7 @@
 """`newsprov lexicon check|list`: validate and show the framing lexicons.
 
-Only parses options and formats output; loading and checking live in annotate/lexicon.py.
+Only parses options and formats output; loading and checking live in annotate/lexicon.py (the
+loader), annotate/lexicon_entries.py (the entries) and annotate/lexicon_check.py (the check).
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def check_command(lexicons: tuple[Path, ...]) -> None:
     Example:
       newsprov lexicon check --lexicon my_words.toml
     """
-    from annotate.lexicon import LexiconError, all_entries, check_lexicon, load_lexicons
+    from annotate.lexicon import all_entries, load_lexicons
+    from annotate.lexicon_check import check_lexicon
+    from annotate.lexicon_entries import LexiconError
     from annotate.nlp import ModelNotFound, load_nlp
 
     try:
@@ -90,7 +93,8 @@ def list_command(
       newsprov lexicon list --category doubt --rationale
       newsprov lexicon list --lexicon my_words.toml --json
     """
-    from annotate.lexicon import LexiconError, load_lexicon
+    from annotate.lexicon import load_lexicon
+    from annotate.lexicon_entries import LexiconError
 
     try:
         lexicon = load_lexicon(lexicons, disabled)

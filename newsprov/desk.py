@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import click
@@ -96,9 +97,9 @@ class LockedAnnotator:
             self._annotator = self._factory()
         return self._annotator
 
-    def annotate(self, text: str, opinion: str | None = None) -> Any:
+    def annotate(self, text: str, opinion: str | None = None, reference: date | None = None) -> Any:
         with self._lock:
-            return self._get().annotate(text, opinion)
+            return self._get().annotate(text, opinion, reference)
 
     def annotate_many(self, texts: Iterable[str], *args: Any, **kwargs: Any) -> Iterator[Any]:
         with self._lock:
@@ -217,9 +218,9 @@ class _StageAnnotator:
     def __init__(self, inner: LockedAnnotator, on_annotate: Callable[[], None]) -> None:
         self._inner, self._on_annotate = inner, on_annotate
 
-    def annotate(self, text: str, opinion: str | None = None) -> Any:
+    def annotate(self, text: str, opinion: str | None = None, reference: date | None = None) -> Any:
         self._on_annotate()
-        return self._inner.annotate(text, opinion)
+        return self._inner.annotate(text, opinion, reference)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
@@ -279,6 +280,7 @@ class Desk:
         try:
             pipeline = Pipeline(db, None, lambda: self.annotator)  # type: ignore[arg-type, return-value]
             # Annotated before anything is written: a failure leaves no unannotated article.
+            # pasted copy has no date of its own: read against today, when it came in
             annotation = self.annotator.annotate(extracted.text, extracted.opinion)
             run_id = pipeline.start_run(
                 "check", {"pasted": extracted.url, "title": extracted.title}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from annotate.annotator import Annotator
+from annotate.annotator import Annotator, reference_date
 from db import store
 from newsprov import __version__
 from scraper.extract import ExtractError, extract_article
@@ -100,9 +100,10 @@ class Pipeline:
         extracted = extract_article(fetched.body, fetched.final_url, fetched.content_type)
         fetch_id = store.save_fetch(self.db, fetched, run_id)
         article_id = store.save_article(self.db, extracted, fetch_id, input_url, is_seed=is_seed)
-        store.save_annotation(
-            self.db, article_id, self.annotator.annotate(extracted.text, extracted.opinion), run_id
-        )
+        # read against the article's own date, so re-annotating it later tiers it the same
+        when = reference_date(extracted.published, fetched.fetched_at)
+        annotation = self.annotator.annotate(extracted.text, extracted.opinion, when)
+        store.save_annotation(self.db, article_id, annotation, run_id)
         return article_id, extracted
 
     def scrape_one(self, url: str, run_id: int, options: ScrapeOptions) -> ItemResult:
@@ -198,9 +199,14 @@ class Pipeline:
         try:
             for row, annotation in zip(
                 rows,
-                # each page's opinion evidence, so it is tiered as its first annotation was
+                # each page's opinion evidence and date, so it is tiered as its first
+                # annotation was
                 self.annotator.annotate_many(
-                    texts, batch_size, n_process, opinions=[r["opinion"] for r in rows]
+                    texts,
+                    batch_size,
+                    n_process,
+                    opinions=[r["opinion"] for r in rows],
+                    references=[reference_date(r["published"], r["captured"]) for r in rows],
                 ),
                 strict=True,
             ):

@@ -3,6 +3,7 @@ of a text's sentences, and the flag of the sentence that starts with given words
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from annotate.annotator import Annotator
@@ -15,8 +16,13 @@ def labels(annotator: Annotator, text: str) -> list[str]:
     return [f.sourcing or "none" for f in annotator.annotate(text).sentences]
 
 
-def flag_of(annotator: Annotator, text: str, starts: str) -> SentenceFlag:
-    return next(f for f in annotator.annotate(text).sentences if f.text.startswith(starts))
+def flag_of(
+    annotator: Annotator, text: str, starts: str, reference: date | None = None
+) -> SentenceFlag:
+    """The flag of the sentence that starts with `starts`, the text read against `reference`
+    (the article's date; None: today)."""
+    sents = annotator.annotate(text, reference=reference).sentences
+    return next(f for f in sents if f.text.startswith(starts))
 
 
 def tier_of(annotator: Annotator, text: str, starts: str) -> tuple[str | None, str | None]:

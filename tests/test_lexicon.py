@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotate.lexicon import LexiconError, all_entries, check_lexicon, load_lexicon
+from annotate.lexicon import all_entries, load_lexicon
+from annotate.lexicon_check import check_lexicon
+from annotate.lexicon_entries import LexiconError
 from annotate.models import FRAMING_CATEGORIES
 from newsprov.cli_lexicon import lexicon_group
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotate.lexicon import LexiconError, lexicon_kind, load_lexicons
+from annotate.lexicon import lexicon_kind, load_lexicons
+from annotate.lexicon_entries import LexiconError
 from newsprov.cli import main
 
 # Our own sentences, written for these tests.

@@ -5,6 +5,8 @@ year is history (routine). Sentences written for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sourcing_data import flag_of
 
 from annotate.annotator import Annotator
@@ -148,3 +150,27 @@ def test_a_loaded_verb_tells_an_act_and_stays_a_query(annotator: Annotator) -> N
     f = flag_of(annotator, text, "Ardley's ministers")
     assert (f.rule, f.tier) == ("framing.loaded.dither", "query"), f.reason
     assert "framing_word" not in (f.reason or "")
+
+
+# an article that names a year still to come when read in 1991, already past when read in 2080
+BRIDGE = (
+    "The Wend bridge opened to traffic in 2060. "
+    "In 1961, about 2,000 people crossed the river by ferry each day."
+)
+
+
+def test_the_article_date_decides_which_years_are_past(annotator: Annotator) -> None:
+    """Read against a 2080 date, 2060 is the article's latest year and 1961 a lifetime before
+    it: history. Read against 1991 (or today), 2060 is a plan, 1961 the latest year: a query."""
+    late = flag_of(annotator, BRIDGE, "In 1961", reference=date(2080, 3, 1))
+    assert (late.sourcing, late.tier) == ("unattributed_claim", "routine"), late.reason
+    assert (late.reason or "").endswith("(sourcing.tier.history_years)"), late.reason
+    assert "1961, a lifetime before 2060" in (late.reason or ""), late.reason
+    for reference in (date(1991, 6, 1), None):
+        f = flag_of(annotator, BRIDGE, "In 1961", reference=reference)
+        assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
+        assert "history_years" not in (f.reason or ""), f.reason
+    # annotate_many takes each text's own date, as the pipeline passes it
+    many = annotator.annotate_many([BRIDGE, BRIDGE], references=[date(2080, 3, 1), None])
+    tiers = [next(f.tier for f in a.sentences if f.text.startswith("In 1961")) for a in many]
+    assert tiers == ["routine", "query"]

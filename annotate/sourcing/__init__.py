@@ -47,7 +47,8 @@ Word lists live in annotate/lexicons/sourcing*.toml; every decision records the 
 Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.lex`):
 - classifier.py: SourcingClassifier, the two passes that call the stages below
 - attribution.py: pass 1, explicit attribution (reporting verbs, 'according to',
-  evidentials, trailing 'X data show')
+  evidentials, trailing 'X data show'): which cue decides the sentence; attribution_cues.py
+  its readers of one token (verbs of saying, evidentials, record verbs, prepositions)
 - speech_tags.py: pass 1's speech tag after a quotation read from the tokens (round 9:
   also a short tag with any verb, and a tag the splitter cut off its quotation)
 - sources.py: typing a source phrase (person, institution, anonymous, vague group,
@@ -58,7 +59,8 @@ Layout, one module per stage (each a mixin of SourcingClassifier, sharing `self.
   named before, possessive owners, shares of a group, age and surname back-references
 - documents.py: documents as sources, and 'the report' resolved to the one named before
 - tags.py: speakers named by layout (transcript labels, dash signatures, 'X continued:')
-- tiers.py: query or routine for every unsourced sentence; tier_rules.py (rules that read
+- tiers.py: query or routine for every unsourced sentence; tier_unnamed.py (its first step:
+  unnamed sources), tier_hits.py (the lookups the steps share); tier_rules.py (rules that read
   beyond the flag's words: causes of a move, bodies named by proper name, recordings),
   tier_shapes.py (round 8: footage, unnamed actors, the writer's sense of scale, old
   history, rosters, matched by sentence shape) and generic.py (what a kind is or does);

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -17,6 +18,7 @@ from annotate.models import FramingSpan, SentenceFlag
 from annotate.nlp import doc_text
 from annotate.quotes import inside
 from annotate.sourcing.attribution import Attribution, Explicit, _Memory
+from annotate.sourcing.attribution_cues import AttributionCues
 from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.carry_away import CarryAway, colon_intros
 from annotate.sourcing.carry_intro import CarryIntro
@@ -54,6 +56,7 @@ _ACT_CHECKS = frozenset(
 
 class SourcingClassifier(
     Explicit,
+    AttributionCues,
     QuoteTags,
     NounCues,
     Tags,
@@ -101,16 +104,23 @@ class SourcingClassifier(
         sents: list[SpacySpan],
         quotes: list[tuple[int, int]],
         framing: Sequence[FramingSpan] | None = None,
+        reference: date | None = None,
     ) -> list[SentenceFlag]:
         """One flag per sentence. `framing`: the framing matcher's spans for this Doc (after
         its context rules and `--disable`); a judgement in the outlet's voice is then read
         from those spans, so a framing word the matcher dropped never makes a sourcing flag.
-        Without them (the classifier alone) the framing entries' plain words are used."""
+        Without them (the classifier alone) the framing entries' plain words are used.
+        `reference`: the article's date, which rules that read time take as "now" (the
+        history rule of tier_doc.py); None means today."""
         with active_word_sets(self.lex.word_sets), borrowed_spans(framing):
-            return self._classify(doc, sents, quotes)
+            return self._classify(doc, sents, quotes, reference)
 
     def _classify(
-        self, doc: Doc, sents: list[SpacySpan], quotes: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        sents: list[SpacySpan],
+        quotes: list[tuple[int, int]],
+        reference: date | None = None,
     ) -> list[SentenceFlag]:
         text = doc_text(doc)  # spaCy builds Doc.text from the tokens on every access
         breaks = [m.start() for m in re.finditer(r"\n", text)]
@@ -181,7 +191,7 @@ class SourcingClassifier(
         lede_sourced_next(flags, sents)
         argued_piece(flags)  # round 12: a column's or explainer's own reasoning
         framing_word(flags, sents)  # round 13: a loaded word is the framing layer's to show
-        history_years(flags, sents)  # round 13: dated a lifetime before the article
+        history_years(flags, sents, reference)  # round 13: a lifetime before the article
         return flags
 
     def _own_public_act(

@@ -14,7 +14,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.symbols import PERSON
 from spacy.tokens import Token
 
-from annotate.lexicon import LexiconEntry, LexiconError, builtin_files
+from annotate.lexicon_entries import LexiconEntry, LexiconError, builtin_files
 
 LEXICON_PACKAGE = "annotate.lexicons"
 

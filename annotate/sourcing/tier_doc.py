@@ -13,7 +13,8 @@ editor would query, and the article itself tells them apart from the ones that a
   a wall of unsourced causes, accusations and judgements (more than one sentence in
   `ARGUED_DENSEST`), the slanted copy an editor checks first: there each stays a query, as in
   `sourcing.tier.argued_piece`.
-- A sentence dated a lifetime before the latest year the article names ('In 1904, ...',
+- A sentence dated a lifetime before the latest year the article names, up to the article's
+  own date (the annotator's `reference`; today when it has none) ('In 1904, ...',
   'In 1914, about 25,000 settlers lived in the colonies'), or the sentence right after one
   that carries no date of its own, is history from the books (rule
   "sourcing.tier.history_years"), as `sourcing.tier.history` is for the centuries before the
@@ -102,13 +103,15 @@ def _years(sent: SpacySpan) -> list[int]:
     ]
 
 
-def history_years(flags: list[SentenceFlag], sents: list[SpacySpan]) -> int:
+def history_years(
+    flags: list[SentenceFlag], sents: list[SpacySpan], reference: date | None = None
+) -> int:
     """Make routine, in place, the query flags dated a lifetime (`LIFETIME` years) before the
-    latest year the article names (years after this one are plans, not the article's date),
-    and the flag right after such a sentence when it names no year of its own. Returns how
-    many moved."""
+    latest year the article names (years after the `reference` date's, the article's own
+    date, are plans, not the article's date; without it, years after this one), and the flag
+    right after such a sentence when it names no year of its own. Returns how many moved."""
     years = [_years(s) for s in sents]
-    now = date.today().year
+    now = (reference or date.today()).year
     latest = max((y for ys in years for y in ys if y <= now), default=None)
     if latest is None:
         return 0

@@ -33,6 +33,8 @@ or court procedure on the record, unnamed speakers at a public meeting, an order
 a lone loaded word, and history a lifetime before the article are routine.
 
 The reason of the flag gains the tier and the entry that decided it, so an editor sees why.
+Step 1 lives in tier_unnamed.py, and the lookups every step shares (a tier word, a claim word,
+a court record nearby) in tier_hits.py; the steps after it are `_decide` here.
 """
 
 from __future__ import annotations
@@ -43,27 +45,23 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
-from annotate.nlp import doc_sents
 from annotate.sourcing import tier_acts as acts  # round 13
 from annotate.sourcing.generic import generic_statement
-from annotate.sourcing.lexicon import SourcingLexicon, WordSet
+from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_counts import small_count
+from annotate.sourcing.tier_hits import claim_in, court_context, lexicon_hit
 from annotate.sourcing.tier_marks import marked_tier
-from annotate.sourcing.tier_piece import nothing_said
 from annotate.sourcing.tier_rules import (
-    _body_named,
     _cause_of_move,
     _mentions,
-    _on_recording,
     _only_ordinal,
     after_own_news,
     foreign_prose,
 )
-from annotate.sourcing.tier_schedule import scheduled
-from annotate.sourcing.tier_senses import query_sense
 from annotate.sourcing.tier_shapes import body_report, history, not_a_source, present_count
 from annotate.sourcing.tier_topic import column_forecast, thing_count
+from annotate.sourcing.tier_unnamed import unnamed_tier
 from annotate.sourcing.voice import (
     VOICE_QUERY_IDS,
     stakes_evaluation,
@@ -96,15 +94,9 @@ _ROUTINE_BY_DEFAULT = (
 
 
 # the word sets of sourcing_tiers*.toml read here (see annotate/sourcing/words.py)
-_COURT_RECORD = WordSetView("court_record")
 _SPENDING = WordSetView("spending")
-_OFFICIAL_HEADS = WordSetView("official_heads")
-_OFF_RECORD = WordSetView("off_record_markers")
 # size, weight and urgency ('enormous', 'dire'): the writer grading the story, not accusing
 _SCALE = WordSetView("writer_scale")
-# off-record markers that count people: they mark the source only inside it ('two officials'),
-# not anywhere in the sentence ('the victim was one of two patients')
-_COUNTING = frozenset("several some many few two three four both other former".split())
 _JUDGEMENT_RULES = (
     "sourcing.check.causal",
     "sourcing.check.accusation",
@@ -118,57 +110,6 @@ _REACH_VERBS = frozenset(
     " hold".split()
 )
 _FORECAST_MODALS = frozenset(("will", "would", "could", "might", "may", "should", "'ll"))
-
-
-def _court_context(sent: SpacySpan, window: int = 6) -> str | None:
-    """A court record named as the source in this sentence or one of the `window` before it
-    ('According to evidence presented at trial', 'the jury heard', 'court documents show'):
-    the narrative that follows is the record's, carried like a named document."""
-    doc = sent.doc
-    sents = [x for x in doc_sents(doc) if x.start <= sent.start][-(window + 1) :]
-    for x in reversed(sents):
-        if hit := _mentions(x.text.lower(), _COURT_RECORD):
-            return hit
-    return None
-
-
-def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
-    """'Officials with the county health department said', 'state health officials said',
-    'an airport official said': an unnamed official speaking for a named or plainly
-    identified body, counted by no number and marked by no anonymity ('two officials', 'a
-    senior official', 'officials familiar with')."""
-    src = flag.source
-    if src is None or flag.cue is None:
-        return False
-    words = [t for t in sent if src.start <= t.idx < src.end]
-    if not words or not any(t.lemma_.lower() in _OFFICIAL_HEADS for t in words):
-        return False
-    if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
-        return False
-    if _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING):
-        return False  # 'officials familiar with the talks', 'speaking on condition of ...'
-    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
-    if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
-        return False
-    return any(
-        t.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
-        or t.pos_ == "PROPN"
-        or t.lower_ in ("state", "county", "city", "federal", "agency", "department", "airport")
-        for t in words
-    )
-
-
-def _claim_in(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
-    """A cause, accusation or harm word in the sentence (what makes a spokesperson's or an
-    official's words a query whatever the body)."""
-    lower = sent.text.lower()
-    for kind in ("causal", "accusation", "harm"):
-        if (hit := lex[kind].phrase(lower)) is not None:
-            return hit[3]
-        for t in sent:
-            if eid := lex[kind].token(t):
-                return eid
-    return None
 
 
 def _forecast(sent: SpacySpan, lex: SourcingLexicon) -> Token | None:
@@ -193,49 +134,14 @@ def _default_lexicon() -> SourcingLexicon:
     return load_lexicon()
 
 
-def _hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, str] | None:
-    """(word, entry id) of the first token or phrase of `kind` in the sentence. A query word
-    inside a `tier_query_exclude` phrase ('in charge', 'free of charge') does not count."""
-    ws = lex[kind]
-    exclude = lex["tier_query_exclude"] if kind == "tier_query_word" else None
-    lower = ""  # the sentence's text is built only when needed (Span.text joins tokens)
-    for t in sent:
-        if (eid := ws.token(t)) is not None:
-            if exclude is not None and not query_sense(t, eid):
-                continue  # 'charges 5 dollars', 'Death Stranding', 'the expected line-up'
-            if exclude is not None:
-                lower = lower or sent.text.lower()
-                a = t.idx - sent.start_char
-                if exclude.covers(lower, a, a + len(t.text)):
-                    continue
-            return t.text, eid
-        # "16-inch", "12-cup": a measure joined to its number
-        if "-" in t.text and (eid := ws.words.get(t.lower_.rsplit("-", 1)[-1])) is not None:
-            return t.text, eid
-    lower = lower or sent.text.lower()
-    if exclude is not None:
-        lower = _blank(lower, exclude)
-    if hit := ws.phrase(lower):
-        return hit[2], hit[3]
-    return None
-
-
-def _blank(text: str, words: WordSet) -> str:
-    """`text` with every phrase of `words` blanked (offsets kept): 'set to expire' is a date
-    the record gives, so its 'set to' is no forecast."""
-    for pat, _item, _eid in words.phrases:
-        text = pat.sub(lambda m: " " * len(m.group(0)), text)
-    return text
-
-
 def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str, str]:
     """(tier, why in words, entry id)."""
     rule = flag.rule or ""
     if (ratio := foreign_prose(sent.doc)) is not None:
         why = f"not English prose ({ratio:.0%} English function words): the rules read English"
         return "routine", why, "sourcing.tier.not_english"
-    query = _hit(sent, lex, "tier_query_word")
-    if marked := marked_tier(flag, sent, query, lambda: _claim_in(sent, lex)):  # round 11
+    query = lexicon_hit(sent, lex, "tier_query_word")
+    if marked := marked_tier(flag, sent, query, lambda: claim_in(sent, lex)):  # round 11
         return marked
     if query and query[1] in VOICE_QUERY_IDS:
         # 'which is why I keep one in my bag': the writer's own reasons are a review's
@@ -264,47 +170,16 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             # 'Left untreated, the infection can lead to death': textbook background
             return "routine", "what a condition can do", "sourcing.tier.generic_capacity"
     if flag.sourcing != "unattributed_claim":
-        if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
-            if query:
-                return "query", f"a spokesperson on '{query[0]}'", query[1]
-            return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
-        if flag.sourcing == "anonymous_source" and _affiliated_official(flag, sent):
-            if query and query[1] == "sourcing.tier.casualty" and _body_named(flag, sent):
-                claim = _claim_word_hit(sent, lex)
-                if claim is None or claim[1] == "sourcing.check.harm":
-                    return (
-                        "routine",
-                        "a named body's record of a death or injury",
-                        ("sourcing.tier.named_body_record"),
-                    )
-            if query or (query := _claim_word_hit(sent, lex)):
-                return "query", f"an official on '{query[0]}'", query[1]
-            return "routine", "an official of a named body", "sourcing.tier.official"
-        if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
-            return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
-        estimate = query is not None and query[1] == "sourcing.tier.estimate"
-        if flag.sourcing == "vague_document" and not estimate and (record := _court_context(sent)):
-            return (
-                "routine",
-                f"an exhibit, court record in force ('{record}')",
-                ("sourcing.tier.court_record"),
-            )
-        if query is None and (said := nothing_said(flag, sent)):  # round 12
-            return said
-        if meeting := acts.public_meeting(flag, sent, query):
-            return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
-        if step := scheduled(flag, sent, query):  # round 14
-            return "routine", f"a step on a timetable ('{step}')", "sourcing.tier.scheduled"
-        return "query", "no one the reader can check", "sourcing.tier.unnamed"
+        return unnamed_tier(flag, sent, lex, query)
     judged = rule.startswith(_JUDGEMENT_RULES) or (rule and not rule.startswith("sourcing."))
     estimate = query is not None and query[1] == "sourcing.tier.estimate"
-    if not judged and not estimate and (record := _court_context(sent)):
+    if not judged and not estimate and (record := court_context(sent)):
         return "routine", f"court record in force ('{record}')", "sourcing.tier.court_record"
     if (query is None or query[1] == "sourcing.tier.estimate") and (
         news := after_own_news(sent, lex)
     ):
         return "routine", f"a move after the company's own news: '{news}'", "sourcing.tier.own_news"
-    if fc := column_forecast(flag, sent, query, lambda: _claim_in(sent, lex)):
+    if fc := column_forecast(flag, sent, query, lambda: claim_in(sent, lex)):
         return "routine", f"the writer's forecast in a signed piece ('{fc}')", _COLUMN_FORECAST
     if query:
         return "query", f"'{query[0]}'", query[1]
@@ -394,15 +269,15 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
             f"a count in a roster or schedule ('{count}')",
             "sourcing.tier.present_count",
         )
-    if routine := _hit(sent, lex, "tier_routine_word"):
+    if routine := lexicon_hit(sent, lex, "tier_routine_word"):
         return "routine", f"'{routine[0]}'", routine[1]
     if rule == "sourcing.check.figure" and _only_ordinal(sent):
         return "routine", "an ordinal: which one in a series of record", "sourcing.tier.ordinal"
     if rule in _ROUTINE_BY_DEFAULT or rule in lex["trend_verb"].words.values():
         return "routine", "a comparison, record or dated event", "sourcing.tier.lookup"
-    if things := thing_count(flag, sent, lex, lambda: _claim_in(sent, lex)):
+    if things := thing_count(flag, sent, lex, lambda: claim_in(sent, lex)):
         return "routine", f"a count of things, not people or money ('{things}')", _THING_COUNT
-    if small := small_count(flag, sent, lex, lambda: _claim_in(sent, lex)):  # round 14
+    if small := small_count(flag, sent, lex, lambda: claim_in(sent, lex)):  # round 14
         return "routine", f"a small count in the narrative ('{small}')", "sourcing.tier.small_count"
     return "query", "a figure or event with no source", "sourcing.tier.figure"
 
@@ -411,11 +286,6 @@ def _quoted_word(reason: str) -> str:
     """The judged word the reason quotes first ("evaluative claim with no source: 'decisive'")."""
     parts = reason.split("'")
     return parts[1].lower() if len(parts) > 2 else ""
-
-
-def _claim_word_hit(sent: SpacySpan, lex: SourcingLexicon) -> tuple[str, str] | None:
-    eid = _claim_in(sent, lex)
-    return (eid.rsplit(".", 1)[-1], eid) if eid else None
 
 
 def assign_tier(

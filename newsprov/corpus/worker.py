@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotate.annotator import Annotator
+from annotate.annotator import Annotator, reference_date
 from annotate.models import Annotation
 from db.parquet import article_key, write_json_atomic, write_table
 from newsprov import __version__
@@ -129,7 +129,11 @@ def run_partition(task: PartitionTask) -> dict[str, Any]:
     with _LOCK:
         annotations = list(
             annotator.annotate_many(
-                (e.text for _r, e in pages), BATCH, opinions=[e.opinion for _r, e in pages]
+                (e.text for _r, e in pages),
+                BATCH,
+                opinions=[e.opinion for _r, e in pages],
+                # each page read against its own date: published, else captured (WARC-Date)
+                references=[reference_date(e.published, r.date) for r, e in pages],
             )
         )
     t_annotate = time.perf_counter()

@@ -1,0 +1,227 @@
+"""Pass 1's readers of one token (a mixin of the classifier, called by attribution.py for each
+token outside quotation marks): a verb of saying with its subject or agent, a passive
+evidential with no agent ('it is believed', 'a deal said to be worth'), a verb of the court
+record, and a prepositional cue ('according to'). Each returns the attribution the token
+makes, or None; attribution.py ranks what they find and decides the sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.cue_senses import _duty_not_hearsay, _made_clear, other_sense
+from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.set_off import set_off_subject
+from annotate.sourcing.syntax import (
+    _is_root,
+    _name_before,
+    _np,
+    _participle_of_root,
+    _phrase_around,
+    _relative_subject,
+    _subject,
+    _tok_span,
+)
+from annotate.sourcing.words import _HEARING_BODIES, WordSetView
+
+_CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
+
+
+class AttributionCues:
+    """The token readers of pass 1: verbs of saying, evidentials, record verbs, prepositions."""
+
+    lex: SourcingLexicon
+
+    def _from_verb(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        # a ROOT with a subject is a verb whatever the tagger said ("emails ... show that")
+        if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+        ):
+            return None
+        lemma = lemma_of(tok)
+        lex = self.lex
+        cue_id = lex["cue_verb"].token(tok)
+        made = _made_clear(tok) if cue_id is None and lemma == "make" else None
+        if made is not None:
+            cue_id = "sourcing.words.made_clear"
+        elif cue_id is not None and other_sense(tok, lemma):
+            cue_id = None
+        record_id = lex["public_record_verb"].token(tok)
+        passive_id = lex["evidential_passive"].token(tok)
+        if not (cue_id or record_id or passive_id):
+            return self._group_view(tok, s, mem, anonymous, i)
+        if (
+            any(c.dep_ == "neg" for c in tok.children) and lemma not in lex.keeps_negation
+        ) or self._negated_by_head(tok):
+            return None  # 'did not say': nothing attributed; 'do not expect' is a view
+        children = {c.dep_: c for c in tok.children}
+        if (
+            (aux := children.get("auxpass")) is not None
+            and aux.lower_ in ("'s", "\u2019s")
+            and tok.tag_ == "VBD"
+            and "nsubjpass" in children
+            and "ccomp" in children
+        ):
+            # "He's said he will run": 'has said', which the parser read as a passive (round 9)
+            if not cue_id:
+                return None
+            subj = children["nsubjpass"]
+            return self._classify_source(
+                subj, s, mem, anonymous, _tok_span(tok), cue_id, i, cue_tok=tok
+            )
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        reduced = (  # "a deal said to be worth ...", however the parser attached it
+            passive_id is not None
+            and nxt is not None
+            and nxt.lower_ == "to"
+            and tok.i > 0
+            and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        )
+        passive = (
+            reduced
+            or "auxpass" in children
+            or "nsubjpass" in children
+            or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+            # 'As reported by the Ledger, ...': a participle with its agent (round 9)
+            or (tok.tag_ == "VBN" and "agent" in children)
+        )
+        cue = _tok_span(tok if made is None else tok.doc[tok.i : made.i + 1])
+        if passive:
+            agent = children.get("agent")
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None and (cue_id or passive_id):
+                return self._classify_source(
+                    pobj, s, mem, anonymous, cue, cue_id or passive_id, i, cue_tok=tok
+                )
+            if passive_id and _duty_not_hearsay(tok, lemma, children):
+                return None
+            if passive_id and (
+                reduced
+                or (
+                    lemma != "know"  # 'also known as the Berm' glosses a name
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+                )
+                or "xcomp" in children
+                or ("nsubjpass" in children and ({"acomp", "oprd", "attr"} & children.keys()))
+                or "ccomp" in children
+                or (children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it")
+            ):
+                phrase = _phrase_around(tok)
+                return Attribution(
+                    "agentless",
+                    "agentless",
+                    f"evidential with no agent: '{phrase.text}'",
+                    passive_id,
+                    cue=_tok_span(phrase),
+                )
+            if record_id and _is_root(tok, s):
+                return Attribution(
+                    "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
+                )
+            body = children.get("nsubjpass")
+            if (
+                cue_id
+                and lemma == "tell"
+                and body is not None
+                and body.lemma_.lower() in _HEARING_BODIES
+                and "xcomp" not in children
+            ):
+                # "..., the court was told": what was put before a hearing is on its record
+                return Attribution(
+                    "named_source",
+                    "record",
+                    f"court record: '{_np(body, s).text} was told'",
+                    cue_id,
+                    source=_tok_span(_np(body, s)),
+                    cue=cue,
+                )
+            return None
+        if record_id and not cue_id and (_is_root(tok, s) or _participle_of_root(tok, s)):
+            return Attribution(
+                "named_source", "record", f"court record: '{tok.text}'", record_id, cue=cue
+            )
+        if not cue_id:
+            return None
+        # '..., said Ana Ortega, a tenant.': the speaker after a set-off verb (set_off.py)
+        subj = set_off_subject(tok, lex) or _subject(tok) or _name_before(tok)
+        if subj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return None  # "no group has claimed responsibility": nobody is cited
+        a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)
+        if a is None:
+            return None
+        if a.written is None and (rel := _relative_subject(tok)) is not None:
+            a.written = _tok_span(rel)  # 'who said': listed as written, the noun resolved
+        deps = {c.dep_ for c in tok.children}
+        dobj = children.get("dobj")
+        if (
+            lemma in lex.quantity_event
+            and dobj is not None
+            and not deps & {"ccomp", "xcomp"}
+            and any(c.like_num or c.dep_ == "nummod" for c in dobj.subtree)
+        ):
+            return None  # "employers added 212,000 jobs": an event, not a statement
+        if (
+            lemma == "claim"
+            and dobj is not None
+            and dobj.lemma_.lower() in _CLAIMED_PRIZES
+            and not deps & {"ccomp", "xcomp"}
+        ):
+            return None  # "claim an easy victory", "claimed the title": not a statement
+        if lemma in lex.needs_view and a.kind == "weasel" and dobj is not None:
+            # "many residents see it differently" is a view; "residents saw the smoke" is not
+            if not deps & {"ccomp", "xcomp", "advmod"} and not any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
+            ):
+                return None
+        if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
+            # "believe that ...", or no object at all ("..., analysts believe."); not
+            # "the team found cracks", which is an event, not a report
+            deps = {c.dep_ for c in tok.children}
+            counted = dobj is not None and any(
+                c.like_num or c.dep_ == "nummod" for c in dobj.subtree
+            )  # "documented 264 incidents": a finding, not an event
+            if (
+                not deps & {"ccomp", "xcomp"}
+                and not counted
+                and (deps & {"dobj", "attr", "oprd"} or _is_root(tok, s))
+            ):
+                return None
+        return a
+
+    def _negated_by_head(self, tok: Token) -> bool:
+        """'failed to disclose', 'refused to say': the cue sits under a negating verb."""
+        head = tok
+        for _ in range(2):
+            if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+                return False
+            step, head = head.dep_, head.head
+            # only through an infinitive: 'declined to name them but said ...' (a second
+            # verb joined to the negating one) still says something (round 9)
+            if step == "xcomp" and (
+                self.lex["negating_verb"].token(head) or any(c.dep_ == "neg" for c in head.children)
+            ):
+                return True
+        return False
+
+    def _from_preposition(
+        self, tok: Token, s: SpacySpan, mem: _Memory, anonymous, i: int
+    ) -> Attribution | None:
+        if tok.dep_ != "prep":
+            return None
+        for _pat, item, eid in self.lex["cue_preposition"].phrases:
+            words = item.split()
+            if tok.lower_ != words[-1]:
+                continue
+            first = tok.i - len(words) + 1
+            if first < s.start or [t.lower_ for t in s.doc[first : tok.i + 1]] != words:
+                continue
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            cue = _tok_span(s.doc[first : tok.i + 1])
+            return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
+        return None

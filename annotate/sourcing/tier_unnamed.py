@@ -1,0 +1,92 @@
+"""Step 1 of the tiers (tiers.py): a sentence whose source is unnamed (anonymous_source,
+vague_document, agentless, weasel) is a query, since the reader cannot check who stands behind
+the words, unless the source is a named body's spokesperson or official on a routine matter, a
+recording, a court record in force, a group that says nothing, or a public meeting. Every
+sentence that reaches this stage leaves it with a tier, so it is one function the decision
+hands over to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from annotate.models import SentenceFlag
+from annotate.sourcing import tier_acts as acts  # round 13
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.tier_hits import claim_word_hit, court_context
+from annotate.sourcing.tier_piece import nothing_said
+from annotate.sourcing.tier_rules import _body_named, _mentions, _on_recording
+from annotate.sourcing.tier_schedule import scheduled
+from annotate.sourcing.words import WordSetView
+
+# the word sets of sourcing_tiers*.toml read here (see annotate/sourcing/words.py)
+_OFFICIAL_HEADS = WordSetView("official_heads")
+_OFF_RECORD = WordSetView("off_record_markers")
+# off-record markers that count people: they mark the source only inside it ('two officials'),
+# not anywhere in the sentence ('the victim was one of two patients')
+_COUNTING = frozenset("several some many few two three four both other former".split())
+
+
+def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
+    """'Officials with the county health department said', 'state health officials said',
+    'an airport official said': an unnamed official speaking for a named or plainly
+    identified body, counted by no number and marked by no anonymity ('two officials', 'a
+    senior official', 'officials familiar with')."""
+    src = flag.source
+    if src is None or flag.cue is None:
+        return False
+    words = [t for t in sent if src.start <= t.idx < src.end]
+    if not words or not any(t.lemma_.lower() in _OFFICIAL_HEADS for t in words):
+        return False
+    if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
+        return False
+    if _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING):
+        return False  # 'officials familiar with the talks', 'speaking on condition of ...'
+    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
+    if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
+        return False
+    return any(
+        t.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
+        or t.pos_ == "PROPN"
+        or t.lower_ in ("state", "county", "city", "federal", "agency", "department", "airport")
+        for t in words
+    )
+
+
+def unnamed_tier(
+    flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon, query: tuple[str, str] | None
+) -> tuple[str, str, str]:
+    """(tier, why in words, entry id) of a flag whose source is unnamed (any `sourcing` but
+    'unattributed_claim'); `query` is the sentence's tier query word, if any."""
+    rule = flag.rule or ""
+    if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
+        if query:
+            return "query", f"a spokesperson on '{query[0]}'", query[1]
+        return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
+    if flag.sourcing == "anonymous_source" and _affiliated_official(flag, sent):
+        if query and query[1] == "sourcing.tier.casualty" and _body_named(flag, sent):
+            claim = claim_word_hit(sent, lex)
+            if claim is None or claim[1] == "sourcing.check.harm":
+                return (
+                    "routine",
+                    "a named body's record of a death or injury",
+                    ("sourcing.tier.named_body_record"),
+                )
+        if query or (query := claim_word_hit(sent, lex)):
+            return "query", f"an official on '{query[0]}'", query[1]
+        return "routine", "an official of a named body", "sourcing.tier.official"
+    if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
+        return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
+    estimate = query is not None and query[1] == "sourcing.tier.estimate"
+    if flag.sourcing == "vague_document" and not estimate and (record := court_context(sent)):
+        return (
+            "routine",
+            f"an exhibit, court record in force ('{record}')",
+            ("sourcing.tier.court_record"),
+        )
+    if query is None and (said := nothing_said(flag, sent)):  # round 12
+        return said
+    if meeting := acts.public_meeting(flag, sent, query):
+        return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
+    if step := scheduled(flag, sent, query):  # round 14
+        return "routine", f"a step on a timetable ('{step}')", "sourcing.tier.scheduled"
+    return "query", "no one the reader can check", "sourcing.tier.unnamed"
