@@ -12,7 +12,8 @@ and big counts.
 So the figure is routine when every number in the sentence is a plain count of at most
 twelve (in words or digits), and none of them is money, a share, a multiplier ('five times
 more likely', 'threefold'), a measure with a unit, or a count of harm, illness or custody
-(cases, deaths, victims, patients, prisoners: `sourcing.words.harm_counted`); and the sentence
+(cases, deaths, victims, patients, prisoners: `sourcing.words.harm_counted`), and the police
+or troops are not the actors ('police beat three protesters'); and the sentence
 makes no other claim the figure check hid (the same test as `thing_count`). Entry and
 examples: annotate/lexicons/sourcing_tiers_topic.toml.
 """
@@ -32,6 +33,7 @@ from annotate.sourcing.words import WordSetView
 
 RULE = "sourcing.tier.small_count"
 _HARM = WordSetView("harm_counted")
+_OFFICERS = WordSetView("law_officers")
 _LIMIT = 12
 _WORDS = {
     w: i
@@ -95,6 +97,10 @@ def small_count(
     ]
     if not nums or not all(_small(t) for t in nums):
         return None
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass", "pobj") and t.lemma_.lower() in _OFFICERS for t in sent
+    ):
+        return None  # what police or troops did to people is a claim about them (tier_acts.py)
     if _other_claim(sent, lex, claim()):
         return None
     t = nums[0]
