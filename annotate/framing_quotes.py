@@ -60,6 +60,9 @@ _SINGLE_QUOTED = re.compile(
 )
 
 
+_MARKS = "\"'`\u201c\u201d\u2018\u2019 \t"
+
+
 def _single_quoted(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _SINGLE_QUOTED.finditer(text):
@@ -86,7 +89,8 @@ def scare_quotes(
             for s in held:
                 s.in_quote = True
             continue
-        inner = text[qs + 1 : qe - 1].strip()
+        # the marks may be two characters (``like this'', ''like this'')
+        inner = text[qs:qe].strip(_MARKS)
         words = inner.split()
         if not 1 <= len(words) <= 3 or any(c in _SENTENCE_END for c in inner[-1:]):
             continue

@@ -1,7 +1,8 @@
 """Where quotations are in a text: the speaker's words, not the outlet's.
 
 Handles straight and curly double quotes (a straight one may close with a curly one, and
-two apostrophes '' stand for a double quote), curly single quotes used as quotation marks
+two apostrophes '' stand for a double quote, and two backticks `` open one, as in older
+wire copy set ``like this''), curly single quotes used as quotation marks
 (British style: ‘like this’, told apart from apostrophes), curly quotations nested in a
 straight one (round 9: '"It isn’t about “fair play” any more."' is one quotation, not one
 that ends after the title), quotations of several sentences,
@@ -26,9 +27,11 @@ def _line_regions(line: str, offset: int) -> list[tuple[int, int]]:
     open_at: int | None = None
     closer = ""
     inner = 0  # curly quotations nested in a straight one ('"... about “X” anymore."')
-    # Two apostrophes stand for a double quote in some wire copy (''like this''): read them
-    # as one straight double quote, so the speech tag after them is outside the quotation.
-    orig, line = line, line.replace("''", '" ')
+    # Two apostrophes stand for a double quote in some wire copy (''like this''), and two
+    # backticks open one in older wire style (``like this''): read each pair as one straight
+    # double quote, so the speech tag after them is outside the quotation (round 14: one
+    # fresh page set every quotation so, and its plain sentences read as quoted).
+    orig, line = line, line.replace("''", '" ').replace("``", '" ')
     for i, ch in enumerate(line):
         if open_at is None:
             if ch == '"' or ch == _OPEN_DOUBLE:
