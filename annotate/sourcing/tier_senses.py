@@ -154,11 +154,40 @@ def _estimate_sense(t: Token) -> bool:
     return noun.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
 
 
+# round 14: 'shooting' of a film, 'assault' on a summit or a title
+_FILMED = frozenset(
+    "film movie scene scenes video footage episode episodes series season pilot sequel photo "
+    "photos photograph shoot album documentary commercial advert location set studio".split()
+)
+_CLIMBED = frozenset(
+    "summit peak mountain everest title record championship crown lead climb ascent top".split()
+)
+
+
+def _crime_sense(t: Token) -> bool:
+    """'Shooting' and 'assault' are crime words only when nothing in the sentence makes them
+    filming ('shooting on the sequel starts in May', 'a film studio's shooting schedule') or
+    an attempt on a summit or a title ('a second assault on the summit', 'their title
+    assault'). Other crime words keep their sense."""
+    lemma = t.lemma_.lower()
+    if lemma not in ("shoot", "shooting", "assault"):
+        return True
+    near = {w.lemma_.lower() for w in t.sent} | {w.lower_ for w in t.sent}
+    if lemma in ("shoot", "shooting"):
+        return not (near & _FILMED)
+    # 'assault on the summit' (the parse may hang 'on' on the verb), 'title assault'
+    doc = t.doc
+    window = doc[max(t.sent.start, t.i - 2) : min(t.sent.end, t.i + 5)]
+    return not ({w.lemma_.lower() for w in window} & _CLIMBED)
+
+
 def query_sense(t: Token, eid: str) -> bool:
     """Whether the query word `t` (entry `eid` of `tier_query_word`) is used in the sense
     that makes the claim a query."""
     if eid == "sourcing.tier.crime" and t.lemma_.lower() == "charge":
         return _legal_charge(t)
+    if eid == "sourcing.tier.crime":
+        return _crime_sense(t)
     if eid == "sourcing.tier.casualty":
         return _casualty_sense(t)
     if eid == "sourcing.tier.estimate":

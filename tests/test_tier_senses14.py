@@ -1,0 +1,37 @@
+"""Round 14 (issue 9): 'shooting' of a film and an 'assault' on a summit are no crimes; the
+same words in their criminal sense keep a claim a query. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from sourcing_data import flag_of
+
+from annotate.annotator import Annotator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shooting on the Velmar Studios sequel in Corran was halted for two weeks in May.",
+        "The team made a second assault on the summit in 1953 and reached the top on May 29.",
+    ],
+)
+def test_filming_and_a_summit_assault_are_not_crime_queries(
+    annotator: Annotator, text: str
+) -> None:
+    f = flag_of(annotator, text, text[:10])
+    assert "sourcing.tier.crime" not in (f.reason or ""), f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shooting outside the Corran bar on Monday left two men injured.",
+        "The assault on a Corran shopkeeper on Monday was the third this month.",
+    ],
+)
+def test_a_shooting_or_an_assault_on_a_person_stays_a_crime_query(
+    annotator: Annotator, text: str
+) -> None:
+    f = flag_of(annotator, text, text[:10])
+    assert f.tier == "query" and "(sourcing.tier.crime)" in (f.reason or ""), f.reason
