@@ -25,6 +25,7 @@ from annotate.framing_context import charged_offence, part_of_name
 from annotate.framing_genre import demote_genre, literal_sense
 from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
+from annotate.framing_said import demote_said
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
 from annotate.framing_voice import (
@@ -41,7 +42,7 @@ from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-13"
+RULES_VERSION = "framing-rules-14"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -167,6 +168,7 @@ class FramingMatcher:
         if self._with_rules:
             demote_genre(doc, out)  # "squandered a lead" in a match report: mild
             demote_reactions(doc, out)  # "Democrats were incensed by the offer": mild
+            demote_said(doc, out)  # round 14: "Vale complained the pitch was a disgrace": mild
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

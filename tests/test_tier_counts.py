@@ -1,5 +1,5 @@
 """Round 14 (issue 9): a small count that tells the story ('two councillors', 'ran three
-times') is routine; a small count of harm or custody, a multiplier, or a count above twelve
+times') is routine; a small count of harm or custody, a multiplier, or a count above nine
 stays a query. Sentences written for these tests."""
 
 from __future__ import annotations

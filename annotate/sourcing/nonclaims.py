@@ -21,22 +21,20 @@ def _fragment(sent: SpacySpan, most: int = 10) -> bool:
     return not any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG") for t in sent)
 
 
-# finite verbs: a row of a table, a race card or a results list has none ('rated 20 to 46'
-# is a participle); a sentence that tells something has one
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
-
-
 def _table_row(sent: SpacySpan) -> bool:
     """Round 14: a longer line dense with numbers and with no finite verb ('SILVER PLATE
     (1,400m), rated 20 to 46, 3-00: 1. Corran Lad (4) Vale 58.5, 2. ...'): a row of a race
     card, a results list or a table that the extractor ran together, not a sentence."""
+    if sent.text.lstrip().startswith("["):
+        return False  # '[2] Author, Title, 2019': a numbered reference (tier_marks.py)
     toks = [t for t in sent if not (t.is_punct or t.is_space)]
     nums = sum(1 for t in toks if t.like_num or any(c.isdigit() for c in t.text))
     if nums < 3 or nums < 0.25 * len(toks):
         return False
-    # a finite verb with its subject ('rated' after a race name can be tagged as a past tense)
+    # a clause with a subject is a sentence ('The scheme has cost 48 million pounds since
+    # 2019'); a race card's 'rated 20 to 46' has none, even when tagged as a past tense
     return not any(
-        t.tag_ in _FINITE and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+        t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.pos_ in ("VERB", "AUX")
         for t in sent
     )
 

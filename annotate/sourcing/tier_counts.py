@@ -10,7 +10,7 @@ one asks the reporter where 'two lawmakers' came from; they ask about shares, su
 and big counts.
 
 So the figure is routine when every number in the sentence is a plain count of at most
-twelve (in words or digits), and none of them is money, a share, a multiplier ('five times
+nine (in words or digits: the numbers wire style spells out), and none of them is money, a share, a multiplier ('five times
 more likely', 'threefold'), a measure with a unit, or a count of harm, illness or custody
 (cases, deaths, victims, patients, prisoners: `sourcing.words.harm_counted`), and the police
 or troops are not the actors ('police beat three protesters'); and the sentence
@@ -34,7 +34,7 @@ from annotate.sourcing.words import WordSetView
 RULE = "sourcing.tier.small_count"
 _HARM = WordSetView("harm_counted")
 _OFFICERS = WordSetView("law_officers")
-_LIMIT = 12
+_LIMIT = 9
 _WORDS = {
     w: i
     for i, w in enumerate(
@@ -81,7 +81,7 @@ def small_count(
     flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon, claim: Callable[[], str | None]
 ) -> str | None:
     """The first small count ('three men') when every number of a bare-figure flag is a
-    narrative count of at most twelve and the sentence claims nothing else; else None.
+    narrative count of at most nine and the sentence claims nothing else; else None.
     `claim()` finds a cause, accusation or harm word in the sentence."""
     if flag.rule != "sourcing.check.figure" or flag.in_quote:
         return None

@@ -1,0 +1,42 @@
+"""Round 14 (issue 10): a loaded word in what a third party said, felt or complained of is
+their view, reported: it stays in the outlet's voice but is mild, not shown by default. The
+outlet's own clause, an agentless 'it is said' and the writer's own 'I said' stay strong.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+
+
+def _span(annotator: Annotator, text: str, word: str):
+    ann = annotator.annotate(text)
+    return next(s for s in ann.spans if s.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "who"),
+    [
+        ("Corran striker Mara Vale complained that the pitch was a disgrace.", "disgrace", "Vale"),
+        ("Critics said the coach's arrogance had cost the team the title.", "arrogance", "Critics"),
+    ],
+)
+def test_a_loaded_word_in_a_third_party_s_reported_clause_is_mild_and_says_whose(
+    annotator: Annotator, text: str, word: str, who: str
+) -> None:
+    s = _span(annotator, text, word)
+    assert (s.tier, s.in_quote) == ("mild", False)
+    assert f"Reported as the view of '{who}'" in s.reason, s.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The council's plan is a disgrace.", "disgrace"),
+        ("It is said that the coach's arrogance cost the team the title.", "arrogance"),
+        ("I said at the time that the plan was a disgrace.", "disgrace"),
+    ],
+)
+def test_the_outlet_s_own_words_stay_strong(annotator: Annotator, text: str, word: str) -> None:
+    assert _span(annotator, text, word).tier == "strong"
