@@ -35,3 +35,13 @@ def test_a_shooting_or_an_assault_on_a_person_stays_a_crime_query(
 ) -> None:
     f = flag_of(annotator, text, text[:10])
     assert f.tier == "query" and "(sourcing.tier.crime)" in (f.reason or ""), f.reason
+
+
+def test_a_game_idiom_is_no_harm_claim(annotator: Annotator) -> None:
+    ann = annotator.annotate(
+        "Okafor scored for Corran in injury time after Ardley went on the attack.\n\n"
+        "Two Ardley fans were injured in an attack outside the Corran ground.\n"
+    )
+    first, second = ann.sentences
+    assert not first.unsourced, first.reason
+    assert second.unsourced and second.tier == "query", second.reason

@@ -195,9 +195,38 @@ def query_sense(t: Token, eid: str) -> bool:
     return True
 
 
+# round 14: game idioms that hold a harm word and name no harm ('injury time', 'went on the
+# attack', 'a counter-attack', 'sudden death' of a play-off); sourcing.tier.sense_game
+_GAME_IDIOMS = (
+    ("injury", "time"),
+    ("on", "the", "attack"),
+    ("in", "attack"),
+    ("counter", "-", "attack"),
+    ("sudden", "death"),
+    ("dead", "heat"),
+    ("dead", "ball"),
+    ("killer", "pass"),
+)
+
+
+def _game_idiom(t: Token) -> bool:
+    doc, word = t.doc, t.lower_
+    for idiom in _GAME_IDIOMS:
+        for at, part in enumerate(idiom):
+            if part != word:
+                continue
+            lo = t.i - at
+            if lo < 0 or lo + len(idiom) > len(doc):
+                continue
+            if all(doc[lo + k].lower_ == idiom[k] for k in range(len(idiom))):
+                return True
+    return False
+
+
 def harm_sense(t: Token) -> bool:
     """The harm word of a claim (sourcing.check.harm) in its literal sense: not inside a
-    title or a name, and not 'dead' said of a thing. A thing 'hurt' ('the scandal hurt his
-    campaign') or harm in a condition is still a claim of damage that needs a source: only
-    its tier is not a casualty's."""
-    return not _in_title(t) and not _dead_thing(t)
+    title or a name, not 'dead' said of a thing, and not in a game idiom ('injury time',
+    'went on the attack'). A thing 'hurt' ('the scandal hurt his campaign') or harm in a
+    condition is still a claim of damage that needs a source: only its tier is not a
+    casualty's."""
+    return not _in_title(t) and not _dead_thing(t) and not _game_idiom(t)
