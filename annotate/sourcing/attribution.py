@@ -8,6 +8,7 @@ attribution_cues.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -108,7 +109,7 @@ class Explicit(Views):
         label = label or self._roundup_label(s)  # '... - Dana Lee: "...' (carry_away.py)
         if label is not None:
             return label
-        if whole_line and last not in _TERMINAL and last != ":":
+        if whole_line and last not in _TERMINAL and last != ":" and not _tag_unstopped(text):
             return Attribution(
                 "none", "none", "headline or heading, not a sentence", "sourcing.headline"
             )
@@ -194,3 +195,17 @@ class Explicit(Views):
         # wins ("..., the ministry said." closes the sentence)
         candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
         return candidates[0][2]
+
+
+# round 14: '"I want to stay in the top 10," he said' with its full stop lost is a sentence
+_TAG_TAIL = re.compile(r"[,!?][\"\u201d']{1,2}\s+(?P<tail>[^\"\u201c\u201d]{1,40})$")
+_TAG_VERBS = frozenset(
+    "said says say added adds told tells asked asks explained continued insisted warned wrote".split()
+)
+
+
+def _tag_unstopped(text: str) -> bool:
+    """A quotation closed by a short speech tag with no full stop after it: a sentence whose
+    stop the page lost, not a headline (rule "sourcing.headline" does not apply)."""
+    m = _TAG_TAIL.search(text.rstrip())
+    return m is not None and any(w.lower() in _TAG_VERBS for w in m.group("tail").split())

@@ -23,6 +23,7 @@ from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.carry_away import CarryAway, colon_intros
 from annotate.sourcing.carry_intro import CarryIntro
 from annotate.sourcing.carry_next import CarryNext
+from annotate.sourcing.carry_sole import sole_speaker
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
 from annotate.sourcing.judgements import borrowed_spans
@@ -184,6 +185,7 @@ class SourcingClassifier(
             flags.append(self._flag(s, a, in_q))
             mains.append(a)
         _pull_quotes(flags)
+        sole_speaker(flags)  # round 14: an interview's untagged quotations
         for i, (flag, s) in enumerate(zip(flags, sents, strict=True)):
             flag.tier = assign_tier(flag, s, self.lex)
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
