@@ -1,0 +1,43 @@
+"""Round 14 (issue 9): quotation runs on real pages. A tag whose full stop the page lost
+still names the speaker of the run that follows it; an interview's untagged quotations belong
+to its only speaker, but not when the piece quotes two people. Text written for these tests."""
+
+from __future__ import annotations
+
+from annotate.annotator import Annotator
+
+UNSTOPPED = (
+    "Okafor, who has never passed the fourth round, is sure he will recover.\n\n"
+    "\u201cI want to stay in the top ten,\u201d he said\n\n"
+    "\u201cI know I have the game to win the big ones in the future.\n\n"
+    "\u201cThe more big matches I play, the more I will learn.\u201d\n"
+)
+
+INTERVIEW = (
+    '"We opened the Corran shop in May," Dana Roy said.\n\n'
+    '"Sales have doubled since," Roy said.\n\n'
+    "So why a second shop in Ardley?\n\n"
+    '"There are three reasons. Rents are low and the station is close."\n'
+)
+
+
+def test_a_tag_without_its_full_stop_still_names_the_run_s_speaker(annotator: Annotator) -> None:
+    ann = annotator.annotate(UNSTOPPED)
+    assert [s.sourcing for s in ann.sentences[1:]] == ["named_source"] * 3, [
+        (s.sourcing, s.reason) for s in ann.sentences
+    ]
+
+
+def test_an_interview_s_untagged_quotation_is_its_only_speaker_s(annotator: Annotator) -> None:
+    last = annotator.annotate(INTERVIEW).sentences[-1]
+    assert last.sourcing == "named_source" and last.source is not None
+    assert last.source.text.endswith("Roy")
+    assert "quotes only" in (last.reason or "")
+
+
+def test_two_voices_leave_an_untagged_quotation_unsourced(annotator: Annotator) -> None:
+    two = INTERVIEW.replace(
+        '"Sales have doubled since," Roy said.', '"Sales doubled," said Omar Vale.'
+    )
+    last = annotator.annotate(two).sentences[-1]
+    assert last.sourcing == "unattributed_claim", last.reason
