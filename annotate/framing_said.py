@@ -32,7 +32,12 @@ SAID_VERBS = frozenset(
 # the writer or the reader; 'it is said', 'there is thought' name nobody: the outlet passes
 # the view on itself, which an editor would still question
 _NOT_THIRD = frozenset(("i", "we", "you", "it", "there"))
-_CLAUSE = frozenset(("ccomp", "xcomp"))
+# the reported clause ('said [that it was a disgrace]'); an infinitive ('told to shun the
+# infidels') is an order or a plan, not a view reported
+_CLAUSE = frozenset(("ccomp",))
+# a supposed or future view ('Voters will soon think the inquiry is a charade') is the
+# writer's prediction, in the writer's voice (framing_voice.py reads such views the same way)
+_MODALS = frozenset("will would could might may should must shall can 'll".split())
 
 
 def _reporting_verb(tok: Token) -> Token | None:
@@ -70,6 +75,8 @@ def demote_said(doc: Doc, spans: list[FramingSpan]) -> None:
         if sp is None:
             continue
         verb = _reporting_verb(sp.root)
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            continue
         who = _third_party(verb) if verb is not None else None
         if verb is None or who is None:
             continue
