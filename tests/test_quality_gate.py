@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "e7a296dbbd0aac3ffc849261e76946dcee968e801ea9d357b40af48a22f1c6da",
+    "heldout": "073f118a29e6e9285249ceb648dae14c9aaa21c6e20567893734fdfb548a976d",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -114,6 +114,16 @@ DIGESTS = {
 #            framing F1 (outside quotes) 0.7257, neutral flags per 500 words 0.14
 # The named-flagged ceiling moves from 0.075 to 0.08 with the set (c13's ten named sentences
 # flagged, eight of them content carried on from a named source); no rule changed for it.
+# Fourteenth round: six blind articles c14_* (tests/heldout/README_ROUND14.md), scored once on
+# c9f473f (tests/heldout/FIRST_SCORES_ROUND14.md: unsourced F1 0.690, framing outside quotes
+# 0.727, named flagged 16/91). The enlarged set (80 articles, 1,664 sentences), the same on
+# c9f473f (before the round's rules) and on 89f1ed1 (after them):
+#   heldout: unsourced F1 0.7864, label agreement 0.7867, named flagged 66/738 (0.0894),
+#            framing F1 (outside quotes) 0.7258, neutral flags per 500 words 0.188
+# With the set (no rule changed for it), the floors on unsourced F1 and label agreement move
+# from 0.79 to 0.785 and the named-flagged ceiling from 0.08 to 0.09: c14's articles are the
+# hardest yet (layout lines, a column, a study's numbered points), and 16 of their 91 named
+# sentences are flagged, most of them a named source's figures carried on.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -125,9 +135,9 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.79),
-        ("sourcing.label_agreement", "min", 0.79),
-        ("sourcing.named_flagged_rate", "max", 0.08),
+        ("sourcing.unsourced_f1", "min", 0.785),
+        ("sourcing.label_agreement", "min", 0.785),
+        ("sourcing.named_flagged_rate", "max", 0.09),
         ("framing.outside_quotes_f1", "min", 0.72),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
