@@ -232,6 +232,8 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if len(span) == 1 and (_name_start(span[0]) or _names_a_work(span[0])):
         return True
+    if len(span) == 1 and _surname_named(span[0]):
+        return True
     if not all(_titled(t) for t in span):
         return False
     if any(t.ent_type_ in _NAME_TYPES for t in span):
@@ -239,6 +241,23 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return any(t is not None and _titled(t) for t in (before, after))
+
+
+def _surname_named(t: Token) -> bool:
+    """Round 14: a capitalised word that the article also prints as the last word of a full
+    name ('Mara Bigot ... Bigot said'): the person's surname, not a label."""
+    if not (t.is_alpha and t.text[:1].isupper()):
+        return False
+    doc = t.doc
+    for o in doc:
+        if o.i == t.i or o.text != t.text or o.i == 0:
+            continue
+        prev = doc[o.i - 1]
+        if o.ent_type_ == "PERSON" or (
+            prev.is_alpha and prev.text[:1].isupper() and prev.pos_ == "PROPN"
+        ):
+            return True
+    return False
 
 
 def _title_case_line(doc: Doc, span: Span) -> bool:

@@ -40,3 +40,14 @@ def test_a_loaded_word_in_a_third_party_s_reported_clause_is_mild_and_says_whose
 )
 def test_the_outlet_s_own_words_stay_strong(annotator: Annotator, text: str, word: str) -> None:
     assert _span(annotator, text, word).tier == "strong"
+
+
+def test_a_surname_that_is_also_a_label_is_the_person_s_name(annotator: Annotator) -> None:
+    ann = annotator.annotate(
+        "Lawyers for the family, led by Mara Bigot, asked the court to block the book.\n\n"
+        "Bigot said the family would appeal.\n\n"
+        "Bigots and cranks filled the hall on Monday.\n"
+    )
+    texts = [s.text for s in ann.spans]
+    assert "Bigot" not in texts, texts
+    assert "Bigots" in texts, texts
