@@ -26,7 +26,8 @@ CLAUSE_VERBS = frozenset(
 CHARGE_VERBS = frozenset(
     """accuse charge slam blast criticise criticize condemn denounce decry lambast
     attack brand label dub portray paint characterise characterize describe dismiss reject
-    deride mock ridicule""".split()
+    deride mock ridicule chide rebuke scold berate castigate reproach upbraid
+    excoriate""".split()
 )
 # Nouns that hold someone's charge or view: "charges of negligence", "claims that ...".
 # Verbs of seeing and naming whose "as" phrase or second object is the viewer's label:

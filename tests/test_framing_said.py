@@ -51,3 +51,11 @@ def test_a_surname_that_is_also_a_label_is_the_person_s_name(annotator: Annotato
     texts = [s.text for s in ann.spans]
     assert "Bigot" not in texts, texts
     assert "Bigots" in texts, texts
+
+
+def test_a_loaded_word_in_what_someone_chided_others_for_is_their_charge(
+    annotator: Annotator,
+) -> None:
+    said = _span(annotator, "Okafor chided the Corran club for a substandard pitch.", "substandard")
+    own = _span(annotator, "The Corran club laid a substandard pitch.", "substandard")
+    assert said.in_quote and not own.in_quote
