@@ -1,6 +1,7 @@
 """Round 14 (issue 10): a loaded word in what a third party said, felt or complained of is
 their view, reported: it stays in the outlet's voice but is mild, not shown by default. The
-outlet's own clause, an agentless 'it is said' and the writer's own 'I said' stay strong.
+outlet's own clause, an agentless 'it is said', a vague group ('Critics said') and the writer's
+own 'I said' stay strong.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def _span(annotator: Annotator, text: str, word: str):
     ("text", "word", "who"),
     [
         ("Corran striker Mara Vale complained that the pitch was a disgrace.", "disgrace", "Vale"),
-        ("Critics said the coach's arrogance had cost the team the title.", "arrogance", "Critics"),
+        ("The Corran coach's lawyer said his arrogance was a myth.", "arrogance", "lawyer"),
     ],
 )
 def test_a_loaded_word_in_a_third_party_s_reported_clause_is_mild_and_says_whose(
@@ -35,6 +36,7 @@ def test_a_loaded_word_in_a_third_party_s_reported_clause_is_mild_and_says_whose
     [
         ("The council's plan is a disgrace.", "disgrace"),
         ("It is said that the coach's arrogance cost the team the title.", "arrogance"),
+        ("Critics said the coach's arrogance had cost the team the title.", "arrogance"),
         ("I said at the time that the plan was a disgrace.", "disgrace"),
     ],
 )
