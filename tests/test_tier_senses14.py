@@ -45,3 +45,37 @@ def test_a_game_idiom_is_no_harm_claim(annotator: Annotator) -> None:
     first, second = ann.sentences
     assert not first.unsourced, first.reason
     assert second.unsourced and second.tier == "query", second.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'video', 'scene', 'footage' are everyday words of crime copy, not filming
+        "Video of the shooting outside the Corran bar has been viewed 40,000 times.",
+        # the verb's lemma 'shoot' is not a film 'shoot'
+        "A masked man began shooting at 14 parked cars on Ardley Road on Monday.",
+    ],
+)
+def test_a_shooting_filmed_by_a_bystander_stays_a_crime_query(
+    annotator: Annotator, text: str
+) -> None:
+    f = flag_of(annotator, text, text[:10])
+    assert f.tier == "query" and "(sourcing.tier.crime)" in (f.reason or ""), f.reason
+
+
+def test_a_record_of_assault_is_no_attempt_on_a_record(annotator: Annotator) -> None:
+    from annotate.sourcing.tier_senses import query_sense
+
+    doc = annotator.nlp("Vale has a record of assault and a second assault was recorded in May.")
+    assaults = [t for t in doc if t.lower_ == "assault"]
+    assert all(query_sense(t, "sourcing.tier.crime") for t in assaults)
+
+
+def test_a_persons_sudden_death_is_a_harm_claim(annotator: Annotator) -> None:
+    ann = annotator.annotate(
+        "The sudden death of a patient at the Corran clinic in May was the second there.\n\n"
+        "Corran beat Ardley in sudden death after the match finished 2-2.\n"
+    )
+    death, game = ann.sentences
+    assert death.unsourced and death.tier == "query", death.reason
+    assert not game.unsourced, game.reason
