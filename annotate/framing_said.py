@@ -12,10 +12,10 @@ change: the largest class of wrong strong spans was someone else's words or view
 speech or paraphrase. So the span stays in the outlet's voice (it still counts as repeated
 framing) but is not strong: it becomes `mild`, one click away, with a reason naming the verb.
 The speaker must be one the reader can place (a name, a pronoun, "the ministry", "his
-lawyer"): through a vague group ("Critics say the staggering price ...") the outlet chose to
-repeat the word, and that stays its own framing. The outlet's own clause ("the plan is a
-disgrace"), a first-person verb ("I said it was a disgrace") and a quotation are left as
-they are.
+lawyer"): through a vague group ("Critics say the staggering price ...", "a critic said",
+"some analysts said", "everyone says") the outlet chose to repeat the word, and that stays
+its own framing. The outlet's own clause ("the plan is a disgrace"), a first-person verb ("I
+said it was a disgrace") and a quotation are left as they are.
 """
 
 from __future__ import annotations
@@ -36,6 +36,13 @@ SAID_VERBS = frozenset(
 # the view on itself, which an editor would still question
 _NOT_THIRD = frozenset(("i", "we", "you", "it", "there"))
 _VAGUE = frozenset("some many others most few several all critics".split())
+# nobody in particular: 'Everyone says ...', 'Someone said ...', 'People say ...'
+_NOBODY = frozenset(
+    "everyone everybody someone somebody anyone anybody nobody none people one each".split()
+)
+# a determiner that places the speaker ('the ministry', 'this lawyer'); an indefinite one
+# ('a critic', 'some critics', 'every analyst', 'many voters') names a vague group
+_DEFINITE = frozenset("the this that these those".split())
 _NAMED = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 # the reported clause ('said [that it was a disgrace]'); an infinitive ('told to shun the
 # infidels') is an order or a plan, not a view reported
@@ -65,12 +72,16 @@ def _specific(subj: Token) -> bool:
     say the staggering price ...', 'analysts said') or 'some', 'many' is a vague group: the
     outlet chose to repeat the word through it, which is its own framing, as the gold set
     counts it (framing_voice.py)."""
-    if subj.lower_ in _NOT_THIRD or subj.lower_ in _VAGUE:
+    if subj.lower_ in _NOT_THIRD or subj.lower_ in _VAGUE or subj.lower_ in _NOBODY:
         return False
+    if any(c.dep_ == "det" and c.lower_ not in _DEFINITE for c in subj.children):
+        return False  # 'a critic said', 'some critics say', 'every analyst warns'
     if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in _NAMED:
         return True
     return any(
-        c.dep_ in ("det", "poss") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        (c.dep_ == "det" and c.lower_ in _DEFINITE)
+        or c.dep_ == "poss"
+        or (c.dep_ == "compound" and c.pos_ == "PROPN")
         for c in subj.children
     )
 

@@ -37,6 +37,10 @@ def test_a_loaded_word_in_a_third_party_s_reported_clause_is_mild_and_says_whose
         ("The council's plan is a disgrace.", "disgrace"),
         ("It is said that the coach's arrogance cost the team the title.", "arrogance"),
         ("Critics said the coach's arrogance had cost the team the title.", "arrogance"),
+        # a vague group with a determiner or a pronoun of nobody in particular
+        ("Some analysts said the coach's arrogance had cost the team the title.", "arrogance"),
+        ("A critic said the coach's arrogance had cost the team the title.", "arrogance"),
+        ("Everyone says the coach's arrogance cost the team the title.", "arrogance"),
         ("I said at the time that the plan was a disgrace.", "disgrace"),
     ],
 )
