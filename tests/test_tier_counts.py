@@ -40,6 +40,9 @@ def test_a_small_narrative_count_is_routine_and_says_why(
         "Some 40 volunteers from the Vale choir sang at the Ardley fete on Sunday.",
         "Damp makes the Corran flats five times more costly to heat.",
         "All but four have now been released.",
+        # violence done to the people counted is a harm claim, whoever did it
+        "A gunman shot two men outside the Corran bar on Monday.",
+        "Two guests were stabbed at the Ardley hotel on Saturday.",
     ],
 )
 def test_harm_a_multiplier_or_a_bigger_count_stays_a_query(annotator: Annotator, text: str) -> None:

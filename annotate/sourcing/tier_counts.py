@@ -9,13 +9,14 @@ invited a historian', 'seven progressives back Sanders', 'he ran for mayor three
 one asks the reporter where 'two lawmakers' came from; they ask about shares, sums, tallies
 and big counts.
 
-So the figure is routine when every number in the sentence is a plain count of at most
-nine (in words or digits: the numbers wire style spells out), and none of them is money, a share, a multiplier ('five times
-more likely', 'threefold'), a measure with a unit, or a count of harm, illness or custody
-(cases, deaths, victims, patients, prisoners: `sourcing.words.harm_counted`), and the police
-or troops are not the actors ('police beat three protesters'); and the sentence
-makes no other claim the figure check hid (the same test as `thing_count`). Entry and
-examples: annotate/lexicons/sourcing_tiers_topic.toml.
+So the figure is routine when every number in the sentence is a plain count of at most nine (in
+words or digits: the numbers wire style spells out), and none of them is money, a share, a
+multiplier ('five times more likely', 'threefold'), a measure with a unit, or a count of harm,
+illness or custody (cases, deaths, victims, patients, prisoners: `sourcing.words.harm_counted`)
+or people a violent verb acts on ('a gunman shot two men'), and the police or troops are not the
+actors ('police beat three protesters'); and the sentence makes no other claim the figure check
+hid (the same test as `thing_count`). Entry and examples:
+annotate/lexicons/sourcing_tiers_topic.toml.
 """
 
 from __future__ import annotations
@@ -47,6 +48,21 @@ _NOT_COUNTS = ("MONEY", "PERCENT", "QUANTITY")
 _AFTER = frozenset(("fold", "percent", "per", "%", "pc", "pct", "x"))
 
 
+# violence done to the people counted ('a gunman shot two men', 'stabbed three guests'): the
+# count is of victims though the noun is not 'victims', so it is a harm claim (tier_acts.py
+# reads 'police beat three protesters' the same way)
+_VIOLENCE = frozenset(
+    """shoot stab beat punch kick assault attack rape kidnap abduct wound injure hurt kill
+    murder maim batter strangle torture execute bomb shell hit""".split()
+)
+
+
+def _harmed(noun: Token) -> bool:
+    """The counted noun is the object of a violent verb ('shot two men', 'two men were
+    stabbed')."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _VIOLENCE
+
+
 _COMPARATIVE = ("JJR", "RBR")
 _MULTIPLIED = frozenset(("as", "the", "that", "what", "over"))
 
@@ -74,7 +90,7 @@ def _small(t: Token) -> bool:
         return False  # a multiplier, a rate, or a compound measure ('a 12-hour shift')
     noun = _counted(t)
     # no counted noun ('All but four have been released'): whose count it is stays unknown
-    return noun is not None and noun.lemma_.lower() not in _HARM
+    return noun is not None and noun.lemma_.lower() not in _HARM and not _harmed(noun)
 
 
 def small_count(
