@@ -41,3 +41,18 @@ def test_two_voices_leave_an_untagged_quotation_unsourced(annotator: Annotator) 
     )
     last = annotator.annotate(two).sentences[-1]
     assert last.sourcing == "unattributed_claim", last.reason
+
+
+def test_an_interview_in_curly_single_quotes_has_its_only_speaker_too(
+    annotator: Annotator,
+) -> None:
+    ann = annotator.annotate(
+        "\u2018We opened the Corran shop in May,\u2019 Dana Roy said.\n\n"
+        "\u2018Sales have doubled since,\u2019 Roy said.\n\n"
+        "So why a second shop in Ardley?\n\n"
+        "\u2018There are three reasons.\u2019\n"
+    )
+    last = ann.sentences[-1]
+    assert (last.sourcing, last.rule) == ("named_source", "sourcing.carry.sole_speaker"), (
+        last.reason
+    )

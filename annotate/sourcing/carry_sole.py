@@ -20,7 +20,9 @@ from annotate.models import SentenceFlag
 RULE = "sourcing.carry.sole_speaker"
 _UNTAGGED = "sourcing.quote_speaker"
 _VOICES = ("named_source", "anonymous_source", "weasel")
-_MARKS = ('"', "\u201c", "\u201d", "''")
+# marks that open or close a quotation (quotes.py); a curly single quotation (British style)
+# is known by its opening mark only, as its closing mark is also the apostrophe ("Roy's")
+_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018")
 
 
 def _key(flag: SentenceFlag) -> str | None:
