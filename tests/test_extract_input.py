@@ -217,3 +217,30 @@ def test_import_of_an_empty_file_says_it_is_empty(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "empty page (0 bytes): nothing to extract" in result.output
     assert "server" not in result.output
+
+
+def test_utf8_bytes_under_a_latin1_label_are_stored_as_the_page_wrote_them(
+    site, fetch_config
+) -> None:
+    # Round 14: an old template or a server default labels UTF-8 bytes iso-8859-1, in the
+    # header and in the page; read as labelled, every curly quote becomes 'â€™'. The bytes
+    # are valid UTF-8 with multi-byte characters, which real windows-1252 text never is.
+    from scraper.fetch import Fetcher
+
+    with Fetcher(fetch_config) as fetcher:
+        fetched = fetcher.fetch(site.url("/bad/utf8-labelled-latin1.html?charset=iso-8859-1"))
+        assert fetched.ok, fetched.error
+        art = extract_article(fetched.body, fetched.final_url, fetched.content_type)
+    assert "We’re grateful for our passengers’ patience, said" in art.text
+    assert "Renée Okafor" in art.text and "£4.50" in art.text
+    assert "â€" not in art.text and "Ã" not in art.text
+
+
+def test_a_latin1_label_on_real_windows_1252_bytes_is_still_followed() -> None:
+    # no right double quote: its UTF-8 bytes hold 0x9D, which windows-1252 cannot decode,
+    # and that alone would send the bytes on to the UTF-8 guess
+    text = "<html><head><meta charset='iso-8859-1'></head><body>café’s £5 — x</body></html>"
+    decoded, codec = decode_html(text.encode("cp1252"), "text/html; charset=iso-8859-1")
+    assert codec == "cp1252" and "café’s £5 — x" in decoded
+    decoded, codec = decode_html(text.encode("utf-8"), "text/html; charset=iso-8859-1")
+    assert codec == "utf_8" and "café’s £5 — x" in decoded
