@@ -12,6 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotate.annotator import Annotator, reference_date
+from annotate.models import Annotation
 from db import store
 from newsprov import __version__
 from scraper.extract import ExtractError, extract_article
@@ -100,11 +101,15 @@ class Pipeline:
         extracted = extract_article(fetched.body, fetched.final_url, fetched.content_type)
         fetch_id = store.save_fetch(self.db, fetched, run_id)
         article_id = store.save_article(self.db, extracted, fetch_id, input_url, is_seed=is_seed)
-        # read against the article's own date, so re-annotating it later tiers it the same
-        when = reference_date(extracted.published, fetched.fetched_at)
-        annotation = self.annotator.annotate(extracted.text, extracted.opinion, when)
+        annotation = self.annotate_page(extracted, fetched)
         store.save_annotation(self.db, article_id, annotation, run_id)
         return article_id, extracted
+
+    def annotate_page(self, extracted: Extracted, fetched: Fetched) -> Annotation:
+        """Annotate an extracted page with its opinion evidence, read against the article's
+        own date (published, else fetched), so re-annotating it later tiers it the same."""
+        when = reference_date(extracted.published, fetched.fetched_at)
+        return self.annotator.annotate(extracted.text, extracted.opinion, when)
 
     def scrape_one(self, url: str, run_id: int, options: ScrapeOptions) -> ItemResult:
         assert self.fetcher is not None, "scrape needs a fetcher"

@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from annotate.annotator import reference_date
 from db import store, versions
 from newsprov.pipeline import Pipeline
 from scraper.extract import ExtractError, extract_article
@@ -240,8 +239,7 @@ class Rechecker:
         # the new text replaces it.
         versions.ensure_first_version(self.db, aid)
         store.save_article(self.db, extracted, fetch_id, row[1])
-        when = reference_date(extracted.published, fetched.fetched_at)  # the article's date
-        annotation = self.pipeline.annotator.annotate(extracted.text, extracted.opinion, when)
+        annotation = self.pipeline.annotate_page(extracted, fetched)  # against its own date
         store.save_annotation(self.db, aid, annotation, run_id)
         version = versions.record_version(self.db, aid, fetch_id, fetched.fetched_at, run_id)
         return RecheckResult(aid, changed=True, version=version, result="changed")
