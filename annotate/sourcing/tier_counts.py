@@ -32,16 +32,12 @@ from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.tier_topic import _counted, _other_claim
 from annotate.sourcing.words import WordSetView
 
-RULE = "sourcing.tier.small_count"
+SMALL_COUNT = "sourcing.tier.small_count"
 _HARM = WordSetView("harm_counted")
 _OFFICERS = WordSetView("law_officers")
 _LIMIT = 9
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
+# counts in words, up to the limit (wire style spells out one to nine)
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
 # entity kinds whose numbers are somebody's data or a measure, never a narrative count
 _NOT_COUNTS = ("MONEY", "PERCENT", "QUANTITY")
 # what follows a multiplier or a rate: 'five times', 'three percent', 'two per cent'
@@ -51,10 +47,7 @@ _AFTER = frozenset(("fold", "percent", "per", "%", "pc", "pct", "x"))
 # violence done to the people counted ('a gunman shot two men', 'stabbed three guests'): the
 # count is of victims though the noun is not 'victims', so it is a harm claim (tier_acts.py
 # reads 'police beat three protesters' the same way)
-_VIOLENCE = frozenset(
-    """shoot stab beat punch kick assault attack rape kidnap abduct wound injure hurt kill
-    murder maim batter strangle torture execute bomb shell hit""".split()
-)
+_VIOLENCE = WordSetView("violent_acts")
 
 
 def _harmed(noun: Token) -> bool:

@@ -22,9 +22,9 @@ from spacy.tokens import Token
 from annotate.models import SentenceFlag
 from annotate.sourcing.words import WordSetView
 
-RULE = "sourcing.tier.scheduled"
+SCHEDULED = "sourcing.tier.scheduled"
 _STEPS = WordSetView("scheduled_steps")
-_COURT = frozenset(("charge", "arraign", "sentence", "appear", "face", "testify", "try"))
+_COURT = WordSetView("court_steps")
 
 
 def _step(expected: Token) -> Token | None:

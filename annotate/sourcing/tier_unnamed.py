@@ -15,7 +15,7 @@ from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.tier_hits import claim_word_hit, court_context
 from annotate.sourcing.tier_piece import nothing_said
 from annotate.sourcing.tier_rules import _body_named, _mentions, _on_recording
-from annotate.sourcing.tier_schedule import scheduled
+from annotate.sourcing.tier_schedule import SCHEDULED, scheduled
 from annotate.sourcing.words import WordSetView
 
 # the word sets of sourcing_tiers*.toml read here (see annotate/sourcing/words.py)
@@ -88,5 +88,5 @@ def unnamed_tier(
     if meeting := acts.public_meeting(flag, sent, query):
         return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
     if step := scheduled(flag, sent, query):  # round 14
-        return "routine", f"a step on a timetable ('{step}')", "sourcing.tier.scheduled"
+        return "routine", f"a step on a timetable ('{step}')", SCHEDULED
     return "query", "no one the reader can check", "sourcing.tier.unnamed"

@@ -49,7 +49,7 @@ from annotate.sourcing import tier_acts as acts  # round 13
 from annotate.sourcing.generic import generic_statement
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.tier_context import context_tier
-from annotate.sourcing.tier_counts import small_count
+from annotate.sourcing.tier_counts import SMALL_COUNT, small_count
 from annotate.sourcing.tier_hits import claim_in, court_context, lexicon_hit
 from annotate.sourcing.tier_marks import marked_tier
 from annotate.sourcing.tier_rules import (
@@ -278,7 +278,7 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
     if things := thing_count(flag, sent, lex, lambda: claim_in(sent, lex)):
         return "routine", f"a count of things, not people or money ('{things}')", _THING_COUNT
     if small := small_count(flag, sent, lex, lambda: claim_in(sent, lex)):  # round 14
-        return "routine", f"a small count in the narrative ('{small}')", "sourcing.tier.small_count"
+        return "routine", f"a small count in the narrative ('{small}')", SMALL_COUNT
     return "query", "a figure or event with no source", "sourcing.tier.figure"
 
 
