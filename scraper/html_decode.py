@@ -47,19 +47,12 @@ _SUPERSETS = {
 _SINGLE_BYTE_PREFIXES = ("cp125", "iso8859_", "latin_1", "koi8_", "mac_", "cp874", "tis_620")
 
 
-# a lead byte and its continuation bytes: a character outside ASCII, encoded as UTF-8
-_UTF8_MULTI = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-
-
-def _utf8_multibyte(body: bytes, least: int = 1) -> bool:
-    """The body decodes strictly as UTF-8 and holds at least `least` multi-byte characters."""
-    if len(_UTF8_MULTI.findall(body[:200_000], 0)) < least:
-        return False
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+def _mislabelled_utf8(body: bytes) -> str | None:
+    """The body as UTF-8 when it holds bytes outside ASCII and decodes strictly as UTF-8 (then
+    every such byte is part of a multi-byte character), else None."""
+    if body.isascii():
+        return None
+    return _try(body, "utf-8")
 
 
 _META_CHARSET = re.compile(
@@ -124,14 +117,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     for codec in candidates:
         text = _try(body, codec)
         if text is not None:
-            if codec.startswith(_SINGLE_BYTE_PREFIXES) and _utf8_multibyte(body):
-                # A page labelled with a one-byte Western charset whose bytes are valid
-                # UTF-8 with multi-byte characters is UTF-8: real windows-1252 text almost
-                # never forms valid UTF-8 sequences, and read as windows-1252 these bytes
-                # become mojibake ('â€™' for a curly apostrophe), which is not what the
-                # page said (old CMS templates and servers' default charsets mislabel so;
-                # round 14 found 8 of 120 fresh news pages stored that way).
-                return _strip_xml_decl(body.decode("utf-8")), "utf_8"
+            if (
+                codec.startswith(_SINGLE_BYTE_PREFIXES)
+                and (utf8 := _mislabelled_utf8(body)) is not None
+            ):
+                # A page labelled with a one-byte charset whose bytes are valid UTF-8 with
+                # multi-byte characters is UTF-8: real one-byte text almost never forms valid
+                # UTF-8 sequences, and read as labelled these bytes become mojibake ('â€™'
+                # for a curly apostrophe), which is not what the page said (old CMS
+                # templates and servers' default charsets mislabel so; round 14 found 8 of
+                # 120 fresh news pages stored that way).
+                return _strip_xml_decl(utf8), "utf_8"
             return _strip_xml_decl(text), codec
     dammit = UnicodeDammit(body, ["utf-8", "cp1252"], is_html=True)
     if dammit.unicode_markup is None:
