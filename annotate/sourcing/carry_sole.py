@@ -48,6 +48,7 @@ def sole_speaker(flags: list[SentenceFlag]) -> None:
     if len(keys) != 1 or None in keys:
         return
     first, speaker = tagged[0]
+    reason = f"a quotation in a piece that quotes only '{speaker.source.text}': their words"
     for i, f in enumerate(flags):
         if (
             i <= first
@@ -57,5 +58,4 @@ def sole_speaker(flags: list[SentenceFlag]) -> None:
         ):
             continue
         f.sourcing, f.source, f.tier, f.rule = "named_source", speaker.source, None, RULE
-        name = speaker.source.text if speaker.source else ""
-        f.reason = f"a quotation in a piece that quotes only '{name}': their words"
+        f.reason = reason

@@ -22,9 +22,10 @@ def _fragment(sent: SpacySpan, most: int = 10) -> bool:
 
 
 def _table_row(sent: SpacySpan) -> bool:
-    """Round 14: a longer line dense with numbers and with no finite verb ('SILVER PLATE
-    (1,400m), rated 20 to 46, 3-00: 1. Corran Lad (4) Vale 58.5, 2. ...'): a row of a race
-    card, a results list or a table that the extractor ran together, not a sentence."""
+    """Round 14: a line with at least three numbers, a quarter of its words, and no clause
+    with a subject ('SILVER PLATE (1,400m), rated 20 to 46, 3-00: 1. Corran Lad (4) Vale
+    58.5, 2. ...'): a row of a race card, a results list or a table that the extractor ran
+    together, not a sentence. Unlike `_fragment`'s short lines it may be of any length."""
     if sent.text.lstrip().startswith("["):
         return False  # '[2] Author, Title, 2019': a numbered reference (tier_marks.py)
     toks = [t for t in sent if not (t.is_punct or t.is_space)]
