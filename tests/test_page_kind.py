@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from click.testing import CliRunner
+from page_builders import article_page
 
 from annotate.annotator import Annotator
 from newsprov.cli import main
@@ -25,13 +26,8 @@ COLUMN = [
 
 def page(section: str | None, extra_head: str = "", nav: str = "") -> str:
     meta = f"<meta property='article:section' content='{section}'>" if section else ""
-    body = "".join(f"<p>{s}</p>\n" for s in COLUMN)
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>The tram folly</title>{meta}{extra_head}"
-        '<meta property="og:site_name" content="Ardley Courier"></head><body>'
-        f"<nav>{nav}</nav><article><h1>The tram folly</h1><p>By Ana Ruiz</p>\n{body}"
-        "</article></body></html>"
+    return article_page(
+        "The tram folly", COLUMN, "Ardley Courier", "Ana Ruiz", head=meta + extra_head, nav=nav
     )
 
 

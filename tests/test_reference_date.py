@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date
 
 from click.testing import CliRunner
+from page_builders import article_page
 
 from annotate.annotator import reference_date
 from newsprov.cli import main
@@ -25,13 +26,7 @@ STORY = [
 
 def page(title: str, published: str | None) -> str:
     meta = f"<meta property='article:published_time' content='{published}'>" if published else ""
-    body = "".join(f"<p>{s}</p>\n" for s in STORY)
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{title}</title>{meta}"
-        '<meta property="og:site_name" content="Wend Gazette"></head><body>'
-        f"<article><h1>{title}</h1><p>By Lia Moss</p>\n{body}</article></body></html>"
-    )
+    return article_page(title, STORY, "Wend Gazette", "Lia Moss", head=meta)
 
 
 def ferry_tiers(db_path: str) -> dict[str, str | None]:
