@@ -245,7 +245,7 @@ def part_of_name(doc: Doc, start: int, end: int) -> bool:
 
 def _surname_named(t: Token) -> bool:
     """Round 14: a capitalised word that the article also prints as the last word of a full
-    name ('Mara Bigot ... Bigot said'): the person's surname, not a label."""
+    name ('Mara Crank ... Crank said'): the person's surname, not a label."""
     if not (t.is_alpha and t.text[:1].isupper()):
         return False
     doc = t.doc

@@ -50,18 +50,20 @@ def test_the_outlet_s_own_words_stay_strong(annotator: Annotator, text: str, wor
 
 def test_a_surname_that_is_also_a_label_is_the_person_s_name(annotator: Annotator) -> None:
     ann = annotator.annotate(
-        "Lawyers for the family, led by Mara Bigot, asked the court to block the book.\n\n"
-        "Bigot said the family would appeal.\n\n"
+        "Lawyers for the family, led by Mara Crank, asked the court to block the book.\n\n"
+        "Crank said the family would appeal.\n\n"
         "Bigots and cranks filled the hall on Monday.\n"
     )
     texts = [s.text for s in ann.spans]
-    assert "Bigot" not in texts, texts
-    assert "Bigots" in texts, texts
+    assert "Crank" not in texts, texts
+    assert "cranks" in texts and "Bigots" in texts, texts
 
 
 def test_a_loaded_word_in_what_someone_chided_others_for_is_their_charge(
     annotator: Annotator,
 ) -> None:
-    said = _span(annotator, "Okafor chided the Corran club for a substandard pitch.", "substandard")
-    own = _span(annotator, "The Corran club laid a substandard pitch.", "substandard")
+    said = _span(
+        annotator, "Okafor berated the Corran council for its shoddy changing rooms.", "shoddy"
+    )
+    own = _span(annotator, "The Corran council built shoddy changing rooms.", "shoddy")
     assert said.in_quote and not own.in_quote

@@ -7,15 +7,15 @@ from __future__ import annotations
 from annotate.annotator import Annotator
 
 UNSTOPPED = (
-    "Okafor, who has never passed the fourth round, is sure he will recover.\n\n"
-    "\u201cI want to stay in the top ten,\u201d he said\n\n"
-    "\u201cI know I have the game to win the big ones in the future.\n\n"
-    "\u201cThe more big matches I play, the more I will learn.\u201d\n"
+    "Okafor, whose Ardley side lost the cup final on Sunday, says the squad will stay together.\n\n"
+    "\u201cWe will be back in the final next year,\u201d she said\n\n"
+    "\u201cNobody in that dressing room is leaving for another club this summer.\n\n"
+    "\u201cThe young players will be a year older, and the defence will be harder to beat.\u201d\n"
 )
 
 INTERVIEW = (
-    '"We opened the Corran shop in May," Dana Roy said.\n\n'
-    '"Sales have doubled since," Roy said.\n\n'
+    '"We opened the Corran shop in May," Dana Vell said.\n\n'
+    '"Sales have doubled since," Vell said.\n\n'
     "So why a second shop in Ardley?\n\n"
     '"There are three reasons. Rents are low and the station is close."\n'
 )
@@ -31,13 +31,13 @@ def test_a_tag_without_its_full_stop_still_names_the_run_s_speaker(annotator: An
 def test_an_interview_s_untagged_quotation_is_its_only_speaker_s(annotator: Annotator) -> None:
     last = annotator.annotate(INTERVIEW).sentences[-1]
     assert last.sourcing == "named_source" and last.source is not None
-    assert last.source.text.endswith("Roy")
+    assert last.source.text.endswith("Vell")
     assert "quotes only" in (last.reason or "")
 
 
 def test_two_voices_leave_an_untagged_quotation_unsourced(annotator: Annotator) -> None:
     two = INTERVIEW.replace(
-        '"Sales have doubled since," Roy said.', '"Sales doubled," said Omar Vale.'
+        '"Sales have doubled since," Vell said.', '"Sales doubled," said Omar Vale.'
     )
     last = annotator.annotate(two).sentences[-1]
     assert last.sourcing == "unattributed_claim", last.reason
@@ -47,8 +47,8 @@ def test_an_interview_in_curly_single_quotes_has_its_only_speaker_too(
     annotator: Annotator,
 ) -> None:
     ann = annotator.annotate(
-        "\u2018We opened the Corran shop in May,\u2019 Dana Roy said.\n\n"
-        "\u2018Sales have doubled since,\u2019 Roy said.\n\n"
+        "\u2018We opened the Corran shop in May,\u2019 Dana Vell said.\n\n"
+        "\u2018Sales have doubled since,\u2019 Vell said.\n\n"
         "So why a second shop in Ardley?\n\n"
         "\u2018There are three reasons.\u2019\n"
     )

@@ -197,7 +197,8 @@ class Explicit(Views):
         return candidates[0][2]
 
 
-# round 14: '"I want to stay in the top 10," he said' with its full stop lost is a sentence
+# round 14: '"We will be back in the final next year," she said' with its full stop lost is
+# a sentence
 _TAG_TAIL = re.compile(r"[,!?][\"\u201d']{1,2}\s+(?P<tail>[^\"\u201c\u201d]{1,40})$")
 _TAG_VERBS = frozenset(
     "said says say added adds told tells asked asks explained continued insisted warned wrote".split()

@@ -1,7 +1,7 @@
 """The only voice quoted in the piece (round 14, issue 9): `sourcing.carry.sole_speaker`.
 
 An interview story often prints a run of quoted paragraphs and tags only some of them
-('..., Roy said.'), with the reporter's questions or a line of narrative in between. A
+('..., Vell said.'), with the reporter's questions or a line of narrative in between. A
 quotation with no tag near it is then flagged "quotation with no speaker named"
 (`sourcing.quote_speaker`, a query) although the piece quotes nobody else. On the round-14
 development pages whole interviews were flagged that way.
@@ -21,7 +21,7 @@ RULE = "sourcing.carry.sole_speaker"
 _UNTAGGED = "sourcing.quote_speaker"
 _VOICES = ("named_source", "anonymous_source", "weasel")
 # marks that open or close a quotation (quotes.py); a curly single quotation (British style)
-# is known by its opening mark only, as its closing mark is also the apostrophe ("Roy's")
+# is known by its opening mark only, as its closing mark is also the apostrophe ("Vell's")
 _MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018")
 
 
@@ -33,8 +33,8 @@ def _key(flag: SentenceFlag) -> str | None:
 
 def sole_speaker(flags: list[SentenceFlag]) -> None:
     """Give untagged quotations the piece's only quoted speaker (see the module docstring)."""
-    # sentences with a quotation and its speaker: tagged ('"...," Roy said'), or carried
-    # from a tag ("words of Roy")
+    # sentences with a quotation and its speaker: tagged ('"...," Vell said'), or carried
+    # from a tag ("words of Vell")
     tagged = [
         (i, f)
         for i, f in enumerate(flags)

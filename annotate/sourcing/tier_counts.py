@@ -4,10 +4,10 @@ A bare figure reaches the last fallback of tiers.py (`sourcing.tier.figure`, a q
 query word, cause, forecast, spending or routine domain has decided it, and `thing_count`
 (tier_topic.py) keeps every count of people a query. On the round-14 development pages most of
 those last-fallback queries that an editor called routine were small counts that tell the
-story rather than measure anything: 'three men were taken into custody', 'two lawmakers
-invited a historian', 'seven progressives back Sanders', 'he ran for mayor three times'. No
-one asks the reporter where 'two lawmakers' came from; they ask about shares, sums, tallies
-and big counts.
+story rather than measure anything: 'two councillors visited the plant', 'three members of
+the choir sang at the fete', 'four of the candidates back the plan', 'she stood for the seat
+three times'. No one asks the reporter where 'two councillors' came from; they ask about
+shares, sums, tallies and big counts.
 
 So the figure is routine when every number in the sentence is a plain count of at most nine (in
 words or digits: the numbers wire style spells out), and none of them is money, a share, a

@@ -4,8 +4,8 @@
 and an agentless claim is a query: the reader cannot tell who expects it. On the round-14
 development pages (the fresh L3S news pages and trafilatura's) an editor called most of them
 routine when what is expected is the next step of a timetable or a procedure: a defendant
-'is expected to appear in court', a report 'is expected to be tabled in Parliament', a player
-'is expected to start', a spacecraft 'is expected to attempt a landing'. That is the calendar,
+'is expected to appear in court', a report 'is expected to be published on Thursday', a
+player 'is expected to start', a ferry 'is expected to resume sailing'. That is the calendar,
 checkable and low-risk. What is expected as an outcome ('is expected to resign', 'to cost
 3,000 jobs', 'to win', 'to rise') is a forecast somebody made and stays a query.
 
