@@ -15,6 +15,9 @@ _MADE_CLEAR = WordSetView("made_clear")
 # 'adding to his lead', 'continues to trail': senses of a cue verb that say nothing
 _ADD_TO = WordSetView("add_to_not_speech")
 _ASPECT = WordSetView("aspect_not_speech")
+# 'slammed into', 'blasted through': loaded verbs of saying in their physical sense
+_PHYSICAL = WordSetView("physical_not_speech")
+_PHYSICAL_PREPS = frozenset(("into", "against", "onto", "through", "across", "off"))
 # entries of verbs of saying (a parenthetical one reports the whole sentence)
 _SPEECH_ENTRIES = frozenset(
     ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
@@ -41,8 +44,13 @@ def _says_besides(tok: Token, label: str, speech_id: str | None, refusal: Span |
 def other_sense(tok: Token, lemma: str) -> bool:
     """A cue verb in a sense that reports nothing: 'adding to his delegate lead' (add with
     'to' and no clause: an increase; sourcing.words.add_to_not_speech), 'continues to
-    trail' (with an infinitive: how long something goes on; sourcing.words.aspect_not_speech)."""
+    trail' (with an infinitive: how long something goes on; sourcing.words.aspect_not_speech),
+    'slammed into a building' (a loaded verb of saying with a preposition of motion and no
+    clause: a collision; sourcing.words.physical_not_speech)."""
     deps = {c.dep_ for c in tok.children}
+    if lemma in _PHYSICAL and "ccomp" not in deps:
+        # 'a jetliner slammed into a building', 'waves battered against the wall' (round 15)
+        return any(c.dep_ == "prep" and c.lower_ in _PHYSICAL_PREPS for c in tok.children)
     if lemma in _ADD_TO:
         return "ccomp" not in deps and any(
             c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children

@@ -38,6 +38,7 @@ from annotate.sourcing.references import (
     _role_named_before,
     _surname_named_before,
 )
+from annotate.sourcing.story_person import STORY_PERSON, story_person
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
     _CARRY_KINDS,
@@ -109,6 +110,16 @@ class SourceTypes(References):
         if (
             lone := self._one_more(head, src, cue) or self._those(head, mem, i, src, cue)
         ) is not None:
+            if lone.rule == "sourcing.source.one_more" and _person_follows(head, np):
+                # 'Another, Ada Brink, said ...': the next witness, named in apposition
+                name = next(
+                    (e.text for e in s.ents if e.label_ == "PERSON" and e.start > head.i), ""
+                )
+                return make(
+                    "named_source",
+                    "person",
+                    f"attributed to named source '{src.text}' (named in apposition: '{name}')",
+                )
             return lone  # 'Another said', 'those who back her say', 'those surveyed' (round 12)
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
             # "one of the people said", "two of the officials": the people are the source
@@ -158,6 +169,12 @@ class SourceTypes(References):
                 "sourcing.source.role_reference",
             )
             a.source, a.written = _tok_span(person), src
+            return a
+        if anonymous is None and (lead := story_person(head, s)) is not None:
+            # "the new manager confirmed" in a story about Keegan (round 15)
+            why = f"'{src.text}' is '{lead.text}', the person the story is about"
+            a = make("named_source", "person", why, STORY_PERSON)
+            a.source, a.written = _tok_span(lead), src
             return a
         rep_id = lex["representative_noun"].token(head)
         if rep_id or lex["informant_noun"].token(head):

@@ -58,7 +58,13 @@ def unnamed_tier(
     """(tier, why in words, entry id) of a flag whose source is unnamed (any `sourcing` but
     'unattributed_claim'); `query` is the sentence's tier query word, if any."""
     rule = flag.rule or ""
-    if lex["representative_noun"].words and rule in lex["representative_noun"].words.values():
+    reps = lex["representative_noun"].words
+    # a spokesperson's words carried on ('He said: ...', a quotation run) keep the tier of
+    # the sentence that introduced the spokesperson: the source is the same
+    carried = flag.source is not None and any(
+        w.strip(".,'\"").lower() in reps for w in flag.source.text.split()
+    )
+    if reps and (rule in reps.values() or carried):
         if query:
             return "query", f"a spokesperson on '{query[0]}'", query[1]
         return "routine", "a named body's spokesperson", "sourcing.tier.spokesperson"
