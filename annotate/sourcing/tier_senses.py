@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from annotate.sourcing.tier_play import play_sense
+
 # verbs and nouns of the legal sense around 'charge'
 _LEGAL_HEADS = frozenset(
     "face file bring press drop deny plead lay dismiss level add reduce admit clear acquit"
@@ -189,6 +191,8 @@ def _crime_sense(t: Token) -> bool:
 def query_sense(t: Token, eid: str) -> bool:
     """Whether the query word `t` (entry `eid` of `tier_query_word`) is used in the sense
     that makes the claim a query."""
+    if eid in ("sourcing.tier.crime", "sourcing.tier.casualty") and play_sense(t):
+        return False  # 'five steals', 'wound up second', 'took charge of' (round 15)
     if eid == "sourcing.tier.crime" and t.lemma_.lower() == "charge":
         return _legal_charge(t)
     if eid == "sourcing.tier.crime":
