@@ -52,6 +52,19 @@ _CLAUSE = frozenset(("ccomp",))
 _MODALS = frozenset("will would could might may should must shall can 'll".split())
 
 
+def _tag_after(verb: Token, clause: Token) -> bool:
+    """'The view was extraordinary, Ms Clark said.': the tag that follows the words it
+    reports (round 15): the verb heads the sentence, and a comma sets its subject off from
+    the clause before it. 'The plan failed because officials said so' is no such tag."""
+    if verb.dep_ != "ROOT" or clause.i > verb.i:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i < clause.i:
+        return False
+    first = min(t.i for t in subj.subtree)
+    return first > 0 and verb.doc[first - 1].text == ","
+
+
 def _reporting_verb(tok: Token) -> Token | None:
     """The verb of saying or feeling whose reported clause holds `tok`: walk up the heads;
     the step into the verb must be a clausal complement ('said [that it was a disgrace]')."""
@@ -60,7 +73,11 @@ def _reporting_verb(tok: Token) -> Token | None:
         head = cur.head
         if head is cur:
             return None
-        if cur.dep_ in _CLAUSE and head.lemma_.lower() in SAID_VERBS and head.i < cur.i:
+        if (
+            cur.dep_ in _CLAUSE
+            and head.lemma_.lower() in SAID_VERBS
+            and (head.i < cur.i or _tag_after(head, cur))
+        ):
             return head
         cur = head
     return None
