@@ -5,14 +5,15 @@ One worker thread runs URL jobs one after another (fetching is polite per host a
 jobs are rows in `check_jobs`, so a status survives a page reload and a restart. One
 annotator is shared by the worker and pasted copy, behind a lock (spaCy is not promised
 to be thread-safe). Each thread opens its own connection to the database file.
+
+Pasted copy is checked and made into an article in `newsprov.desk_input` (split off to keep
+this file under ~400 lines); its names are importable from here too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import queue
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,19 +25,20 @@ import click
 from annotate.annotator import Annotator
 from db import store
 from db.schema import open_db
+from newsprov.desk_input import (  # noqa: F401 - re-exported: the desk's public names
+    MARKED_OPINION,
+    MAX_PASTE_CHARS,
+    PASTED,
+    CheckError,
+    clean_paste,
+    outlet_key,
+    pasted_article,
+    pasted_url,
+)
 from newsprov.pipeline import Pipeline, ScrapeOptions
 from scraper.fetch import FetchConfig, Fetcher
 from scraper.guard import one_line
 from scraper.models import Extracted, Fetched
-
-# Pasted copy larger than this is refused (a long feature is ~10,000 words, 70,000 chars).
-MAX_PASTE_CHARS = 500_000
-PASTED = "pasted"  # articles.extractor of pasted copy; its URL is paste:<hash>
-_DOMAINISH = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-
-
-class CheckError(ValueError):
-    """Bad input to a check: a one-line message saying what was wrong and what to do."""
 
 
 @dataclass
@@ -109,61 +111,6 @@ class LockedAnnotator:
     def fingerprint(self) -> dict[str, str]:
         with self._lock:
             return self._get().fingerprint()
-
-
-def pasted_url(text: str) -> str:
-    """One key per pasted text: pasting it again updates the same article."""
-    return "paste:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-
-
-def outlet_key(outlet: str) -> tuple[str, str | None]:
-    """(outlet_id, name) for a typed outlet: a domain is kept as it is, a name gets a key."""
-    name = " ".join(outlet.split())
-    low = name.lower().removeprefix("www.")
-    if _DOMAINISH.match(low):
-        return low, None
-    return re.sub(r"[^a-z0-9]+", "-", low).strip("-") or "unknown", name or None
-
-
-def clean_paste(text: str) -> str:
-    """Browsers send CRLF from a textarea; offsets are kept against the cleaned text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text.strip()
-
-
-# the evidence an opinion tier cites when the editor ticks "opinion piece" for pasted copy
-MARKED_OPINION = "marked as opinion by the editor"
-
-
-def pasted_article(
-    text: str, title: str | None, outlet: str | None, opinion: bool = False
-) -> Extracted:
-    """Pasted copy as an article: no URL, no fetch, extractor 'pasted'. Pasted copy has no
-    page to say it is opinion, so the editor says so (`opinion`)."""
-    text = clean_paste(text)
-    if not text:
-        raise CheckError("the pasted copy is empty: paste the article's text, or give its URL")
-    if len(text) > MAX_PASTE_CHARS:
-        raise CheckError(
-            f"the pasted copy is {len(text):,} characters, over the {MAX_PASTE_CHARS:,} limit: "
-            "paste one article at a time"
-        )
-    title = " ".join((title or "").split())[:500] or text.split("\n", 1)[0][:120]
-    outlet_id, outlet_name = outlet_key(outlet) if outlet and outlet.strip() else ("", None)
-    return Extracted(
-        url=pasted_url(text),
-        canonical_url=None,
-        outlet_domain=outlet_id,
-        outlet_name=outlet_name,
-        title=title,
-        authors=[],
-        published=None,
-        language="en",
-        text=text,
-        word_count=len(text.split()),
-        extractor=PASTED,
-        opinion=MARKED_OPINION if opinion else None,
-    )
 
 
 class _ProgressFetcher:
