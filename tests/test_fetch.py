@@ -232,7 +232,13 @@ def test_fetch_is_thread_safe_per_host(site, fetch_config) -> None:
             t.join()
     assert len(results) == 4 and all(r.ok for r in results)
     assert len(site.log(host="threads.test", path="/robots.txt")) == 1
-    assert min(gaps(site.log(host="threads.test"))) >= 0.1 - JITTER
+    # robots.txt, then the four pages one by one: 0.4 s from first to last arrival. Without
+    # the per-host lock the four would arrive together, 0.1 s after robots.txt. The span,
+    # not the smallest gap, is asserted, with a gap's worth of slack: on a loaded machine
+    # the server may log one arrival late and the next on time (a 0.038 s gap was seen
+    # under load), shrinking one gap though the fetcher waited.
+    times = [r.time for r in site.log(host="threads.test")]
+    assert times[-1] - times[0] >= 0.3
 
 
 @pytest.mark.parametrize(
