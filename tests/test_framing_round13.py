@@ -49,7 +49,9 @@ def test_literal_and_fixed_senses_are_not_shown(matcher, nlp, text) -> None:
         # the same words passing a verdict stay strong
         ("The malicious leak was timed to hurt the candidate.", "malicious"),
         ("The astronomical cost of the tunnel has doubled again.", "astronomical"),
-        ("The agency is infested with activists, the paper wrote.", "infested"),
+        # (round 15: without the tag 'the paper wrote' it had, which now makes the word the
+        # paper's reported view, mild, as 'The paper wrote that ...' was in round 14)
+        ("The agency is infested with activists.", "infested"),
         ("The power-hungry governor seized control of the police.", "power-hungry"),
         ("The ignorant remarks from the senator drew groans in the chamber.", "ignorant"),
         ("The evil scheme targeted pensioners.", "evil"),

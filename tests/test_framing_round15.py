@@ -54,3 +54,11 @@ def test_the_sports_metaphor_about_politics_stays_strong(annotator: Annotator) -
         "Councillors met on Tuesday to set a new date."
     )
     assert _span(annotator, text, "point-scoring").tier == "strong"
+
+
+def test_a_tagged_view_is_mild_whichever_side_the_tag_is_on(annotator: Annotator) -> None:
+    for text in (
+        "The paper wrote that the agency is infested with activists.",
+        "The agency is infested with activists, the paper wrote.",
+    ):
+        assert _span(annotator, text, "infested").tier == "mild", text

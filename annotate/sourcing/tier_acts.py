@@ -179,3 +179,31 @@ def instruction(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children):
         return None  # 'They call ...', 'Will you call ...'
     return root.text
+
+
+# round 15: the record of a named person's arrest or charge
+NAMED_CHARGE = "sourcing.tier.named_charge"
+_RECORD_VERBS = frozenset(
+    "arrest charge indict convict sentence jail acquit book cite ticket remand bail".split()
+)
+
+
+def named_charge(flag: SentenceFlag, sent: SpacySpan, query: tuple[str, str] | None) -> str | None:
+    """'Jamie Miller, 46, was arrested for retail theft', 'Gary Hale had been charged with
+    kidnapping': a named person's arrest, charge or sentence, told in the passive as the
+    police blotter and the court list tell it (rule "sourcing.tier.named_charge"). The
+    arrest of people unnamed or counted ('three men were arrested') and the crime said apart
+    from the charge stay queries."""
+    if flag.in_quote or query is None or query[1] != "sourcing.tier.crime":
+        return None
+    root = sent.root
+    if root.lemma_.lower() not in _RECORD_VERBS or not any(
+        c.dep_ == "auxpass" for c in root.children
+    ):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.ent_type_ != "PERSON" or subj.tag_ not in ("NNP", "NNPS"):
+        return None
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in root.children):
+        return None  # 'was arrested and beat an officer': a detail of the case
+    return f"{subj.text} {root.text}"

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from annotate.models import SentenceFlag
 
 _CLAIM_KIND = "(sourcing.tier.claim_kind)"
+_IN_PASSING = "(sourcing.tier.in_passing)"
 _FORECASTS = (
     "(sourcing.tier.estimate)",
     "(sourcing.tier.forecast_word)",
@@ -56,12 +57,16 @@ def argued_piece(flags: list[SentenceFlag], least: int = ARGUED_LEAST) -> None:
         for f in flags
         if f.tier == "query" and not f.in_quote and (f.reason or "").endswith(_CLAIM_KIND)
     ]
-    if len(kinds) < least or len(kinds) * ARGUED_DENSEST > len(flags):
+    # round 15: causes and judgements already routine as stated in passing still show a
+    # piece that argues in its own voice, so they count towards it
+    passing = sum(not f.in_quote and (f.reason or "").endswith(_IN_PASSING) for f in flags)
+    n = len(kinds) + passing
+    if n < least or n * ARGUED_DENSEST > len(flags):
         return
     for f in kinds:
         f.tier = "routine"
         f.reason = (
-            f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: one of {len(kinds)} causes,"
+            f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: one of {n} causes,"
             " accusations or judgements in the piece's own voice, an argued piece"
             " (sourcing.tier.argued_piece)"
         )
@@ -70,14 +75,14 @@ def argued_piece(flags: list[SentenceFlag], least: int = ARGUED_LEAST) -> None:
             f.tier = "routine"
             f.reason = (
                 f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the hedge of a piece"
-                f" that argues in its own voice ({len(kinds)} causes or judgements)"
+                f" that argues in its own voice ({n} causes or judgements)"
                 " (sourcing.tier.argued_hedge)"
             )
         elif _own_forecast(f):
             f.tier = "routine"
             f.reason = (
                 f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the forecast of a piece"
-                f" that argues in its own voice ({len(kinds)} causes or judgements)"
+                f" that argues in its own voice ({n} causes or judgements)"
                 " (sourcing.tier.argued_forecast)"
             )
 

@@ -52,6 +52,7 @@ from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_counts import SMALL_COUNT, small_count
 from annotate.sourcing.tier_hits import claim_in, court_context, lexicon_hit
 from annotate.sourcing.tier_marks import marked_tier
+from annotate.sourcing.tier_passing import IN_PASSING, in_passing
 from annotate.sourcing.tier_rules import (
     _cause_of_move,
     _mentions,
@@ -162,6 +163,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
                 f"police or court procedure on the record ('{act}')",
                 acts.OFFICIAL_ACT,
             )
+        if blotter := acts.named_charge(flag, sent, query):  # round 15
+            return (
+                "routine",
+                f"a named person's arrest or charge on record ('{blotter}')",
+                (acts.NAMED_CHARGE),
+            )
         if (
             query
             and query[1] == "sourcing.tier.casualty"
@@ -248,6 +255,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         ):
             eid = "sourcing.tier.generic_capacity"  # 'Poor sleep can lead to ...'
         return "routine", f"a general statement about '{kind}'", eid
+    if (cue := in_passing(flag, sent)) is not None:  # round 15
+        return "routine", f"stated in passing, as narrative ('{cue}')", IN_PASSING
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (

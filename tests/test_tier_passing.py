@@ -1,0 +1,50 @@
+"""Round 15 (issue 9): a cause, harm or judgement stated flatly is routine
+(sourcing.tier.in_passing); hedged, a reason why, or the cause of an incident it stays a query.
+A named person's arrest or charge in the passive is the record (sourcing.tier.named_charge).
+Text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from sourcing_data import tier_of
+
+from annotate.annotator import Annotator
+
+ROUTINE = [
+    "Dana Vell withdrew from the Corran production because of her pregnancy.",
+    "The Ardley model keeps its old mirrors due to federal rules.",
+    "Mara Crank, 27, of Corran, was arrested for retail theft.",
+]
+QUERY = [
+    "The Corran gas leak may have been caused by nearby building work.",
+    "The Corran depot fire was caused by a faulty heater.",
+    "Three men were arrested for retail theft in Corran on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", ROUTINE)
+def test_stated_in_passing_or_on_the_record_is_routine(annotator: Annotator, text: str) -> None:
+    assert tier_of(annotator, text, text[:12]) == ("unattributed_claim", "routine"), text
+
+
+@pytest.mark.parametrize("text", QUERY)
+def test_hedged_causes_incidents_and_counted_arrests_stay_queries(
+    annotator: Annotator, text: str
+) -> None:
+    assert tier_of(annotator, text, text[:12]) == ("unattributed_claim", "query"), text
+
+
+def test_causes_in_passing_still_count_towards_an_argued_piece(annotator: Annotator) -> None:
+    # three causes in the writer's voice make an argued piece; the one the hedge keeps a
+    # query becomes routine with the other two, as it did before they were in passing
+    text = (
+        "The Corran library closed in May because of the council's cuts. "
+        "Its readers moved to Ardley due to the longer hours there. "
+        "The branch could have stayed open because of its grant. "
+        + " ".join(
+            f"Volunteer {n} shelved books on the Corran estate on Tuesday." for n in range(20)
+        )
+    )
+    flag = annotator.annotate(text).sentences[2]
+    assert flag.tier == "routine", flag.reason
+    assert "argued piece" in (flag.reason or "")
