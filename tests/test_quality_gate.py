@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "073f118a29e6e9285249ceb648dae14c9aaa21c6e20567893734fdfb548a976d",
+    "heldout": "300d3b2d56608a179013f1baa1e1952049b0a6d8d5aeac921a10e8ad252bc9ec",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -124,6 +124,16 @@ DIGESTS = {
 # from 0.79 to 0.785 and the named-flagged ceiling from 0.08 to 0.09: c14's articles are the
 # hardest yet (layout lines, a column, a study's numbered points), and 16 of their 91 named
 # sentences are flagged, most of them a named source's figures carried on.
+# Fifteenth round: six blind articles c15_* (tests/heldout/README_ROUND15.md), scored once on
+# 42e8fc8 (tests/heldout/FIRST_SCORES_ROUND15.md: unsourced F1 0.682, framing outside quotes
+# 0.333, named flagged 3/79). The enlarged set (86 articles, 1,845 sentences), the same on
+# 42e8fc8 (before the round's rules) and on 947195e (after them):
+#   heldout: unsourced F1 0.7766, label agreement 0.7789, named flagged 69/817 (0.0845),
+#            framing F1 (outside quotes) 0.7131, neutral flags per 500 words 0.174
+# With the set (no rule changed for it), the floors on unsourced F1 and label agreement move
+# from 0.785 to 0.775 and on framing from 0.72 to 0.71: c15's gold labels 49 of its 82
+# unsourced sentences routine (an explainer's public record, a match report's facts) that the
+# tool leaves unflagged, and its feature's six author-voice spans are mostly missed.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -135,10 +145,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.785),
-        ("sourcing.label_agreement", "min", 0.785),
+        ("sourcing.unsourced_f1", "min", 0.775),
+        ("sourcing.label_agreement", "min", 0.775),
         ("sourcing.named_flagged_rate", "max", 0.09),
-        ("framing.outside_quotes_f1", "min", 0.72),
+        ("framing.outside_quotes_f1", "min", 0.71),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
