@@ -48,3 +48,18 @@ def test_causes_in_passing_still_count_towards_an_argued_piece(annotator: Annota
     flag = annotator.annotate(text).sentences[2]
     assert flag.tier == "routine", flag.reason
     assert "argued piece" in (flag.reason or "")
+
+
+def test_an_untagged_quotation_is_routine_and_says_why(annotator: Annotator) -> None:
+    flags = annotator.annotate(
+        "So why a second shop?\n\n" + '"There are three reasons. Rents are low."\n'
+    ).sentences
+    quoted = [f for f in flags if f.rule == "sourcing.quote_speaker"]
+    assert quoted and all(f.tier == "routine" for f in quoted), [f.reason for f in flags]
+    assert all("(sourcing.tier.untagged_quote)" in (f.reason or "") for f in quoted)
+
+
+def test_an_untagged_quotation_with_a_crime_stays_a_query(annotator: Annotator) -> None:
+    text = 'The hearing opened on Monday.\n\n"He stole the money from the Corran fund."'
+    flag = annotator.annotate(text).sentences[-1]
+    assert (flag.sourcing, flag.tier) == ("unattributed_claim", "query"), flag.reason

@@ -52,7 +52,7 @@ from annotate.sourcing.tier_context import context_tier
 from annotate.sourcing.tier_counts import SMALL_COUNT, small_count
 from annotate.sourcing.tier_hits import claim_in, court_context, lexicon_hit
 from annotate.sourcing.tier_marks import marked_tier
-from annotate.sourcing.tier_passing import IN_PASSING, in_passing
+from annotate.sourcing.tier_passing import IN_PASSING, UNTAGGED_QUOTE, in_passing, untagged_quote
 from annotate.sourcing.tier_rules import (
     _cause_of_move,
     _mentions,
@@ -257,6 +257,12 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "routine", f"a general statement about '{kind}'", eid
     if (cue := in_passing(flag, sent)) is not None:  # round 15
         return "routine", f"stated in passing, as narrative ('{cue}')", IN_PASSING
+    if untagged_quote(flag):  # round 15
+        return (
+            "routine",
+            "an untagged quotation, as interviews and transcripts set them",
+            UNTAGGED_QUOTE,
+        )
     # an id outside sourcing.* is a borrowed framing entry (shipped or the user's): a judgement
     if rule.startswith(_QUERY_RULE_PREFIXES) or (rule and not rule.startswith("sourcing.")):
         return (
