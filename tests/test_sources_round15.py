@@ -20,6 +20,7 @@ def test_another_witness_named_in_apposition_is_named(annotator: Annotator) -> N
     flag = flag_of(annotator, WITNESSES, "Another, Mara Crank")
     assert flag.sourcing == "named_source", flag.reason
     assert "Mara Crank" in (flag.reason or "")
+    assert flag.source is not None and flag.source.text == "Mara Crank"
     # the pronoun that carries her on is named too, not an unnamed 'Another'
     assert flag_of(annotator, WITNESSES, "She described").sourcing == "named_source"
 

@@ -231,6 +231,14 @@ def _named_member(head: Token) -> SpacySpan | None:
     return None
 
 
+def apposed(head: Token, np: SpacySpan) -> SpacySpan | None:
+    """The person's name set in apposition after `head` ('Another, Ada Brink, said'), when
+    `_person_follows` finds one (round 15)."""
+    if not _person_follows(head, np):
+        return None
+    return next((e for e in head.sent.ents if e.label_ == "PERSON" and e.start > head.i), None)
+
+
 def _person_follows(head: Token, np: SpacySpan) -> bool:
     """A person's name in the phrase after the noun or in apposition right after it ('a
     strategist for the party, Lena Ruiz,'), however the parser attached it."""

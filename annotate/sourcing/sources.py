@@ -30,6 +30,7 @@ from annotate.sourcing.people import (
     _person_follows,
     _plain_capital,
     _speaks_for,
+    apposed,
 )
 from annotate.sourcing.references import (
     References,
@@ -110,16 +111,12 @@ class SourceTypes(References):
         if (
             lone := self._one_more(head, src, cue) or self._those(head, mem, i, src, cue)
         ) is not None:
-            if lone.rule == "sourcing.source.one_more" and _person_follows(head, np):
+            if lone.rule == "sourcing.source.one_more" and (ent := apposed(head, np)):
                 # 'Another, Ada Brink, said ...': the next witness, named in apposition
-                name = next(
-                    (e.text for e in s.ents if e.label_ == "PERSON" and e.start > head.i), ""
-                )
-                return make(
-                    "named_source",
-                    "person",
-                    f"attributed to named source '{src.text}' (named in apposition: '{name}')",
-                )
+                why = f"attributed to named source '{src.text}' (named in apposition: '{ent}')"
+                a = make("named_source", "person", why)
+                a.source, a.written = _tok_span(ent), src
+                return a
             return lone  # 'Another said', 'those who back her say', 'those surveyed' (round 12)
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
             # "one of the people said", "two of the officials": the people are the source
