@@ -31,7 +31,7 @@ def test_a_vague_group_tagged_after_the_view_leaves_it_strong(annotator: Annotat
 
 HOCKEY = (
     "The Ardley Flyers beat Corran 4-2 in overtime on Saturday, and their goaltender made "
-    "31 saves. Okafor has tallied at least one point in each of the last 12 home games, "
+    "31 saves. Okafor has scored in nine straight home games, "
     "his point-scoring run the longest in the league. The netminders will rotate, the "
     "coach said, and the rookie will start in the playoff opener against Vale after the "
     "referee cleared his helmet. Corran's defence was mediocre all night."

@@ -74,27 +74,28 @@ def test_two_people_named_as_often_link_to_neither(annotator: Annotator) -> None
 
 
 SPOKESMAN = (
-    "Three tugs pulled the ferry off the Corran sandbank, a spokesman for the harbour said. "
-    'He said: "I am pleased to say the removal has been a success. '
-    'Surveyors will go on board once the ferry is anchored."'
+    "Ferries to Corran will run again from Friday, a spokesman for the harbour board said. "
+    'He said: "The repairs finished a week early. '
+    'Buses will meet every ferry from Monday."'
 )
 
 
 def test_a_spokesperson_s_words_carried_on_keep_the_spokesperson_tier(
     annotator: Annotator,
 ) -> None:
-    for start in ("Three tugs", "He said", "Surveyors will"):
+    for start in ("Ferries to Corran", "He said", "Buses will"):
         flag = flag_of(annotator, SPOKESMAN, start)
         assert (flag.sourcing, flag.tier) == ("anonymous_source", "routine"), (start, flag.reason)
         assert "sourcing.tier.spokesperson" in (flag.reason or "")
 
 
-def test_officials_words_carried_on_stay_a_query(annotator: Annotator) -> None:
-    text = SPOKESMAN.replace("a spokesman for the harbour said", "harbour officials said").replace(
-        "He said:", "They said:"
-    )
-    flag = flag_of(annotator, text, "They said")
-    assert (flag.sourcing, flag.tier) == ("anonymous_source", "query"), flag.reason
+def test_unnamed_sources_words_carried_on_stay_a_query(annotator: Annotator) -> None:
+    text = SPOKESMAN.replace(
+        "a spokesman for the harbour board said", "sources at the harbour board said"
+    ).replace("He said:", "They said:")
+    for start in ("Ferries to Corran", "They said", "Buses will"):
+        flag = flag_of(annotator, text, start)
+        assert (flag.sourcing, flag.tier) == ("anonymous_source", "query"), (start, flag.reason)
 
 
 def test_slammed_into_is_a_collision_not_a_speaker(annotator: Annotator) -> None:

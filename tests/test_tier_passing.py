@@ -11,12 +11,12 @@ from sourcing_data import tier_of
 from annotate.annotator import Annotator
 
 ROUTINE = [
-    "Dana Vell withdrew from the Corran production because of her pregnancy.",
-    "The Ardley model keeps its old mirrors due to federal rules.",
+    "Dana Vell left the Corran choir tour because of a clash with her exams.",
+    "The Ardley ferry keeps its old timetable due to harbour rules.",
     "Mara Crank, 27, of Corran, was arrested for retail theft.",
 ]
 QUERY = [
-    "The Corran gas leak may have been caused by nearby building work.",
+    "The fall in Corran bus use may have been caused by the new fares.",
     "The Corran depot fire was caused by a faulty heater.",
     "Three men were arrested for retail theft in Corran on Tuesday.",
 ]

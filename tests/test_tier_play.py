@@ -10,13 +10,13 @@ from sourcing_data import tier_of
 from annotate.annotator import Annotator
 
 PLAY = [
-    "Okafor scored 22 points, dished out nine assists and collected five steals in the 105-98 win.",
-    "Okafor was held to 12 points on 4-of-9 shooting in the 98-90 defeat at Ardley.",
-    "Corran ranked 20th in rushing offense and mustered 77 yards in the 21-14 playoff win.",
-    "Corran wound up second in total defense with a 15.9-point average.",
-    "Corran started slow, missing their first 12 shots from the floor.",
-    "He took charge of Corran in October 1999 and led them to 3 titles.",
-    "The top model, with two processors, a RAID card and four 1TB drives, costs 24,000 dollars.",
+    "Okafor had 18 points, seven rebounds and six steals in the 99-91 win over Vale.",
+    "Okafor finished with 14 points on 5-of-11 shooting in the 98-90 defeat at Ardley.",
+    "Corran sat 14th in passing offense and gained 210 yards in the 24-17 playoff win.",
+    "Ardley wound up third in scoring defense with a 17.2-point average.",
+    "Ardley were cold early, missing their first eight shots in the 88-80 defeat.",
+    "She took charge of Ardley in May 2004 and won 3 titles.",
+    "The Corran laptop model ships with a RAID array and two drives for 900 dollars.",
 ]
 
 CRIME_OR_HARM = [

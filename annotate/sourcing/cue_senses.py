@@ -49,7 +49,7 @@ def other_sense(tok: Token, lemma: str) -> bool:
     clause: a collision; sourcing.words.physical_not_speech)."""
     deps = {c.dep_ for c in tok.children}
     if lemma in _PHYSICAL and "ccomp" not in deps:
-        # 'a jetliner slammed into a building', 'waves battered against the wall' (round 15)
+        # 'a freight train slammed into a bus', 'waves battered against the wall' (round 15)
         return any(c.dep_ == "prep" and c.lower_ in _PHYSICAL_PREPS for c in tok.children)
     if lemma in _ADD_TO:
         return "ccomp" not in deps and any(

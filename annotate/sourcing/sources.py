@@ -168,7 +168,7 @@ class SourceTypes(References):
             a.source, a.written = _tok_span(person), src
             return a
         if anonymous is None and (lead := story_person(head, s)) is not None:
-            # "the new manager confirmed" in a story about Keegan (round 15)
+            # "the new manager confirmed" in a story about Okafor (round 15)
             why = f"'{src.text}' is '{lead.text}', the person the story is about"
             a = make("named_source", "person", why, STORY_PERSON)
             a.source, a.written = _tok_span(lead), src

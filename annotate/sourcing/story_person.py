@@ -1,7 +1,8 @@
 """A post held by the person the story is about (round 15, rule sourcing.source.story_person).
 
-Sports and political copy names its subject, then calls them by the post they hold: "Keegan
-... after the new manager confirmed he would call". The role was never given beside the name
+Sports and political copy names its subject, then calls them by the post they hold: "Okafor
+will face Corran on Saturday, and the new manager confirmed he would start his strongest
+side". The role was never given beside the name
 (so `references._role_named_before` cannot link it), yet no reader takes "the new manager" for
 an unnamed informant: the story has one manager, and he is the man it is about. On round-15
 development pages this one reading made a sentence and the four that carried its speaker on

@@ -189,8 +189,8 @@ _RECORD_VERBS = frozenset(
 
 
 def named_charge(flag: SentenceFlag, sent: SpacySpan, query: tuple[str, str] | None) -> str | None:
-    """'Jamie Miller, 46, was arrested for retail theft', 'Gary Hale had been charged with
-    kidnapping': a named person's arrest, charge or sentence, told in the passive as the
+    """'Mara Crank, 27, was arrested for retail theft', 'Dele Okafor had been charged with
+    fraud': a named person's arrest, charge or sentence, told in the passive as the
     police blotter and the court list tell it (rule "sourcing.tier.named_charge"). The
     arrest of people unnamed or counted ('three men were arrested') and the crime said apart
     from the charge stay queries."""

@@ -4,11 +4,10 @@
 On real pages that rule was the least precise the tool had: of the 64 flags it put in the
 default view on the pages editors judged in rounds 4 to 14, 2 were claims an editor would
 query (and 3 borderline). Most of its causes were background given in passing: an adverbial
-on another claim ("pulled out of the production because of her pregnancy", "keeps the
-regular mirrors due to federal regulations") or a clause on a noun ("the fight that led to
-suspensions"). The queries were a cause offered as a possibility ("the leak may have been
-caused by nearby construction") and a reason why ("That's why ... are moving into the
-race").
+on another claim ("left the tour because of a clash with her exams", "keeps its old
+timetable due to harbour rules") or a clause on a noun ("the brawl that led to two bans").
+The queries were a cause offered as a possibility ("the fall may have been caused by the new
+fares") and a reason why ("That is why two councillors are standing").
 
 So a cause is routine when the sentence asserts something else and gives the cause on the
 way: the causal cue neither heads the sentence ('Vaccines cause autism', 'Autism is caused
@@ -77,8 +76,8 @@ def _asserted(cue: Token, sent: SpacySpan) -> bool:
 
 def in_passing(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     """The causal cue ('because of', 'led to') when the cause is given in passing: an
-    adverbial ('withdrew because of her pregnancy') or a clause on a noun ('a fight that led
-    to suspensions'), with no hedge, no 'why' and no incident; None otherwise."""
+    adverbial ('left the tour because of her exams') or a clause on a noun ('a brawl that led
+    to two bans'), with no hedge, no 'why' and no incident; None otherwise."""
     rule = flag.rule or ""
     if flag.in_quote or not rule.startswith("sourcing.check.causal"):
         return None

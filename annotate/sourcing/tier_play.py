@@ -3,9 +3,9 @@ sourcing.tier.sense_play).
 
 Round 15's development pages (fresh L3S-GN1 sports, business and technology copy) put more
 than a dozen crime- and casualty-tier queries on words that name no crime and no harm: a
-box score's 'five steals' and '4-of-9 shooting', a side's 'rushing offense', 'the last
-clock-killing drive', 'missing their first 12 shots', 'wound up second', 'took charge of the
-club', and a storage maker's 'RAID card' (an acronym in capitals). Each test below reads
+box score's 'six steals' and '5-of-11 shooting', a side's 'passing offense', a
+time-killing drive, 'missing their first eight shots', 'wound up third', 'took charge of the
+side', and a laptop's 'RAID array' (an acronym in capitals). Each test below reads
 the word's own phrase, so the same word in its crime or casualty sense ('stole five cars',
 'the shooting outside the bar', 'the missing hiker', 'a knife wound', 'charged with theft')
 keeps its cue.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# sides of play: 'rushing offense', 'scoring defense', 'total offense'
+# sides of play: 'passing offense', 'scoring defense', 'total offense'
 _PLAY_UNITS = frozenset(("offense", "offence", "defense", "defence"))
 _UNIT_MODS = frozenset(
     "rushing passing scoring total running pass run red-zone zone team league".split()
@@ -29,7 +29,7 @@ _MISSED_THINGS = frozenset(
 
 
 def _shooting_stat(t: Token) -> bool:
-    """'on 4-of-9 shooting', 'shooting 40 percent from the floor': a shooting line."""
+    """'on 5-of-11 shooting', 'shooting 40 percent from the floor': a shooting line."""
     sent = t.sent
     window = t.doc[max(sent.start, t.i - 4) : min(sent.end, t.i + 5)]
     text = window.text.lower()
@@ -39,7 +39,7 @@ def _shooting_stat(t: Token) -> bool:
 
 
 def _acronym(t: Token) -> bool:
-    """A cue word written in capitals in a sentence that is not ('a RAID card', 'the KILL
+    """A cue word written in capitals in a sentence that is not ('a RAID array', 'the KILL
     switch'): an acronym or a product's term. A headline in capitals keeps its words."""
     if not (t.is_upper and len(t.text) > 2):
         return False
@@ -54,25 +54,25 @@ def play_sense(t: Token) -> bool:
     nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
     prev = doc[t.i - 1].lower_ if t.i > 0 else ""
     if _acronym(t):
-        return True  # 'a RAID card': a storage term, not a police raid
+        return True  # 'a RAID array': a storage term, not a police raid
     if low == "wound" and nxt in ("up", "down"):
-        return True  # 'wound up second in total defense': the verb wind
+        return True  # 'wound up third in scoring defense': the verb wind
     if lemma == "steal" and t.pos_ == "NOUN":
-        return any(c.dep_ == "nummod" or c.like_num for c in t.children)  # 'five steals'
+        return any(c.dep_ == "nummod" or c.like_num for c in t.children)  # 'six steals'
     if lemma in ("shoot", "shooting") and t.pos_ == "NOUN" and _shooting_stat(t):
         return True
     if low in _PLAY_UNITS:
-        # the modifier just before it, however the parser hung it ('in rushing offense'
+        # the modifier just before it, however the parser hung it ('in passing offense'
         # is often read as a gerund taking an object)
         return prev in _UNIT_MODS
     if prev == "-" and t.i > 1 and doc[t.i - 2].lower_ in ("clock", "time", "momentum"):
-        return True  # 'the final clock-killing drive'
+        return True  # 'a time-killing drive'
     if low in ("missing", "missed") and t.pos_ in ("VERB", "AUX"):
         if nxt == "out":
             return True  # 'after missing out on the playoffs'
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
         return obj is not None and obj.lemma_.lower() in _MISSED_THINGS
     if lemma == "charge" and t.pos_ == "NOUN" and t.tag_ == "NN":
-        # 'took charge of Bolton', 'in charge of the inquiry': a post, not an accusation
+        # 'took charge of Ardley', 'in charge of the inquiry': a post, not an accusation
         return t.head.lemma_.lower() in ("take", "in", "put", "assume")
     return False

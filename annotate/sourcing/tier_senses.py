@@ -192,7 +192,7 @@ def query_sense(t: Token, eid: str) -> bool:
     """Whether the query word `t` (entry `eid` of `tier_query_word`) is used in the sense
     that makes the claim a query."""
     if eid in ("sourcing.tier.crime", "sourcing.tier.casualty") and play_sense(t):
-        return False  # 'five steals', 'wound up second', 'took charge of' (round 15)
+        return False  # 'six steals', 'wound up third', 'took charge of' (round 15)
     if eid == "sourcing.tier.crime" and t.lemma_.lower() == "charge":
         return _legal_charge(t)
     if eid == "sourcing.tier.crime":
