@@ -155,7 +155,7 @@ def demote_genre(doc: Doc, spans: list[FramingSpan]) -> None:
             s.tier = "mild"
             s.reason = f"{s.reason} (Sports copy: the genre's usual word for play; mild.)"
             continue
-        if sport and s.entry is not None and s.entry.startswith(SPORT_METAPHORS):
+        if sport and s.entry.startswith(SPORT_METAPHORS):  # candidates all have an entry
             s.tier = "mild"
             s.reason = f"{s.reason} (Sports copy: a sports word in its own sense; mild.)"
             continue

@@ -38,14 +38,16 @@ _INCIDENTS = WordSetView("incidents")
 _PREDICATE_DEPS = frozenset(("acomp", "attr", "oprd", "xcomp", "ccomp"))
 
 
-def _cue_token(flag: SentenceFlag, sent: SpacySpan) -> Token | None:
-    """The first word of the causal cue the flag's reason quotes ('because of', 'led to')."""
-    reason = flag.reason or ""
+def _cue_text(reason: str) -> str | None:
+    """The causal cue the flag's reason quotes ("causal claim with no source: 'led to'")."""
     start = reason.find(": '")
-    if start < 0:
-        return None
-    words = reason[start + 3 : reason.find("'", start + 3)].lower().split()
-    cue = [w for w in words if w not in ("a", "an", "the")]  # 'the result of': 'result'
+    return reason[start + 3 : reason.find("'", start + 3)] if start >= 0 else None
+
+
+def _cue_token(cue_text: str, sent: SpacySpan) -> Token | None:
+    """The first word of the cue in the sentence, past an article ('the result of':
+    'result')."""
+    cue = [w for w in cue_text.lower().split() if w not in ("a", "an", "the")]
     if not cue:
         return None
     return next((t for t in sent if t.lower_ == cue[0]), None)
@@ -87,12 +89,11 @@ def in_passing(flag: SentenceFlag, sent: SpacySpan) -> str | None:
             return None
         if t.lemma_.lower() in _INCIDENTS:
             return None
-    cue = _cue_token(flag, sent)
+    text = _cue_text(flag.reason or "")
+    cue = _cue_token(text, sent) if text is not None else None
     if cue is None or _asserted(cue, sent):
         return None
-    reason = flag.reason or ""
-    start = reason.find(": '")
-    return reason[start + 3 : reason.find("'", start + 3)]
+    return text
 
 
 UNTAGGED_QUOTE = "sourcing.tier.untagged_quote"

@@ -164,11 +164,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
                 acts.OFFICIAL_ACT,
             )
         if blotter := acts.named_charge(flag, sent, query):  # round 15
-            return (
-                "routine",
-                f"a named person's arrest or charge on record ('{blotter}')",
-                (acts.NAMED_CHARGE),
-            )
+            why = f"a named person's arrest or charge on record ('{blotter}')"
+            return "routine", why, acts.NAMED_CHARGE
         if (
             query
             and query[1] == "sourcing.tier.casualty"
