@@ -24,11 +24,17 @@ _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 def _mentions(text: str, words: WordSetView, skip: frozenset[str] = frozenset()) -> str | None:
     """The first word or phrase of the set, bar those in `skip`, found in `text` (lower
-    case), at word bounds."""
+    case), at word bounds: the one that starts earliest in the text, the longer on a tie.
+    (Why by position: the set is a frozenset, whose order changes with the hash seed, so
+    taking the first one iterated made a reason quote 'the jury heard' in one process and
+    'presented at trial' in the next for the same sentence.)"""
+    best: tuple[int, int, str] | None = None
     for w in words:
-        if w not in skip and w in text and re.search(rf"\b{re.escape(w)}\b", text):
-            return w
-    return None
+        if w not in skip and w in text and (m := re.search(rf"\b{re.escape(w)}\b", text)):
+            key = (m.start(), -len(w), w)
+            if best is None or key < best:
+                best = key
+    return best[2] if best is not None else None
 
 
 def _cause_of_move(sent: SpacySpan, lex: SourcingLexicon) -> str | None:
