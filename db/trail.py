@@ -15,11 +15,11 @@ from collections.abc import Sequence
 import sqlite_utils
 
 from db.claim_groups import matches_of
+from db.related_list import article_info
 from db.trace import (
     SQL_BATCH,
     ClusterFn,
     _cluster_rows,
-    article_info,
     copy_originals,
     is_deferred,
     load_story_claims,

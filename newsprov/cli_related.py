@@ -48,7 +48,7 @@ def related_command(id_or_url: str, db_path: str, as_json: bool) -> None:
 
     Example: newsprov related http://nationpress.test/news/2025/02/26/post-balakot-pakistan-concealment.html
     """
-    from db.trace import related_list
+    from db.related_list import related_list
 
     db = open_database(db_path)
     rows = related_list(db, _article_id(db, id_or_url))

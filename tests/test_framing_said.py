@@ -67,3 +67,15 @@ def test_a_loaded_word_in_what_someone_chided_others_for_is_their_charge(
     )
     own = _span(annotator, "The Corran council built shoddy changing rooms.", "shoddy")
     assert said.in_quote and not own.in_quote
+
+
+def test_a_loaded_word_in_an_account_given_according_to_someone_is_mild(
+    annotator: Annotator,
+) -> None:
+    """Round 16: 'according to' a speaker the reader can place passes on that speaker's
+    account, as 'Ortega said' does; through a vague group it stays the outlet's word."""
+    s = _span(annotator, "According to Ortega, the draconian plan would hurt renters.", "draconian")
+    assert (s.tier, s.in_quote) == ("mild", False)
+    assert "Reported as the account of 'Ortega' ('according to')" in s.reason, s.reason
+    vague = "According to critics, the draconian plan would hurt renters."
+    assert _span(annotator, vague, "draconian").tier == "strong"

@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.trace import match_claim, match_claims, units_compatible, units_related
+from db.related_list import related_list
 from db.schema import open_db
-from db.trace import build_claim_matches, needs_matching, related_list, story_cluster
+from db.trace import build_claim_matches, needs_matching, story_cluster
 from db.trail import trail
 from newsprov.cli import main
 from newsprov.cli_related import related_command, trace_command

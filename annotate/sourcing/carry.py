@@ -19,6 +19,15 @@ from annotate.sourcing.words import _CARRY_KINDS, _CROSS_PARA_KINDS, _DEFINITE, 
 _QUOTE_RUN_PARAGRAPHS = 15
 
 
+def _asker(a: Attribution, sent: SpacySpan) -> bool:
+    """'When a reporter asked why ...': an unnamed person whose cue is asking, so the
+    quotation after it is the answer, someone else's words (round 16). A named asker ('"Why
+    would I?" he asked.') may well go on speaking, and stays."""
+    if a.label == "named_source" or a.cue is None:
+        return False
+    return any(t.idx == a.cue.start and t.lemma_.lower() in ("ask", "inquire") for t in sent)
+
+
 @dataclass
 class _Chain:
     """The named source in force for the sentences that follow it. An explicit attribution
@@ -142,6 +151,8 @@ class Carry:
             j = para[-1] - 1
         for j in order:
             a = explicit[j]
+            if a is not None and j != i and _asker(a, sents[j]):
+                continue  # the unnamed asker of the question before is not who answers it
             if a is not None and a.kind not in ("none", "agentless") and a.source is not None:
                 # a spokesperson's quotation keeps the spokesperson's entry, so that its tier
                 # is the spokesperson's (routine unless the words themselves are a query)

@@ -41,6 +41,18 @@ def _owner_of_possessive(doc: Doc, a: Attribution) -> Attribution:
     return replace(a, source=_span(doc_text(doc), owner.start, owner.end))
 
 
+def _counting(head: Token) -> bool:
+    """'One, two, three': the word opens a count (a comma, then another number), so it is a
+    number said aloud, not 'one' person of a crowd."""
+    doc = head.doc
+    nxt = [t for t in doc[head.i + 1 : head.i + 3]]
+    return (
+        len(nxt) == 2
+        and nxt[0].text == ","
+        and (nxt[1].like_num or nxt[1].lower_ in ("two", "another"))
+    )
+
+
 class References:
     """Pronouns and shares of a group (mixed into SourceTypes)."""
 
@@ -120,6 +132,8 @@ class References:
             return None
         if head.dep_ not in ("nsubj", "dobj", "attr", "npadvmod", "dative", "pobj"):
             return None
+        if _counting(head):
+            return None  # '"One, two, three," she said': counting out loud, not a speaker
         verb = head.head
         if head.lower_ == "one" and (
             verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children)

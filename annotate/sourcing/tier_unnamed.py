@@ -8,6 +8,7 @@ hands over to."""
 from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
 from annotate.sourcing import tier_acts as acts  # round 13
@@ -24,6 +25,9 @@ _OFF_RECORD = WordSetView("off_record_markers")
 # off-record markers that count people: they mark the source only inside it ('two officials'),
 # not anywhere in the sentence ('the victim was one of two patients')
 _COUNTING = frozenset("several some many few two three four both other former".split())
+_BODY_NOUNS = WordSetView("body_nouns")
+# how many sentences back a bare 'the officials' looks for the body they were tied to
+_CARRY_BACK = 6
 
 
 def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
@@ -44,12 +48,56 @@ def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
     cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
     if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
         return False
-    return any(
-        t.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
-        or t.pos_ == "PROPN"
-        or t.lower_ in ("state", "county", "city", "federal", "agency", "department", "airport")
-        for t in words
+    return any(_names_body(t) for t in words) or _body_before(words, sent)
+
+
+def _names_body(t: Token) -> bool:
+    """A word of an official's phrase that says whose official: a named body or place
+    ('Harrow council officials'), a kind of body ('school officials', 'zoo officials'), or a
+    phrase after the noun ('officials at the hospital', 'officials with the ferry line')."""
+    if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or t.pos_ == "PROPN":
+        return True
+    if t.lemma_.lower() in _BODY_NOUNS:
+        return True
+    return t.lower_ in _OFFICIAL_HEADS and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from", "for") for c in t.children
     )
+
+
+def _body_before(words: list[Token], sent: SpacySpan) -> bool:
+    """'Hospital officials said the masks were kept in a locked room. The room is usually
+    locked, the officials said.': a bare 'the officials' or 'an official' carries on the
+    officials a recent sentence tied to a body, who are the same people (round 16; until then
+    the later sentences were a query while the first was routine)."""
+    if len(words) > 2 or not any(t.lower_ in _OFFICIAL_HEADS for t in words):
+        return False
+    doc = sent.doc
+    earlier = [s for s in doc.sents if s.end <= sent.start][-_CARRY_BACK:]
+    return any(
+        t.lower_ in _OFFICIAL_HEADS and any(_names_body(w) for w in t.subtree if w is not t)
+        for s in earlier
+        for t in s
+    )
+
+
+_ASKING = frozenset(("ask", "inquire", "enquire"))
+
+
+def asked_only(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'When a reporter asked why she dropped two starters, ...', 'a caller asked whether the
+    line would reopen': the unnamed person asks, and a question states nothing to check. The
+    cue's text, when its verb is one of asking and the sentence marks no one off the record
+    ('a senior aide who asked not to be named' keeps its tier: there the cue is the saying)."""
+    if flag.cue is None:
+        return None
+    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
+    if not cue or cue[0].lemma_.lower() not in _ASKING:
+        return None
+    if any(c.dep_ == "xcomp" or c.lower_ in ("for", "to") for c in cue[0].children):
+        return None  # 'asked residents to leave', 'asked for calm': a request, left to the rest
+    if _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING):
+        return None
+    return flag.cue.text
 
 
 def unnamed_tier(
@@ -80,6 +128,8 @@ def unnamed_tier(
         if query or (query := claim_word_hit(sent, lex)):
             return "query", f"an official on '{query[0]}'", query[1]
         return "routine", "an official of a named body", "sourcing.tier.official"
+    if flag.sourcing == "anonymous_source" and (ask := asked_only(flag, sent)):  # round 16
+        return "routine", f"a question asked ('{ask}'), not a claim", "sourcing.tier.asked"
     if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
         return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
     estimate = query is not None and query[1] == "sourcing.tier.estimate"

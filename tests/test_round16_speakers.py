@@ -1,0 +1,82 @@
+"""Round 16 (issue 9): who speaks in a press conference and whose officials speak. A count said
+aloud ('One, two, three') is no unnamed speaker; an unnamed reporter who only asks states
+nothing to check, and the quotation after the question is not the reporter's; officials tied
+to a body by a kind of body ('zoo officials'), by a phrase after the noun ('officials at the
+hospital') or by an earlier sentence ('the officials said') speak for it like any affiliated
+official. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from sourcing_data import flag_of
+
+from annotate.annotator import Annotator
+
+PRESSER = (
+    "Coach Mara Okafor was in a playful mood on Tuesday.\n\n"
+    "\"They asked me if I could still count and I said, 'Of course I can. One, two, three,'\""
+    " Okafor said, tapping the whiteboard.\n\n"
+    "When a reporter asked why she had dropped two starters for the final, she waved the"
+    " question away.\n\n"
+    '"Leave it alone, will you? They are not travelling, and you all know why."\n'
+)
+
+
+def test_a_count_said_aloud_is_not_an_unnamed_speaker(annotator: Annotator) -> None:
+    f = flag_of(annotator, PRESSER, "One, two, three")
+    assert f.sourcing == "named_source" and f.source is not None, f.reason
+    assert f.source.text == "Okafor"
+
+
+def test_an_unnamed_reporters_question_is_routine(annotator: Annotator) -> None:
+    f = flag_of(annotator, PRESSER, "When a reporter asked")
+    assert f.sourcing == "anonymous_source" and f.tier == "routine", f.reason
+    assert "a question asked ('asked'), not a claim (sourcing.tier.asked)" in (f.reason or "")
+
+
+def test_the_answer_after_a_question_is_not_the_askers(annotator: Annotator) -> None:
+    f = flag_of(annotator, PRESSER, '"Leave it alone')
+    assert f.source is None or "reporter" not in f.source.text, f.reason
+    assert "reporter" not in (f.reason or "")
+
+
+def test_a_source_who_asked_not_to_be_named_stays_a_query(annotator: Annotator) -> None:
+    text = "A senior aide who asked not to be named said the ferry had been sold at a loss.\n"
+    f = flag_of(annotator, text, "A senior aide")
+    assert f.sourcing == "anonymous_source" and f.tier == "query", f.reason
+
+
+def test_a_request_is_not_taken_for_a_question(annotator: Annotator) -> None:
+    text = "A neighbour asked the council to explain why the depot was leaking diesel.\n"
+    f = flag_of(annotator, text, "A neighbour")
+    assert "sourcing.tier.asked" not in (f.reason or ""), f.reason
+
+
+HOSPITAL = (
+    "Masks worth 40,000 yen were taken from a storeroom at Harbour General Hospital,"
+    " officials at the hospital said.\n\n"
+    "The room is usually locked, the officials said.\n\n"
+    "The ward will reopen on Monday, an official said.\n"
+)
+
+
+def test_officials_carried_on_from_a_named_body_keep_the_official_tier(
+    annotator: Annotator,
+) -> None:
+    for start in ("The room is usually", "The ward will reopen"):
+        f = flag_of(annotator, HOSPITAL, start)
+        assert f.sourcing == "anonymous_source" and f.tier == "routine", (start, f.reason)
+        assert "(sourcing.tier.official)" in (f.reason or "")
+
+
+def test_bare_officials_with_no_body_anywhere_stay_a_query(annotator: Annotator) -> None:
+    text = (
+        "The ferry left Corran an hour late.\n\nThe ward will reopen on Monday, an official said.\n"
+    )
+    f = flag_of(annotator, text, "The ward will reopen")
+    assert f.sourcing == "anonymous_source" and f.tier == "query", f.reason
+
+
+def test_a_kind_of_body_ties_officials_to_it(annotator: Annotator) -> None:
+    text = "School officials said the goalkeeper would be on crutches for three weeks.\n"
+    f = flag_of(annotator, text, "School officials")
+    assert f.tier == "routine" and "(sourcing.tier.official)" in (f.reason or ""), f.reason
