@@ -80,3 +80,16 @@ def test_a_kind_of_body_ties_officials_to_it(annotator: Annotator) -> None:
     text = "School officials said the goalkeeper would be on crutches for three weeks.\n"
     f = flag_of(annotator, text, "School officials")
     assert f.tier == "routine" and "(sourcing.tier.official)" in (f.reason or ""), f.reason
+
+
+def test_one_of_a_crowd_that_acts_is_not_one_more_speaker(annotator: Annotator) -> None:
+    text = (
+        "In all, five councillors broke ranks -- one backed the Green motion, three supported"
+        " the rival plan, and one voted against both.\n\n"
+        '"We will not move," wrote one.\n'
+    )
+    acts = flag_of(annotator, text, "In all, five")
+    assert acts.source is None or acts.source.text != "one", acts.reason
+    spoke = flag_of(annotator, text, '"We will not move')
+    assert spoke.sourcing == "anonymous_source" and spoke.source is not None, spoke.reason
+    assert spoke.source.text == "one"

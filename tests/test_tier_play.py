@@ -17,6 +17,9 @@ PLAY = [
     "Ardley were cold early, missing their first eight shots in the 88-80 defeat.",
     "She took charge of Ardley in May 2004 and won 3 titles.",
     "The Corran laptop model ships with a RAID array and two drives for 900 dollars.",
+    # round 16
+    "Vale had 12 homers and 28 stolen bases in 90 games, the most in the league.",
+    "Last season Dorn was caught stealing nine times in 40 attempts.",
 ]
 
 CRIME_OR_HARM = [
@@ -25,6 +28,9 @@ CRIME_OR_HARM = [
     "The missing hiker was found dead near Corran on Monday.",
     "Two men were shot outside the Corran bar on Monday, leaving one with a knife wound.",
     "Police raided 40 homes in Corran on Monday.",
+    # round 16: the same words where they name crimes
+    "Brink's offenses included two assaults and a burglary.",
+    "A thief stole 28 bikes from the depot.",
 ]
 
 

@@ -135,6 +135,10 @@ class References:
         if _counting(head):
             return None  # '"One, two, three," she said': counting out loud, not a speaker
         verb = head.head
+        if verb.lemma_.lower() not in self.lex["cue_verb"].words:
+            # round 16: 'five electors broke ranks: one backed a senator, three a minister':
+            # one of a crowd that acts, counted off, not one more person speaking
+            return None
         if head.lower_ == "one" and (
             verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         ):

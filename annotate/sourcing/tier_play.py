@@ -5,8 +5,9 @@ Round 15's development pages (fresh L3S-GN1 sports, business and technology copy
 than a dozen crime- and casualty-tier queries on words that name no crime and no harm: a
 box score's 'six steals' and '5-of-11 shooting', a side's 'passing offense', a
 time-killing drive, 'missing their first eight shots', 'wound up third', 'took charge of the
-side', and a laptop's 'RAID array' (an acronym in capitals). Each test below reads
-the word's own phrase, so the same word in its crime or casualty sense ('stole five cars',
+side', and a laptop's 'RAID array' (an acronym in capitals). Round 16 adds baseball's
+stolen bases and 'caught stealing' and a coach's offenses ranked in a league table, from
+the fresh16 development pages. Each test below reads the word's own phrase, so the same word in its crime or casualty sense ('stole five cars',
 'the shooting outside the bar', 'the missing hiker', 'a knife wound', 'charged with theft')
 keeps its cue.
 """
@@ -20,6 +21,18 @@ _PLAY_UNITS = frozenset(("offense", "offence", "defense", "defence"))
 _UNIT_MODS = frozenset(
     "rushing passing scoring total running pass run red-zone zone team league".split()
 )
+_PLAY_UNITS_PLURAL = frozenset(("offenses", "offences", "defenses", "defences"))
+# words of a league table that rank a side ('finished third in scoring', 'yards per play')
+_RANKING = frozenset("scoring yards rushing ranked finished averaged league conference".split())
+
+
+def _ranked(t: Token) -> bool:
+    """The side is ranked in its sentence: a word of a league table and a number or an
+    ordinal ('finished third in the conference in scoring')."""
+    words = {w.lower_ for w in t.sent}
+    return bool(words & _RANKING) and any(w.like_num or w.ent_type_ == "ORDINAL" for w in t.sent)
+
+
 # a shot, pass or game missed, not a person gone missing
 _MISSED_THINGS = frozenset(
     """shot shots kick kicks putt putts penalty penalties game games match matches start
@@ -59,12 +72,15 @@ def play_sense(t: Token) -> bool:
         return True  # 'wound up third in scoring defense': the verb wind
     if lemma == "steal" and t.pos_ == "NOUN":
         return any(c.dep_ == "nummod" or c.like_num for c in t.children)  # 'six steals'
+    if lemma == "steal" and (nxt in ("base", "bases", "bag", "bags") or prev == "caught"):
+        return True  # round 16: baseball's '33 stolen bases', 'caught stealing 17 times'
     if lemma in ("shoot", "shooting") and t.pos_ == "NOUN" and _shooting_stat(t):
         return True
-    if low in _PLAY_UNITS:
+    if low in _PLAY_UNITS or low in _PLAY_UNITS_PLURAL:
         # the modifier just before it, however the parser hung it ('in passing offense'
-        # is often read as a gerund taking an object)
-        return prev in _UNIT_MODS
+        # is often read as a gerund taking an object); or a side ranked in a league's
+        # table ('his offenses finished third in scoring', round 16)
+        return prev in _UNIT_MODS or _ranked(t)
     if prev == "-" and t.i > 1 and doc[t.i - 2].lower_ in ("clock", "time", "momentum"):
         return True  # 'a time-killing drive'
     if low in ("missing", "missed") and t.pos_ in ("VERB", "AUX"):
