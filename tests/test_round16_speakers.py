@@ -93,3 +93,33 @@ def test_one_of_a_crowd_that_acts_is_not_one_more_speaker(annotator: Annotator) 
     spoke = flag_of(annotator, text, '"We will not move')
     assert spoke.sourcing == "anonymous_source" and spoke.source is not None, spoke.reason
     assert spoke.source.text == "one"
+
+
+def test_as_expected_reports_an_event_and_estimates_nothing(annotator: Annotator) -> None:
+    text = (
+        "As expected, shares in Corran Mills rose 4 percent last week, near their record high.\n\n"
+        "Shares in Corran Mills are expected to rise 4 percent next week.\n"
+    )
+    past = flag_of(annotator, text, "As expected")
+    assert "sourcing.tier.estimate" not in (past.reason or ""), past.reason
+    assert flag_of(annotator, text, "Shares in Corran").tier == "query"
+
+
+NEXT = (
+    "Ferry services to Corran resumed on Monday after a week of storms.\n\n"
+    "The Ardley plant will shut in May, with 300 jobs lost. Its owner, Dana Brink, said the"
+    " plant's order book had collapsed.\n\n"
+    'Four men were killed in the blast at the depot. "We are devastated," said the mayor,'
+    " Ana Ruiz.\n"
+)
+
+
+def test_a_claim_the_next_sentence_names_a_source_for_is_routine(annotator: Annotator) -> None:
+    f = flag_of(annotator, NEXT, "The Ardley plant")
+    assert f.unsourced and f.tier == "routine", f.reason
+    assert "named in the next sentence, 'Its owner, Dana Brink,'" in (f.reason or "")
+
+
+def test_a_next_speaker_on_another_topic_leaves_the_claim_a_query(annotator: Annotator) -> None:
+    f = flag_of(annotator, NEXT, "Four men were killed")
+    assert f.unsourced and f.tier == "query", f.reason

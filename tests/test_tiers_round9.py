@@ -116,10 +116,15 @@ def test_a_lede_sourced_in_the_next_sentence_is_routine(annotator: Annotator) ->
     assert tier_of(annotator, text, "Corran") == ("unattributed_claim", "routine")
 
 
-def test_a_later_claim_next_to_a_named_sentence_stays_a_query(annotator: Annotator) -> None:
+def test_a_later_claim_next_to_a_named_sentence_is_routine_since_round_16(
+    annotator: Annotator,
+) -> None:
+    """Round 9 kept this a query; the judged real pages of rounds 13-15 found no query among
+    such flags, so round 16 extends the lede's rule (sourcing.tier.sourced_next). A next
+    speaker on another topic leaves the claim a query (tests/test_round16_speakers.py)."""
     text = (
         "The Corran mill closed on Monday.\n\n"
         "Two managers at the mill were charged with fraud in March.\n\n"
         "Prosecutor Ana Ruiz said the fraud inquiry was over.\n"
     )
-    assert tier_of(annotator, text, "Two managers") == ("unattributed_claim", "query")
+    assert tier_of(annotator, text, "Two managers") == ("unattributed_claim", "routine")

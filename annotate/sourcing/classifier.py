@@ -36,6 +36,7 @@ from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tier_doc import framing_word, history_years
+from annotate.sourcing.tier_next import sourced_next
 from annotate.sourcing.tier_piece import argued_piece
 from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next
 from annotate.sourcing.tiers import assign_tier
@@ -191,6 +192,7 @@ class SourcingClassifier(
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
         data_in_force(flags, sents, quoted)
         lede_sourced_next(flags, sents)
+        sourced_next(flags, sents)  # round 16: further down, too
         argued_piece(flags)  # round 12: a column's or explainer's own reasoning
         framing_word(flags, sents)  # round 13: a loaded word is the framing layer's to show
         history_years(flags, sents, reference)  # round 13: a lifetime before the article

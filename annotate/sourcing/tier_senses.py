@@ -142,9 +142,13 @@ def _dead_thing(t: Token) -> bool:
 
 
 def _estimate_sense(t: Token) -> bool:
+    doc = t.doc
+    if t.lower_ == "expected" and t.i > 0 and doc[t.i - 1].lower_ == "as":
+        # round 16: 'As expected, markets rallied', 'as expected by most': what happened
+        # matched a forecast; the sentence reports the event, it estimates nothing
+        return False
     if t.lower_ not in _ESTIMATE_ADJ:
         return True
-    doc = t.doc
     # 'better-than-expected results': a compound adjective describing the noun
     if t.i > 0 and doc[t.i - 1].text == "-":
         return False
