@@ -26,7 +26,9 @@ SOURCED_NEXT = "sourcing.tier.sourced_next"
 
 def _content_nouns(sent: SpacySpan) -> frozenset[str]:
     return frozenset(
-        t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop
     )
 
 
