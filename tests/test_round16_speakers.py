@@ -123,3 +123,13 @@ def test_a_claim_the_next_sentence_names_a_source_for_is_routine(annotator: Anno
 def test_a_next_speaker_on_another_topic_leaves_the_claim_a_query(annotator: Annotator) -> None:
     f = flag_of(annotator, NEXT, "Four men were killed")
     assert f.unsourced and f.tier == "query", f.reason
+
+
+def test_a_shared_time_word_is_no_link_to_the_next_speaker(annotator: Annotator) -> None:
+    text = (
+        "Ferry services to Corran resumed on Monday after a week of storms.\n\n"
+        "The cut in the ferry levy will save each family 300 dollars by the end of the year."
+        ' "The end of the year is always our busiest time," said Dana Brink, a travel agent.\n'
+    )
+    f = flag_of(annotator, text, "The cut in the ferry levy")
+    assert f.unsourced and f.tier == "query", f.reason

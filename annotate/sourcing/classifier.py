@@ -192,10 +192,12 @@ class SourcingClassifier(
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
         data_in_force(flags, sents, quoted)
         lede_sourced_next(flags, sents)
-        sourced_next(flags, sents)  # round 16: further down, too
         argued_piece(flags)  # round 12: a column's or explainer's own reasoning
         framing_word(flags, sents)  # round 13: a loaded word is the framing layer's to show
         history_years(flags, sents, reference)  # round 13: a lifetime before the article
+        # round 16: beyond the lede too; last, so that argued_piece still counts these
+        # claims among the piece's own (it reads the query flags to tell an argued piece)
+        sourced_next(flags, sents)
         return flags
 
     def _own_public_act(

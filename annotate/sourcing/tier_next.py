@@ -24,11 +24,21 @@ from annotate.models import SentenceFlag
 SOURCED_NEXT = "sourcing.tier.sourced_next"
 
 
+# nouns that any two sentences of a story may share without sharing a topic ('the rest of the
+# year' and 'a popular time of year'): no link between a claim and the next speaker
+_GENERIC = frozenset(
+    "year month week day time today people percent number way thing lot part end".split()
+)
+
+
 def _content_nouns(sent: SpacySpan) -> frozenset[str]:
     return frozenset(
         t.lemma_.lower()
         for t in sent
-        if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop
+        if t.pos_ in ("NOUN", "PROPN")
+        and t.is_alpha
+        and not t.is_stop
+        and t.lemma_.lower() not in _GENERIC
     )
 
 
