@@ -46,9 +46,12 @@ def test_a_source_who_asked_not_to_be_named_stays_a_query(annotator: Annotator) 
 
 
 def test_a_request_is_not_taken_for_a_question(annotator: Annotator) -> None:
-    text = "A neighbour asked the council to explain why the depot was leaking diesel.\n"
-    f = flag_of(annotator, text, "A neighbour")
-    assert "sourcing.tier.asked" not in (f.reason or ""), f.reason
+    for text in (
+        "A neighbour asked the council to explain why the depot was leaking diesel.\n",
+        "Since the advert ran, people have asked for it to be taken down because it is grim.\n",
+    ):
+        f = flag_of(annotator, text, text[:12])
+        assert "sourcing.tier.asked" not in (f.reason or ""), f.reason
 
 
 HOSPITAL = (

@@ -93,7 +93,11 @@ def asked_only(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
     if not cue or cue[0].lemma_.lower() not in _ASKING:
         return None
-    if any(c.dep_ == "xcomp" or c.lower_ in ("for", "to") for c in cue[0].children):
+    doc, v = sent.doc, cue[0]
+    after = doc[v.i + 1].lower_ if v.i + 1 < len(doc) else ""
+    if after in ("for", "to") or any(
+        c.dep_ == "xcomp" or c.lower_ in ("for", "to") for c in v.children
+    ):
         return None  # 'asked residents to leave', 'asked for calm': a request, left to the rest
     if _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING):
         return None
