@@ -28,6 +28,19 @@ from annotate.sourcing.words import _HEARING_BODIES, WordSetView
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
 
 
+def _remains_to_be_seen(tok: Token) -> bool:
+    """'It remains to be seen whether the council will approve it': an idiom for an open
+    question, which passes on no one's claim."""
+    doc, i = tok.doc, tok.i
+    return (
+        tok.lower_ == "seen"
+        and i >= 3
+        and doc[i - 1].lower_ == "be"
+        and doc[i - 2].lower_ == "to"
+        and doc[i - 3].lemma_.lower() == "remain"
+    )
+
+
 class AttributionCues:
     """The token readers of pass 1: verbs of saying, evidentials, record verbs, prepositions."""
 
@@ -51,6 +64,8 @@ class AttributionCues:
             cue_id = None
         record_id = lex["public_record_verb"].token(tok)
         passive_id = lex["evidential_passive"].token(tok)
+        if passive_id and _remains_to_be_seen(tok):
+            return None  # round 16: 'it remains to be seen whether ...' says nobody knows yet
         if not (cue_id or record_id or passive_id):
             return self._group_view(tok, s, mem, anonymous, i)
         if (

@@ -103,7 +103,14 @@ def footage_shows(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     verb = cue[0]
     # 'shows officers racing up': a scene (a participle, no 'that'); 'shows that ...' is not
     scene = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
-    if any(c.tag_ != "VBG" or any(g.dep_ == "mark" for g in c.children) for c in scene):
+    # a participle scene: 'shows officers racing', 'showed the minister covered in paint'
+    # (round 16: the parser may read the latter as a clause); 'showed the minister was
+    # covered' has an auxiliary and is a clause, a conclusion drawn from the pictures
+    if any(
+        c.tag_ not in ("VBG", "VBN")
+        or any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children)
+        for c in scene
+    ):
         return None
     if not scene and not any(c.dep_ == "dobj" for c in verb.children):
         return None

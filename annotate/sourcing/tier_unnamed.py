@@ -104,6 +104,13 @@ def asked_only(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     return flag.cue.text
 
 
+def _the_reader(flag: SentenceFlag) -> bool:
+    """'Some of you are probably saying ...', 'many of you will think ...': the writer puts
+    words in the reader's mouth, a device of the column, not a source."""
+    src = flag.source
+    return src is not None and "you" in src.text.lower().replace(",", " ").split()
+
+
 def unnamed_tier(
     flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon, query: tuple[str, str] | None
 ) -> tuple[str, str, str]:
@@ -132,6 +139,8 @@ def unnamed_tier(
         if query or (query := claim_word_hit(sent, lex)):
             return "query", f"an official on '{query[0]}'", query[1]
         return "routine", "an official of a named body", "sourcing.tier.official"
+    if flag.sourcing in ("weasel", "anonymous_source") and _the_reader(flag):  # round 16
+        return "routine", "the reader, given words by the writer", "sourcing.tier.reader_voice"
     if flag.sourcing == "anonymous_source" and (ask := asked_only(flag, sent)):  # round 16
         return "routine", f"a question asked ('{ask}'), not a claim", "sourcing.tier.asked"
     if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
