@@ -53,6 +53,7 @@ from annotate.sourcing.tier_counts import SMALL_COUNT, small_count
 from annotate.sourcing.tier_hits import claim_in, court_context, lexicon_hit
 from annotate.sourcing.tier_marks import marked_tier
 from annotate.sourcing.tier_passing import IN_PASSING, UNTAGGED_QUOTE, in_passing, untagged_quote
+from annotate.sourcing.tier_plot import PLOT, story_told
 from annotate.sourcing.tier_rules import (
     _cause_of_move,
     _mentions,
@@ -155,6 +156,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         if not rule.startswith("sourcing.check.accusation") and (past := history(sent)):
             return "routine", f"history from the books ('{past}')", "sourcing.tier.history"
     if flag.sourcing == "unattributed_claim" and not flag.in_quote:
+        if plot := story_told(sent):
+            return "routine", f"a story told in a work ('{plot}')", PLOT  # round 16
         if body := body_report(sent):
             return "routine", f"a named body's own report ('{body}')", "sourcing.tier.body_report"
         if act := acts.official_act(flag, sent, lex, query):
