@@ -10,6 +10,7 @@ development pages: rules were written while reading them, so the figures are not
 
 Usage: bench/read_aeb.py --pages P --tier all > after.txt
        .venv/bin/python bench/score_reading.py after.txt [--before before.txt]
+       [--judgements more.tsv ...]
 """
 
 from __future__ import annotations
@@ -73,8 +74,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("run", type=Path, help="output of bench/read_aeb.py")
     ap.add_argument("--before", type=Path, help="an earlier run, to list what changed")
+    ap.add_argument(
+        "--judgements",
+        type=Path,
+        action="append",
+        help="more judgement files in the same format (a blind reading not yet appended)",
+    )
     args = ap.parse_args()
     judged = judgements()
+    for extra in args.judgements or []:
+        judged.update(judgements(extra))
     for name, run in (("before", args.before), ("after", args.run)):
         if run is None:
             continue
