@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "300d3b2d56608a179013f1baa1e1952049b0a6d8d5aeac921a10e8ad252bc9ec",
+    "heldout": "6eb4a6d52755e2c7c7cab56929e71de86488989b3d19a1eae7d81a1c2d08d5a6",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -134,6 +134,17 @@ DIGESTS = {
 # from 0.785 to 0.775 and on framing from 0.72 to 0.71: c15's gold labels 49 of its 82
 # unsourced sentences routine (an explainer's public record, a match report's facts) that the
 # tool leaves unflagged, and its feature's six author-voice spans are mostly missed.
+# Sixteenth round: six blind articles c16_* (tests/heldout/README_ROUND16.md), scored once on
+# 197357b (tests/heldout/FIRST_SCORES_ROUND16.md: unsourced F1 0.529, framing outside quotes
+# 0.400, named flagged 14/92). The enlarged set (92 articles, 2,020 sentences), the same on
+# 197357b (before the round's rules) and on 4d9e913 (after them):
+#   heldout: unsourced F1 0.7594, label agreement 0.7653, named flagged 83/909 (0.0913),
+#            framing F1 (outside quotes) 0.7010, neutral flags per 500 words 0.21
+# With the set (no rule changed for it), the floors on unsourced F1 move from 0.775 to 0.755,
+# on label agreement to 0.76 and on framing to 0.70, and the named-flagged ceiling from 0.09 to
+# 0.095: c16's interview is sourced by its Q:/A: layout alone, its analysis piece has ten gold
+# queries in the writer's own voice, and 14 of its 92 named sentences are flagged (figures in
+# sentences that name their document, an indictment read as a vague document).
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -145,10 +156,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.775),
-        ("sourcing.label_agreement", "min", 0.775),
-        ("sourcing.named_flagged_rate", "max", 0.09),
-        ("framing.outside_quotes_f1", "min", 0.71),
+        ("sourcing.unsourced_f1", "min", 0.755),
+        ("sourcing.label_agreement", "min", 0.76),
+        ("sourcing.named_flagged_rate", "max", 0.095),
+        ("framing.outside_quotes_f1", "min", 0.70),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
