@@ -278,6 +278,10 @@ def main() -> None:
     bases = [Path(p) for p in env.split(":") if p]
     judged = read_judgements(JUDGEMENTS)
     tested = read_judgements(args.test) if args.test else {}
+    # a test reading already appended to aeb_judgements.tsv (round 16 appends its blind
+    # verdicts after measuring) must not also train the model: drop its pages from training
+    test_pages = {p for p, _ in tested}
+    judged = {k: v for k, v in judged.items() if k[0] not in test_pages}
 
     prefixes = {p for p, _ in judged} | {p for p, _ in tested}
     if args.cache and args.cache.exists():
