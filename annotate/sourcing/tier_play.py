@@ -7,9 +7,9 @@ box score's 'six steals' and '5-of-11 shooting', a side's 'passing offense', a
 time-killing drive, 'missing their first eight shots', 'wound up third', 'took charge of the
 side', and a laptop's 'RAID array' (an acronym in capitals). Round 16 adds baseball's
 stolen bases and 'caught stealing' and a coach's offenses ranked in a league table, from
-the fresh16 development pages. Each test below reads the word's own phrase, so the same word in its crime or casualty sense ('stole five cars',
-'the shooting outside the bar', 'the missing hiker', 'a knife wound', 'charged with theft')
-keeps its cue.
+the fresh16 development pages. Each test below reads the word's own phrase, so the same
+word in its crime or casualty sense ('stole five cars', 'the shooting outside the bar', 'the
+missing hiker', 'a knife wound', 'charged with theft') keeps its cue.
 """
 
 from __future__ import annotations

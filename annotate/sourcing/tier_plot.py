@@ -1,15 +1,17 @@
-"""A story told in a film, book, show or game (round 16, rule sourcing.tier.plot).
+"""A story told in a film, book or comic (round 16, rule sourcing.tier.plot).
 
 Reviews and culture pieces retell plots: 'In the film, the couple is 280,000 dollars in debt',
 'the hero dies in the final episode'. The figures, deaths and crimes of a plot are the work's,
-not the news's: an editor has nothing to ask the reporter about them. The round-16 blind
-reading of fresh pages found nine crime or casualty queries on a comic's plot, and the
-development pages had a film review's debts and a character's age among the figure queries.
+not the news's: an editor has nothing to ask the reporter about them. The development pages
+of round 16 had a film review's debts and a character's age among the figure queries.
 
 Kept narrow: the sentence must set its claim inside a work with 'in' ('in the film', 'in the
-novel's last chapter', 'in season two', 'in the comic') or name a character or plot as the
-subject. A film's box-office takings or an author's arrest ('The film's director was
-arrested') set nothing inside a work and keep their tier."""
+novel's last chapter', 'in the comic'; sourcing.words.works_of_fiction, which leaves out works
+where real events happen: a video, a game, a season, a show) or name a character or the plot
+as the subject. A film's box-office takings or its director's arrest set nothing inside a work
+and keep their tier. The round-16 blind reading's class (crime and casualty queries on a
+comic's plot) was read as a description only; the rule was written from the development
+pages' film review."""
 
 from __future__ import annotations
 
