@@ -33,6 +33,14 @@ def test_an_unnamed_reporters_question_is_routine(annotator: Annotator) -> None:
     assert "a question asked ('asked'), not a claim (sourcing.tier.asked)" in (f.reason or "")
 
 
+def test_a_question_that_carries_a_query_word_stays_with_the_other_rules(
+    annotator: Annotator,
+) -> None:
+    text = "When a reporter asked why two guards were killed, the minister left the room.\n"
+    f = flag_of(annotator, text, "When a reporter")
+    assert "sourcing.tier.asked" not in (f.reason or ""), f.reason
+
+
 def test_the_answer_after_a_question_is_not_the_askers(annotator: Annotator) -> None:
     f = flag_of(annotator, PRESSER, '"Leave it alone')
     assert f.source is None or "reporter" not in f.source.text, f.reason

@@ -141,7 +141,9 @@ def unnamed_tier(
         return "routine", "an official of a named body", "sourcing.tier.official"
     if flag.sourcing in ("weasel", "anonymous_source") and _the_reader(flag):  # round 16
         return "routine", "the reader, given words by the writer", "sourcing.tier.reader_voice"
-    if flag.sourcing == "anonymous_source" and (ask := asked_only(flag, sent)):  # round 16
+    # round 16; a question that carries a query word ('asked why two guards were killed')
+    # presupposes it, as sourcing.tier.question holds for direct questions: left to the rest
+    if flag.sourcing == "anonymous_source" and query is None and (ask := asked_only(flag, sent)):
         return "routine", f"a question asked ('{ask}'), not a claim", "sourcing.tier.asked"
     if flag.sourcing in ("anonymous_source", "weasel") and (rec := _on_recording(flag, sent)):
         return "routine", f"words heard on a recording ('{rec}')", "sourcing.tier.recording"
