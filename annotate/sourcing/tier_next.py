@@ -10,7 +10,7 @@ attributed after all, 2 the writer's evaluation). They are the source's account 
 and attributed next ('The plant will shut in May, with 300 jobs lost. Its owner, Dana Brink,
 said the order book had collapsed.'), background, or record. The blind readings of rounds 15b
 and 16 made 'attributed a sentence away' the largest class of wrong default flags. On the
-round-16 blind check pages it moved seven flags, one of them a query (a casualty count beside
+round-16 blind check pages it moved eight flags, one of them a query (a casualty count beside
 a speaker who shared a noun with it): the rule's known cost.
 
 So a query flag in the writer's voice (an unattributed claim, not in a quotation) whose very
