@@ -12,7 +12,13 @@ from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
 from annotate.sourcing.syntax import _np, _tok_span
-from annotate.sourcing.words import _CARRY_KINDS, _CROSS_PARA_KINDS, _DEFINITE, _HE_SHE
+from annotate.sourcing.words import (
+    _ASKING_VERBS,
+    _CARRY_KINDS,
+    _CROSS_PARA_KINDS,
+    _DEFINITE,
+    _HE_SHE,
+)
 
 # How many paragraphs back a quotation's speaker is looked for, through paragraphs that are
 # all quotation with no speaker of their own (a transcript, a statement printed in full).
@@ -25,7 +31,7 @@ def _asker(a: Attribution, sent: SpacySpan) -> bool:
     would I?" he asked.') may well go on speaking, and stays."""
     if a.label == "named_source" or a.cue is None:
         return False
-    return any(t.idx == a.cue.start and t.lemma_.lower() in ("ask", "inquire") for t in sent)
+    return any(t.idx == a.cue.start and t.lemma_.lower() in _ASKING_VERBS for t in sent)
 
 
 @dataclass

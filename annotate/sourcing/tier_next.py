@@ -45,16 +45,25 @@ def _content_nouns(sent: SpacySpan) -> frozenset[str]:
     )
 
 
+def named_next(f: SentenceFlag, nxt: SentenceFlag) -> bool:
+    """The shape both next-sentence rules read (this one and tier_rules.lede_sourced_next): a
+    query claim in the writer's voice, then a sentence with a cue and a named source."""
+    return (
+        f.tier == "query"
+        and f.sourcing == "unattributed_claim"
+        and not f.in_quote
+        and nxt.sourcing == "named_source"
+        and nxt.source is not None
+        and nxt.cue is not None
+    )
+
+
 def sourced_next(flags: list[SentenceFlag], sents: list[SpacySpan]) -> None:
     """Make routine each query flag of the writer's voice whose next sentence names its
     source on the same topic (a shared noun). The lede is left to lede_sourced_next."""
     for i in range(len(flags) - 1):
         f, nxt = flags[i], flags[i + 1]
-        if f.tier != "query" or f.sourcing != "unattributed_claim" or f.in_quote:
-            continue
-        if f.rule in ("sourcing.headline", "sourcing.quote_speaker"):
-            continue
-        if nxt.sourcing != "named_source" or nxt.source is None or nxt.cue is None:
+        if not named_next(f, nxt) or f.rule in ("sourcing.headline", "sourcing.quote_speaker"):
             continue
         if not (_content_nouns(sents[i]) & _content_nouns(sents[i + 1])):
             continue

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from annotate.models import SentenceFlag
 from annotate.nlp import doc_sents, doc_text, span_ents
 from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.tier_next import named_next
 from annotate.sourcing.words import WordSetView
 
 _OFF_RECORD = WordSetView("off_record_markers")
@@ -269,9 +270,7 @@ def lede_sourced_next(flags: list[SentenceFlag], sents: list[SpacySpan]) -> None
     if lede is None or lede + 1 >= len(flags):
         return
     f, nxt = flags[lede], flags[lede + 1]
-    if f.tier != "query" or f.sourcing != "unattributed_claim" or f.in_quote:
-        return
-    if nxt.sourcing != "named_source" or nxt.source is None or nxt.cue is None:
+    if not named_next(f, nxt):
         return
     shared = _content_words(sents[lede]) & _content_words(sents[lede + 1])
     nouns = {t.lower_ for t in sents[lede] if t.pos_ in ("NOUN", "PROPN")} & shared

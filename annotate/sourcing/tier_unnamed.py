@@ -17,7 +17,8 @@ from annotate.sourcing.tier_hits import claim_word_hit, court_context
 from annotate.sourcing.tier_piece import nothing_said
 from annotate.sourcing.tier_rules import _body_named, _mentions, _on_recording
 from annotate.sourcing.tier_schedule import SCHEDULED, scheduled
-from annotate.sourcing.words import WordSetView
+from annotate.sourcing.tier_shapes import _tokens
+from annotate.sourcing.words import _ASKING_VERBS, WordSetView
 
 # the word sets of sourcing_tiers*.toml read here (see annotate/sourcing/words.py)
 _OFFICIAL_HEADS = WordSetView("official_heads")
@@ -38,14 +39,14 @@ def _affiliated_official(flag: SentenceFlag, sent: SpacySpan) -> bool:
     src = flag.source
     if src is None or flag.cue is None:
         return False
-    words = [t for t in sent if src.start <= t.idx < src.end]
+    words = _tokens(sent, src.start, src.end)
     if not words or not any(t.lemma_.lower() in _OFFICIAL_HEADS for t in words):
         return False
     if any(t.like_num or t.lower_ in _OFF_RECORD for t in words):
         return False
     if _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING):
         return False  # 'officials familiar with the talks', 'speaking on condition of ...'
-    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
+    cue = _tokens(sent, flag.cue.start, flag.cue.end)
     if not cue or cue[0].lemma_.lower() not in ("say", "tell", "announce", "confirm", "state"):
         return False
     return any(_names_body(t) for t in words) or _body_before(words, sent)
@@ -80,9 +81,6 @@ def _body_before(words: list[Token], sent: SpacySpan) -> bool:
     )
 
 
-_ASKING = frozenset(("ask", "inquire", "enquire"))
-
-
 def asked_only(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     """'When a reporter asked why she dropped two starters, ...', 'a caller asked whether the
     line would reopen': the unnamed person asks, and a question states nothing to check. The
@@ -90,8 +88,8 @@ def asked_only(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     ('a senior aide who asked not to be named' keeps its tier: there the cue is the saying)."""
     if flag.cue is None:
         return None
-    cue = [t for t in sent if flag.cue.start <= t.idx < flag.cue.end]
-    if not cue or cue[0].lemma_.lower() not in _ASKING:
+    cue = _tokens(sent, flag.cue.start, flag.cue.end)
+    if not cue or cue[0].lemma_.lower() not in _ASKING_VERBS:
         return None
     doc, v = sent.doc, cue[0]
     after = doc[v.i + 1].lower_ if v.i + 1 < len(doc) else ""

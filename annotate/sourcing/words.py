@@ -84,6 +84,9 @@ _TIME_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _RELATIVE = frozenset(("WDT", "WP"))
 _HE_SHE = frozenset(("he", "she", "him", "her"))
+# verbs of asking: an unnamed asker states nothing (tier_unnamed.asked_only) and does not
+# speak the answer that follows (carry._asker)
+_ASKING_VERBS = frozenset(("ask", "inquire", "enquire"))
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _TERMINAL = frozenset('.!?"\u201d\u2019\u2026')
 
