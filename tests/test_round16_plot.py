@@ -16,7 +16,7 @@ LEAD = "It was a long week for Corran.\n\n"
 @pytest.mark.parametrize(
     "text",
     [
-        "In the film, the couple are 280,000 dollars in debt and about to lose their house.",
+        "In the film, the brothers owe a loan shark 90,000 dollars and have a week to pay.",
         "In the comic, the villain kills three guards and escapes with the crown.",
         "The hero is murdered in the novel's last chapter, 40 pages from the end.",
     ],

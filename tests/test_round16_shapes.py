@@ -1,8 +1,8 @@
 """Round 16 (issue 9), from the development pages: an open question ('it remains to be seen')
-passes on no claim; a picture's scene told with a past participle ('showed the minister
-covered in paint') is what the footage shows, however the parser reads it, while a clause
+passes on no claim; a picture's scene told with a past participle ('showed the mayor dusted
+in flour') is what the footage shows, however the parser reads it, while a clause
 ('showed the minister was struck') stays a query; words the writer gives the reader ('some of
-you are probably saying') are no source. Sentences written for these tests."""
+you will be thinking') are no source. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -26,8 +26,7 @@ def test_a_passive_that_passes_on_a_claim_is_still_flagged(annotator: Annotator)
 
 def test_a_scene_in_a_past_participle_is_what_the_footage_shows(annotator: Annotator) -> None:
     text = (
-        LEAD + "Television footage showed the minister covered in paint as protesters pelted"
-        " his car.\n"
+        LEAD + "Television footage showed the mayor dusted in flour as students circled her car.\n"
     )
     f = flag_of(annotator, text, "Television footage")
     assert f.tier == "routine" and "(sourcing.tier.footage_shows)" in (f.reason or ""), f.reason
@@ -40,8 +39,8 @@ def test_a_clause_drawn_from_the_pictures_stays_a_query(annotator: Annotator) ->
 
 
 def test_words_the_writer_gives_the_reader_are_no_source(annotator: Annotator) -> None:
-    text = LEAD + "Now, some of you are probably saying that Corran has no ferry at all.\n"
-    f = flag_of(annotator, text, "Now, some")
+    text = LEAD + "Some of you will be thinking that Corran has no ferry at all.\n"
+    f = flag_of(annotator, text, "Some of you")
     assert f.tier == "routine" and "(sourcing.tier.reader_voice)" in (f.reason or ""), f.reason
     other = LEAD + "Some residents are saying that Corran has no ferry at all.\n"
     assert flag_of(annotator, other, "Some residents").tier == "query"

@@ -18,8 +18,8 @@ PLAY = [
     "She took charge of Ardley in May 2004 and won 3 titles.",
     "The Corran laptop model ships with a RAID array and two drives for 900 dollars.",
     # round 16
-    "Vale had 12 homers and 28 stolen bases in 90 games, the most in the league.",
-    "Last season Dorn was caught stealing nine times in 40 attempts.",
+    "Dorn ended the season with 41 stolen bases and a .290 average.",
+    "Brink was caught stealing 6 times in 31 tries.",
 ]
 
 CRIME_OR_HARM = [

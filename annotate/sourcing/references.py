@@ -136,7 +136,7 @@ class References:
             return None  # '"One, two, three," she said': counting out loud, not a speaker
         verb = head.head
         if verb.lemma_.lower() not in self.lex["cue_verb"].words:
-            # round 16: 'five electors broke ranks: one backed a senator, three a minister':
+            # round 16: 'four trustees defied the chair: one endorsed the report, two walked out':
             # one of a crowd that acts, counted off, not one more person speaking
             return None
         if head.lower_ == "one" and (

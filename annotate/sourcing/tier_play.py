@@ -73,13 +73,13 @@ def play_sense(t: Token) -> bool:
     if lemma == "steal" and t.pos_ == "NOUN":
         return any(c.dep_ == "nummod" or c.like_num for c in t.children)  # 'six steals'
     if lemma == "steal" and (nxt in ("base", "bases", "bag", "bags") or prev == "caught"):
-        return True  # round 16: baseball's '33 stolen bases', 'caught stealing 17 times'
+        return True  # round 16: baseball's '41 stolen bases', 'caught stealing 6 times'
     if lemma in ("shoot", "shooting") and t.pos_ == "NOUN" and _shooting_stat(t):
         return True
     if low in _PLAY_UNITS or low in _PLAY_UNITS_PLURAL:
         # the modifier just before it, however the parser hung it ('in passing offense'
         # is often read as a gerund taking an object); or a side ranked in a league's
-        # table ('his offenses finished third in scoring', round 16)
+        # table ('his offenses ranked second in rushing', round 16)
         return prev in _UNIT_MODS or _ranked(t)
     if prev == "-" and t.i > 1 and doc[t.i - 2].lower_ in ("clock", "time", "momentum"):
         return True  # 'a time-killing drive'

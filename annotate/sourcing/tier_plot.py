@@ -1,6 +1,6 @@
 """A story told in a film, book or comic (round 16, rule sourcing.tier.plot).
 
-Reviews and culture pieces retell plots: 'In the film, the couple is 280,000 dollars in debt',
+Reviews and culture pieces retell plots: 'In the film, the brothers owe 90,000 dollars',
 'the hero dies in the final episode'. The figures, deaths and crimes of a plot are the work's,
 not the news's: an editor has nothing to ask the reporter about them. The development pages
 of round 16 had a film review's debts and a character's age among the figure queries.

@@ -103,7 +103,7 @@ def footage_shows(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     verb = cue[0]
     # 'shows officers racing up': a scene (a participle, no 'that'); 'shows that ...' is not
     scene = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
-    # a participle scene: 'shows officers racing', 'showed the minister covered in paint'
+    # a participle scene: 'shows officers racing', 'showed the mayor dusted in flour'
     # (round 16: the parser may read the latter as a clause); 'showed the minister was
     # covered' has an auxiliary and is a clause, a conclusion drawn from the pictures
     if any(

@@ -66,8 +66,8 @@ def _names_body(t: Token) -> bool:
 
 
 def _body_before(words: list[Token], sent: SpacySpan) -> bool:
-    """'Hospital officials said the masks were kept in a locked room. The room is usually
-    locked, the officials said.': a bare 'the officials' or 'an official' carries on the
+    """'Hospital officials said two laptops were taken from a records office. The office is
+    kept locked at night, the officials said.': a bare 'the officials' or 'an official' carries on the
     officials a recent sentence tied to a body, who are the same people (round 16; until then
     the later sentences were a query while the first was routine)."""
     if len(words) > 2 or not any(t.lower_ in _OFFICIAL_HEADS for t in words):
@@ -103,7 +103,7 @@ def asked_only(flag: SentenceFlag, sent: SpacySpan) -> str | None:
 
 
 def _the_reader(flag: SentenceFlag) -> bool:
-    """'Some of you are probably saying ...', 'many of you will think ...': the writer puts
+    """'Some of you will be thinking ...', 'many of you will say ...': the writer puts
     words in the reader's mouth, a device of the column, not a source."""
     src = flag.source
     return src is not None and "you" in src.text.lower().replace(",", " ").split()
