@@ -273,7 +273,7 @@ def _paste_a_column_ticked_opinion(browser, base: str, db_path) -> None:
     browser.wait_for("/-/check")
     column = (
         "The Ardley tram scheme was doomed by the council's reckless borrowing.\n\n"
-        "The scheme has cost taxpayers 48 million pounds since 2019."
+        "The scheme has raised fares for 40 percent of Ardley households."
     )
     browser.js("document.querySelector('#np-text').focus()")
     browser.send("Input.insertText", text=column)

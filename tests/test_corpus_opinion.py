@@ -13,7 +13,7 @@ COLUMN = (
     b"<meta property='og:site_name' content='Ardley Courier'></head><body><article>"
     b"<h1>The tram folly</h1><p>By Ana Ruiz</p>"
     b"<p>The mayor's obsession with ribbon-cutting caused the overspend on the Ardley line.</p>"
-    b"<p>The scheme has cost taxpayers 48 million pounds since 2019.</p>"
+    b"<p>The scheme has raised fares for 40 percent of Ardley households.</p>"
     b"<p>Ardley deserves a council that listens before it spends its money.</p>"
     b"<p>The trams were meant to run every six minutes along the river.</p>"
     b"</article></body></html>"
@@ -37,7 +37,9 @@ def test_the_corpus_worker_tiers_an_opinion_url_like_scrape(tmp_path) -> None:
     got, why = tier("http://courier.test/opinion/tram-folly.html", "The mayor's")
     assert got == "routine" and "page marked opinion (URL path '/opinion/')" in why, why
     assert tier("http://courier.test/opinion/tram-folly.html", "The scheme")[0] == "query"
-    assert tier("http://courier.test/news/tram-folly.html", "The mayor's")[0] == "query"
+    # as news, the judgement names no source and waits for its kind alone (round 17)
+    news, why = tier("http://courier.test/news/tram-folly.html", "The mayor's")
+    assert news == "routine" and why.endswith("(sourcing.tier.kind_only)"), why
 
 
 def test_corpus_keeps_why_the_page_is_opinion_through_parquet_and_load(tmp_path) -> None:

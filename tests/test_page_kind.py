@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from page_builders import article_page
 
 from annotate.annotator import Annotator
+from annotate.sourcing.tier_kind import decided_tier
 from newsprov.cli import main
 from scraper.extract import extract_article
 from scraper.page_kind import opinion_evidence
@@ -18,7 +19,7 @@ from scraper.page_kind import opinion_evidence
 COLUMN = [
     "The Ardley tram scheme was doomed by the council's reckless borrowing.",
     "The mayor's obsession with ribbon-cutting caused the overspend.",
-    "The scheme has cost taxpayers 48 million pounds since 2019.",
+    "The scheme has raised fares for 40 percent of Ardley households.",
     "The new route will probably be abandoned within a year.",
     "Ardley deserves a council that listens before it spends.",
 ]
@@ -58,7 +59,7 @@ def test_the_writers_reasoning_is_routine_on_an_opinion_page_but_figures_stay_qu
     plain = {f.text[:12]: f for f in annotator.annotate(text).sentences}
     marked = {f.text[:12]: f for f in annotator.annotate(text, "section 'Opinion'").sentences}
     for starts in ("The Ardley t", "The mayor's ", "The new rout"):
-        assert plain[starts].tier == "query", plain[starts].reason
+        assert decided_tier(plain[starts]) == "query", plain[starts].reason
         assert marked[starts].tier == "routine", marked[starts].reason
         assert "page marked opinion (section 'Opinion')" in (marked[starts].reason or "")
         assert (marked[starts].reason or "").endswith("(sourcing.tier.opinion_page)")

@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "6eb4a6d52755e2c7c7cab56929e71de86488989b3d19a1eae7d81a1c2d08d5a6",
+    "heldout": "e3b55c8b6662df7ac1ccd8e3a75c845130fadf2f72d9f000ae0ec00392b0778b",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -145,6 +145,16 @@ DIGESTS = {
 # 0.095: c16's interview is sourced by its Q:/A: layout alone, its analysis piece has ten gold
 # queries in the writer's own voice, and 14 of its 92 named sentences are flagged (figures in
 # sentences that name their document, an indictment read as a vague document).
+# Seventeenth round: six blind articles c17_* (tests/heldout/README_ROUND17.md), scored once on
+# ad0fbff (tests/heldout/FIRST_SCORES_ROUND17.md: unsourced F1 0.615, framing outside quotes
+# 0.333, named flagged 8/66). The enlarged set (98 articles, 2,193 sentences), the same before
+# and after the round's one rule (sourcing.tier.kind_only changes tiers, not labels):
+#   heldout: unsourced F1 0.7487, label agreement 0.7528, named flagged 91/975 (0.0933),
+#            framing F1 (outside quotes) 0.6900, neutral flags per 500 words 0.237
+# With the set (no rule changed for it), the floors on unsourced F1 move from 0.755 to 0.745,
+# on label agreement to 0.75 and on framing to 0.685: c17's column has 18 gold routine
+# sentences of the columnist's own argument that the tool leaves unflagged, its review's plot
+# is gold `none`, and its column's and review's author-voice spans are mostly missed.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -156,10 +166,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.755),
-        ("sourcing.label_agreement", "min", 0.76),
+        ("sourcing.unsourced_f1", "min", 0.745),
+        ("sourcing.label_agreement", "min", 0.75),
         ("sourcing.named_flagged_rate", "max", 0.095),
-        ("framing.outside_quotes_f1", "min", 0.70),
+        ("framing.outside_quotes_f1", "min", 0.685),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }

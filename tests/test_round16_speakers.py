@@ -10,6 +10,7 @@ from __future__ import annotations
 from sourcing_data import flag_of
 
 from annotate.annotator import Annotator
+from annotate.sourcing.tier_kind import decided_tier
 
 PRESSER = (
     "Coach Mara Okafor was in a playful mood on Tuesday.\n\n"
@@ -50,7 +51,7 @@ def test_the_answer_after_a_question_is_not_the_askers(annotator: Annotator) -> 
 def test_a_source_who_asked_not_to_be_named_stays_a_query(annotator: Annotator) -> None:
     text = "A senior aide who asked not to be named said the ferry had been sold at a loss.\n"
     f = flag_of(annotator, text, "A senior aide")
-    assert f.sourcing == "anonymous_source" and f.tier == "query", f.reason
+    assert f.sourcing == "anonymous_source" and decided_tier(f) == "query", f.reason
 
 
 def test_a_request_is_not_taken_for_a_question(annotator: Annotator) -> None:
@@ -84,7 +85,7 @@ def test_bare_officials_with_no_body_anywhere_stay_a_query(annotator: Annotator)
         "The ferry left Corran an hour late.\n\nThe ward will reopen on Monday, an official said.\n"
     )
     f = flag_of(annotator, text, "The ward will reopen")
-    assert f.sourcing == "anonymous_source" and f.tier == "query", f.reason
+    assert f.sourcing == "anonymous_source" and decided_tier(f) == "query", f.reason
 
 
 def test_a_kind_of_body_ties_officials_to_it(annotator: Annotator) -> None:
@@ -133,7 +134,7 @@ def test_a_claim_the_next_sentence_names_a_source_for_is_routine(annotator: Anno
 
 def test_a_next_speaker_on_another_topic_leaves_the_claim_a_query(annotator: Annotator) -> None:
     f = flag_of(annotator, NEXT, "Four men were killed")
-    assert f.unsourced and f.tier == "query", f.reason
+    assert f.unsourced and decided_tier(f) == "query", f.reason
 
 
 def test_a_shared_time_word_is_no_link_to_the_next_speaker(annotator: Annotator) -> None:
@@ -143,4 +144,4 @@ def test_a_shared_time_word_is_no_link_to_the_next_speaker(annotator: Annotator)
         ' "December is always our busiest month of the year," said Dana Brink, a travel agent.\n'
     )
     f = flag_of(annotator, text, "The cut in the ferry levy")
-    assert f.unsourced and f.tier == "query", f.reason
+    assert f.unsourced and decided_tier(f) == "query", f.reason

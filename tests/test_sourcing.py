@@ -18,6 +18,7 @@ from annotate.nlp import load_nlp
 from annotate.quotes import quote_regions
 from annotate.sentences import split_sentences
 from annotate.sourcing import SourcingClassifier, load_lexicon
+from annotate.sourcing.tier_kind import KIND_ONLY, decided_tier
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,11 @@ def test_lexicon_example_gets_its_label(
     else:
         assert got[-1] == label and set(got[:-1]) <= {label, "none"} and len(got) <= 2, got
     if tier is not None:
-        assert flags[-1].tier == tier, flags[-1].reason
+        # a tier entry's examples state the tier it decides; round 17's kind_only, which may
+        # then make a query by kind alone routine, is checked by its own entries' examples
+        final = entry in (KIND_ONLY, "sourcing.words.population_nouns")
+        got_tier = flags[-1].tier if final else decided_tier(flags[-1])
+        assert got_tier == tier, flags[-1].reason
     if key == "counter_examples":
         decided = flags if every is not None else flags[-1:]
         assert all(f.rule != entry for f in decided), [f.reason for f in flags]

@@ -9,6 +9,7 @@ import pytest
 from sourcing_data import tier_of
 
 from annotate.annotator import Annotator
+from annotate.sourcing.tier_kind import decided_tier
 
 ROUTINE = [
     "Dana Vell left the Corran choir tour because of a clash with her exams.",
@@ -62,4 +63,4 @@ def test_an_untagged_quotation_is_routine_and_says_why(annotator: Annotator) -> 
 def test_an_untagged_quotation_with_a_crime_stays_a_query(annotator: Annotator) -> None:
     text = 'The hearing opened on Monday.\n\n"He stole the money from the Corran fund."'
     flag = annotator.annotate(text).sentences[-1]
-    assert (flag.sourcing, flag.tier) == ("unattributed_claim", "query"), flag.reason
+    assert (flag.sourcing, decided_tier(flag)) == ("unattributed_claim", "query"), flag.reason

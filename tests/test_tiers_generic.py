@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from annotate.annotator import Annotator
+from annotate.sourcing.tier_kind import decided_tier
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def only_flag(annotator: Annotator, text: str):
 )
 def test_background_about_a_kind_is_routine(annotator: Annotator, text: str) -> None:
     f = only_flag(annotator, text)
-    assert (f.sourcing, f.tier) == ("unattributed_claim", "routine"), f.reason
+    assert (f.sourcing, decided_tier(f)) == ("unattributed_claim", "routine"), f.reason
     assert "sourcing.tier.generic" in (f.reason or "")
 
 
@@ -56,7 +57,7 @@ def test_particular_counted_causal_or_contested_claims_stay_queries(
     annotator: Annotator, text: str
 ) -> None:
     f = only_flag(annotator, text)
-    assert (f.sourcing, f.tier) == ("unattributed_claim", "query"), f.reason
+    assert (f.sourcing, decided_tier(f)) == ("unattributed_claim", "query"), f.reason
     assert "sourcing.tier.generic" not in (f.reason or "")
 
 
@@ -67,4 +68,4 @@ def test_a_capitalised_kind_opening_a_sentence_is_still_a_kind(annotator: Annota
         "Cholera is caused by a bacterium - a germ usually found in dirty water.\n"
     )
     f = next(f for f in annotator.annotate(text).sentences if f.text.startswith("Cholera"))
-    assert (f.sourcing, f.tier) == ("unattributed_claim", "routine"), f.reason
+    assert (f.sourcing, decided_tier(f)) == ("unattributed_claim", "routine"), f.reason

@@ -8,6 +8,7 @@ import pytest
 from sourcing_data import flag_of, tier_of
 
 from annotate.annotator import Annotator
+from annotate.sourcing.tier_kind import decided_tier
 
 EXPLAINER = (
     "Night shifts are hard on the body.\n\n"
@@ -52,7 +53,7 @@ def test_one_stray_number_in_brackets_in_a_news_story_is_no_citation(
         "Corran officials quietly dropped the inquiry after the mayor's aide was paid off (2).\n"
     )
     f = flag_of(annotator, text, "Corran officials")
-    assert f.tier == "query" and "cited_reference" not in (f.reason or ""), f.reason
+    assert decided_tier(f) == "query" and "cited_reference" not in (f.reason or ""), f.reason
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_a_quotation_signed_on_the_next_line_is_routine_and_names_the_signer(
 
 def test_a_signed_accusation_stays_a_query(annotator: Annotator) -> None:
     f = flag_of(annotator, REVIEWS, "“The box office stole")
-    assert f.unsourced and f.tier == "query", f.reason
+    assert f.unsourced and decided_tier(f) == "query", f.reason
     assert "signed_quote" not in (f.reason or "")
 
 
@@ -131,4 +132,4 @@ def test_a_direct_question_is_routine(annotator: Annotator, text: str) -> None:
 )
 def test_a_question_that_states_or_accuses_stays_a_query(annotator: Annotator, text: str) -> None:
     f = annotator.annotate(text).sentences[-1]
-    assert f.unsourced and f.tier == "query", f.reason
+    assert f.unsourced and decided_tier(f) == "query", f.reason

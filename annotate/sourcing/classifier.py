@@ -36,6 +36,7 @@ from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tier_doc import framing_word, history_years
+from annotate.sourcing.tier_kind import kind_only
 from annotate.sourcing.tier_next import sourced_next
 from annotate.sourcing.tier_piece import argued_piece
 from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next
@@ -198,6 +199,9 @@ class SourcingClassifier(
         # round 16: beyond the lede too; last, so that argued_piece still counts these
         # claims among the piece's own (it reads the query flags to tell an argued piece)
         sourced_next(flags, sents)
+        # round 17: a claim that names no source and was a query by its kind alone waits
+        # with routine; last, so that every rule before it still reads the kinds
+        kind_only(flags, sents, self.lex["trend_verb"])
         return flags
 
     def _own_public_act(
