@@ -46,6 +46,9 @@ def test_a_claim_queried_only_for_its_kind_waits_with_routine(
         "More than 12,000 residents left the Ardley valley after the mill closed.",
         "One in five Ardley children now lives below the poverty line.",
         "Bicycle thefts in Corran rose by a third last year.",
+        # counts of crimes or cases of illness, of any size
+        "Fourteen burglaries were reported in the Corran estate in March.",
+        "The outbreak has caused 10 new cases in the Corran valley.",
         # unease stated as fact
         "There are concerns about the contractor's safety record.",
     ],

@@ -39,6 +39,7 @@ from annotate.sourcing.words import WordSetView
 
 KIND_ONLY = "sourcing.tier.kind_only"
 _POPULATION = WordSetView("population_nouns")
+_INCIDENTS = WordSetView("counted_incidents")
 _TIER_ID = re.compile(r"\((sourcing\.tier\.\w+)\)")
 # tiers that keep the default view on their own (see the docstring)
 _KEEP = frozenset(("sourcing.tier.vague_concern",))
@@ -78,16 +79,21 @@ def _share_of_people(tok: Token) -> bool:
     return False
 
 
+def _counted(tok: Token) -> Token | None:
+    """The noun a numeral counts, past its scale words ('2 million residents': 2 -> million
+    -> residents), or None when `tok` is no numeral or counts nothing."""
+    if not tok.like_num:
+        return None
+    head = tok.head
+    while head.like_num and head is not head.head:
+        head = head.head
+    return None if head is tok else head
+
+
 def _count_of_people(tok: Token) -> bool:
     """'more than 13,000 migrants', 'some 2 million residents', not 'a city of 300,000 people'."""
-    if not tok.like_num:
-        return False
-    head = tok.head
-    while (
-        head.like_num and head is not head.head
-    ):  # '2 million residents': 2 -> million -> residents
-        head = head.head
-    if head is tok or not _people(head):
+    head = _counted(tok)
+    if head is None or not _people(head):
         return False
     value = _value(tok)
     if value is None or value < 1_000:
@@ -119,12 +125,31 @@ def _rate_of_change(tok: Token, trend: WordSet) -> bool:
     return any(t.lower_ in _SHARE and t.i not in subject for t in tok.subtree)
 
 
+def _count_of_incidents(tok: Token) -> bool:
+    """'22 homicides were recorded in March', '10 human cases': a count of crimes or cases of
+    illness, of any size, is a statistic an editor asks about (sourcing.words.counted_incidents)."""
+    head = _counted(tok)
+    return head is not None and tok.lower_ not in ("one", "1") and head.lemma_.lower() in _INCIDENTS
+
+
+def _as_many(tok: Token) -> bool:
+    """'twice as many people', 'three times as many migrants': a multiplier of a population."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ not in ("twice", "times") or i + 2 >= len(doc):
+        return False
+    if doc[i + 1].lower_ != "as" or doc[i + 2].lower_ not in ("many", "much"):
+        return False
+    return any(_people(t) for t in doc[i + 3 : min(i + 6, len(doc))])
+
+
 def population_statistic(sent: SpacySpan, trend: WordSet | None = None) -> bool:
     """True when the sentence states a statistic about a population, or a rate of change
     (with the trend verbs of `trend`; see the docstring)."""
     return any(
         _share_of_people(t)
         or _count_of_people(t)
+        or _count_of_incidents(t)
+        or _as_many(t)
         or _one_in(t)
         or (trend is not None and _rate_of_change(t, trend))
         for t in sent

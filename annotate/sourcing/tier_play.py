@@ -72,6 +72,8 @@ def play_sense(t: Token) -> bool:
         return True  # 'wound up third in scoring defense': the verb wind
     if lemma == "steal" and t.pos_ == "NOUN":
         return any(c.dep_ == "nummod" or c.like_num for c in t.children)  # 'six steals'
+    if low in ("kill", "kills") and t.pos_ == "NOUN":
+        return True  # round 17: an esports score ('a triple kill', '19 kills to five'), no death
     if lemma == "steal" and (nxt in ("base", "bases", "bag", "bags") or prev == "caught"):
         return True  # round 16: baseball's '41 stolen bases', 'caught stealing 6 times'
     if lemma in ("shoot", "shooting") and t.pos_ == "NOUN" and _shooting_stat(t):

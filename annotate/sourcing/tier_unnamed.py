@@ -152,6 +152,8 @@ def unnamed_tier(
             f"an exhibit, court record in force ('{record}')",
             ("sourcing.tier.court_record"),
         )
+    if flag.sourcing == "vague_document" and (graphic := own_graphic(flag, sent)):  # round 17
+        return "routine", f"the page's own chart or map ('{graphic}')", OWN_GRAPHIC
     if query is None and (said := nothing_said(flag, sent)):  # round 12
         return said
     if meeting := acts.public_meeting(flag, sent, query):
@@ -159,3 +161,30 @@ def unnamed_tier(
     if step := scheduled(flag, sent, query):  # round 14
         return "routine", f"a step on a timetable ('{step}')", SCHEDULED
     return "query", "no one the reader can check", "sourcing.tier.unnamed"
+
+
+OWN_GRAPHIC = "sourcing.tier.own_graphic"
+_GRAPHICS = WordSetView("page_graphics")
+# 'the first chart', 'this map', 'the next graphic', 'the chart below': the page pointing at
+# its own illustration, not a document someone passed on
+_POINTERS = frozenset(
+    "first second third fourth fifth next last final following this these below above".split()
+)
+
+
+def own_graphic(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """The words of a vague document that is the page's own chart, map or table, pointed at
+    with an ordinal, 'this' or 'below' ('The first chart shows trips to Iowa'), or None.
+    A chart someone circulated or leaked ('a chart seen by the paper') has no pointer and
+    stays a document no one can check."""
+    src = flag.source
+    if src is None:
+        return None
+    words = [t for t in sent.doc if src.start <= t.idx < src.end]
+    if not words or not any(t.lemma_.lower() in _GRAPHICS for t in words):
+        return None
+    nxt = words[-1].i + 1
+    after = sent.doc[nxt].lower_ if nxt < len(sent.doc) else ""
+    if any(t.lower_ in _POINTERS for t in words) or after in ("below", "above"):
+        return src.text
+    return None
