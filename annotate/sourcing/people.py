@@ -228,7 +228,24 @@ def _named_member(head: Token) -> SpacySpan | None:
                 if t.ent_type_ == "PERSON":
                     ent = next((e for e in head.doc.ents if e.start <= t.i < e.end), None)
                     return ent if ent is not None else head.doc[t.i : t.i + 1]
+            if (name := _apposed_full_name(head, c)) is not None:
+                return name
     return None
+
+
+def _apposed_full_name(head: Token, appos: Token) -> SpacySpan | None:
+    """'Its director, Ines Varga,', 'the study's lead researcher, Ines Varga,': a first and
+    last name set in apposition after one person's role, which the entity tagger read as an
+    organisation or missed (round 18). Only after a singular agent noun ('director',
+    'researcher', 'author'), so that 'the firm, Corran Water,' stays a body's name."""
+    if appos.dep_ != "appos" or appos.pos_ != "PROPN" or head.tag_ != "NN":
+        return None
+    if not _people_noun(head) or appos.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE"):
+        return None
+    parts = [t for t in appos.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if not parts or parts[0].i != appos.i - len(parts):
+        return None  # one word ('the author, Corran,') or not a name run
+    return head.doc[parts[0].i : appos.i + 1]
 
 
 def apposed(head: Token, np: SpacySpan) -> SpacySpan | None:

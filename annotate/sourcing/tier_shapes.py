@@ -34,6 +34,7 @@ from annotate.sourcing.words import WordSetView
 _FOOTAGE = WordSetView("footage")
 _RECORDINGS = WordSetView("recordings")
 _OFF_RECORD = WordSetView("off_record_markers")
+_ANONYMOUS = WordSetView("anonymous_nouns")
 _NOMINAL_REPORT = WordSetView("nominal_report_verbs")
 _FOUND_THINGS = WordSetView("found_things")
 _POSTERS = WordSetView("social_posters")
@@ -71,6 +72,10 @@ def footage_dialogue(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if flag.source is not None:
         words = _tokens(sent, flag.source.start, flag.source.end) or []
         if any(t.lower_ in _OFF_RECORD or t.like_num for t in words):
+            return None
+        # round 18: 'the source' filmed in shadow is still anonymous, in this sentence or
+        # in the one a continued quotation took its speaker from
+        if any(w.strip(".,'\"").lower() in _ANONYMOUS for w in flag.source.text.split()):
             return None
     # the footage named anywhere before, or in this sentence: the scene runs on
     for t in sent.doc[: sent.end]:
