@@ -51,3 +51,31 @@ def test_an_officer_shouting_on_bodycam_footage_is_still_dialogue(annotator: Ann
     text = 'The bodycam footage shows officers at the door.\n\n"Get down!" an officer shouts.\n'
     f = flag_of(annotator, text, '"Get down')
     assert f.tier == "routine" and (f.reason or "").endswith("(sourcing.tier.footage_dialogue)")
+
+
+QA = (
+    "Ferry chief on the winter timetable\n\n"
+    "Marta Solberg has run the Corran ferry company since 2019. She spoke to the Ledger.\n\n"
+    "Q: Why cut the winter sailings?\n\n"
+    "A: Two ships are doing the work of four. We lost 3 million pounds on the night crossings.\n\n"
+    "Q: Will fares rise?\n\n"
+    "A: Fares will rise by about 8 percent in April. A study found most passengers would pay.\n"
+)
+
+
+def test_a_qanda_answer_is_the_interviewees(annotator: Annotator) -> None:
+    for starts in ("We lost", "Fares will"):
+        f = flag_of(annotator, QA, starts)
+        assert f.sourcing == "named_source" and not f.unsourced, f.reason
+        assert "Marta Solberg" in (f.reason or "")
+
+
+def test_an_answer_passing_on_an_unnamed_study_keeps_its_flag(annotator: Annotator) -> None:
+    f = flag_of(annotator, QA, "A study")
+    assert f.sourcing == "vague_document" and f.unsourced, f.reason
+
+
+def test_one_question_is_no_qanda(annotator: Annotator) -> None:
+    text = "Marta Solberg runs the ferry company.\n\nQ: Will fares rise?\n\nA: Fares will rise by 8 percent in April.\n"
+    f = flag_of(annotator, text, "Fares will")
+    assert f.unsourced, f.reason

@@ -23,6 +23,7 @@ from annotate.sourcing.carry import Carry, _Chain
 from annotate.sourcing.carry_away import CarryAway, colon_intros
 from annotate.sourcing.carry_intro import CarryIntro
 from annotate.sourcing.carry_next import CarryNext
+from annotate.sourcing.carry_qa import qa_answers
 from annotate.sourcing.carry_sole import sole_speaker
 from annotate.sourcing.checkworthy import CheckWorthy
 from annotate.sourcing.documents import Documents
@@ -188,6 +189,7 @@ class SourcingClassifier(
             mains.append(a)
         _pull_quotes(flags)
         sole_speaker(flags)  # round 14: an interview's untagged quotations
+        qa_answers(flags, sents, text)  # round 18: a Q&A's answers are the interviewee's
         for i, (flag, s) in enumerate(zip(flags, sents, strict=True)):
             flag.tier = assign_tier(flag, s, self.lex)
             flag.attributions = self._attributions(s, mains[i], found[i], mem, i, quoted[i])
