@@ -29,6 +29,7 @@ were written to catch, which the closing note of round 17 gives in full.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -38,6 +39,8 @@ from annotate.sourcing.lexicon import WordSet
 from annotate.sourcing.words import WordSetView
 
 KIND_ONLY = "sourcing.tier.kind_only"
+# what kind_only adds to a reason; before_kind_only takes it off again
+_WAITS = f"; routine: no source word, a query only by its kind ({KIND_ONLY})"
 _POPULATION = WordSetView("population_nouns")
 _INCIDENTS = WordSetView("counted_incidents")
 _TIER_ID = re.compile(r"\((sourcing\.tier\.\w+)\)")
@@ -47,7 +50,7 @@ _SHARE = frozenset(("percent", "%", "cent", "percentage", "third", "quarter", "h
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # 'a city of 300,000 people': the count describes the place, background, not a statistic
 _PLACES = frozenset(("city", "town", "nation", "country", "state", "island", "village", "region"))
-_WORD_NUMS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD_NUMS = {"hundred": 100, **_SCALE}
 
 
 def _value(tok: Token) -> float | None:
@@ -102,15 +105,19 @@ def _count_of_people(tok: Token) -> bool:
     return not (of.lower_ == "of" and of.head.lemma_.lower() in _PLACES)
 
 
+def _people_within(tok: Token, start: int) -> bool:
+    """People among the three words from `start` tokens after `tok` ('in five Ardley voters')."""
+    doc = tok.doc
+    return any(_people(t) for t in doc[tok.i + start : min(tok.i + start + 3, len(doc))])
+
+
 def _one_in(tok: Token) -> bool:
     """'one in five children', 'two in three Ardley voters'."""
     doc = tok.doc
     i = tok.i
     if not (tok.like_num and i + 2 < len(doc) and doc[i + 1].lower_ == "in"):
         return False
-    if not doc[i + 2].like_num:
-        return False
-    return any(_people(t) for t in doc[i + 3 : min(i + 6, len(doc))])
+    return doc[i + 2].like_num and _people_within(tok, 3)
 
 
 def _rate_of_change(tok: Token, trend: WordSet) -> bool:
@@ -139,7 +146,7 @@ def _as_many(tok: Token) -> bool:
         return False
     if doc[i + 1].lower_ != "as" or doc[i + 2].lower_ not in ("many", "much"):
         return False
-    return any(_people(t) for t in doc[i + 3 : min(i + 6, len(doc))])
+    return _people_within(tok, 3)
 
 
 def population_statistic(sent: SpacySpan, trend: WordSet | None = None) -> bool:
@@ -180,13 +187,20 @@ def kind_only(
             continue
         f.tier = "routine"
         # the kind's reason stays, so the editor sees what the claim is and why it waits
-        f.reason = f"{reason}; routine: no source word, a query only by its kind ({KIND_ONLY})"
+        f.reason = f"{reason}{_WAITS}"
         moved += 1
     return moved
 
 
+def before_kind_only(flag: SentenceFlag) -> SentenceFlag:
+    """The flag as the rules before kind_only left it (a copy), or the flag itself when
+    kind_only did not move it."""
+    reason = flag.reason or ""
+    if not reason.endswith(_WAITS):
+        return flag
+    return replace(flag, tier="query", reason=reason[: -len(_WAITS)])
+
+
 def decided_tier(flag: SentenceFlag) -> str | None:
     """The tier the rules before kind_only decided: what a tier entry's examples state."""
-    if (flag.reason or "").endswith(f"({KIND_ONLY})"):
-        return "query"
-    return flag.tier
+    return before_kind_only(flag).tier

@@ -13,10 +13,8 @@ a columnist's facts still need a source.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from annotate.models import SentenceFlag
-from annotate.sourcing.tier_kind import KIND_ONLY
+from annotate.sourcing.tier_kind import before_kind_only
 from annotate.sourcing.tier_piece import _CLAIM_KIND, _own_forecast, _own_hedge
 
 OPINION_PAGE = "sourcing.tier.opinion_page"
@@ -27,12 +25,9 @@ def opinion_page(flags: list[SentenceFlag], evidence: str) -> int:
     that says it is opinion (`evidence`, e.g. "section 'Opinion'"); returns how many moved."""
     moved = 0
     for f in flags:
-        view = f
-        if (f.reason or "").endswith(f"({KIND_ONLY})"):
-            # a claim kind_only already shows with routine (round 17) still takes this reason,
-            # which says more to the editor: the page itself is opinion
-            base = (f.reason or "").split("; routine: no source word", 1)[0]
-            view = replace(f, tier="query", reason=base)
+        # a claim kind_only already shows with routine (round 17) still takes this reason,
+        # which says more to the editor: the page itself is opinion
+        view = before_kind_only(f)
         reason = view.reason or ""
         own_kind = view.tier == "query" and not f.in_quote and reason.endswith(_CLAIM_KIND)
         if not (own_kind or _own_forecast(view) or _own_hedge(view)):

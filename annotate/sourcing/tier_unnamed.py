@@ -180,11 +180,11 @@ def own_graphic(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     src = flag.source
     if src is None:
         return None
-    words = [t for t in sent.doc if src.start <= t.idx < src.end]
+    doc = sent.doc
+    words = doc.char_span(src.start, src.end, alignment_mode="expand")
     if not words or not any(t.lemma_.lower() in _GRAPHICS for t in words):
         return None
-    nxt = words[-1].i + 1
-    after = sent.doc[nxt].lower_ if nxt < len(sent.doc) else ""
+    after = doc[words.end].lower_ if words.end < len(doc) else ""
     if any(t.lower_ in _POINTERS for t in words) or after in ("below", "above"):
         return src.text
     return None
