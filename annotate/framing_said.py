@@ -124,7 +124,7 @@ def demote_said(doc: Doc, spans: list[FramingSpan]) -> None:
         sp = doc.char_span(s.start, s.end, alignment_mode="expand")
         if sp is None:
             continue
-        verb = _reporting_verb(sp.root)
+        verb = _reporting_verb(sp.root) or _parenthetical_tag(sp)
         if verb is None and (src := _according_to(sp)) is not None:
             s.tier = "mild"
             s.reason = f"{s.reason} (Reported as the account of '{src}' ('according to'); mild.)"
@@ -149,4 +149,25 @@ def _according_to(sp: Span) -> str | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if pobj is not None and _specific(pobj):
             return pobj.text
+    return None
+
+
+def _parenthetical_tag(sp: Span) -> Token | None:
+    """'At her age, she said, the water shortages are unbearable.': a tag set off by commas
+    inside the sentence it reports (round 19; the parser hangs it on the main verb as
+    parataxis). The verb must be one of saying or feeling, with a subject and commas on both
+    sides; whether the speaker can be placed is decided as for any other tag."""
+    root = sp.sent.root
+    for c in root.children:
+        if c.dep_ != "parataxis" or c.lemma_.lower() not in SAID_VERBS:
+            continue
+        subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        first = min(t.i for t in subj.subtree)
+        doc = c.doc
+        before = doc[first - 1].text if first > 0 else ""
+        after = doc[c.i + 1].text if c.i + 1 < len(doc) else ""
+        if before == "," and after in (",", "\u2014", "-", "\u2013"):
+            return c
     return None

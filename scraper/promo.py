@@ -19,7 +19,7 @@ from collections.abc import Collection
 _LABEL = (
     r"(?:see\s+more|don['’]?t\s+miss|related(?:\s+(?:stories|articles|coverage|content|links|news|reading))?"
     r"|more\s+(?:on|from|about)\s+[^:]{1,40}|read\s+next|up\s+next|most\s+(?:read|popular|viewed)"
-    r"|trending(?:\s+now)?|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?"
+    r"|trending(?:\s+now)?|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you|\s+videos?)?"
     r"|in\s+pictures|top\s+stories|latest\s+news)"
 )
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:\-–—|»>]?$", re.I)
@@ -40,6 +40,21 @@ _FOLLOW = re.compile(
     re.I,
 )
 _PROFILE = re.compile(r"^profile\s*:\s*\S.{0,80}$", re.I)
+# A media player's own message left in the body when its script did not run (round 19: "We
+# apologize, but this video has failed to load." was read as an accusation in the writer's
+# voice): the page's furniture, not the story.
+_PLAYER = re.compile(
+    r"^(?:(?:we\s+apologi[sz]e|sorry)[,.]?\s+(?:but\s+)?)?"
+    r"(?:(?:this|the)\s+(?:video|player|audio)\s+"
+    r"(?:has\s+failed\s+to\s+load|failed\s+to\s+load|could\s+not\s+be\s+loaded"
+    r"|is\s+(?:not\s+available|unavailable|currently\s+unavailable))"
+    r"|your\s+browser\s+does\s+not\s+support\s+(?:the\s+)?(?:video|audio|html5)"
+    r"|please\s+enable\s+javascript\b|video\s+unavailable|loading\s+(?:video|player))",
+    re.I,
+)
+MAX_PLAYER_WORDS = 15
+# ... unless someone is quoted saying so ("This video is not available yet, the ministry said")
+_SAID = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.I)
 _BARE_ID = re.compile(r"^[#№]?\s*\d[\d\-_/]{3,}$")
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -65,6 +80,8 @@ def is_promo(para: str, anchors: Collection[str] = ()) -> bool:
     if _LABEL_ALONE.match(para) or _PROFILE.match(para) or _BARE_ID.match(para):
         return True
     if _SHARE_PROMPT.match(para) or (words <= 30 and _FOLLOW.match(para)):
+        return True
+    if words <= MAX_PLAYER_WORDS and _PLAYER.match(para) and not _SAID.search(para):
         return True
     if (_TAG_END.search(para) or _TAG_START.match(para)) and words <= 30:
         return True

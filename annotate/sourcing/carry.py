@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
+from annotate.sourcing.quote_runs import closing_run
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
     _ASKING_VERBS,
@@ -129,6 +130,9 @@ class Carry:
             ]
         order += [j for j in range(i - 1, -1, -1) if paras[j] == paras[i]]
         order += [j for j in range(i + 1, len(paras)) if paras[j] == paras[i]]
+        # round 19: a quotation left open at its paragraph's end runs on; its tag is where
+        # it closes, ahead of whoever spoke before it opened (sourcing.quote.tagged_at_close)
+        order += closing_run(i, sents, paras, quotes)
         # A quotation introduced at the end of the previous paragraph ('He said:') or a run
         # of quoted paragraphs: the nearest speaker of the paragraphs before, going back
         # past a paragraph only when all of it is quotation with no speaker of its own.

@@ -51,7 +51,14 @@ class Documents:
             )
 
         vague = next(
-            (t for t in np if t.i < head.i and lex["vague_document_modifier"].token(t)), None
+            (
+                t
+                for t in np
+                if t.i < head.i
+                and lex["vague_document_modifier"].token(t)
+                and not _in_title(t, head)
+            ),
+            None,
         ) or _modifier_in(head, lex["vague_document_modifier"])
         if vague is not None:
             return made("vague_document", "vague", f"attributed to unnamed '{src.text}'")
@@ -298,3 +305,14 @@ def _modifier_in(head: Token, words: WordSet) -> Token | None:
     """The first adjective or clausal modifier of a document noun that is in `words`
     ("a classified review", "a report published by the ministry")."""
     return next((c for c in head.children if c.dep_ in ("acl", "amod") and words.token(c)), None)
+
+
+def _in_title(t: Token, head: Token) -> bool:
+    """`t` is a word of the document's title, not a description of it: the head and every
+    word from `t` to it are capitalised proper nouns ('the National Intelligence Estimate',
+    'the Secret Service Annual Review'), where 'an intelligence report' or 'a secret memo'
+    describes a paper nobody can read (rule sourcing.document.titled)."""
+    if head.pos_ != "PROPN":
+        return False
+    words = t.doc[t.i : head.i + 1]
+    return all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in words)

@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from annotate.nlp import doc_sents
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
+from annotate.sourcing.tier_routine_senses import routine_sense
 from annotate.sourcing.tier_rules import _mentions
 from annotate.sourcing.tier_senses import query_sense
 from annotate.sourcing.words import WordSetView
@@ -59,6 +60,8 @@ def lexicon_hit(sent: SpacySpan, lex: SourcingLexicon, kind: str) -> tuple[str, 
         if (eid := ws.token(t)) is not None:
             if exclude is not None and not query_sense(t, eid):
                 continue  # 'charges 5 dollars', 'Death Stranding', 'the expected line-up'
+            if kind == "tier_routine_word" and not routine_sense(t, eid):
+                continue  # 'shares a border', 'pointed to' (round 19)
             if exclude is not None:
                 lower = lower or sent.text.lower()
                 a = t.idx - sent.start_char

@@ -1,0 +1,58 @@
+"""Routine words read in their own sense (round 19, rule sourcing.tier.routine_sense).
+
+The routine-word tiers (`tier_routine_word` entries) match a form: 'shares' and 'stock' for
+market data (sourcing.tier.market), 'point' for a score (sourcing.tier.sport). Read on the
+round-22 blind pages, the reasons shown were wrong where the word is another word of the same
+spelling: 'Finland, which shares an 833-mile border with Russia' (a verb), 'sharing hundreds
+of years of history', 'a stock of cash' (a supply), 'Holcomb pointed to budget provisions',
+'a focal point in the months to come'. The flag's tier may end up the same through another
+rule, but its reason said 'market' or 'sport', and an editor reading why a flag was raised
+stops trusting a tool that cannot tell a border from a share price. So such a token does not
+count as the routine word, and the next rule decides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_MARKET = "sourcing.tier.market"
+_SPORT = "sourcing.tier.sport"
+# words read as nouns of market data only: as a verb they share, stock or trade something else
+_MARKET_NOUNS = frozenset(("share", "shares", "stock", "stocks"))
+# 'a focal point', 'a turning point': a point that is no score
+_POINT_PHRASES = frozenset(
+    """focal turning starting boiling vantage talking sticking breaking selling flash
+    high low pressure price data entry access meeting rallying reference tipping""".split()
+)
+
+
+def routine_sense(t: Token, eid: str) -> bool:
+    """Whether the routine word `t` (entry `eid` of `tier_routine_word`) is used in the sense
+    of its entry."""
+    word = t.lower_
+    if eid == _MARKET and (word in _MARKET_NOUNS or t.lemma_.lower() in _MARKET_NOUNS):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False  # 'shares a border', 'sharing a history', 'stock the shelves'
+        # 'a stock of cash', 'a stock of tinned food': a supply held, not a quoted share
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        before = t.doc[t.i - 1] if t.i > 0 else None
+        if (
+            word == "stock"
+            and after is not None
+            and after.lower_ == "of"
+            and before is not None
+            and before.lower_ in ("a", "an", "the", "their", "its", "our", "his", "her")
+        ):
+            return False
+        return True
+    if eid == _SPORT and t.lemma_.lower() == "point":
+        if t.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return False  # 'pointed to', 'points out'
+        before = t.doc[t.i - 1] if t.i > 0 else None
+        if before is not None and before.lower_ in _POINT_PHRASES:
+            return False
+        after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if after is not None and after.lower_ in ("of", "out") and word == "point":
+            return False  # 'a point of view', 'the point of the levy'
+        return True
+    return True
