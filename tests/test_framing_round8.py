@@ -1,6 +1,7 @@
 """Round 8 of framing on real news (issue 10): a long question the outlet asks in its own
-voice is shown by default as doubt; questions someone asks, questions to the reader, short
-headings and questions the copy poses as open ones are not. Genre and physical senses of
+voice is flagged as doubt (mild since round 19: one click away, not shown by default);
+questions someone asks, questions to the reader, short headings and questions the copy poses
+as open ones are not. Genre and physical senses of
 'fantasy', 'mindless', 'spew' and 'towering' stay unflagged."""
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ def strong(matcher: FramingMatcher, nlp, text: str) -> list:
     return [s for s in found if not s.in_quote and s.tier == "strong"]
 
 
+def authors(matcher: FramingMatcher, nlp, text: str) -> list:
+    return [s for s in matcher.find(nlp(text), quote_regions(text)) if not s.in_quote]
+
+
 def questions(matcher: FramingMatcher, nlp, text: str) -> list[str]:
-    return [s.text for s in strong(matcher, nlp, text) if s.entry == QUESTION_ID]
+    return [s.text for s in authors(matcher, nlp, text) if s.entry == QUESTION_ID]
 
 
 @pytest.mark.parametrize(
@@ -31,10 +36,11 @@ def questions(matcher: FramingMatcher, nlp, text: str) -> list[str]:
         "honest?",
     ],
 )
-def test_a_long_question_in_the_outlets_voice_is_shown_as_doubt(matcher, nlp, text) -> None:
+def test_a_long_question_in_the_outlets_voice_is_flagged_as_mild_doubt(matcher, nlp, text) -> None:
     found = questions(matcher, nlp, text)
     assert len(found) == 1 and found[0].endswith("?"), found
-    assert all(s.category == "doubt" for s in strong(matcher, nlp, text) if s.text == found[0])
+    spans = [s for s in authors(matcher, nlp, text) if s.text == found[0]]
+    assert [(s.category, s.tier) for s in spans] == [("doubt", "mild")]
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "e3b55c8b6662df7ac1ccd8e3a75c845130fadf2f72d9f000ae0ec00392b0778b",
+    "heldout": "0cf7fe3d32c15c81485a1bb6c47cf77877748087c0eabe08a69aea79aed5f550",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -155,6 +155,16 @@ DIGESTS = {
 # on label agreement to 0.75 and on framing to 0.685: c17's column has 18 gold routine
 # sentences of the columnist's own argument that the tool leaves unflagged, its review's plot
 # is gold `none`, and its column's and review's author-voice spans are mostly missed.
+# Nineteenth round: six blind articles c18_* (tests/heldout/README_ROUND18.md), scored once on
+# 64b553f (tests/heldout/FIRST_SCORES_ROUND18.md: unsourced F1 0.618, framing outside quotes
+# 0.600, named flagged 8/67), the same after the round's rules. The enlarged set (104
+# articles, 2,350 sentences) on the round's final rules:
+#   heldout: unsourced F1 0.7410, label agreement 0.7485, named flagged 95/1042 (0.0912),
+#            framing F1 (outside quotes) 0.6837, neutral flags per 500 words 0.232
+# With the set (no rule changed for it), the floors on unsourced F1 move from 0.745 to 0.735,
+# on label agreement to 0.745 and on framing to 0.68: c18's column and feature have 20 gold
+# unsourced sentences in the writer's voice that the tool leaves unflagged, and the column's
+# author-voice spans are mostly missed.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -166,10 +176,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.745),
-        ("sourcing.label_agreement", "min", 0.75),
+        ("sourcing.unsourced_f1", "min", 0.735),
+        ("sourcing.label_agreement", "min", 0.745),
         ("sourcing.named_flagged_rate", "max", 0.095),
-        ("framing.outside_quotes_f1", "min", 0.685),
+        ("framing.outside_quotes_f1", "min", 0.68),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }

@@ -128,3 +128,77 @@ def test_a_loaded_word_inside_a_parenthetical_tag_is_the_speakers(
 def test_a_vague_or_missing_speaker_leaves_the_word_strong(annotator: Annotator, text: str) -> None:
     spans = [s for s in annotator.annotate(text).spans if not s.in_quote]
     assert spans and spans[0].tier == "strong", [(s.text, s.reason) for s in spans]
+
+
+# -- one person called by a group word (sourcing.source.epithet) ------------------------
+VARGA = (
+    "Travel agent Ines Varga has sold Corran holidays for 20 years.\n\n"
+    '"Tuesdays are the cheapest day to book," Varga said.\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The expert said booking early could save families 400 crowns.",
+        "According to the expert, most families pay 40 percent too much for parking.",
+    ],
+)
+def test_the_expert_is_the_person_just_named(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, VARGA + text + "\n", text[:12])
+    assert f.sourcing == "named_source" and not f.unsourced, f.reason
+    assert "Varga" in (f.reason or "")
+
+
+def test_the_doctor_with_nobody_named_is_one_unnamed_person(annotator: Annotator) -> None:
+    f = flag_of(annotator, "The doctor said the boy had lost a lot of blood.\n", "The doctor")
+    assert (f.sourcing, f.tier) == ("anonymous_source", "query"), f.reason
+    assert "one person, not named" in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts said booking early could save families 400 crowns.",
+        "An expert said booking early could save families 400 crowns.",
+        "Some analysts said booking early could save families 400 crowns.",
+    ],
+)
+def test_a_group_or_an_indefinite_expert_is_no_epithet(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, VARGA + text + "\n", text[:10])
+    assert f.unsourced and f.rule != "sourcing.source.epithet", f.reason
+
+
+# -- accusation words that accuse nobody (sourcing.check.accusation_sense) --------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The battery failed after two days on the ice.",
+        "The tornadoes failed to materialise on Friday.",
+        "The buoys were rigged with thermometers and cameras.",
+        "Shoppers wore face masks in the market.",
+    ],
+)
+def test_a_thing_that_fails_is_accused_of_nothing(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, text + "\n", text[:10])
+    assert "accusation" not in (f.reason or "") and "'failed'" not in (f.reason or ""), f.reason
+    assert "'rigged'" not in (f.reason or ""), f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry failed to disclose the true number of deaths.",
+        "Officials masked the losses for three years.",
+        "The council hid the report from residents.",
+    ],
+)
+def test_someone_who_fails_or_hides_is_accused(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, text + "\n", text[:10])
+    assert f.sourcing == "unattributed_claim" and "accusation" in (f.reason or ""), f.reason
+
+
+def test_a_company_called_3m_is_no_figure(annotator: Annotator) -> None:
+    text = "3M makes the tape at its plant in Corran.\n"
+    f = flag_of(annotator, text, "3M makes")
+    assert "figure" not in (f.reason or ""), f.reason

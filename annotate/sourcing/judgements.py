@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import FramingSpan
+from annotate.sourcing.accusation_sense import accusation_sense
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.tier_senses import harm_sense
 from annotate.sourcing.words import _FRAMING_KINDS, WordSetView
@@ -262,6 +263,7 @@ class ClaimWords:
                     and not _in_name(t)
                     and not _lies_in(t)
                     and not (kind == "accusation" and _own_denial(t))
+                    and not (kind in ("accusation", "evaluative") and not accusation_sense(t, lex))
                     and not (kind == "causal" and _bare_cause_noun(t))
                     and not _describes_footage(t)
                     and not (kind == "harm" and (_verbal_attack(t) or not harm_sense(t)))

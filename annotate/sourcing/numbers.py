@@ -142,7 +142,8 @@ def _in_a_name(ent: SpacySpan) -> bool:
     """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10', '4K',
     'Boeing 737' (a number straight after a capitalised name), 'iPhone 11' (after a brand in
     camel case), 'A320', 'G20', 'Block 1B' (capitals and digits in one token, with no
-    currency sign before it)."""
+    currency sign before it), '3M' (digits the tokenizer split from one capital, not
+    followed by a noun: '3M users' counts users)."""
     doc = ent.doc
     if len(ent) != 1:
         return False
@@ -154,6 +155,17 @@ def _in_a_name(ent: SpacySpan) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if text.isdigit() and nxt is not None and not tok.whitespace_ and nxt.text in _FORMATS:
         return prev is None or prev.text not in "$£€¥"  # '4K', '8K': a picture format
+    if (
+        text.isdigit()
+        and nxt is not None
+        and not tok.whitespace_
+        and len(nxt.text) == 1
+        and nxt.text.isupper()
+        and (prev is None or prev.text not in "$£€¥")
+    ):
+        # '3M makes the tape', 'shares of 3M': a name; '3M users', '$5B': a quantity
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
     if not text.isdigit() or prev is None:
         return False
     if _CAMEL_BRAND.fullmatch(prev.text) and prev.whitespace_ == " ":

@@ -13,9 +13,10 @@ from spacy.tokens import Span as SpacySpan
 from annotate.models import Span
 from annotate.nlp import doc_text
 from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.epithets import EPITHET, EPITHET_WINDOW, person_named_before
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _named_agent, _people_noun
-from annotate.sourcing.syntax import _span
+from annotate.sourcing.syntax import _span, _tok_span
 from annotate.sourcing.words import _HE_SHE, _PLURAL_GROUPS, _POSSESSIVE_PRONOUNS, WordSetView
 
 
@@ -120,6 +121,25 @@ class References:
             head=prev.head,
             written=src,
         )
+
+    def _epithet(self, head: Token, src: Span, cue: Span, mem: _Memory, i: int) -> Attribution:
+        """'The expert said': the person who spoke just before, else the person named just
+        before, else one unnamed person (annotate/sourcing/epithets.py)."""
+        spoke = next((a for j, a in reversed(mem.sources) if j < i and a.kind == "person"), None)
+        recent = any(j >= i - EPITHET_WINDOW for j, a in mem.sources if a is spoke)
+        if spoke is not None and spoke.source is not None and recent:
+            name, span = spoke.source.text, spoke.source
+        elif (person := person_named_before(head)) is not None:
+            name, span = person.text, _tok_span(person)
+        else:
+            why = f"attributed to unnamed '{src.text}' (one person, not named)"
+            return Attribution(
+                "anonymous_source", "anonymous", why, EPITHET, source=src, cue=cue, head=head
+            )
+        why = f"'{src.text}' refers back to '{name}', named just before"
+        a = Attribution("named_source", "person", why, EPITHET, source=src, cue=cue, head=head)
+        a.source, a.written = span, src
+        return a
 
     def _one_more(self, head: Token, src: Span, cue: Span) -> Attribution | None:
         """'Another said ...', 'Yet another tweeted', '"...," wrote one.': one more person of

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.epithets import singular_epithet
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import (
     _body_voice,
@@ -257,6 +258,9 @@ class SourceTypes(References):
         # "Fellow Democrats", "Both Liberals and Conservatives": a vague determiner or a
         # plain adjective keeps the party plural vague; "House Republicans" names a body
         bare_party = _bare_party(head)
+        if group and not bare_party and singular_epithet(head):
+            # 'the expert said' after 'travel agent Ines Varga': one person (round 19)
+            return self._epithet(head, src, cue, mem, i)
         if (
             group
             or bare_party
