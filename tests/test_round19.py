@@ -202,3 +202,15 @@ def test_a_company_called_3m_is_no_figure(annotator: Annotator) -> None:
     text = "3M makes the tape at its plant in Corran.\n"
     f = flag_of(annotator, text, "3M makes")
     assert "figure" not in (f.reason or ""), f.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A 3M policy allowed staff to spend Fridays on their own projects.\n", True),
+        ("The app has 3M users in Corran.\n", False),
+    ],
+)
+def test_3m_before_a_singular_noun_is_the_company(annotator: Annotator, text, name) -> None:
+    f = flag_of(annotator, text, text[:8])
+    assert ("figure with no source: '3'" not in (f.reason or "")) == name, f.reason

@@ -163,9 +163,9 @@ def _in_a_name(ent: SpacySpan) -> bool:
         and nxt.text.isupper()
         and (prev is None or prev.text not in "$£€¥")
     ):
-        # '3M makes the tape', 'shares of 3M': a name; '3M users', '$5B': a quantity
+        # '3M makes the tape', 'a 3M policy': a name; '3M users', '$5B': a quantity
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-        return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+        return after is None or not (after.tag_ in ("NNS", "NNPS") or after.pos_ in ("ADJ", "NUM"))
     if not text.isdigit() or prev is None:
         return False
     if _CAMEL_BRAND.fullmatch(prev.text) and prev.whitespace_ == " ":
