@@ -22,6 +22,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from annotate.nlp import doc_ents, doc_sents
+
 EPITHET = "sourcing.source.epithet"
 _DEFINITE = frozenset(("the", "this", "that"))
 EPITHET_WINDOW = 6  # sentences before the epithet's own in which its person must be named
@@ -42,11 +44,12 @@ def person_named_before(head: Token, window: int = EPITHET_WINDOW) -> SpacySpan 
     """The person named most recently before `head`, in its sentence or the `window`
     sentences before it; None when there is none."""
     doc = head.doc
-    sents = [s for s in doc.sents if s.start <= head.i][-(window + 1) :]
+    # the Doc's sentences and entities as the rules share them (built once per Doc)
+    sents = [s for s in doc_sents(doc) if s.start <= head.i][-(window + 1) :]
     if not sents:
         return None
     lo = sents[0].start
-    found = [e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end <= head.i]
+    found = [e for e in doc_ents(doc) if e.label_ == "PERSON" and lo <= e.start and e.end <= head.i]
     if not found:
         return None
     e = found[-1]
