@@ -61,8 +61,13 @@ def _tag_after(verb: Token, clause: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i < clause.i:
         return False
+    return _comma_before(subj)
+
+
+def _comma_before(subj: Token) -> bool:
+    """A comma sets the subject (with all its words) off from what comes before it."""
     first = min(t.i for t in subj.subtree)
-    return first > 0 and verb.doc[first - 1].text == ","
+    return first > 0 and subj.doc[first - 1].text == ","
 
 
 def _reporting_verb(tok: Token) -> Token | None:
@@ -164,10 +169,7 @@ def _parenthetical_tag(sp: Span) -> Token | None:
         subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue
-        first = min(t.i for t in subj.subtree)
-        doc = c.doc
-        before = doc[first - 1].text if first > 0 else ""
-        after = doc[c.i + 1].text if c.i + 1 < len(doc) else ""
-        if before == "," and after in (",", "\u2014", "-", "\u2013"):
+        after = c.doc[c.i + 1].text if c.i + 1 < len(c.doc) else ""
+        if _comma_before(subj) and after in (",", "\u2014", "-", "\u2013"):
             return c
     return None

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
-from annotate.sourcing.quote_runs import closing_run
+from annotate.sourcing.quote_runs import closing_run, quote_region
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
     _ASKING_VERBS,
@@ -117,9 +117,7 @@ class Carry:
         attributed to: first the sentence that shares its quotation ('"... . ...," said X'),
         then the paragraph's other speakers, then the previous paragraph's (a quotation
         carried over a paragraph break)."""
-        region = next(
-            ((qs, qe) for qs, qe in quotes if qs <= s.start_char and s.end_char <= qe), None
-        )
+        region = quote_region(s, quotes)
         same = [j for j in range(len(sents)) if paras[j] == paras[i] and j != i]
         order: list[int] = []
         if region is not None:

@@ -23,9 +23,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.nlp import doc_ents, doc_sents
+from annotate.sourcing.words import WordSetView
 
 EPITHET = "sourcing.source.epithet"
-_DEFINITE = frozenset(("the", "this", "that"))
+# the determiners that point back to someone met before, as role references read them
+_BACK = WordSetView("role_reference_dets")
 EPITHET_WINDOW = 6  # sentences before the epithet's own in which its person must be named
 
 
@@ -35,7 +37,7 @@ def singular_epithet(head: Token) -> bool:
     if head.tag_ != "NN" or head.pos_ != "NOUN":
         return False
     kids = [c for c in head.children if c.dep_ in ("det", "poss")]
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids) and not any(
+    return any(c.dep_ == "det" and c.lower_ in _BACK for c in kids) and not any(
         c.dep_ == "poss" for c in kids
     )
 

@@ -150,18 +150,19 @@ def _in_a_name(ent: SpacySpan) -> bool:
     tok = ent[0]
     text = tok.text
     prev = doc[tok.i - 1] if tok.i > 0 else None
+    money = prev is not None and prev.text in "$£€¥"  # '$5B', '£3M': an amount
     if any(c.isdigit() for c in text) and any(c.isupper() for c in text):
-        return prev is None or prev.text not in "$£€¥"
+        return not money
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if text.isdigit() and nxt is not None and not tok.whitespace_ and nxt.text in _FORMATS:
-        return prev is None or prev.text not in "$£€¥"  # '4K', '8K': a picture format
+        return not money  # '4K', '8K': a picture format
     if (
         text.isdigit()
         and nxt is not None
         and not tok.whitespace_
         and len(nxt.text) == 1
         and nxt.text.isupper()
-        and (prev is None or prev.text not in "$£€¥")
+        and not money
     ):
         # '3M makes the tape', 'a 3M policy': a name; '3M users', '$5B': a quantity
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None

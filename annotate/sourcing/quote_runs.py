@@ -21,7 +21,8 @@ _OPENERS = frozenset('"\u201c\u2018')
 _MAX_RUN = 15
 
 
-def _region(s: SpacySpan, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def quote_region(s: SpacySpan, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that holds the whole sentence `s`, or None."""
     return next(((qs, qe) for qs, qe in quotes if qs <= s.start_char and s.end_char <= qe), None)
 
 
@@ -36,17 +37,18 @@ def closing_run(
 ) -> list[int]:
     """Indices of the sentences of the following paragraphs of sentence i's quotation, up to
     and including the paragraph where it closes; [] when i's quotation does not run on."""
-    region = _region(sents[i], quotes)
+    region = quote_region(sents[i], quotes)
     text = sents[i].doc.text
     if region is None or not _left_open(region, text):
         return []
     out: list[int] = []
-    para = paras[i]
     for _ in range(_MAX_RUN):
-        later = [j for j in range(i + 1, len(sents)) if paras[j] > para]
-        if not later:
+        # the sentences after i's paragraph, up to the end of the next one (paragraph
+        # numbers never fall along the text)
+        start = next((j for j in range(i + 1, len(sents)) if paras[j] > paras[i]), None)
+        if start is None:
             return []
-        nxt = [j for j in later if paras[j] == paras[later[0]]]
+        nxt = [j for j in range(start, len(sents)) if paras[j] == paras[start]]
         first = sents[nxt[0]]
         opened = next((r for r in quotes if r[0] == first.start_char), None)
         if opened is None or text[first.start_char] not in _OPENERS:
@@ -54,5 +56,5 @@ def closing_run(
         out += nxt
         if not _left_open(opened, text):
             return out  # the quotation closes here: its tag, if any, is in these sentences
-        para, i = paras[nxt[0]], nxt[-1]
+        i = nxt[-1]
     return []

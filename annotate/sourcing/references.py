@@ -125,9 +125,11 @@ class References:
     def _epithet(self, head: Token, src: Span, cue: Span, mem: _Memory, i: int) -> Attribution:
         """'The expert said': the person who spoke just before, else the person named just
         before, else one unnamed person (annotate/sourcing/epithets.py)."""
-        spoke = next((a for j, a in reversed(mem.sources) if j < i and a.kind == "person"), None)
-        recent = any(j >= i - EPITHET_WINDOW for j, a in mem.sources if a is spoke)
-        if spoke is not None and spoke.source is not None and recent:
+        j, spoke = next(
+            ((j, a) for j, a in reversed(mem.sources) if j < i and a.kind == "person"),
+            (-1, None),
+        )
+        if spoke is not None and spoke.source is not None and j >= i - EPITHET_WINDOW:
             name, span = spoke.source.text, spoke.source
         elif (person := person_named_before(head)) is not None:
             name, span = person.text, _tok_span(person)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotate.sourcing.words import _POSSESSIVE_PRONOUNS
+
 _MARKET = "sourcing.tier.market"
 _SPORT = "sourcing.tier.sport"
 # words read as nouns of market data only: as a verb they share, stock or trade something else
@@ -41,7 +43,7 @@ def routine_sense(t: Token, eid: str) -> bool:
             and after is not None
             and after.lower_ == "of"
             and before is not None
-            and before.lower_ in ("a", "an", "the", "their", "its", "our", "his", "her")
+            and (before.lower_ in ("a", "an", "the") or before.lower_ in _POSSESSIVE_PRONOUNS)
         ):
             return False
         return True
