@@ -158,7 +158,7 @@ def _according_to(sp: Span) -> str | None:
 
 
 def _parenthetical_tag(sp: Span) -> Token | None:
-    """'At her age, she said, the water shortages are unbearable.': a tag set off by commas
+    """'At seventy, she said, the queues at the clinic are unbearable.': a tag set off by commas
     inside the sentence it reports (round 19; the parser hangs it on the main verb as
     parataxis). The verb must be one of saying or feeling, with a subject and commas on both
     sides; whether the speaker can be placed is decided as for any other tag."""

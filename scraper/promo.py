@@ -40,9 +40,9 @@ _FOLLOW = re.compile(
     re.I,
 )
 _PROFILE = re.compile(r"^profile\s*:\s*\S.{0,80}$", re.I)
-# A media player's own message left in the body when its script did not run (round 19: "We
-# apologize, but this video has failed to load." was read as an accusation in the writer's
-# voice): the page's furniture, not the story.
+# A media player's own message left in the body when its script did not run (round 19: a
+# player's apology that the video had failed to load was read as an accusation in the
+# writer's voice): the page's furniture, not the story.
 _PLAYER = re.compile(
     r"^(?:(?:we\s+apologi[sz]e|sorry)[,.]?\s+(?:but\s+)?)?"
     r"(?:(?:this|the)\s+(?:video|player|audio)\s+"

@@ -80,7 +80,10 @@ def test_a_run_with_no_closing_tag_keeps_the_speaker_who_introduced_it(
             "shares",
         ),
         ("Despite sharing 500 years of history, the two towns have little in common.", "sharing"),
-        ("Few households keep a stock of cash, and 40 percent have no stored water.", "stock"),
+        (
+            "Few households keep a stock of tinned food, and 40 percent have no stored water.",
+            "stock",
+        ),
         ("Varga pointed to 500 million crowns for regional grants in the budget.", "pointed"),
         ("Of 1,100 members, 600 work at the depot, a focal point of the dispute.", "point"),
     ],
@@ -110,7 +113,7 @@ def test_market_and_sport_words_in_their_sense_still_count(
 @pytest.mark.parametrize(
     "text",
     [
-        "At her advanced age, she said, the water shortages are unbearable.",
+        "At seventy, she said, the queues at the clinic are unbearable.",
         "The levy, Varga said, is a disgrace.",
     ],
 )
@@ -173,9 +176,9 @@ def test_a_group_or_an_indefinite_expert_is_no_epithet(annotator: Annotator, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "The battery failed after two days on the ice.",
-        "The tornadoes failed to materialise on Friday.",
-        "The buoys were rigged with thermometers and cameras.",
+        "The pump failed after two days in the flood water.",
+        "The storms forecast for Corran failed to materialise.",
+        "The masts were rigged with cameras and a radio.",
         "Shoppers wore face masks in the market.",
     ],
 )

@@ -1,5 +1,5 @@
-"""Round 19: a media player's own message left in the article body ('We apologize, but this
-video has failed to load.') is page furniture, dropped before anything is stored, unless
+"""Round 19: a media player's own message left in the article body ('We apologise, but the
+player failed to load.') is page furniture, dropped before anything is stored, unless
 someone is quoted saying it (scraper/promo.py). Lines written for these tests."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from scraper.promo import drop_promo, is_promo
 @pytest.mark.parametrize(
     "para",
     [
-        "We apologize, but this video has failed to load.",
+        "We apologise, but the player failed to load.",
         "Sorry, this video could not be loaded.",
         "Your browser does not support the video tag.",
         "This video is not available in your region.",
@@ -39,7 +39,7 @@ def test_reporting_about_a_video_stays(para: str) -> None:
 def test_the_story_around_a_player_message_is_kept_whole() -> None:
     text = (
         "The depot closed on Monday.\n\n"
-        "We apologize, but this video has failed to load.\n\n"
+        "We apologise, but the player failed to load.\n\n"
         "Workers were told by letter."
     )
     assert drop_promo(text) == "The depot closed on Monday.\n\nWorkers were told by letter."

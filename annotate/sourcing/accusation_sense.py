@@ -2,8 +2,8 @@
 
 An accusation (sourcing.check.accusation) charges someone with a wrong: 'the ministry failed
 to disclose', 'officials masked the losses', 'the vote was rigged'. The same words name no
-wrong when nobody is accused: a battery that 'failed', tornadoes that 'failed to
-materialise', buoys 'rigged with thermometers', 'kidney failure', 'face masks'. Read on the
+wrong when nobody is accused: a pump that 'failed', storms that 'failed to
+materialise', masts 'rigged with cameras', 'kidney failure', 'face masks'. Read on the
 round-23 blind pages, where such sentences were flagged as accusations in the writer's voice.
 So a verb of the set with a thing, not a person or a body, as its subject, a verb of rigging
 or masking 'with' an instrument, 'fail to' + a verb of happening, a failure of an organ or a
@@ -61,11 +61,11 @@ def accusation_sense(t: Token, lex: SourcingLexicon) -> bool:
     if lemma in ("rig", "mask") and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in t.children
     ):
-        return False  # 'rigged with thermometers'
+        return False  # 'rigged with cameras'
     xcomp = next((c for c in t.children if c.dep_ == "xcomp"), None)
     if lemma == "fail" and xcomp is not None and xcomp.lemma_.lower() in _HAPPEN:
         return False  # 'failed to materialise'
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is None and t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
-        subj = t.head  # 'a battery that failed'
+        subj = t.head  # 'a pump that failed'
     return subj is None or _agent(subj, lex)

@@ -6,7 +6,7 @@ The same words in the singular with 'the' point at one person. Feature and servi
 introduces someone by name and then calls them by an epithet: "Travel agent Ines Varga ...
 The expert said booking on a Tuesday saves 400 crowns." On the round-23 blind pages fifteen
 default flags were such epithets read as vague groups ('the expert', 'the experts' of a named
-firm, 'the Florida fan'), each flagged as a query with the reason 'a vague group'.
+firm, 'the fan' of a named club), each flagged as a query with the reason 'a vague group'.
 
 So a definite singular group word as a speaker ('the expert', 'this analyst', not 'an expert',
 'experts', 'some analysts') is one person:

@@ -2,11 +2,11 @@
 sourcing.quote.tagged_at_close).
 
 News copy sets a long quotation over several paragraphs: each paragraph opens with a quote
-mark, only the last one closes it, and the speaker's tag often comes there ('... alike,"
-Simmons said.'). The earlier paragraphs of such a run are the same speaker's words. Before
+mark, only the last one closes it, and the speaker's tag often comes there ('... by Friday,"
+Varga said.'). The earlier paragraphs of such a run are the same speaker's words. Before
 this rule they took the speaker of the paragraph before the quotation, whoever that was: on
-a blind page of round 22 a lawyer's three opening sentences were credited to 'UN officials'
-named in the sentence before the quotation opened. So a sentence inside a quotation that is
+a blind page of round 22 a government lawyer's three opening sentences were credited to the
+unnamed officials of the sentence before the quotation opened. So a sentence inside a quotation that is
 still open when its paragraph ends looks forward first, through the following paragraphs that
 open with a quote mark, to the one where the quotation closes, and takes a speaker tagged
 there."""

@@ -3,9 +3,9 @@
 The routine-word tiers (`tier_routine_word` entries) match a form: 'shares' and 'stock' for
 market data (sourcing.tier.market), 'point' for a score (sourcing.tier.sport). Read on the
 round-22 blind pages, the reasons shown were wrong where the word is another word of the same
-spelling: 'Finland, which shares an 833-mile border with Russia' (a verb), 'sharing hundreds
-of years of history', 'a stock of cash' (a supply), 'Holcomb pointed to budget provisions',
-'a focal point in the months to come'. The flag's tier may end up the same through another
+spelling (examples ours): 'Corran, which shares a 300-mile border with Ardley' (a verb),
+'sharing centuries of history', 'a stock of tinned food' (a supply), 'the governor pointed to
+the new grants', 'a focal point of the dispute'. The flag's tier may end up the same through another
 rule, but its reason said 'market' or 'sport', and an editor reading why a flag was raised
 stops trusting a tool that cannot tell a border from a share price. So such a token does not
 count as the routine word, and the next rule decides.
@@ -35,7 +35,7 @@ def routine_sense(t: Token, eid: str) -> bool:
     if eid == _MARKET and (word in _MARKET_NOUNS or t.lemma_.lower() in _MARKET_NOUNS):
         if t.pos_ not in ("NOUN", "PROPN"):
             return False  # 'shares a border', 'sharing a history', 'stock the shelves'
-        # 'a stock of cash', 'a stock of tinned food': a supply held, not a quoted share
+        # 'a stock of tinned food', 'a stock of spare parts': a supply held, not a quoted share
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         before = t.doc[t.i - 1] if t.i > 0 else None
         if (
