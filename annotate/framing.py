@@ -238,7 +238,18 @@ def _phrase_lemmas(nlp: Language, entries: Iterable[LexiconEntry]) -> dict[str, 
 
 
 def _excluded_by_neighbours(doc: Doc, start: int, end: int, e: LexiconEntry) -> bool:
-    """Ordinary usages told apart by the next or previous word ("tax regime")."""
+    """Ordinary usages told apart by the next or previous word ("tax regime"); since round
+    20 also a verb that is the second half of a hyphenated compound ("choke-slammed his
+    rival", "body-slammed"): a wrestling move, not a verb of saying."""
+    if (
+        start > 1
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].pos_ in ("NOUN", "PROPN", "VERB")  # not 'much-trumpeted'
+        and doc[start].pos_ == "VERB"
+    ):
+        return True
     if e.unless_preceded_by and start > 0:
         prev = doc[start - 1]
         if prev.lemma_.lower() in e.unless_preceded_by or prev.lower_ in e.unless_preceded_by:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from annotate.models import Span
 from annotate.sourcing.cue_senses import _SPEECH_ENTRIES, _says_besides
-from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _depth, _span, _tok_span, _whole_phrase
 from annotate.sourcing.views import Views
 from annotate.sourcing.words import _TERMINAL
@@ -142,7 +142,13 @@ class Explicit(Views):
                 prio = 1 if a.kind == "agentless" else 0
                 # 'Overall, she said, most voters ...': a parenthetical verb of saying
                 # reports the whole sentence, like 'according to' (round 9)
-                aside = tok.dep_ == "parataxis" and a.rule in _SPEECH_ENTRIES
+                # (round 20) the verb's own entry decides, not the attribution's rule: an
+                # unnamed speaker's rule is the source rule ('Varga, a senior aide said, is
+                # confident ...' is the aide's word, not Varga's)
+                aside = tok.dep_ == "parataxis" and (
+                    a.rule in _SPEECH_ENTRIES
+                    or self.lex["cue_verb"].words.get(lemma_of(tok)) in _SPEECH_ENTRIES
+                )
                 candidates.append((prio, -1 if aside else _depth(tok, s), a))
             elif refusal is not None:
                 continue
@@ -194,7 +200,54 @@ class Explicit(Views):
         # agentless); at equal depth an explicit source beats a hedge, then the later one
         # wins ("..., the ministry said." closes the sentence)
         candidates.sort(key=lambda c: (c[1], c[0], -c[2].cue.start if c[2].cue else 0))
-        return candidates[0][2]
+        return _unnamed_clause(s, candidates[0][2], [c[2] for c in candidates[1:]])
+
+
+# round 20: labels of a second speaker that leave a claim resting on no one the reader can check
+_UNNAMED_LABELS = frozenset(("anonymous_source", "weasel", "vague_document"))
+
+
+def _cue_token(s: SpacySpan, a: Attribution) -> Token | None:
+    if a.cue is None:
+        return None
+    return next((t for t in s if t.idx == a.cue.start), None)
+
+
+def _unnamed_clause(s: SpacySpan, main: Attribution, others: list[Attribution]) -> Attribution:
+    """'Varga said the review was routine, but officials said the contract was signed without
+    a tender': the sentence's root reports a named speaker, and a clause coordinated with it
+    (not inside what she said) reports an unnamed one. The second claim rests on nobody the
+    reader can check, so the sentence is flagged for it, and the reason names both
+    (sourcing.several.unnamed_clause, round 20; PolNeAR train)."""
+    if main.label != "named_source" or (head := _cue_token(s, main)) is None:
+        return main
+    for other in others:
+        tok = _cue_token(s, other)
+        if other.label not in _UNNAMED_LABELS or tok is None or tok.i <= head.i:
+            continue
+        step, chain = tok, {tok.i}
+        while step.dep_ == "conj" and step.head.i != step.i:  # 'said A, and B said C'
+            step = step.head
+            chain.add(step.i)
+            # joined by 'and', 'but', 'while' or a semicolon: a clause in parentheses that the
+            # parser hung on the verb ('... (in fact, Varga has proposed four)') is not one
+            joined = any(
+                (t.dep_ == "cc" and t.head.i in chain) or t.text == ";"
+                for t in s.doc[head.i + 1 : tok.i]
+            )
+            if step.i == head.i and joined:
+                named = main.source.text if main.source else "a named source"
+                return Attribution(
+                    other.label,
+                    other.kind,
+                    f"{other.reason}, in a clause beside one attributed to {named!r}",
+                    "sourcing.several.unnamed_clause",
+                    source=other.source,
+                    cue=other.cue,
+                    head=other.head,
+                    written=other.written,
+                )
+    return main
 
 
 # round 14: '"We will be back in the final next year," she said' with its full stop lost is

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.cue_senses import _duty_not_hearsay, _made_clear, other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.numbers import numbered_name
 from annotate.sourcing.set_off import set_off_subject
 from annotate.sourcing.syntax import (
     _is_root,
@@ -26,6 +27,8 @@ from annotate.sourcing.syntax import (
 from annotate.sourcing.words import _HEARING_BODIES, WordSetView
 
 _CLAIMED_PRIZES = WordSetView("claimed_prizes")  # 'claim victory': winning, not saying
+# 'put', 'value': a figure's source only with 'at' and a number (sourcing.cue.figure_at)
+_FIGURE_AT_VERBS = WordSetView("figure_at_verbs")
 
 
 def _remains_to_be_seen(tok: Token) -> bool:
@@ -39,6 +42,42 @@ def _remains_to_be_seen(tok: Token) -> bool:
         and doc[i - 2].lower_ == "to"
         and doc[i - 3].lemma_.lower() == "remain"
     )
+
+
+def _numbered(det: Token) -> bool:
+    """The 'No' of 'No 10 officials' is part of a name, not 'no group has said'."""
+    nxt = det.doc[det.i + 1] if det.i + 1 < len(det.doc) else None
+    return nxt is not None and numbered_name(nxt)
+
+
+def _figure_at(tok: Token) -> bool:
+    """'estimated the crowd at about 3,500', 'puts the cost at 31 billion': an 'at' phrase
+    of the verb holding a number or a percentage (sourcing.cue.figure_at, round 20)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and c.i > tok.i  # not 'At one point, she asked ...'
+        and any(
+            (t.like_num or t.dep_ == "nummod" or t.text == "%")
+            and t.ent_type_ not in ("TIME", "DATE")  # not 'at 3 pm', 'at 40'
+            for t in c.subtree
+        )
+        for c in tok.children
+    )
+
+
+def _unclosed_apposition(subj: Token | None, verb: Token) -> Token | None:
+    """'Varga, a senior aide said, is confident ...': no comma closes the apposition before
+    the verb and a comma follows it, so the apposition is the speaker set off by commas and
+    'Varga' the subject of what was said; the parser reads 'Varga, a senior aide, said'
+    (round 20, PolNeAR train). None when a comma closes it, or the verb has a clause."""
+    if subj is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    ap = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    doc = verb.doc
+    if ap is None or ap.right_edge.i + 1 != verb.i or verb.i + 1 >= len(doc):
+        return None
+    return ap if doc[verb.i + 1].text == "," else None
 
 
 class AttributionCues:
@@ -62,6 +101,8 @@ class AttributionCues:
             cue_id = "sourcing.words.made_clear"
         elif cue_id is not None and other_sense(tok, lemma):
             cue_id = None
+        elif cue_id is None and lemma in _FIGURE_AT_VERBS and _figure_at(tok):
+            cue_id = "sourcing.cue.figure_at"  # 'puts the cost at 31 billion' (round 20)
         record_id = lex["public_record_verb"].token(tok)
         passive_id = lex["evidential_passive"].token(tok)
         if passive_id and _remains_to_be_seen(tok):
@@ -163,8 +204,22 @@ class AttributionCues:
             return None
         # '..., said Ana Ortega, a tenant.': the speaker after a set-off verb (set_off.py)
         subj = set_off_subject(tok, lex) or _subject(tok) or _name_before(tok)
-        if subj is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        subj = _unclosed_apposition(subj, tok) or subj
+        if subj is None or any(
+            c.dep_ == "det" and c.lower_ == "no" and not _numbered(c) for c in subj.children
+        ):
             return None  # "no group has claimed responsibility": nobody is cited
+        if subj.text.isdigit() and numbered_name(subj):
+            # 'No 10 said': Downing Street, a named office (round 20)
+            return Attribution(
+                "named_source",
+                "institution",
+                f"attributed to '{subj.doc[subj.i - 1].text} {subj.text}'",
+                "sourcing.source.numbered_office",
+                source=_tok_span(subj.doc[subj.i - 1 : subj.i + 1]),
+                cue=cue,
+                head=subj,
+            )
         a = self._classify_source(subj, s, mem, anonymous, cue, cue_id, i, cue_tok=tok)
         if a is None:
             return None
@@ -199,6 +254,8 @@ class AttributionCues:
             counted = dobj is not None and any(
                 c.like_num or c.dep_ == "nummod" for c in dobj.subtree
             )  # "documented 264 incidents": a finding, not an event
+            # 'estimated the crowd at about 3,500', 'puts the cost at 31 billion' (round 20)
+            counted = counted or _figure_at(tok)
             if (
                 not deps & {"ccomp", "xcomp"}
                 and not counted

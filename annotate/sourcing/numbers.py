@@ -138,12 +138,20 @@ _FORMATS = frozenset(("K", "p"))
 _CAMEL_BRAND = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")
 
 
+def numbered_name(tok: Token) -> bool:
+    """'No 10', 'No. 11': a capitalised 'No' before a number of one or two digits names an
+    address or a rank (Downing Street, 'the world No 1'), not a count (round 20)."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.text in ("No", "No.") and tok.text.isdigit() and len(tok) <= 2
+
+
 def _in_a_name(ent: SpacySpan) -> bool:
     """Names and codes with digits count nothing: 'FTSE 100', 'Formula 1', 'Apollo 10', '4K',
     'Boeing 737' (a number straight after a capitalised name), 'iPhone 11' (after a brand in
     camel case), 'A320', 'G20', 'Block 1B' (capitals and digits in one token, with no
     currency sign before it), '3M' (digits the tokenizer split from one capital, not
-    followed by a noun: '3M users' counts users)."""
+    followed by a noun: '3M users' counts users), 'No 10' and 'No. 1' (an address or a rank,
+    round 20)."""
     doc = ent.doc
     if len(ent) != 1:
         return False
@@ -169,6 +177,8 @@ def _in_a_name(ent: SpacySpan) -> bool:
         return after is None or not (after.tag_ in ("NNS", "NNPS") or after.pos_ in ("ADJ", "NUM"))
     if not text.isdigit() or prev is None:
         return False
+    if numbered_name(tok):
+        return True  # 'No 10' (Downing Street), 'the world No 1': an address or a rank
     if _CAMEL_BRAND.fullmatch(prev.text) and prev.whitespace_ == " ":
         return True  # 'the iPhone 11', 'an iPad 10': a model name, even opening the sentence
     if prev.sent.start == prev.i:

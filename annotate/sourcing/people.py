@@ -42,7 +42,8 @@ def _speaks_for(head: Token) -> Token | None:
         # also a name the tagger took for a common noun ('Ortega fans insist')
         return None
     if (
-        body.i == head.sent.start
+        # the sentence's first word, after any stray quote or break the page left (round 20)
+        all(t.is_space or t.is_punct for t in body.doc[head.sent.start : body.i])
         and not body.is_upper
         and (not body.ent_type_ or _common_word(body))
     ):
@@ -154,7 +155,9 @@ def _affiliated_person(
     one = head.tag_ != "NNS"
     for t in names:
         up = t
-        while up.dep_ in ("compound", "amod", "punct") and up.head.i != up.i and up.i < head.i:
+        while (
+            up.dep_ in ("compound", "amod", "nmod", "punct") and up.head.i != up.i and up.i < head.i
+        ):
             up = up.head
         if up.i == head.i:
             continue
@@ -162,6 +165,25 @@ def _affiliated_person(
             continue  # 'a reporter for the Harrow Herald'; a plural there speaks for it
         return None
     return names[0]
+
+
+def _former(head: Token) -> bool:
+    """'Former prosecutors', 'retired diplomats': people who once spoke for a body."""
+    return any(c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in head.children)
+
+
+def in_relative_clause(tok: Token, head: Token) -> bool:
+    """`tok` sits in a clause hanging from the source phrase headed by `head` ('officials
+    who spoke with the Ardley Courier'): a name there says whom they spoke to, not who they
+    are (round 20, PolNeAR train)."""
+    up = tok
+    for _ in range(12):
+        if up.i == head.i or up.head.i == up.i:
+            return False
+        if up.dep_ == "relcl":  # not 'acl': 'a driver named Ada Brink' names her
+            return True
+        up = up.head
+    return False
 
 
 def _in_affiliation(tok: Token, head: Token) -> bool:

@@ -1,6 +1,7 @@
 """Typing a source phrase: a named person, an institution speaking as itself, a document
-(named when its owner is), unnamed informants, vague groups. Pronouns, possessive owners,
-shares of a group and back-references are in references.py (mixed in here)."""
+(named when its owner is), unnamed informants. Pronouns, possessive owners, shares of a group
+and back-references are in references.py; vague groups, bodies and single unnamed people in
+source_groups.py (both mixed in here)."""
 
 from __future__ import annotations
 
@@ -9,44 +10,32 @@ from spacy.tokens import Token
 
 from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
-from annotate.sourcing.epithets import singular_epithet
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import (
     _body_voice,
-    _determined,
     _named_affiliation,
-    _named_agent,
     _named_modifier,
-    _named_venue,
-    _owner_named,
     _people_noun,
     _unique_role,
 )
 from annotate.sourcing.people import (
-    _PARTY_WORDS,
-    _affiliated_person,
-    _bare_party,
     _named_member,
     _names_speaker,
-    _person_follows,
     _plain_capital,
-    _speaks_for,
     apposed,
+    in_relative_clause,
 )
 from annotate.sourcing.references import (
     References,
-    _age_reference,
     _owner_of_possessive,
     _role_named_before,
     _surname_named_before,
 )
+from annotate.sourcing.source_groups import GroupTypes
 from annotate.sourcing.story_person import STORY_PERSON, story_person
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
-    _CARRY_KINDS,
-    _DEFINITE,
     _NAMED_ENTS,
-    _PLURAL_GROUPS,
     _QUANTIFIERS,
     _SHARE_HEADS,
     _WORD_NUMBERS,
@@ -60,7 +49,7 @@ _PORTION_NOUNS = WordSetView("portion_nouns")
 __all__ = ["SourceTypes", "_owner_of_possessive"]
 
 
-class SourceTypes(References):
+class SourceTypes(References, GroupTypes):
     """What kind of source a phrase is, resolved against the article's memory."""
 
     lex: SourcingLexicon
@@ -81,12 +70,14 @@ class SourceTypes(References):
         np = _np(head, s)
         src = _tok_span(np)
         # 'Aides said' opening a sentence, tagged a person: a plain noun (round 12)
-        ents = {t.ent_type_ for t in np if t.ent_type_ and not _plain_capital(t, lex, s)}
+        # a name in a relative clause ('officials who spoke with the Ledger') is not theirs
+        own = [t for t in np if not in_relative_clause(t, head)]
+        ents = {t.ent_type_ for t in own if t.ent_type_ and not _plain_capital(t, lex, s)}
         has_person = "PERSON" in ents and _names_speaker(np, head)
         # a capitalised common noun opening the sentence ("Shop owners say") is often
         # tagged PROPN: without an entity it names nobody
         named = bool(ents & _NAMED_ENTS) or any(
-            t.pos_ == "PROPN" and not _plain_capital(t, lex, s) for t in np
+            t.pos_ == "PROPN" and not _plain_capital(t, lex, s) for t in own
         )
 
         def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
@@ -246,167 +237,6 @@ class SourceTypes(References):
                 f"'{src.text}' is the surname of '{person.text}', named before",
                 "sourcing.source.surname_before",
             )
-        group = lex["group_noun"].token(head) or (
-            # "Nordic leaders", "allies", "senators": a plural of a role names none of them
-            "sourcing.words.plural_groups"
-            if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _PLURAL_GROUPS
-            else None
+        return self._classify_group(
+            head, s, mem, anonymous, cue, cue_id, i, cue_tok, np=np, own=own, named=named
         )
-        quantified = any(
-            c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
-        )
-        # "Fellow Democrats", "Both Liberals and Conservatives": a vague determiner or a
-        # plain adjective keeps the party plural vague; "House Republicans" names a body
-        bare_party = _bare_party(head)
-        if group and not bare_party and singular_epithet(head):
-            # 'the expert said' after 'travel agent Ines Varga': one person (round 19)
-            return self._epithet(head, src, cue, mem, i)
-        if (
-            group
-            or bare_party
-            or (
-                quantified
-                and head.tag_ in ("NNS", "NNPS")
-                and not lex["institution_noun"].token(head)
-            )
-        ):
-            if bare_party and not group and not quantified:
-                group = "sourcing.source.party_group"
-            if (poller := _named_agent(head, s)) is not None:
-                return make(
-                    "named_source",
-                    "document",
-                    f"attributed to a named poll: '{src.text}' ({poller.text})",
-                )
-            if (venue := _named_venue(cue_tok)) is not None:
-                return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
-            if (body := _speaks_for(head)) is not None:
-                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
-            if (
-                not bare_party  # 'the Democrats' after a named study are not its authors
-                and any(c.lower_ in _DEFINITE for c in head.children)
-                and (prev := mem.last(before=i)) is not None
-                and (
-                    prev.kind not in ("person", "anonymous")
-                    or (prev.head is not None and prev.head.lemma_.lower() == head.lemma_.lower())
-                )
-            ):
-                # "the researchers" after a named study, "the analysts" after "analysts at
-                # Crane Bank": the group just named; after "Ortega said", not Ortega
-                return make(
-                    prev.label,
-                    prev.kind,
-                    f"continues '{prev.source.text if prev.source else prev.reason}'",
-                )
-            return make(
-                "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
-            )
-        if eid := lex["institution_noun"].token(head):
-            if (
-                head.tag_ == "NNS"
-                and head.lemma_.lower() in lex.plural_vague
-                and not _determined(head)
-                and not any(
-                    t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAMED_ENTS) for t in np
-                )
-            ):
-                # "rights groups say", "hospitals warn": no institution anyone can name
-                return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
-            return make("named_source", "institution", f"attributed to '{src.text}'", eid)
-        names = [t for t in np if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_)]
-        if (
-            head.tag_ == "NNS"
-            and names
-            and all(t.ent_type_ == "NORP" or t.lower_ in _PARTY_WORDS for t in names)
-        ):
-            # 'GOP strategists', 'Democratic operatives': unnamed people of a party
-            return make(
-                "weasel",
-                "weasel",
-                f"attributed to a vague group: '{src.text}'",
-                "sourcing.words.party_words",
-            )
-        if (body := _affiliated_person(head, np, s, lex)) is not None:
-            # 'Border Patrol agents', 'a Harrow Mills engineer': people of a named body, none
-            # of them named (sourcing.source.affiliated_people)
-            return make(
-                "anonymous_source",
-                "anonymous",
-                f"attributed to unnamed '{src.text}' (affiliated with {body.text}, no one named)",
-                "sourcing.source.affiliated_people",
-            )
-        if named:
-            return make("named_source", "named", f"attributed to named source '{src.text}'")
-        if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
-            return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
-        if (
-            head.tag_ == "NN"
-            and _people_noun(head)
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
-        ):
-            # "the minister said": one office holder, named earlier or by the office itself
-            prev = mem.last(("person",), before=i)
-            name = f" ({prev.source.text})" if prev and prev.source else ""
-            return make("named_source", "person", f"attributed to '{src.text}'{name}")
-        if _age_reference(head):
-            # "The 56-year-old said:": a person the story has named, referred to by age
-            prev = mem.last(("person",), before=i)
-            name = f" ('{prev.source.text}')" if prev and prev.source else ""
-            return make(
-                "named_source",
-                "person",
-                f"'{src.text}' refers back to a person the story names{name}",
-                "sourcing.source.age_reference",
-            )
-        if (
-            head.tag_ == "NNS"
-            and _people_noun(head)
-            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
-            and (prev := mem.last(("document",), before=i) or mem.last(_CARRY_KINDS, before=i))
-            is not None
-        ):
-            # "the authors acknowledge", "the researchers found": the people just named
-            name = prev.source.text if prev.source else prev.reason
-            return make(prev.label, prev.kind, f"'{src.text}' continues '{name}'")
-        if (
-            head.tag_ == "NNS"
-            and _people_noun(head)
-            and not any(
-                c.dep_ in ("det", "poss") and c.lower_ not in _QUANTIFIERS for c in head.children
-            )
-        ):
-            # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
-            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
-        if (
-            head.tag_ == "NN"
-            and (_people_noun(head) or head.lemma_.lower() in _PLURAL_GROUPS)
-            and any(
-                (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
-                or (c.dep_ == "nummod" and c.lower_ == "one")
-                for c in head.children
-            )
-        ):
-            # 'one strategist described ...', 'a former staffer said': one person, unnamed
-            # (sourcing.source.one_unnamed); 'a strategist for the party, Lena Ruiz,': named
-            if _person_follows(head, np):
-                return make(
-                    "named_source",
-                    "person",
-                    f"attributed to named source '{src.text}' (named in apposition)",
-                )
-            return make(
-                "anonymous_source",
-                "anonymous",
-                f"attributed to unnamed '{src.text}' (one person, not named)",
-                "sourcing.source.one_unnamed",
-            )
-        for conj in (c for c in head.children if c.dep_ == "conj"):
-            # 'the families, friends and county officials said': the first speaker the rules
-            # can type stands for the list (sourcing.source.conjoined)
-            a = self._classify_source(conj, s, mem, anonymous, cue, cue_id, i, cue_tok)
-            if a is not None and a.label != "named_source":
-                listed = _tok_span(s.doc[np.start : max(np.end, _np(conj, s).end)])
-                a.source = listed
-                a.reason = f"{a.reason}, in the list '{listed.text}'"
-                return a
-        return None

@@ -24,7 +24,8 @@ _MARKET_NOUNS = frozenset(("share", "shares", "stock", "stocks"))
 # 'a focal point', 'a turning point': a point that is no score
 _POINT_PHRASES = frozenset(
     """focal turning starting boiling vantage talking sticking breaking selling flash
-    high low pressure price data entry access meeting rallying reference tipping""".split()
+    high low pressure price data entry access meeting rallying reference tipping
+    basis""".split()
 )
 
 
@@ -52,6 +53,11 @@ def routine_sense(t: Token, eid: str) -> bool:
             return False  # 'pointed to', 'points out'
         before = t.doc[t.i - 1] if t.i > 0 else None
         if before is not None and before.lower_ in _POINT_PHRASES:
+            return False
+        # round 20: 'a 0.3-point drop', 'a 2.5 point lead': no score has a decimal point; a
+        # rate or a poll moves by it (listed in the round-23 reading, development pages)
+        num = t.doc[t.i - 2] if before is not None and before.text == "-" and t.i > 1 else before
+        if num is not None and num.like_num and "." in num.text:
             return False
         after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if after is not None and after.lower_ in ("of", "out") and word == "point":

@@ -1,0 +1,237 @@
+"""Typing a source phrase, second stage: groups and bodies. After sources.py has tried
+documents, people by name, roles named before and unnamed informants, the phrase is a vague
+group ('critics', 'many residents'), a party's people, an institution speaking as itself, the
+people of a named body, one unnamed person ('a former aide'), or a list whose first speaker the
+rules can type (split from sources.py in round 20; the rules are unchanged)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.models import Span
+from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.epithets import singular_epithet
+from annotate.sourcing.lexicon import SourcingLexicon
+from annotate.sourcing.nouns import (
+    _determined,
+    _named_agent,
+    _named_venue,
+    _owner_named,
+    _people_noun,
+    _unique_role,
+)
+from annotate.sourcing.people import (
+    _PARTY_WORDS,
+    _affiliated_person,
+    _bare_party,
+    _former,
+    _person_follows,
+    _speaks_for,
+)
+from annotate.sourcing.references import _age_reference
+from annotate.sourcing.syntax import _np, _tok_span
+from annotate.sourcing.words import (
+    _CARRY_KINDS,
+    _DEFINITE,
+    _NAMED_ENTS,
+    _PLURAL_GROUPS,
+    _QUANTIFIERS,
+)
+
+
+class GroupTypes:
+    """Groups, bodies and single unnamed people, mixed into SourceTypes, whose
+    `_classify_source` (for the members of a list) and `_epithet` (references.py) it calls."""
+
+    lex: SourcingLexicon
+
+    def _classify_group(
+        self,
+        head: Token,
+        s: SpacySpan,
+        mem: _Memory,
+        anonymous,
+        cue: Span,
+        cue_id: str,
+        i: int,
+        cue_tok: Token | None,
+        *,
+        np: SpacySpan,
+        own: list[Token],
+        named: bool,
+    ) -> Attribution | None:
+        """The source phrase headed by `head` as a group, a body or one unnamed person; None
+        when it is no kind of source. `own`: the phrase's words outside a relative clause;
+        `named`: one of them is a name."""
+        lex = self.lex
+        src = _tok_span(np)
+
+        def make(label: str, kind: str, reason: str, rule: str | None = None) -> Attribution:
+            return Attribution(label, kind, reason, rule or cue_id, source=src, cue=cue, head=head)
+
+        group = lex["group_noun"].token(head) or (
+            # "Nordic leaders", "allies", "senators": a plural of a role names none of them
+            "sourcing.words.plural_groups"
+            if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _PLURAL_GROUPS
+            else None
+        )
+        quantified = any(
+            c.lower_ in _QUANTIFIERS for c in head.children if c.dep_ in ("amod", "det")
+        )
+        # "Fellow Democrats", "Both Liberals and Conservatives": a vague determiner or a
+        # plain adjective keeps the party plural vague; "House Republicans" names a body
+        bare_party = _bare_party(head)
+        if group and not bare_party and singular_epithet(head):
+            # 'the expert said' after 'travel agent Ines Varga': one person (round 19)
+            return self._epithet(head, src, cue, mem, i)
+        if (
+            group
+            or bare_party
+            or (
+                quantified
+                and head.tag_ in ("NNS", "NNPS")
+                and not lex["institution_noun"].token(head)
+            )
+        ):
+            if bare_party and not group and not quantified:
+                group = "sourcing.source.party_group"
+            if (poller := _named_agent(head, s)) is not None:
+                return make(
+                    "named_source",
+                    "document",
+                    f"attributed to a named poll: '{src.text}' ({poller.text})",
+                )
+            if (venue := _named_venue(cue_tok)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' in {venue.text}")
+            if (body := _speaks_for(head)) is not None:
+                return make("named_source", "named", f"attributed to '{src.text}' (of {body.text})")
+            if (
+                not bare_party  # 'the Democrats' after a named study are not its authors
+                and any(c.lower_ in _DEFINITE for c in head.children)
+                and (prev := mem.last(before=i)) is not None
+                and (
+                    prev.kind not in ("person", "anonymous")
+                    or (prev.head is not None and prev.head.lemma_.lower() == head.lemma_.lower())
+                )
+            ):
+                # "the researchers" after a named study, "the analysts" after "analysts at
+                # Crane Bank": the group just named; after "Ortega said", not Ortega
+                return make(
+                    prev.label,
+                    prev.kind,
+                    f"continues '{prev.source.text if prev.source else prev.reason}'",
+                )
+            return make(
+                "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
+            )
+        if eid := lex["institution_noun"].token(head):
+            if (
+                head.tag_ == "NNS"
+                # 'former prosecutors': people who once held the office, not the office
+                and (head.lemma_.lower() in lex.plural_vague or _former(head))
+                and not _determined(head)
+                and not any(
+                    t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAMED_ENTS) for t in own
+                )
+            ):
+                # "rights groups say", "hospitals warn": no institution anyone can name
+                return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", eid)
+            return make("named_source", "institution", f"attributed to '{src.text}'", eid)
+        names = [t for t in np if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_)]
+        if (
+            head.tag_ == "NNS"
+            and names
+            and all(t.ent_type_ == "NORP" or t.lower_ in _PARTY_WORDS for t in names)
+        ):
+            # 'GOP strategists', 'Democratic operatives': unnamed people of a party
+            return make(
+                "weasel",
+                "weasel",
+                f"attributed to a vague group: '{src.text}'",
+                "sourcing.words.party_words",
+            )
+        if (body := _affiliated_person(head, np, s, lex)) is not None:
+            # 'Border Patrol agents', 'a Harrow Mills engineer': people of a named body, none
+            # of them named (sourcing.source.affiliated_people)
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (affiliated with {body.text}, no one named)",
+                "sourcing.source.affiliated_people",
+            )
+        if named:
+            return make("named_source", "named", f"attributed to named source '{src.text}'")
+        if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
+            return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+        if (
+            head.tag_ == "NN"
+            and _people_noun(head)
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        ):
+            # "the minister said": one office holder, named earlier or by the office itself
+            prev = mem.last(("person",), before=i)
+            name = f" ({prev.source.text})" if prev and prev.source else ""
+            return make("named_source", "person", f"attributed to '{src.text}'{name}")
+        if _age_reference(head):
+            # "The 56-year-old said:": a person the story has named, referred to by age
+            prev = mem.last(("person",), before=i)
+            name = f" ('{prev.source.text}')" if prev and prev.source else ""
+            return make(
+                "named_source",
+                "person",
+                f"'{src.text}' refers back to a person the story names{name}",
+                "sourcing.source.age_reference",
+            )
+        if (
+            head.tag_ == "NNS"
+            and _people_noun(head)
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+            and (prev := mem.last(("document",), before=i) or mem.last(_CARRY_KINDS, before=i))
+            is not None
+        ):
+            # "the authors acknowledge", "the researchers found": the people just named
+            name = prev.source.text if prev.source else prev.reason
+            return make(prev.label, prev.kind, f"'{src.text}' continues '{name}'")
+        if (
+            head.tag_ == "NNS"
+            and _people_noun(head)
+            and not any(
+                c.dep_ in ("det", "poss") and c.lower_ not in _QUANTIFIERS for c in head.children
+            )
+        ):
+            # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
+            return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
+        if (
+            head.tag_ == "NN"
+            and (_people_noun(head) or head.lemma_.lower() in _PLURAL_GROUPS)
+            and any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                or (c.dep_ == "nummod" and c.lower_ == "one")
+                for c in head.children
+            )
+        ):
+            # 'one strategist described ...', 'a former staffer said': one person, unnamed
+            # (sourcing.source.one_unnamed); 'a strategist for the party, Lena Ruiz,': named
+            if _person_follows(head, np):
+                return make(
+                    "named_source",
+                    "person",
+                    f"attributed to named source '{src.text}' (named in apposition)",
+                )
+            return make(
+                "anonymous_source",
+                "anonymous",
+                f"attributed to unnamed '{src.text}' (one person, not named)",
+                "sourcing.source.one_unnamed",
+            )
+        for conj in (c for c in head.children if c.dep_ == "conj"):
+            # 'the families, friends and county officials said': the first speaker the rules
+            # can type stands for the list (sourcing.source.conjoined)
+            a = self._classify_source(conj, s, mem, anonymous, cue, cue_id, i, cue_tok)
+            if a is not None and a.label != "named_source":
+                listed = _tok_span(s.doc[np.start : max(np.end, _np(conj, s).end)])
+                a.source = listed
+                a.reason = f"{a.reason}, in the list '{listed.text}'"
+                return a
+        return None
