@@ -21,6 +21,7 @@ from scraper.html_meta import base_url, feed_links, read_meta
 from scraper.links import extract_links
 from scraper.metadata import article_meta, title_candidates
 from scraper.models import Extracted
+from scraper.newspaper_order import make_deterministic
 from scraper.outlets import normalize_url, registered_domain
 from scraper.page_kind import opinion_evidence
 from scraper.promo import drop_promo, link_texts
@@ -192,6 +193,7 @@ def _run_newspaper(html: str, url: str) -> dict | None:
         warnings.simplefilter("ignore")
         from newspaper import Article, Config
 
+    make_deterministic()  # the same bytes give the same text on every run (round 20)
     config = Config()
     config.fetch_images = False  # otherwise parse() downloads every image on the page
     config.memorize_articles = False
