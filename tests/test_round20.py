@@ -200,3 +200,34 @@ def test_a_decimal_point_is_no_score(annotator: Annotator) -> None:
     assert "sourcing.tier.sport" not in (f.reason or ""), f.reason
     g = flag_of(annotator, "Corran won by 12 points in the final.\n", "Corran")
     assert "sourcing.tier.sport" in (g.reason or ""), g.reason
+
+
+# -- 'To Varga, the levy is a lifeline' (sourcing.cue.to_view) -------------------------------
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "To Ines Varga, who has run the depot for 20 years, the closure is a disaster.",
+            "named_source",
+        ),
+        ("To his critics, the mayor of Corran is reckless.", "weasel"),
+        ("To many residents, the levy is a betrayal.", "weasel"),
+    ],
+)
+def test_to_someone_opens_their_view(annotator: Annotator, text: str, label: str) -> None:
+    f = flag_of(annotator, text + "\n", "To ")
+    assert f.sourcing == label, f.reason
+    assert f.cue is not None and f.cue.text == "To"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To the east of Corran, the river floods every spring.",
+        "To be sure, the port has lost money for years.",
+        "To a person, the dock workers backed the levy.",
+    ],
+)
+def test_to_without_a_holder_of_views_is_no_attribution(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, text + "\n", "To ")
+    assert f.cue is None or f.cue.text != "To", f.reason

@@ -50,6 +50,40 @@ def _numbered(det: Token) -> bool:
     return nxt is not None and numbered_name(nxt)
 
 
+_HOLDER_PRONOUNS = frozenset(("him", "her", "them", "me", "us"))
+
+
+def _view_holder(tok: Token, s: SpacySpan, lex: SourcingLexicon) -> Token | None:
+    """'To Varga, the levy is a lifeline', 'To his critics, the mayor is reckless': a
+    sentence that opens with 'To' and a person or group set off by a comma states their view.
+    Not 'To the east, ...' (no person), 'To be sure, ...' (no noun) or 'To win, ...'. The
+    person is the head of the phrase after 'To', or None (round 20, PolNeAR train)."""
+    if tok.lower_ != "to" or tok.dep_ != "prep" or not _opens_sentence(tok, s):
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    after = pobj.right_edge.i + 1
+    if after >= s.end or s.doc[after].text != ",":
+        return None
+    if pobj.pos_ == "PRON":
+        return pobj if pobj.lower_ in _HOLDER_PRONOUNS else None
+    people = (
+        pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or pobj.pos_ == "PROPN"  # 'To Beijing, the move is a provocation': a government
+        or lex["informant_noun"].token(pobj)
+        or lex["group_noun"].token(pobj)
+        or lex["representative_noun"].token(pobj)
+    )
+    # 'To a person, they backed her' (every one of them) is an idiom, not a view
+    idiom = pobj.lower_ in ("person", "man") and any(c.lower_ == "a" for c in pobj.children)
+    return pobj if people and not idiom else None
+
+
+def _opens_sentence(tok: Token, s: SpacySpan) -> bool:
+    return all(t.is_space or t.is_punct for t in s.doc[s.start : tok.i])
+
+
 def _figure_at(tok: Token) -> bool:
     """'estimated the crowd at about 3,500', 'puts the cost at 31 billion': an 'at' phrase
     of the verb holding a number or a percentage (sourcing.cue.figure_at, round 20)."""
@@ -296,4 +330,9 @@ class AttributionCues:
                 continue
             cue = _tok_span(s.doc[first : tok.i + 1])
             return self._classify_source(pobj, s, mem, anonymous, cue, eid, i)
+        if (holder := _view_holder(tok, s, self.lex)) is not None:
+            # 'To Varga, the levy is a lifeline': her view (sourcing.cue.to_view, round 20)
+            return self._classify_source(
+                holder, s, mem, anonymous, _tok_span(tok), "sourcing.cue.to_view", i
+            )
         return None
