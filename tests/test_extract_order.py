@@ -67,3 +67,19 @@ def test_the_same_bytes_give_the_same_text_in_separate_runs(tmp_path: Path) -> N
     }
     assert len(texts) == 1
     assert "Corran" in texts.pop()
+
+
+def test_bench_extract_repeat_reports_unstable_pages(tmp_path: Path) -> None:
+    import gzip
+
+    root = Path(__file__).resolve().parent.parent
+    script = [sys.executable, str(root / "bench" / "extract_repeat.py")]
+    env = {k: v for k, v in __import__("os").environ.items() if k != "NEWSPROV_PAGES"}
+    skipped = subprocess.run(script, capture_output=True, text=True, check=True, env=env)
+    assert skipped.stdout.startswith("extract_repeat: no page folders given")
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "depots.html.gz").write_bytes(gzip.compress(_page().encode()))
+    ran = subprocess.run(
+        [*script, "--runs", "2", str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert "1 pages, 2 runs each: 0 gave different text" in ran.stdout
