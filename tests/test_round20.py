@@ -231,3 +231,45 @@ def test_to_someone_opens_their_view(annotator: Annotator, text: str, label: str
 def test_to_without_a_holder_of_views_is_no_attribution(annotator: Annotator, text: str) -> None:
     f = flag_of(annotator, text + "\n", "To ")
     assert f.cue is None or f.cue.text != "To", f.reason
+
+
+# -- the speaker beside the verb, and one of a group ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            '"Clearly a capable engineer, experienced engineer," harbour director Tomas Ardel'
+            " said on Monday in an interview with Corran Radio.",
+            "Tomas Ardel",
+        ),
+        (
+            "One of her advisers, Tomas Ardel, told reporters that the mayor would leave it to"
+            " others to judge the remarks.",
+            "Tomas Ardel",
+        ),
+    ],
+)
+def test_the_named_speaker_is_not_lost_to_a_word_of_the_quote(
+    annotator: Annotator, text: str, who: str
+) -> None:
+    f = flag_of(annotator, text + "\n", text[:6])
+    assert f.sourcing == "named_source", f.reason
+    assert f.source is not None and who in f.source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the engineers said the cranes at the eastern depot were unsafe.",
+        "Two of the engineers said the cranes at the eastern depot were unsafe.",
+    ],
+)
+def test_some_of_an_unnamed_group_are_anonymous(annotator: Annotator, text: str) -> None:
+    f = flag_of(annotator, text + "\n", text[:6])
+    assert f.sourcing == "anonymous_source" and f.tier == "query", f.reason
+
+
+def test_a_group_of_places_is_not_the_speaker(annotator: Annotator) -> None:
+    text = "Most dock workers in Corran, Ardley and Wendle said they felt betrayed by the board.\n"
+    f = flag_of(annotator, text, "Most")
+    assert f.sourcing != "named_source", f.reason

@@ -50,6 +50,24 @@ def _numbered(det: Token) -> bool:
     return nxt is not None and numbered_name(nxt)
 
 
+def _nearest_subject(subj: Token | None, verb: Token) -> Token | None:
+    """Of two subjects the parser hung on one verb of saying ('"Clearly a capable engineer,"
+    harbour director Tomas Ardel said', '... for people with odd ideas to organise, she
+    said'), the one next to the verb is the speaker; the other is a word of what was said
+    (round 20, PolNeAR train)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj is None or len(subjects) < 2 or subj not in subjects:
+        return subj
+    near = min(subjects, key=lambda c: abs(c.i - verb.i))
+    person = (near.pos_ == "PRON" and near.lower_ in ("he", "she", "they", "i", "we")) or any(
+        t.ent_type_ == "PERSON" for t in near.subtree
+    )
+    # only a person, and only where a comma or a quotation mark closes what comes before
+    lo, hi = sorted((subj.i, near.i))
+    marked = any(t.text in ',"”’' or t.text == "''" for t in verb.doc[lo:hi])
+    return near if near is not subj and person and marked else subj
+
+
 _HOLDER_PRONOUNS = frozenset(("him", "her", "them", "me", "us"))
 
 
@@ -238,7 +256,7 @@ class AttributionCues:
             return None
         # '..., said Ana Ortega, a tenant.': the speaker after a set-off verb (set_off.py)
         subj = set_off_subject(tok, lex) or _subject(tok) or _name_before(tok)
-        subj = _unclosed_apposition(subj, tok) or subj
+        subj = _unclosed_apposition(subj, tok) or _nearest_subject(subj, tok)
         if subj is None or any(
             c.dep_ == "det" and c.lower_ == "no" and not _numbered(c) for c in subj.children
         ):

@@ -111,6 +111,12 @@ class SourceTypes(References, GroupTypes):
                 return a
             return lone  # 'Another said', 'those who back her say', 'those surveyed' (round 12)
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
+            if head.lower_ == "one" and anonymous is None and (ent := apposed(head, np)):
+                # 'One of her advisers, Tomas Ardel, told reporters': named (round 20)
+                why = f"attributed to named source '{src.text}' (named in apposition: '{ent}')"
+                a = make("named_source", "person", why)
+                a.source, a.written = _tok_span(ent), src
+                return a
             # "one of the people said", "two of the officials": the people are the source
             preps = [c for c in head.children if c.dep_ == "prep"]
             of = next((c for c in preps if c.lower_ == "of"), None)
@@ -118,6 +124,10 @@ class SourceTypes(References, GroupTypes):
             if pobj is None or len(preps) > 1:
                 return None  # "one in four of the users": a figure, not a speaker
             a = self._classify_source(pobj, s, mem, anonymous, cue, cue_id, i, cue_tok)
+            if a is None and pobj.tag_ == "NNS" and _people_noun(pobj):
+                # 'One of the engineers said': some of a group no one named (round 20)
+                why = f"attributed to unnamed '{src.text}' (not named)"
+                return make("anonymous_source", "anonymous", why, "sourcing.source.one_unnamed")
             if a is not None:
                 a.source = src
             return a
