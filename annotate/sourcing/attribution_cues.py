@@ -59,6 +59,8 @@ def _nearest_subject(subj: Token | None, verb: Token) -> Token | None:
     if subj is None or len(subjects) < 2 or subj not in subjects:
         return subj
     near = min(subjects, key=lambda c: abs(c.i - verb.i))
+    if subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
+        return subj  # a name already: 'Mr Temba, who works there as Programme Officer, says'
     person = (near.pos_ == "PRON" and near.lower_ in ("he", "she", "they", "i", "we")) or any(
         t.ent_type_ == "PERSON" for t in near.subtree
     )
