@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "0cf7fe3d32c15c81485a1bb6c47cf77877748087c0eabe08a69aea79aed5f550",
+    "heldout": "c4f9096b5f94b0e27b1819089bd01ef119c3b6c894abc3836e8158e509cf2318",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -165,6 +165,17 @@ DIGESTS = {
 # on label agreement to 0.745 and on framing to 0.68: c18's column and feature have 20 gold
 # unsourced sentences in the writer's voice that the tool leaves unflagged, and the column's
 # author-voice spans are mostly missed.
+# Twentieth round: six blind articles c19_* (tests/heldout/README_ROUND19.md), scored once on
+# 5caa629 (tests/heldout/FIRST_SCORES_ROUND19.md: unsourced F1 0.714, framing outside quotes
+# 0.400, named flagged 7/76). The round's rules on the 104 earlier articles: unsourced F1
+# 0.7410 -> 0.7437, label agreement 0.7485 -> 0.751, named flagged 95 -> 89 of 1042, framing
+# unchanged. The enlarged set (110 articles, 2,512 sentences) on the round's final rules:
+#   heldout: unsourced F1 0.7433, label agreement 0.7544, named flagged 93/1118 (0.0832),
+#            framing F1 (outside quotes) 0.6773, neutral flags per 500 words 0.274
+# The floors on label agreement rise to 0.75 and the named ceiling falls to 0.09 (the rules got
+# better); with the set, the framing floor moves from 0.68 to 0.675: c19's author-voice spans
+# (five, in the campaign report and the live blog) are mostly missed and three topic or
+# technical words in its neutral pieces are flagged.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -177,9 +188,9 @@ BOUNDS = {
     ],
     "heldout": [
         ("sourcing.unsourced_f1", "min", 0.735),
-        ("sourcing.label_agreement", "min", 0.745),
-        ("sourcing.named_flagged_rate", "max", 0.095),
-        ("framing.outside_quotes_f1", "min", 0.68),
+        ("sourcing.label_agreement", "min", 0.75),
+        ("sourcing.named_flagged_rate", "max", 0.09),
+        ("framing.outside_quotes_f1", "min", 0.675),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
