@@ -1,0 +1,68 @@
+"""Print the tool's flags on PolNeAR dev articles for an editor's reading (issue 9).
+
+The layout is bench/read_aeb.py's with `--tier all --context --spans`: per article, every
+sentence with its index, flagged sentences with label, tier, rule and reason, and every
+framing span (`*~` starred: strong, in the author's voice). Round 20's blind reading
+(bench/polnear_reading_r25.md) read the 20 articles chosen here with random.Random(20).
+Only the dev split is read; the test split is reserved and refused.
+
+Data: NEWSPROV_POLNEAR, PolNeAR's folder (as for bench/eval_polnear.py); without it the
+script prints one line and exits 0.
+
+Usage: NEWSPROV_POLNEAR=/path/to/PolNeAR .venv/bin/python bench/read_polnear.py [--sample 20]
+    [--seed 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sample", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=20)
+    args = ap.parse_args()
+    base = os.environ.get("NEWSPROV_POLNEAR")
+    if not base:
+        print("read_polnear: NEWSPROV_POLNEAR is not set; skipping (point it at PolNeAR's folder)")
+        return
+    folder = Path(base) / "data" / "dev" / "text"
+    if not folder.is_dir():
+        folder = Path(base) / "dev" / "text"
+    files = sorted(folder.glob("*.txt"))
+    chosen = sorted(random.Random(args.seed).sample(files, min(args.sample, len(files))))
+
+    from annotate.annotator import Annotator
+    from scraper.guard import for_terminal as safe
+
+    annotator = Annotator()
+    for path in chosen:
+        ann = annotator.annotate(path.read_text(encoding="utf-8"))
+        flags = [s for s in ann.sentences if s.unsourced]
+        print(f"\n### {safe(path.stem[:40])}")
+        print(f"  {ann.word_count} words, {len(ann.sentences)} sentences, {len(flags)} unsourced")
+        for i, s in enumerate(ann.sentences):
+            words = safe(" ".join(s.text.split()))
+            if s.unsourced:
+                print(f"  [{i}] {s.sourcing}/{s.tier} <{s.rule}> {safe(s.reason)}\n       {words}")
+            else:
+                print(f"   ({i}) {s.sourcing or '-'}: {words[:200]}")
+            for sp in ann.spans:
+                if s.start <= sp.start < s.end:
+                    mark = "*" if sp.tier == "strong" and not sp.in_quote else " "
+                    where = "quote" if sp.in_quote else "author"
+                    print(
+                        f"     {mark}~ {sp.category}/{sp.tier} {where} <{sp.entry or '-'}>"
+                        f" {safe(sp.text)!r}"
+                    )
+
+
+if __name__ == "__main__":
+    main()
