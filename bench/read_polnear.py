@@ -2,15 +2,16 @@
 
 The layout is bench/read_aeb.py's with `--tier all --context --spans`: per article, every
 sentence with its index, flagged sentences with label, tier, rule and reason, and every
-framing span (`*~` starred: strong, in the author's voice). Round 20's blind reading
-(bench/polnear_reading_r25.md) read the 20 articles chosen here with random.Random(20).
+framing span (`*~` starred: strong, in the author's voice). Round 20's blind readings read
+the 20 articles chosen with random.Random(20) (bench/polnear_reading_r25.md) and the 20 chosen
+with `--seed 21 --exclude-seed 20` (bench/polnear_reading_r26.md).
 Only the dev split is read; the test split is reserved and refused.
 
 Data: NEWSPROV_POLNEAR, PolNeAR's folder (as for bench/eval_polnear.py); without it the
 script prints one line and exits 0.
 
 Usage: NEWSPROV_POLNEAR=/path/to/PolNeAR .venv/bin/python bench/read_polnear.py [--sample 20]
-    [--seed 20]
+    [--seed 20] [--exclude-seed S]
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--seed", type=int, default=20)
+    ap.add_argument(
+        "--exclude-seed",
+        type=int,
+        default=None,
+        help="leave out the articles an earlier reading chose with this seed",
+    )
     args = ap.parse_args()
     base = os.environ.get("NEWSPROV_POLNEAR")
     if not base:
@@ -37,6 +44,9 @@ def main() -> None:
     if not folder.is_dir():
         folder = Path(base) / "dev" / "text"
     files = sorted(folder.glob("*.txt"))
+    if args.exclude_seed is not None:
+        read = set(random.Random(args.exclude_seed).sample(files, min(args.sample, len(files))))
+        files = [f for f in files if f not in read]
     chosen = sorted(random.Random(args.seed).sample(files, min(args.sample, len(files))))
 
     from annotate.annotator import Annotator
