@@ -50,6 +50,20 @@ def pages(base: Path) -> list[Path]:
     return sorted(p for p in (base / "html").glob("*.html.gz") if not p.name.startswith(RESERVED))
 
 
+def print_spans(spans, s) -> None:
+    """The framing spans that start in sentence `s`, one line each (`*~` starred: strong, in
+    the author's voice); bench/read_polnear.py prints the same layout."""
+    from scraper.guard import for_terminal as safe
+
+    for sp in spans:
+        if s.start <= sp.start < s.end:
+            mark = "*" if sp.tier == "strong" and not sp.in_quote else " "
+            where = "quote" if sp.in_quote else "author"
+            print(
+                f"     {mark}~ {sp.category}/{sp.tier} {where} <{sp.entry or '-'}> {safe(sp.text)!r}"
+            )
+
+
 def shown(tier: str | None, want: str) -> bool:
     if want == "all":
         return True
@@ -113,14 +127,7 @@ def main() -> None:
                 label = s.sourcing or "-"
                 print(f"   ({i}) {label}: {safe(' '.join(s.text.split())[:160])}")
             if args.spans:
-                for sp in ann.spans:
-                    if s.start <= sp.start < s.end:
-                        mark = "*" if sp.tier == "strong" and not sp.in_quote else " "
-                        where = "quote" if sp.in_quote else "author"
-                        print(
-                            f"     {mark}~ {sp.category}/{sp.tier} {where}"
-                            f" <{sp.entry or '-'}> {safe(sp.text)!r}"
-                        )
+                print_spans(ann.spans, s)
         totals["pages"] += 1
         totals["flags"] += len(flags)
     print(f"\n{totals['pages']} pages, {totals['flags']} unsourced flags, {totals['shown']} shown")

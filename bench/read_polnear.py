@@ -17,12 +17,14 @@ Usage: NEWSPROV_POLNEAR=/path/to/PolNeAR .venv/bin/python bench/read_polnear.py 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from polnear_data import data_root  # noqa: E402 - bench/ is this script's own folder
+from read_aeb import print_spans  # noqa: E402
 
 
 def main() -> None:
@@ -36,14 +38,11 @@ def main() -> None:
         help="leave out the articles an earlier reading chose with this seed",
     )
     args = ap.parse_args()
-    base = os.environ.get("NEWSPROV_POLNEAR")
-    if not base:
+    split_dir = data_root("dev")  # never the reserved test split
+    if split_dir is None:
         print("read_polnear: NEWSPROV_POLNEAR is not set; skipping (point it at PolNeAR's folder)")
         return
-    folder = Path(base) / "data" / "dev" / "text"
-    if not folder.is_dir():
-        folder = Path(base) / "dev" / "text"
-    files = sorted(folder.glob("*.txt"))
+    files = sorted((split_dir / "text").glob("*.txt"))
     if args.exclude_seed is not None:
         read = set(random.Random(args.exclude_seed).sample(files, min(args.sample, len(files))))
         files = [f for f in files if f not in read]
@@ -64,14 +63,7 @@ def main() -> None:
                 print(f"  [{i}] {s.sourcing}/{s.tier} <{s.rule}> {safe(s.reason)}\n       {words}")
             else:
                 print(f"   ({i}) {s.sourcing or '-'}: {words[:200]}")
-            for sp in ann.spans:
-                if s.start <= sp.start < s.end:
-                    mark = "*" if sp.tier == "strong" and not sp.in_quote else " "
-                    where = "quote" if sp.in_quote else "author"
-                    print(
-                        f"     {mark}~ {sp.category}/{sp.tier} {where} <{sp.entry or '-'}>"
-                        f" {safe(sp.text)!r}"
-                    )
+            print_spans(ann.spans, s)
 
 
 if __name__ == "__main__":
