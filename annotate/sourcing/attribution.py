@@ -208,6 +208,7 @@ _UNNAMED_LABELS = frozenset(("anonymous_source", "weasel", "vague_document"))
 
 
 def _cue_token(s: SpacySpan, a: Attribution) -> Token | None:
+    """The token of `s` where the attribution's cue starts (its verb), or None."""
     if a.cue is None:
         return None
     return next((t for t in s if t.idx == a.cue.start), None)
@@ -226,27 +227,29 @@ def _unnamed_clause(s: SpacySpan, main: Attribution, others: list[Attribution]) 
         if other.label not in _UNNAMED_LABELS or tok is None or tok.i <= head.i:
             continue
         step, chain = tok, {tok.i}
-        while step.dep_ == "conj" and step.head.i != step.i:  # 'said A, and B said C'
+        # up the conjuncts to the main verb: 'said A, and B said C'
+        while step.i != head.i and step.dep_ == "conj" and step.head.i != step.i:
             step = step.head
             chain.add(step.i)
-            # joined by 'and', 'but', 'while' or a semicolon: a clause in parentheses that the
-            # parser hung on the verb ('... (in fact, Varga has proposed four)') is not one
-            joined = any(
-                (t.dep_ == "cc" and t.head.i in chain) or t.text == ";"
-                for t in s.doc[head.i + 1 : tok.i]
+        if step.i != head.i:
+            continue
+        # joined by 'and', 'but', 'while' or a semicolon: a clause in parentheses that the
+        # parser hung on the verb ('... (in fact, Varga has proposed four)') is not one
+        if any(
+            (t.dep_ == "cc" and t.head.i in chain) or t.text == ";"
+            for t in s.doc[head.i + 1 : tok.i]
+        ):
+            named = main.source.text if main.source else "a named source"
+            return Attribution(
+                other.label,
+                other.kind,
+                f"{other.reason}, in a clause beside one attributed to {named!r}",
+                "sourcing.several.unnamed_clause",
+                source=other.source,
+                cue=other.cue,
+                head=other.head,
+                written=other.written,
             )
-            if step.i == head.i and joined:
-                named = main.source.text if main.source else "a named source"
-                return Attribution(
-                    other.label,
-                    other.kind,
-                    f"{other.reason}, in a clause beside one attributed to {named!r}",
-                    "sourcing.several.unnamed_clause",
-                    source=other.source,
-                    cue=other.cue,
-                    head=other.head,
-                    written=other.written,
-                )
     return main
 
 

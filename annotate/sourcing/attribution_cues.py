@@ -13,6 +13,7 @@ from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.cue_senses import _duty_not_hearsay, _made_clear, other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.numbers import numbered_name
+from annotate.sourcing.people import first_word
 from annotate.sourcing.set_off import set_off_subject
 from annotate.sourcing.syntax import (
     _is_root,
@@ -67,7 +68,7 @@ def _nearest_subject(subj: Token | None, verb: Token) -> Token | None:
     # only a person, and only where a comma or a quotation mark closes what comes before
     lo, hi = sorted((subj.i, near.i))
     marked = any(t.text in ',"”’' or t.text == "''" for t in verb.doc[lo:hi])
-    return near if near is not subj and person and marked else subj
+    return near if near.i != subj.i and person and marked else subj
 
 
 _HOLDER_PRONOUNS = frozenset(("him", "her", "them", "me", "us"))
@@ -78,7 +79,7 @@ def _view_holder(tok: Token, s: SpacySpan, lex: SourcingLexicon) -> Token | None
     sentence that opens with 'To' and a person or group set off by a comma states their view.
     Not 'To the east, ...' (no person), 'To be sure, ...' (no noun) or 'To win, ...'. The
     person is the head of the phrase after 'To', or None (round 20, PolNeAR train)."""
-    if tok.lower_ != "to" or tok.dep_ != "prep" or not _opens_sentence(tok, s):
+    if tok.lower_ != "to" or tok.dep_ != "prep" or not first_word(tok, s.start):
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None:
@@ -98,10 +99,6 @@ def _view_holder(tok: Token, s: SpacySpan, lex: SourcingLexicon) -> Token | None
     # 'To a person, they backed her' (every one of them) is an idiom, not a view
     idiom = pobj.lower_ in ("person", "man") and any(c.lower_ == "a" for c in pobj.children)
     return pobj if people and not idiom else None
-
-
-def _opens_sentence(tok: Token, s: SpacySpan) -> bool:
-    return all(t.is_space or t.is_punct for t in s.doc[s.start : tok.i])
 
 
 def _figure_at(tok: Token) -> bool:
@@ -263,7 +260,7 @@ class AttributionCues:
             c.dep_ == "det" and c.lower_ == "no" and not _numbered(c) for c in subj.children
         ):
             return None  # "no group has claimed responsibility": nobody is cited
-        if subj.text.isdigit() and numbered_name(subj):
+        if numbered_name(subj):
             # 'No 10 said': Downing Street, a named office (round 20)
             return Attribution(
                 "named_source",

@@ -42,8 +42,7 @@ def _speaks_for(head: Token) -> Token | None:
         # also a name the tagger took for a common noun ('Ortega fans insist')
         return None
     if (
-        # the sentence's first word, after any stray quote or break the page left (round 20)
-        all(t.is_space or t.is_punct for t in body.doc[head.sent.start : body.i])
+        first_word(body, head.sent.start)
         and not body.is_upper
         and (not body.ent_type_ or _common_word(body))
     ):
@@ -59,6 +58,12 @@ def _common_word(tok: Token) -> bool:
         return True
     low = tok.lower_
     return any(t.text == low for t in tok.doc if t.i != tok.i)
+
+
+def first_word(tok: Token, start: int) -> bool:
+    """`tok` is the first word from token `start` on: only spaces or punctuation (a stray
+    quotation mark, a break the page left) stand before it (round 20)."""
+    return all(t.is_space or t.is_punct for t in tok.doc[start : tok.i])
 
 
 def _opens(tok: Token, s: SpacySpan) -> bool:

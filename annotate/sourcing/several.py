@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from annotate.models import Attributed, Span
 from annotate.nlp import doc_text
-from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.attribution import Attribution, _cue_token, _Memory
 from annotate.sourcing.cue_senses import other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.set_off import set_off_subject
@@ -148,7 +148,7 @@ class Several:
         statement."""
         if a.cue is None or a.cue.text.endswith(":"):
             return False  # 'X fired back: "...," she wrote': the colon gives X's words
-        tok = next((t for t in s if t.idx == a.cue.start), None)
+        tok = _cue_token(s, a)
         if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _NESTING:
             return False
         if self.lex["cue_verb"].words.get(lemma_of(tok)) in _SPEECH_ENTRIES:
