@@ -246,7 +246,7 @@ def _excluded_by_neighbours(doc: Doc, start: int, end: int, e: LexiconEntry) -> 
         and doc[start - 1].text == "-"
         and not doc[start - 1].whitespace_
         and not doc[start - 2].whitespace_
-        and doc[start - 2].pos_ in ("NOUN", "PROPN", "VERB")  # not 'much-trumpeted'
+        and doc[start - 2].pos_ in ("NOUN", "PROPN", "VERB")  # not an adverb: 'well-' or 'much-'
         and doc[start].pos_ == "VERB"
     ):
         return True

@@ -16,9 +16,9 @@ from annotate.annotator import Annotator
     [
         ("Varga, a senior aide said, is confident the review will clear her.", "a senior aide"),
         (
-            "At times last spring, people close to the governor said, the mere mention of the"
-            " audit could make him fume.",
-            "people close to the governor",
+            "Through the winter, friends of the harbourmaster said, any talk of the levy made"
+            " him complain for hours.",
+            "friends of the harbourmaster",
         ),
     ],
 )
@@ -48,8 +48,8 @@ def test_a_named_speaker_set_off_by_commas_still_names_the_source(
             "anonymous_source",
         ),
         (
-            "Varga has said little about the depot, and people familiar with her plans say she"
-            " now favours closing it.",
+            "Varga has said nothing about the depot in public, and two people who have spoken to"
+            " her say she wants it sold.",
             "anonymous_source",
         ),
         (
@@ -88,17 +88,16 @@ def test_claims_of_named_speakers_stay_named(annotator: Annotator, text: str) ->
     ("text", "label"),
     [
         (
-            "Current and former staff who spoke with The Ardley Courier said the board ignored"
-            " warnings.",
+            "Current and former staff who spoke to The Wendle Post said the ferry was unsafe.",
             "anonymous_source",
         ),
         (
             "Officials who work for Governor Ines Varga said the depot would close.",
             "anonymous_source",
         ),
-        ("Former prosecutors said the investigators were rushing the case.", "weasel"),
+        ("Retired prosecutors said the inquiry had cut corners.", "weasel"),
         (
-            '"The numbers do not add up," said one unaligned Corran Republican strategist.',
+            '"Those sums were never going to work," said an unaffiliated Wendle Republican strategist.',
             "anonymous_source",
         ),
     ],
@@ -138,10 +137,10 @@ def test_a_stray_quote_before_a_capitalised_adjective_names_no_body(
     ("text", "label"),
     [
         (
-            "The Ardley audit office puts the cost of the barrage at 31 billion crowns.",
+            "The Ardley audit office puts the cost of the new tram line at 2.4 billion crowns.",
             "named_source",
         ),
-        ("The Corran harbour board estimated the crowd at about 3,500.", "named_source"),
+        ("The Corran harbour board estimated the turnout at about 2,200.", "named_source"),
         ("The council valued the old depot site at 4 million crowns.", "named_source"),
         (
             "Officials privately put the cost of the repairs at 40 million crowns.",
@@ -238,14 +237,13 @@ def test_to_without_a_holder_of_views_is_no_attribution(annotator: Annotator, te
     ("text", "who"),
     [
         (
-            '"Clearly a capable engineer, experienced engineer," harbour director Tomas Ardel'
-            " said on Monday in an interview with Corran Radio.",
-            "Tomas Ardel",
+            '"Stubborn manager, stubborn port," board chair Lena Ruiz said last week on Corran'
+            " Radio.",
+            "Lena Ruiz",
         ),
         (
-            "One of her advisers, Tomas Ardel, told reporters that the mayor would leave it to"
-            " others to judge the remarks.",
-            "Tomas Ardel",
+            "One of the mayor's deputies, Lena Ruiz, said the depot vote would be delayed.",
+            "Lena Ruiz",
         ),
     ],
 )
@@ -270,6 +268,6 @@ def test_some_of_an_unnamed_group_are_anonymous(annotator: Annotator, text: str)
 
 
 def test_a_group_of_places_is_not_the_speaker(annotator: Annotator) -> None:
-    text = "Most dock workers in Corran, Ardley and Wendle said they felt betrayed by the board.\n"
-    f = flag_of(annotator, text, "Most")
+    text = "Dock workers from Corran, Ardley and Wendle told the inquiry the cranes were old.\n"
+    f = flag_of(annotator, text, "Dock")
     assert f.sourcing != "named_source", f.reason

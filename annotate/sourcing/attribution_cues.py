@@ -52,16 +52,15 @@ def _numbered(det: Token) -> bool:
 
 
 def _nearest_subject(subj: Token | None, verb: Token) -> Token | None:
-    """Of two subjects the parser hung on one verb of saying ('"Clearly a capable engineer,"
-    harbour director Tomas Ardel said', '... for people with odd ideas to organise, she
-    said'), the one next to the verb is the speaker; the other is a word of what was said
-    (round 20, PolNeAR train)."""
+    """Of two subjects the parser hung on one verb of saying ('"Stubborn manager, stubborn
+    port," board chair Lena Ruiz said'), the one next to the verb is the speaker; the other is
+    a word of what was said (round 20, PolNeAR train)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subj is None or len(subjects) < 2 or subj not in subjects:
         return subj
     near = min(subjects, key=lambda c: abs(c.i - verb.i))
     if subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
-        return subj  # a name already: 'Mr Temba, who works there as Programme Officer, says'
+        return subj  # a name already: 'Mr Ardel, who runs the depot's outreach, says'
     person = (near.pos_ == "PRON" and near.lower_ in ("he", "she", "they", "i", "we")) or any(
         t.ent_type_ == "PERSON" for t in near.subtree
     )
@@ -102,7 +101,7 @@ def _view_holder(tok: Token, s: SpacySpan, lex: SourcingLexicon) -> Token | None
 
 
 def _figure_at(tok: Token) -> bool:
-    """'estimated the crowd at about 3,500', 'puts the cost at 31 billion': an 'at' phrase
+    """'estimated the turnout at about 2,200', 'puts the cost at 2.4 billion': an 'at' phrase
     of the verb holding a number or a percentage (sourcing.cue.figure_at, round 20)."""
     return any(
         c.dep_ == "prep"
@@ -153,7 +152,7 @@ class AttributionCues:
         elif cue_id is not None and other_sense(tok, lemma):
             cue_id = None
         elif cue_id is None and lemma in _FIGURE_AT_VERBS and _figure_at(tok):
-            cue_id = "sourcing.cue.figure_at"  # 'puts the cost at 31 billion' (round 20)
+            cue_id = "sourcing.cue.figure_at"  # 'puts the cost at 2.4 billion' (round 20)
         record_id = lex["public_record_verb"].token(tok)
         passive_id = lex["evidential_passive"].token(tok)
         if passive_id and _remains_to_be_seen(tok):
@@ -305,7 +304,7 @@ class AttributionCues:
             counted = dobj is not None and any(
                 c.like_num or c.dep_ == "nummod" for c in dobj.subtree
             )  # "documented 264 incidents": a finding, not an event
-            # 'estimated the crowd at about 3,500', 'puts the cost at 31 billion' (round 20)
+            # 'estimated the turnout at about 2,200', 'puts the cost at 2.4 billion' (round 20)
             counted = counted or _figure_at(tok)
             if (
                 not deps & {"ccomp", "xcomp"}

@@ -173,13 +173,13 @@ def _affiliated_person(
 
 
 def _former(head: Token) -> bool:
-    """'Former prosecutors', 'retired diplomats': people who once spoke for a body."""
+    """'Retired prosecutors', 'former diplomats': people who once spoke for a body."""
     return any(c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in head.children)
 
 
 def in_relative_clause(tok: Token, head: Token) -> bool:
     """`tok` sits in a clause hanging from the source phrase headed by `head` ('officials
-    who spoke with the Ardley Courier'): a name there says whom they spoke to, not who they
+    who talked to the Wendle Post'): a name there says whom they spoke to, not who they
     are (round 20, PolNeAR train)."""
     up = tok
     for _ in range(12):

@@ -128,7 +128,7 @@ class GroupTypes:
         if eid := lex["institution_noun"].token(head):
             if (
                 head.tag_ == "NNS"
-                # 'former prosecutors': people who once held the office, not the office
+                # 'retired prosecutors': people who once held the office, not the office
                 and (head.lemma_.lower() in lex.plural_vague or _former(head))
                 and not _determined(head)
                 and not any(

@@ -70,7 +70,7 @@ class SourceTypes(References, GroupTypes):
         np = _np(head, s)
         src = _tok_span(np)
         # 'Aides said' opening a sentence, tagged a person: a plain noun (round 12)
-        # a name in a relative clause ('officials who spoke with the Ledger') is not theirs
+        # a name in a relative clause ('staff who talked to the Wendle Post') is not theirs
         own = [t for t in np if not in_relative_clause(t, head)]
         ents = {t.ent_type_ for t in own if t.ent_type_ and not _plain_capital(t, lex, s)}
         has_person = "PERSON" in ents and _names_speaker(np, head)
@@ -112,7 +112,7 @@ class SourceTypes(References, GroupTypes):
             return lone  # 'Another said', 'those who back her say', 'those surveyed' (round 12)
         if head.lower_ in _WORD_NUMBERS or (head.like_num and head.pos_ == "NUM"):
             if head.lower_ == "one" and anonymous is None and (ent := apposed(head, np)):
-                # 'One of her advisers, Tomas Ardel, told reporters': named (round 20)
+                # 'One of the mayor's deputies, Lena Ruiz, said': named (round 20)
                 why = f"attributed to named source '{src.text}' (named in apposition: '{ent}')"
                 a = make("named_source", "person", why)
                 a.source, a.written = _tok_span(ent), src
