@@ -1,0 +1,93 @@
+"""Round 21 (issue 9): a group's claim that the next sentence puts a named member's name to
+(sourcing.tier.group_named_next). The shape was the largest class of wrong default flags in
+the blind readings; the sentences here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from sourcing_data import flag_of
+
+from annotate.annotator import Annotator
+
+RULE = "(sourcing.tier.group_named_next)"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "member"),
+    [
+        (
+            "Harbour pilots say the new channel is too shallow for the winter ferries.\n\n"
+            '"We scrape the bottom at low tide," said Ines Varga, a harbour pilot for twenty'
+            " years.\n",
+            "Harbour pilots",
+            "Ines Varga",
+        ),
+        (
+            "Some Wendle Democrats now worry that the levy will cost them the autumn vote.\n\n"
+            '"Nobody knocks on doors for a tax," said Tomas Ardel, a Democratic pollster in'
+            " Corran.\n",
+            "Some Wendle",
+            "Tomas Ardel",
+        ),
+        (
+            # the group's own next line and a quotation are passed over to reach the member
+            "Several ferry union organisers said the strike would go ahead on Monday.\n\n"
+            "They said the operator had not answered their letter.\n\n"
+            'Lena Ruiz, one of the organisers at the Corran depot, said: "We are ready."\n',
+            "Several ferry",
+            "Lena Ruiz",
+        ),
+    ],
+)
+def test_a_group_whose_member_is_named_next_is_routine(
+    annotator: Annotator, text: str, start: str, member: str
+) -> None:
+    f = flag_of(annotator, text, start)
+    assert f.sourcing in ("weasel", "anonymous_source"), f.reason
+    assert f.tier == "routine" and RULE in (f.reason or ""), f.reason
+    assert member in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # the next speaker answers the group and is not one of it
+        (
+            "Residents say the tap water in Ardley has smelled of diesel since March.\n\n"
+            '"We are testing it every week," said Mayor Lena Ruiz.\n',
+            "Residents say",
+        ),
+        # a source kept off the record stays a query whoever speaks next
+        (
+            "Two harbour officials said the dredging contract had been signed without a"
+            " tender.\n\n"
+            '"Every contract went to tender," said Ines Varga, a harbour official.\n',
+            "Two harbour",
+        ),
+        # one unnamed person is no group
+        (
+            "A ferry engineer said the new channel was too shallow for the winter boats.\n\n"
+            '"It is deep enough," said Ines Varga, another ferry engineer.\n',
+            "A ferry engineer",
+        ),
+        # the named person is whom the group serves, not one of them
+        (
+            "Ardel's aides say the minister has no wish to prolong the feud over the levy.\n\n"
+            "Tomas Ardel said on Sunday that the levy would stay.\n",
+            "Ardel's aides",
+        ),
+        # the member speaks two sentences on, past a sentence that is neither
+        (
+            "Harbour pilots say the new channel is too shallow for the winter ferries.\n\n"
+            "The channel was dredged in 2021 at a cost of 40 million dalers.\n\n"
+            '"We scrape the bottom at low tide," said Ines Varga, a harbour pilot.\n',
+            "Harbour pilots",
+        ),
+    ],
+)
+def test_a_group_claim_without_a_named_member_next_stays_a_query(
+    annotator: Annotator, text: str, start: str
+) -> None:
+    f = flag_of(annotator, text, start)
+    assert f.sourcing in ("weasel", "anonymous_source"), f.reason
+    assert f.tier == "query", f.reason
