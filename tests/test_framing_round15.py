@@ -13,20 +13,20 @@ def _span(annotator: Annotator, text: str, word: str):
 
 
 def test_a_view_with_the_speaker_tagged_after_it_is_mild(annotator: Annotator) -> None:
-    text = "The Corran ferry had an extraordinary record of safety, Dana Vell said."
-    span = _span(annotator, text, "extraordinary")
+    text = "The Corran ferry had an appalling record of safety, Dana Vell said."
+    span = _span(annotator, text, "appalling")
     assert (span.tier, span.in_quote) == ("mild", False), span.reason
     assert "Vell" in (span.reason or "")
 
 
 def test_the_same_words_in_the_outlet_s_own_voice_stay_strong(annotator: Annotator) -> None:
-    text = "The Corran ferry had an extraordinary record of safety."
-    assert _span(annotator, text, "extraordinary").tier == "strong"
+    text = "The Corran ferry had an appalling record of safety."
+    assert _span(annotator, text, "appalling").tier == "strong"
 
 
 def test_a_vague_group_tagged_after_the_view_leaves_it_strong(annotator: Annotator) -> None:
-    text = "The Corran ferry had an extraordinary record of safety, critics said."
-    assert _span(annotator, text, "extraordinary").tier == "strong"
+    text = "The Corran ferry had an appalling record of safety, critics said."
+    assert _span(annotator, text, "appalling").tier == "strong"
 
 
 HOCKEY = (

@@ -53,7 +53,7 @@ def test_the_outlets_own_label_stays_in_its_voice(matcher, nlp, text: str, word:
 @pytest.mark.parametrize(
     "text",
     [
-        "The audit is a devastating verdict on the mayor's first year.",
+        "The audit is a humiliating verdict on the mayor's first year.",
         "It was an extraordinary display of arrogance from the minister.",
         "The board seems hell-bent on closing the library.",
         "The vote was marred by the usual shenanigans at City Hall.",

@@ -91,3 +91,25 @@ def test_a_group_claim_without_a_named_member_next_stays_a_query(
     f = flag_of(annotator, text, start)
     assert f.sourcing in ("weasel", "anonymous_source"), f.reason
     assert f.tier == "query", f.reason
+
+
+# -- stock words of size and grief, one click away (framing tiers) ---------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The audit is a devastating verdict on the harbour board's first year.\n", "devastating"),
+        ("It was an extraordinary display of temper from the Corran mayor.\n", "extraordinary"),
+        ("The tragic decision to close the Ardley ward was taken in March.\n", "tragic"),
+        ("The horror of the new parking rules is only beginning in Wendle.\n", "horror"),
+    ],
+)
+def test_stock_words_of_size_and_grief_are_mild(annotator: Annotator, text: str, word: str) -> None:
+    spans = [s for s in annotator.annotate(text).spans if word in s.text.lower()]
+    assert spans, "the word is still found"
+    assert all(s.tier == "mild" for s in spans), [(s.text, s.tier) for s in spans]
+
+
+def test_a_staggering_figure_stays_starred(annotator: Annotator) -> None:
+    text = "The harbour board spent a staggering 40 million dalers on the new quay.\n"
+    spans = [s for s in annotator.annotate(text).spans if "staggering" in s.text]
+    assert spans and spans[0].tier == "strong" and not spans[0].in_quote
