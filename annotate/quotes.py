@@ -51,6 +51,16 @@ def _line_regions(line: str, offset: int) -> list[tuple[int, int]]:
             or (closer == '"' and ch == _CLOSE_DOUBLE)
             # ... or by an opening curly one typed the wrong way round ('"Odd,“ said X')
             or (closer == '"' and ch == _OPEN_DOUBLE)
+            # ... as a curly quotation can be too ('“Odd,“ said X'): a mark after the words
+            # and before a space or the line's end closes, where a true opening mark would
+            # stand before a word
+            or (
+                closer == _CLOSE_DOUBLE
+                and ch == _OPEN_DOUBLE
+                and i > 0
+                and not line[i - 1].isspace()
+                and (i + 1 == len(line) or line[i + 1].isspace())
+            )
         ):
             # a right single quote followed by a letter is an apostrophe (don’t, O’Neill)
             if ch == _CLOSE_SINGLE and i + 1 < len(line) and line[i + 1].isalpha():

@@ -37,6 +37,20 @@ RULE = "(sourcing.tier.group_named_next)"
             "Several ferry",
             "Lena Ruiz",
         ),
+        (
+            # a kind of people and a member's title: lawmakers, then a senator
+            "Wendle lawmakers say the harbour levy will pass before the summer recess.\n\n"
+            '"It has the votes," said Senator Tomas Ardel.\n',
+            "Wendle lawmakers",
+            "Tomas Ardel",
+        ),
+        (
+            # experts, then a professor in apposition
+            "Legal experts say the levy could be struck down by the Corran court.\n\n"
+            '"The wording is a gift to its opponents," said Lena Ruiz, a professor of tax law.\n',
+            "Legal experts",
+            "Lena Ruiz",
+        ),
     ],
 )
 def test_a_group_whose_member_is_named_next_is_routine(
@@ -56,6 +70,13 @@ def test_a_group_whose_member_is_named_next_is_routine(
             "Residents say the tap water in Ardley has smelled of diesel since March.\n\n"
             '"We are testing it every week," said Mayor Lena Ruiz.\n',
             "Residents say",
+        ),
+        # words about the speaker that are not what the speaker is: a budget director is no
+        # lawmaker because a president is named in the title
+        (
+            "Wendle lawmakers say the harbour levy will pass before the summer recess.\n\n"
+            '"We have not counted yet," said Lena Ruiz, President Varga\'s budget director.\n',
+            "Wendle lawmakers",
         ),
         # a source kept off the record stays a query whoever speaks next
         (
@@ -113,3 +134,13 @@ def test_a_staggering_figure_stays_starred(annotator: Annotator) -> None:
     text = "The harbour board spent a staggering 40 million dalers on the new quay.\n"
     spans = [s for s in annotator.annotate(text).spans if "staggering" in s.text]
     assert spans and spans[0].tier == "strong" and not spans[0].in_quote
+
+
+# -- a curly quotation closed by an opening mark typed the wrong way round (quotes.py) -------
+def test_a_quotation_closed_by_a_wrong_way_curly_mark_leaves_its_tag_outside(
+    annotator: Annotator,
+) -> None:
+    text = "“It was never tendered,“ said Ines Varga, an auditor at the Wendle port.\n"
+    f = flag_of(annotator, text, "“It was")
+    assert f.sourcing == "named_source" and not f.in_quote, f.reason
+    assert f.source is not None and "Ines Varga" in f.source.text

@@ -37,8 +37,8 @@ from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tier_doc import framing_word, history_years
-from annotate.sourcing.tier_kind import kind_only
 from annotate.sourcing.tier_group_next import group_named_next
+from annotate.sourcing.tier_kind import kind_only
 from annotate.sourcing.tier_next import sourced_next
 from annotate.sourcing.tier_piece import argued_piece
 from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next

@@ -55,6 +55,37 @@ _PARTY = {
 }
 
 
+# kinds of people a group may be named by and a member described as: 'experts' then 'a
+# professor of law', 'lawmakers' then 'Senator Ardel'. Officials are not among them: an
+# official named next may speak for a body, not for the unnamed officials before.
+_KINDS = {
+    "expert": frozenset(
+        "expert analyst scholar economist strategist consultant professor researcher fellow"
+        " specialist academic historian scientist pollster observer".split()
+    ),
+    "lawmaker": frozenset(
+        "lawmaker legislator politician leader senator sen. rep. representative congressman"
+        " congresswoman governor gov. mayor minister president chancellor premier speaker"
+        " councillor councilor assemblyman assemblywoman".split()
+    ),
+}
+# a party set off after a name: 'Sen. Ardel (R-Wendle)', 'Ines Varga, Democrat of Corran'
+_PARTY_TAG = {"r": "republican", "d": "democrat"}
+
+
+def _kinds(words: set[str]) -> set[str]:
+    return {k for k, members in _KINDS.items() if words & members}
+
+
+def _party_tags(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        head, dash, _ = t.text.partition("-")
+        if dash and head.lower() in _PARTY_TAG and head.isupper() and len(t.text) > 2:
+            out.add(_PARTY_TAG[head.lower()])
+    return out
+
+
 def _words(tokens: list[Token]) -> set[str]:
     out: set[str] = set()
     for t in tokens:
@@ -125,6 +156,26 @@ def _speaker_words(flag: SentenceFlag, sent: SpacySpan) -> list[Token]:
     return [out[k] for k in sorted(out)]
 
 
+def _roles(speaker: list[Token], head: Token) -> set[str]:
+    """What the speaker is, not what the words about them mention: the titles on the name
+    ('Senator', 'Defence Minister'), an apposition's head ('a professor of law', 'chief
+    economist at ...') and the head of a phrase set off after the name. 'President Ardel's
+    budget director' is a director; 'who took aim at Senator Ruiz' makes no one a senator."""
+    ids = {t.i for t in speaker}
+    out = {t.lower_ for t in head.children if t.dep_ == "compound" and t.i in ids}
+    for t in speaker:
+        if t.i == head.i or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if t.dep_ == "appos" and t.head.i == head.i:
+            out.add(t.lemma_.lower())
+            out.update(c.lower_ for c in t.children if c.dep_ == "compound")
+        elif t.head.i not in ids and t.i > head.i:
+            out.add(t.lemma_.lower())  # the root of a phrase set off after the name
+    if head.i > 0 and (prev := head.doc[head.i - 1]).i in ids and prev.dep_ == "compound":
+        out.add(prev.lower_)
+    return out
+
+
 def _member(group: list[Token], flag: SentenceFlag, sent: SpacySpan) -> str | None:
     """The next sentence's named speaker, when it is one of the group."""
     if (
@@ -140,7 +191,9 @@ def _member(group: list[Token], flag: SentenceFlag, sent: SpacySpan) -> str | No
     if head is None or not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
         return None  # a named person or body speaks, not 'the popularity of Ardel'
     speaker = _speaker_words(flag, sent)
-    if _member_words(group) & _words(speaker):
+    kinds = _member_words(group)
+    said = _words(speaker) | _party_tags(speaker)
+    if kinds & said or _kinds(kinds) & _kinds(_roles(speaker, head)):
         return " ".join(t.text for t in speaker)
     return None
 
