@@ -51,6 +51,14 @@ RULE = "(sourcing.tier.group_named_next)"
             "Legal experts",
             "Lena Ruiz",
         ),
+        (
+            # the member paraphrased, then quoted in the sentence after
+            "Dock workers say the operator never warned them about the closure.\n\n"
+            "Ines Varga, a dock worker for ten years, said she learned of it on the radio."
+            ' "Nobody told us a thing," she said.\n',
+            "Dock workers",
+            "Ines Varga",
+        ),
     ],
 )
 def test_a_group_whose_member_is_named_next_is_routine(
@@ -77,6 +85,13 @@ def test_a_group_whose_member_is_named_next_is_routine(
             "Wendle lawmakers say the harbour levy will pass before the summer recess.\n\n"
             '"We have not counted yet," said Lena Ruiz, President Varga\'s budget director.\n',
             "Wendle lawmakers",
+        ),
+        # a member named next who makes another point of their own: the cost stays a query
+        (
+            "Corran councillors say the tram line will cost closer to 2.4 billion dalers.\n\n"
+            "Councillor Lena Ruiz, a member of the transport board, said she would vote for"
+            " it if fares were frozen.\n",
+            "Corran councillors",
         ),
         # a source kept off the record stays a query whoever speaks next
         (

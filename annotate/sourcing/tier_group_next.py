@@ -29,6 +29,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
+from annotate.quotes import quote_regions
+from annotate.sourcing.tier_next import _content_nouns
 from annotate.sourcing.tier_shapes import _tokens
 
 GROUP_NAMED_NEXT = "sourcing.tier.group_named_next"
@@ -198,6 +200,29 @@ def _member(group: list[Token], flag: SentenceFlag, sent: SpacySpan) -> str | No
     return None
 
 
+def _same_claim(claim: SpacySpan, member: SpacySpan, group: list[Token]) -> bool:
+    """Evidence that the member gives the group's claim, not another point of their own:
+    the member speaks in a quotation of their own words (the usual shape of a summary and
+    its example), or the two sentences share a noun of substance beyond the group's own
+    words ('the levy' in both). 'Tidewater lawmakers say the bridge will cost 3 billion.'
+    then 'Ardel, a Tidewater lawmaker, said he would vote for it if it were offset' is a
+    member making another point, and the cost stays a query."""
+    if quote_regions(member.text):
+        return True
+    own = {t.lemma_.lower() for t in group}
+    return bool((_content_nouns(claim) & _content_nouns(member)) - own)
+
+
+def _goes_on(member: SentenceFlag, nxt: SentenceFlag, sent: SpacySpan) -> bool:
+    """The member goes on in a quotation of their own words in the sentence after ('Ruiz
+    said she learned of it from a press release. "Nobody called us," she said.')."""
+    if nxt.sourcing != "named_source" or nxt.source is None or member.source is None:
+        return False
+    if not quote_regions(sent.text):
+        return False
+    return nxt.source.text.split()[-1:] == member.source.text.split()[-1:]
+
+
 def group_named_next(flags: list[SentenceFlag], sents: list[SpacySpan]) -> None:
     """Make routine each query flag of a group's claim whose next sentence (or the one after
     a continuation) quotes a named member of the group."""
@@ -209,7 +234,10 @@ def group_named_next(flags: list[SentenceFlag], sents: list[SpacySpan]) -> None:
             if j >= len(flags):
                 break
             who = _member(group, flags[j], sents[j])
-            if who is not None:
+            if who is not None and (
+                _same_claim(sents[i], sents[j], group)
+                or (j + 1 < len(flags) and _goes_on(flags[j], flags[j + 1], sents[j + 1]))
+            ):
                 f.tier = "routine"
                 f.reason = (
                     f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: one of them is"
