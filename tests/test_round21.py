@@ -17,47 +17,40 @@ RULE = "(sourcing.tier.group_named_next)"
     [
         (
             "Harbour pilots say the new channel is too shallow for the winter ferries.\n\n"
-            '"We scrape the bottom at low tide," said Ines Varga, a harbour pilot for twenty'
+            '"At low tide the channel is a ditch," said Ines Varga, a harbour pilot for twenty'
             " years.\n",
             "Harbour pilots",
             "Ines Varga",
         ),
         (
             "Some Wendle Democrats now worry that the levy will cost them the autumn vote.\n\n"
-            '"Nobody knocks on doors for a tax," said Tomas Ardel, a Democratic pollster in'
+            '"Nobody knocks on doors for a levy," said Tomas Ardel, a Democratic pollster in'
             " Corran.\n",
             "Some Wendle",
             "Tomas Ardel",
         ),
         (
-            # the group's own next line and a quotation are passed over to reach the member
+            # the group's own next line is passed over to reach the member
             "Several ferry union organisers said the strike would go ahead on Monday.\n\n"
             "They said the operator had not answered their letter.\n\n"
-            'Lena Ruiz, one of the organisers at the Corran depot, said: "We are ready."\n',
+            "Lena Ruiz, one of the organisers at the Corran depot, said the strike was on.\n",
             "Several ferry",
             "Lena Ruiz",
         ),
         (
             # a kind of people and a member's title: lawmakers, then a senator
             "Wendle lawmakers say the harbour levy will pass before the summer recess.\n\n"
-            '"It has the votes," said Senator Tomas Ardel.\n',
+            '"The levy has the votes," said Senator Tomas Ardel.\n',
             "Wendle lawmakers",
             "Tomas Ardel",
         ),
         (
             # experts, then a professor in apposition
             "Legal experts say the levy could be struck down by the Corran court.\n\n"
-            '"The wording is a gift to its opponents," said Lena Ruiz, a professor of tax law.\n',
+            '"The levy\'s wording is a gift to its opponents," said Lena Ruiz, a professor of'
+            " tax law.\n",
             "Legal experts",
             "Lena Ruiz",
-        ),
-        (
-            # the member paraphrased, then quoted in the sentence after
-            "Dock workers say the operator never warned them about the closure.\n\n"
-            "Ines Varga, a dock worker for ten years, said she learned of it on the radio."
-            ' "Nobody told us a thing," she said.\n',
-            "Dock workers",
-            "Ines Varga",
         ),
     ],
 )
@@ -92,6 +85,12 @@ def test_a_group_whose_member_is_named_next_is_routine(
             "Councillor Lena Ruiz, a member of the transport board, said she would vote for"
             " it if fares were frozen.\n",
             "Corran councillors",
+        ),
+        # a member quoted on another point gives no evidence for the group's claim
+        (
+            "Some analysts doubt that Ardley Foods can carry the extra debt.\n\n"
+            '"A higher offer is likely," said Lena Ruiz, an analyst at Wendle Securities.\n',
+            "Some analysts",
         ),
         # a source kept off the record stays a query whoever speaks next
         (
