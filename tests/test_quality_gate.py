@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "c4f9096b5f94b0e27b1819089bd01ef119c3b6c894abc3836e8158e509cf2318",
+    "heldout": "374be4c8bc262231f6c8938fa88a0cc1c3d948e86452bc8d18bef37db8dca714",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -176,6 +176,14 @@ DIGESTS = {
 # better); with the set, the framing floor moves from 0.68 to 0.675: c19's author-voice spans
 # (five, in the campaign report and the live blog) are mostly missed and three topic or
 # technical words in its neutral pieces are flagged.
+# Twenty-first round: six blind articles c20_* (tests/heldout/README_ROUND20.md), scored once on
+# 2fb4f3f (tests/heldout/FIRST_SCORES_ROUND20.md: unsourced F1 0.660, framing outside quotes
+# 0.690, named flagged 8/76). The round's rules change tiers and one quotation mark, not the
+# labels of the 110 earlier articles (their scores are unchanged). The enlarged set (116
+# articles, 2,662 sentences) on the round's final rules:
+#   heldout: unsourced F1 0.7382, label agreement 0.7524, named flagged 101/1194 (0.0846),
+#            framing F1 (outside quotes) 0.678, neutral flags per 500 words 0.26
+# Every floor still holds with the set, so none moves.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
