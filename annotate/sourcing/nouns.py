@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.sourcing.lexicon import SourcingLexicon
-from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, _PEOPLE_SUFFIXES
+from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, _PEOPLE_SUFFIXES, _ROLE_PEOPLE
 
 
 def _unique_role(head: Token) -> bool:
@@ -17,8 +17,15 @@ def _unique_role(head: Token) -> bool:
 
 
 def _people_noun(tok: Token) -> bool:
-    """Agent-noun morphology: 'hydrologists', 'engineers', 'residents', 'campaigners'."""
-    return _PEOPLE_SUFFIXES.ends(tok.lemma_.lower()) or _PEOPLE_SUFFIXES.ends(tok.lower_)
+    """Agent-noun morphology ('hydrologists', 'engineers', 'residents', 'campaigners'), or a
+    people noun the endings miss ('nurses', 'a pilot', 'a neighbour': sourcing.words.role_people)."""
+    lemma = tok.lemma_.lower()
+    return (
+        _PEOPLE_SUFFIXES.ends(lemma)
+        or _PEOPLE_SUFFIXES.ends(tok.lower_)
+        or lemma in _ROLE_PEOPLE
+        or tok.lower_ in _ROLE_PEOPLE
+    )
 
 
 def _owner_named(head: Token, lex: SourcingLexicon) -> bool:

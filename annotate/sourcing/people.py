@@ -142,7 +142,7 @@ def _affiliated_person(
         return None
     if head.is_title and head.i not in (s.start, head.sent.start):
         return None  # 'M. Dane Waters': a name the tagger read as a noun
-    if any(c.dep_ == "appos" for c in head.children):
+    if any(c.dep_ == "appos" for c in head.children) or _person_follows(head, np):
         return None
     if head.tag_ != "NNS" and not any(
         (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.lower_ == "one" for c in head.children
@@ -290,4 +290,9 @@ def _person_follows(head: Token, np: SpacySpan) -> bool:
         return True
     doc = head.doc
     k = np.end
-    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON"
+    # a comma, or a dash that sets the name off ('A former candidate -- Tomas Ardel, ... --')
+    return (
+        k + 1 < len(doc)
+        and doc[k].text in (",", "--", "\u2014", "\u2013")
+        and doc[k + 1].ent_type_ == "PERSON"
+    )

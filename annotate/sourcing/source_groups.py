@@ -122,6 +122,13 @@ class GroupTypes:
                     prev.kind,
                     f"continues '{prev.source.text if prev.source else prev.reason}'",
                 )
+            if group and not bare_party and head.pos_ == "NOUN" and _one_of(head):
+                # 'a resident said', 'one analyst said': one person, not a group (round 22)
+                return _one_unnamed(head, np, make)
+            if group and not bare_party and head.pos_ == "NOUN" and _unique_role(head):
+                # 'her doctor said', 'the club's doctor said': one person in a role, like
+                # 'his lawyer' (sourcing.source.informant), not a group (round 22)
+                return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
             return make(
                 "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
             )
@@ -161,8 +168,14 @@ class GroupTypes:
                 "sourcing.source.affiliated_people",
             )
         if named:
-            return make("named_source", "named", f"attributed to named source '{src.text}'")
+            aside = " (named in apposition)" if _person_follows(head, np) else ""
+            return make("named_source", "named", f"attributed to named source '{src.text}'{aside}")
         if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
+            return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+        if head.pos_ == "NOUN" and _unique_role(head) and _people_noun(head):
+            # 'his agent said', 'her nurse said': one person in a role, as 'his lawyer' is
+            # (sourcing.source.informant); no source at all had let the speaker's 'he' stand
+            # for the source (round 22)
             return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
         if (
             head.tag_ == "NN"
@@ -205,26 +218,10 @@ class GroupTypes:
         if (
             head.tag_ == "NN"
             and (_people_noun(head) or head.lemma_.lower() in _PLURAL_GROUPS)
-            and any(
-                (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
-                or (c.dep_ == "nummod" and c.lower_ == "one")
-                for c in head.children
-            )
+            and _one_of(head)
         ):
             # 'one strategist described ...', 'a former staffer said': one person, unnamed
-            # (sourcing.source.one_unnamed); 'a strategist for the party, Lena Ruiz,': named
-            if _person_follows(head, np):
-                return make(
-                    "named_source",
-                    "person",
-                    f"attributed to named source '{src.text}' (named in apposition)",
-                )
-            return make(
-                "anonymous_source",
-                "anonymous",
-                f"attributed to unnamed '{src.text}' (one person, not named)",
-                "sourcing.source.one_unnamed",
-            )
+            return _one_unnamed(head, np, make)
         for conj in (c for c in head.children if c.dep_ == "conj"):
             # 'the families, friends and county officials said': the first speaker the rules
             # can type stands for the list (sourcing.source.conjoined)
@@ -235,3 +232,28 @@ class GroupTypes:
                 a.reason = f"{a.reason}, in the list '{listed.text}'"
                 return a
         return None
+
+
+def _one_of(head: Token) -> bool:
+    """'a', 'an', 'another' or 'one' before the noun: one person of the kind."""
+    return head.tag_ == "NN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+        or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in head.children
+    )
+
+
+def _one_unnamed(head: Token, np: SpacySpan, make) -> Attribution:
+    """One person of a kind (sourcing.source.one_unnamed): unnamed, or named in apposition
+    ('a strategist for the party, Lena Ruiz,')."""
+    text = np.text
+    if _person_follows(head, np):
+        return make(
+            "named_source", "person", f"attributed to named source '{text}' (named in apposition)"
+        )
+    return make(
+        "anonymous_source",
+        "anonymous",
+        f"attributed to unnamed '{text}' (one person, not named)",
+        "sourcing.source.one_unnamed",
+    )

@@ -111,6 +111,8 @@ _HEARING_BODIES = WordSetView("hearing_bodies")
 _OBLIGATION = WordSetView("obligation")
 # agent-noun endings: test with _PEOPLE_SUFFIXES.ends(word)
 _PEOPLE_SUFFIXES = WordSetView("people_suffixes")
+# people nouns the endings miss ('a nurse', 'a pilot', 'a neighbour')
+_ROLE_PEOPLE = WordSetView("role_people")
 
 _CLAIM_KINDS = (
     ("causal", "causal claim"),

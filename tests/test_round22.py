@@ -1,0 +1,110 @@
+"""Round 22: unnamed speakers the source typing missed or misnamed.
+
+- People nouns that no agent ending marks ('a harbour pilot', 'a ward nurse', 'a neighbour')
+  were no source at all, so an unnamed speaker's claim got no flag (sourcing.words.role_people).
+- One member of a vague-group word ('a resident said', 'one analyst said') is one unnamed
+  person, not 'a vague group'; with a possessive ('her doctor') one person in a role, as 'his
+  lawyer' is (sourcing.source.one_unnamed).
+- A name set off by dashes after the role names the speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sourcing_data import flag_of
+
+from annotate.annotator import Annotator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A harbour pilot said the Wendle channel had silted up badly since the spring.",
+        "A ward nurse said the Corran clinic had run out of dressings by noon on Friday.",
+        "A neighbour said the couple in the Ardley flat had argued for hours before the fire.",
+        "A midwife at the Corran clinic said the ward had closed twice this winter.",
+    ],
+)
+def test_an_unnamed_person_without_an_agent_ending_is_an_anonymous_source(
+    annotator: Annotator, text: str
+) -> None:
+    f = annotator.annotate(text).sentences[-1]
+    assert f.sourcing == "anonymous_source", f.reason
+    assert f.reason.startswith("attributed to unnamed '")
+
+
+def test_a_plural_of_such_people_is_a_vague_group(annotator: Annotator) -> None:
+    f = flag_of(
+        annotator, "Nurses say the Corran ward has been short of staff for weeks.\n", "Nurses"
+    )
+    assert f.sourcing == "weasel", f.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A resident said the water had reached the first floor of the Ardley flats.",
+            "A resident",
+        ),
+        ("One analyst said the Corran bank would cut its rate in June.", "One analyst"),
+        ("An eyewitness said the ferry left the Wendle quay with its ramp down.", "An eyewitness"),
+    ],
+)
+def test_one_member_of_a_group_word_is_one_unnamed_person_not_a_group(
+    annotator: Annotator, text: str, source: str
+) -> None:
+    f = flag_of(annotator, text + "\n", source)
+    assert f.sourcing == "anonymous_source", f.reason
+    assert "vague group" not in f.reason and f"'{source}' (one person, not named)" in f.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # guards: the plural stays a group, a name in apposition names the person
+        ("Residents said the water had reached the first floor of the Ardley flats.", "weasel"),
+        ("A resident, Lena Ruiz, said the water reached the first floor.", "named_source"),
+        ("Some analysts said the Corran bank would cut its rate in June.", "weasel"),
+    ],
+)
+def test_groups_and_named_members_keep_their_labels(
+    annotator: Annotator, text: str, label: str
+) -> None:
+    f = flag_of(annotator, text + "\n", text[:8])
+    assert f.sourcing == label, f.reason
+
+
+def test_a_group_word_with_a_possessive_is_one_person_in_a_role(annotator: Annotator) -> None:
+    text = (
+        "Tomas Ardel, the Corran striker, missed training on Monday.\n\n"
+        "His doctor said the knee would need another fortnight of rest.\n"
+    )
+    f = flag_of(annotator, text, "His doctor")
+    assert f.sourcing == "named_source" and "vague group" not in f.reason, f.reason
+    assert "'His doctor' (a named role)" in f.reason
+
+
+def test_the_speaker_is_the_role_not_the_pronoun_of_what_they_said(
+    annotator: Annotator,
+) -> None:
+    text = (
+        "Tomas Ardel, the Corran striker, missed training on Monday.\n\n"
+        "His agent said he was unhappy with the club's offer.\n"
+    )
+    f = flag_of(annotator, text, "His agent")
+    assert f.source is not None and f.source.text == "His agent", f.reason
+
+
+def test_a_name_set_off_by_dashes_names_the_speaker(annotator: Annotator) -> None:
+    text = (
+        "A former Wendle mayoral candidate -- Tomas Ardel, who lost the 2019 race -- said the"
+        " budget offered nothing new.\n"
+    )
+    f = flag_of(annotator, text, "A former")
+    assert f.sourcing == "named_source", f.reason
+
+
+def test_an_affiliated_person_with_no_name_stays_anonymous(annotator: Annotator) -> None:
+    f = flag_of(annotator, "A Corran engineer said the bridge was unsafe.\n", "A Corran")
+    assert f.sourcing == "anonymous_source", f.reason
