@@ -108,3 +108,26 @@ def test_a_name_set_off_by_dashes_names_the_speaker(annotator: Annotator) -> Non
 def test_an_affiliated_person_with_no_name_stays_anonymous(annotator: Annotator) -> None:
     f = flag_of(annotator, "A Corran engineer said the bridge was unsafe.\n", "A Corran")
     assert f.sourcing == "anonymous_source", f.reason
+
+
+def test_they_continues_the_speaker_earlier_in_the_same_sentence(annotator: Annotator) -> None:
+    text = (
+        "Tomas Ardel said the Wendle yard would stay open.\n\n"
+        "Though managers who have worked with Ardel say they expect him to sell, they also say"
+        " he rarely shows his hand.\n"
+    )
+    f = flag_of(annotator, text, "Though managers")
+    assert f.sourcing == "anonymous_source", f.reason
+    assert f.source is not None and f.source.text == "managers", f.reason
+    assert "earlier in the sentence" in f.reason
+
+
+def test_he_or_she_still_reads_back_past_the_sentence(annotator: Annotator) -> None:
+    # a noun's gender is not in the parse: 'she' is not 'her son'
+    text = (
+        "Lena Ruiz has run the Corran ferry cafe for 30 years.\n\n"
+        "Her son says she will retire when the new terminal opens.\n"
+    )
+    f = flag_of(annotator, text, "Her son")
+    assert f.sourcing == "named_source", f.reason
+    assert "earlier in the sentence" not in f.reason

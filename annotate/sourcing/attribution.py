@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import Span
+from annotate.sourcing.antecedents import in_sentence
 from annotate.sourcing.cue_senses import _SPEECH_ENTRIES, _says_besides
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.syntax import _depth, _span, _tok_span, _whole_phrase
@@ -195,6 +196,7 @@ class Explicit(Views):
                     "none", "none", "headline or heading, not a sentence", "sourcing.headline"
                 )
             return found
+        candidates = in_sentence(s, candidates)  # 'X say they ...' (antecedents.py)
         found.extend(c[2] for c in candidates)
         # the clause nearest the root decides ("it is believed that ministers fear" is
         # agentless); at equal depth an explicit source beats a hedge, then the later one

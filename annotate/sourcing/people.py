@@ -142,7 +142,7 @@ def _affiliated_person(
         return None
     if head.is_title and head.i not in (s.start, head.sent.start):
         return None  # 'M. Dane Waters': a name the tagger read as a noun
-    if any(c.dep_ == "appos" for c in head.children) or _person_follows(head, np):
+    if any(c.dep_ == "appos" for c in head.children) or name_set_off(np):
         return None
     if head.tag_ != "NNS" and not any(
         (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.lower_ == "one" for c in head.children
@@ -288,9 +288,15 @@ def _person_follows(head: Token, np: SpacySpan) -> bool:
     strategist for the party, Lena Ruiz,'), however the parser attached it."""
     if any(t.ent_type_ == "PERSON" for t in head.subtree if t.i > head.i):
         return True
-    doc = head.doc
+    return name_set_off(np)
+
+
+def name_set_off(np: SpacySpan) -> bool:
+    """A person's name right after the phrase, set off by a comma or a dash ('a strategist,
+    Lena Ruiz,', 'A former candidate -- Tomas Ardel, ... --'); a name further on, in a
+    relative clause or a prepositional phrase, is someone else."""
+    doc = np.doc
     k = np.end
-    # a comma, or a dash that sets the name off ('A former candidate -- Tomas Ardel, ... --')
     return (
         k + 1 < len(doc)
         and doc[k].text in (",", "--", "\u2014", "\u2013")

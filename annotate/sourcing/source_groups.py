@@ -28,6 +28,7 @@ from annotate.sourcing.people import (
     _former,
     _person_follows,
     _speaks_for,
+    name_set_off,
 )
 from annotate.sourcing.references import _age_reference
 from annotate.sourcing.syntax import _np, _tok_span
@@ -168,7 +169,7 @@ class GroupTypes:
                 "sourcing.source.affiliated_people",
             )
         if named:
-            aside = " (named in apposition)" if _person_follows(head, np) else ""
+            aside = " (named in apposition)" if name_set_off(np) else ""
             return make("named_source", "named", f"attributed to named source '{src.text}'{aside}")
         if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
             return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
