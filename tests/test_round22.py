@@ -131,3 +131,33 @@ def test_he_or_she_still_reads_back_past_the_sentence(annotator: Annotator) -> N
     f = flag_of(annotator, text, "Her son")
     assert f.sourcing == "named_source", f.reason
     assert "earlier in the sentence" not in f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brightwell reported a loss of 8.9 billion marks for the year.",
+        "Corran police reported 906 burglaries last year, up from 700.",
+    ],
+)
+def test_a_named_body_reporting_its_own_figure_is_its_source(
+    annotator: Annotator, text: str
+) -> None:
+    f = flag_of(annotator, text + "\n", text[:10])
+    assert f.sourcing == "named_source", f.reason
+    assert "on record for its own act" in f.reason
+
+
+def test_a_report_by_no_one_named_is_not_an_own_act(annotator: Annotator) -> None:
+    # residents report what others did: nobody's own figure
+    text = "Residents reported 40 burglaries in the Ardley flats last year.\n"
+    f = flag_of(annotator, text, "Residents")
+    assert f.sourcing == "unattributed_claim" and "own act" not in f.reason, f.reason
+
+
+def test_a_report_in_the_present_tense_is_a_schedule_not_an_own_act(
+    annotator: Annotator,
+) -> None:
+    text = "Veltmark Mobile, the largest operator, reports its full-year results on March 14.\n"
+    f = flag_of(annotator, text, "Veltmark")
+    assert "own act" not in (f.reason or ""), f.reason

@@ -48,6 +48,9 @@ from annotate.sourcing.words import WordSetView, active_word_sets
 VERSION = "sourcing-3"
 # acts of record a named actor does in public (sourcing.words.public_acts)
 _PUBLIC_ACTS = WordSetView("public_acts")
+# round 22: reporting its own figures is a public act once done ('Brightwell reported a
+# loss'); in the present tense it is mostly a schedule ('reports its results on March 14')
+_REPORT_ACTS = frozenset(("report", "announce", "confirm", "post", "record", "register"))
 # the flags a named actor's own public act covers (sourcing.own_public_act)
 _ACT_CHECKS = frozenset(
     (
@@ -229,6 +232,8 @@ class SourcingClassifier(
             return None
         if lemma_of(root) not in _PUBLIC_ACTS or root.pos_ != "VERB":
             return None
+        if lemma_of(root) in _REPORT_ACTS and root.tag_ in ("VBZ", "VBP", "VB"):
+            return None  # 'Veltmark reports its results on March 14': a date, not a figure
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or not s.start <= subj.i < s.end or mask[subj.i - s.start]:
             return None
