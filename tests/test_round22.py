@@ -161,3 +161,17 @@ def test_a_report_in_the_present_tense_is_a_schedule_not_an_own_act(
     text = "Veltmark Mobile, the largest operator, reports its full-year results on March 14.\n"
     f = flag_of(annotator, text, "Veltmark")
     assert "own act" not in (f.reason or ""), f.reason
+
+
+def test_a_verb_of_asking_in_a_clause_of_time_attributes_nothing(annotator: Annotator) -> None:
+    text = (
+        "When residents ask for help, too many of their calls to the Corran line go unanswered.\n"
+    )
+    f = flag_of(annotator, text, "When residents")
+    assert f.sourcing != "weasel" and "vague group" not in (f.reason or ""), f.reason
+
+
+def test_a_clause_of_time_with_its_own_report_still_attributes(annotator: Annotator) -> None:
+    text = "When officials responded that the Wendle bridge was safe, residents protested.\n"
+    f = flag_of(annotator, text, "When officials")
+    assert f.sourcing == "anonymous_source", f.reason

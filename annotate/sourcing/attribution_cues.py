@@ -130,6 +130,13 @@ def _unclosed_apposition(subj: Token | None, verb: Token) -> Token | None:
     return ap if doc[verb.i + 1].text == "," else None
 
 
+# words that open a clause of time or condition ('When residents ask for help, ...'): a verb
+# of speech there with no clause of its own reports nothing of the sentence (round 22)
+_TIME_CONDITION = frozenset(
+    ("when", "whenever", "if", "unless", "until", "before", "after", "once", "because", "since")
+)
+
+
 class AttributionCues:
     """The token readers of pass 1: verbs of saying, evidentials, record verbs, prepositions."""
 
@@ -297,6 +304,17 @@ class AttributionCues:
                 c.dep_ == "prep" and c.lower_ == "as" for c in tok.children
             ):
                 return None
+        if (
+            lemma in lex.needs_clause
+            and tok.dep_ == "advcl"
+            and not {c.dep_ for c in tok.children} & {"ccomp", "xcomp"}
+            and any(
+                c.lower_ in _TIME_CONDITION for c in tok.children if c.dep_ in ("advmod", "mark")
+            )
+        ):
+            # 'When residents ask for help, too many calls go unanswered': the clause says
+            # when, not who said the rest (round 22)
+            return None
         if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
             # "believe that ...", or no object at all ("..., analysts believe."); not
             # "the team found cracks", which is an event, not a report
