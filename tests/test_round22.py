@@ -175,3 +175,32 @@ def test_a_clause_of_time_with_its_own_report_still_attributes(annotator: Annota
     text = "When officials responded that the Wendle bridge was safe, residents protested.\n"
     f = flag_of(annotator, text, "When officials")
     assert f.sourcing == "anonymous_source", f.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "Nurses can then focus on patient care rather than responding to alerts that need"
+            " no action.\n",
+            "Nurses",
+        ),
+        (
+            "Opposition party chiefs questioned Varga, who also leads the party, about the"
+            " Corran budget.\n",
+            "Opposition",
+        ),
+    ],
+)
+def test_acts_of_answering_or_questioning_someone_attribute_nothing(
+    annotator: Annotator, text: str, starts: str
+) -> None:
+    f = flag_of(annotator, text, starts)
+    assert "vague group" not in (f.reason or ""), f.reason
+
+
+def test_a_place_that_reported_cases_is_not_a_body_reporting_its_own(
+    annotator: Annotator,
+) -> None:
+    f = flag_of(annotator, "Spain has reported about 157,000 cases.\n", "Spain")
+    assert f.sourcing == "unattributed_claim" and "own act" not in f.reason, f.reason

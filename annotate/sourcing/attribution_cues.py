@@ -306,6 +306,22 @@ class AttributionCues:
                 return None
         if (
             lemma in lex.needs_clause
+            and tok.dep_ in ("pcomp", "pobj")
+            and tok.head.lower_ != "by"  # 'responded by pointing to her record' reports
+            and not {c.dep_ for c in tok.children} & {"ccomp", "xcomp"}
+        ):
+            # 'Nurses can then focus on care rather than responding to alerts': a verb of
+            # answering inside a phrase, with no clause of its own, reports nothing (round 22)
+            return None
+        if (
+            lemma == "question"
+            and dobj is not None
+            and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ == "PERSON")
+            and not deps & {"ccomp", "xcomp"}
+        ):
+            return None  # 'chiefs questioned Varga about reform': they asked her, an act
+        if (
+            lemma in lex.needs_clause
             and tok.dep_ == "advcl"
             and not {c.dep_ for c in tok.children} & {"ccomp", "xcomp"}
             and any(

@@ -50,7 +50,7 @@ VERSION = "sourcing-3"
 _PUBLIC_ACTS = WordSetView("public_acts")
 # round 22: reporting its own figures is a public act once done ('Brightwell reported a
 # loss'); in the present tense it is mostly a schedule ('reports its results on March 14')
-_REPORT_ACTS = frozenset(("report", "announce", "confirm", "post", "record", "register"))
+_REPORT_ACTS = frozenset(("report", "announce", "confirm", "post"))
 # the flags a named actor's own public act covers (sourcing.own_public_act)
 _ACT_CHECKS = frozenset(
     (
@@ -232,10 +232,14 @@ class SourcingClassifier(
             return None
         if lemma_of(root) not in _PUBLIC_ACTS or root.pos_ != "VERB":
             return None
-        if lemma_of(root) in _REPORT_ACTS and root.tag_ in ("VBZ", "VBP", "VB"):
-            return None  # 'Veltmark reports its results on March 14': a date, not a figure
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or not s.start <= subj.i < s.end or mask[subj.i - s.start]:
+            return None
+        if lemma_of(root) in _REPORT_ACTS and (
+            root.tag_ in ("VBZ", "VBP", "VB") or subj.ent_type_ in ("GPE", "LOC")
+        ):
+            # 'Veltmark reports its results on March 14': a date, not a figure; 'Spain has
+            # reported 157,000 cases': the outlet's tally of a place, not a body's report
             return None
         cue = _tok_span(root)
         a = self._classify_source(subj, s, mem, None, cue, "sourcing.own_public_act", i, root)
