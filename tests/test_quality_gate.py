@@ -184,6 +184,11 @@ DIGESTS = {
 #   heldout: unsourced F1 0.7382, label agreement 0.7524, named flagged 101/1194 (0.0846),
 #            framing F1 (outside quotes) 0.678, neutral flags per 500 words 0.26
 # Every floor still holds with the set, so none moves.
+# Twenty-second round (unnamed speakers the source typing missed, a body's own reported figures;
+# tests/test_round22.py), same 116 articles:
+#   heldout: unsourced F1 0.7394 (precision 0.8617), label agreement 0.7543, named flagged
+#            98/1194 (0.0821); framing unchanged. The three sourcing bounds move to hold the gain:
+#            F1 0.735 -> 0.738, agreement 0.75 -> 0.752, named flagged 0.09 -> 0.085.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -195,9 +200,9 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.735),
-        ("sourcing.label_agreement", "min", 0.75),
-        ("sourcing.named_flagged_rate", "max", 0.09),
+        ("sourcing.unsourced_f1", "min", 0.738),
+        ("sourcing.label_agreement", "min", 0.752),
+        ("sourcing.named_flagged_rate", "max", 0.085),
         ("framing.outside_quotes_f1", "min", 0.675),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
