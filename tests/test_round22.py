@@ -75,14 +75,17 @@ def test_groups_and_named_members_keep_their_labels(
     assert f.sourcing == label, f.reason
 
 
-def test_a_group_word_with_a_possessive_is_one_person_in_a_role(annotator: Annotator) -> None:
+def test_a_group_word_with_a_possessive_is_one_unnamed_person_in_a_role(
+    annotator: Annotator,
+) -> None:
+    # unnamed but affiliated (DESIGN.md): one person, not 'a vague group', and not named
     text = (
         "Tomas Ardel, the Corran striker, missed training on Monday.\n\n"
         "His doctor said the knee would need another fortnight of rest.\n"
     )
     f = flag_of(annotator, text, "His doctor")
-    assert f.sourcing == "named_source" and "vague group" not in f.reason, f.reason
-    assert "'His doctor' (a named role)" in f.reason
+    assert f.sourcing == "anonymous_source" and "vague group" not in f.reason, f.reason
+    assert "'His doctor' (one person in a role, not named)" in f.reason
 
 
 def test_the_speaker_is_the_role_not_the_pronoun_of_what_they_said(
@@ -129,7 +132,7 @@ def test_he_or_she_still_reads_back_past_the_sentence(annotator: Annotator) -> N
         "Her son says she will retire when the new terminal opens.\n"
     )
     f = flag_of(annotator, text, "Her son")
-    assert f.sourcing == "named_source", f.reason
+    assert f.source is not None and f.source.text == "Her son", f.reason
     assert "earlier in the sentence" not in f.reason
 
 
@@ -204,3 +207,15 @@ def test_a_place_that_reported_cases_is_not_a_body_reporting_its_own(
 ) -> None:
     f = flag_of(annotator, "Spain has reported about 157,000 cases.\n", "Spain")
     assert f.sourcing == "unattributed_claim" and "own act" not in f.reason, f.reason
+
+
+def test_a_body_s_own_report_is_not_carried_to_the_figures_after_it(
+    annotator: Annotator,
+) -> None:
+    text = (
+        "Corran police reported 412 burglaries last year.\n\n"
+        "Fewer than one in ten burglaries ended in a charge.\n"
+    )
+    assert flag_of(annotator, text, "Corran police").sourcing == "named_source"
+    f = flag_of(annotator, text, "Fewer than")
+    assert f.sourcing == "unattributed_claim", f.reason

@@ -278,6 +278,8 @@ class Carry:
             if back is not None:
                 chain.touch(para, i, s)
             return None  # nothing claimed: a schedule or a plain step stays unlabelled
+        if back is None and src.rule == "sourcing.own_public_act":
+            return None  # an act of record covers its own sentence, not the figures after it
         if back is not None:
             why = f"'{back}' refers back to it"
         elif check.rule not in self._figure_rules or self._framing(s, mask):

@@ -127,9 +127,9 @@ class GroupTypes:
                 # 'a resident said', 'one analyst said': one person, not a group (round 22)
                 return _one_unnamed(head, np, make)
             if group and not bare_party and head.pos_ == "NOUN" and _unique_role(head):
-                # 'her doctor said', 'the club's doctor said': one person in a role, like
-                # 'his lawyer' (sourcing.source.informant), not a group (round 22)
-                return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+                # 'her doctor said', 'the club's doctor said': one person, not a group; unnamed
+                # but affiliated, so anonymous_source (DESIGN.md; round 22)
+                return _one_in_role(src, make)
             return make(
                 "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
             )
@@ -174,10 +174,10 @@ class GroupTypes:
         if head.pos_ == "NOUN" and _unique_role(head) and _owner_named(head, lex):
             return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
         if head.pos_ == "NOUN" and _unique_role(head) and _people_noun(head):
-            # 'his agent said', 'her nurse said': one person in a role, as 'his lawyer' is
-            # (sourcing.source.informant); no source at all had let the speaker's 'he' stand
-            # for the source (round 22)
-            return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
+            # 'his agent said', 'her nurse said': one person in a role, unnamed but affiliated
+            # (DESIGN.md); no source at all had let the speaker's 'he' stand for the source
+            # (round 22)
+            return _one_in_role(src, make)
         if (
             head.tag_ == "NN"
             and _people_noun(head)
@@ -256,5 +256,16 @@ def _one_unnamed(head: Token, np: SpacySpan, make) -> Attribution:
         "anonymous_source",
         "anonymous",
         f"attributed to unnamed '{text}' (one person, not named)",
+        "sourcing.source.one_unnamed",
+    )
+
+
+def _one_in_role(src: Span, make) -> Attribution:
+    """'his agent', 'the club's doctor': one person whose role ties them to someone named,
+    who is not named (sourcing.source.one_unnamed)."""
+    return make(
+        "anonymous_source",
+        "anonymous",
+        f"attributed to unnamed '{src.text}' (one person in a role, not named)",
         "sourcing.source.one_unnamed",
     )
