@@ -219,3 +219,12 @@ def test_a_body_s_own_report_is_not_carried_to_the_figures_after_it(
     assert flag_of(annotator, text, "Corran police").sourcing == "named_source"
     f = flag_of(annotator, text, "Fewer than")
     assert f.sourcing == "unattributed_claim", f.reason
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_a_role_with_a_possessive_named_right_after_it_is_named(
+    annotator: Annotator, space: str
+) -> None:
+    text = f"\u201cWe had called him before he boarded,\u201d his nephew{space}Tomas Ardel added.\n"
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing == "named_source", f.reason

@@ -129,7 +129,7 @@ class GroupTypes:
             if group and not bare_party and head.pos_ == "NOUN" and _unique_role(head):
                 # 'her doctor said', 'the club's doctor said': one person, not a group; unnamed
                 # but affiliated, so anonymous_source (DESIGN.md; round 22)
-                return _one_in_role(src, make)
+                return _one_in_role(head, np, src, make)
             return make(
                 "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
             )
@@ -177,7 +177,7 @@ class GroupTypes:
             # 'his agent said', 'her nurse said': one person in a role, unnamed but affiliated
             # (DESIGN.md); no source at all had let the speaker's 'he' stand for the source
             # (round 22)
-            return _one_in_role(src, make)
+            return _one_in_role(head, np, src, make)
         if (
             head.tag_ == "NN"
             and _people_noun(head)
@@ -260,9 +260,16 @@ def _one_unnamed(head: Token, np: SpacySpan, make) -> Attribution:
     )
 
 
-def _one_in_role(src: Span, make) -> Attribution:
+def _one_in_role(head: Token, np: SpacySpan, src: Span, make) -> Attribution:
     """'his agent', 'the club's doctor': one person whose role ties them to someone named,
-    who is not named (sourcing.source.one_unnamed)."""
+    who is not named (sourcing.source.one_unnamed); 'his nephew Tomas Ardel' names him."""
+    nxt = next((t for t in head.doc[head.i + 1 : head.i + 3] if not t.is_space), None)
+    if _person_follows(head, np) or (
+        nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN")
+    ):
+        return make(
+            "named_source", "person", f"attributed to named source '{src.text}' (named after it)"
+        )
     return make(
         "anonymous_source",
         "anonymous",
