@@ -228,3 +228,13 @@ def test_a_role_with_a_possessive_named_right_after_it_is_named(
     text = f"\u201cWe had called him before he boarded,\u201d his nephew{space}Tomas Ardel added.\n"
     f = annotator.annotate(text).sentences[0]
     assert f.sourcing == "named_source", f.reason
+
+
+def test_she_after_an_unnamed_daughter_is_not_the_daughter(annotator: Annotator) -> None:
+    text = (
+        "Lena Ruiz has two children at the Corran school.\n\n"
+        "Her daughter said the classes had grown to 34 pupils.\n\n"
+        "That is why she is so frustrated that the council is cutting the budget.\n"
+    )
+    f = flag_of(annotator, text, "That is why")
+    assert "Her daughter" not in (f.reason or ""), f.reason

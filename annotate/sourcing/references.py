@@ -76,6 +76,9 @@ class References:
                     # is rarely the 'he' or 'she' of the next lines; the story's speaker
                     # is (a spokesperson, who speaks on, stays: sourcing.source.representative)
                     and not _passer_by(a, self.lex)
+                    # 'her daughter said ...; she is frustrated': the 'she' of the next lines
+                    # is more often the person the role belongs to (round 22)
+                    and not _in_role_of_someone(a)
                 ),
                 None,
             )
@@ -344,3 +347,13 @@ def _role_named_before(head: Token) -> SpacySpan | None:
             name = e[:-1] if len(e) > 1 and e[-1].tag_ == "POS" else e
             holders.setdefault(name[-1].text, name)  # 'Tomas Hale' and 'Hale': one person
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _in_role_of_someone(a: Attribution) -> bool:
+    """An unnamed person known only by a role owned by someone ('her daughter', 'his agent':
+    sourcing.source.one_unnamed with a possessive)."""
+    return (
+        a.rule == "sourcing.source.one_unnamed"
+        and a.head is not None
+        and any(c.dep_ == "poss" for c in a.head.children)
+    )
