@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "5748d7f62c3696cd471f2b36bfb8fe6f00688fc26c497821cbbcfe213e95b334",
+    "heldout": "eec0264681ecb82b309be9b0cea1cd7085e010758223c45a3c06b572dff5d0c1",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -189,6 +189,12 @@ DIGESTS = {
 #   heldout: unsourced F1 0.7394 (precision 0.8617), label agreement 0.7543, named flagged
 #            98/1194 (0.0821); framing unchanged. The three sourcing bounds move to hold the gain:
 #            F1 0.735 -> 0.738, agreement 0.75 -> 0.752, named flagged 0.09 -> 0.085.
+# Then six blind articles c22_* (tests/heldout/README_ROUND22.md), scored once at 201d326
+# (tests/heldout/FIRST_SCORES_ROUND22.md: unsourced F1 0.721, agreement 0.712); with them and the
+# round's final rules, 122 articles, 2,815 sentences:
+#   heldout: unsourced F1 0.7424, label agreement 0.7545, named flagged 102/1259 (0.0810),
+#            framing F1 (outside quotes) 0.6789, neutral flags per 500 words 0.26
+# Every bound holds with the set, so none moves.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
