@@ -238,3 +238,18 @@ def test_she_after_an_unnamed_daughter_is_not_the_daughter(annotator: Annotator)
     )
     f = flag_of(annotator, text, "That is why")
     assert "Her daughter" not in (f.reason or ""), f.reason
+
+
+def test_the_office_at_the_top_of_a_body_is_a_named_role(annotator: Annotator) -> None:
+    text = (
+        "The Corran ferry board will pay 9 million crowns to the yard, its director said on"
+        " Monday.\n"
+    )
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing == "named_source", f.reason
+
+
+def test_a_request_in_a_clause_of_condition_reports_nothing(annotator: Annotator) -> None:
+    text = "My rule is simple: if my wife asked me to come home early, the emails can wait.\n"
+    f = annotator.annotate(text).sentences[0]
+    assert f.sourcing != "anonymous_source", f.reason

@@ -323,7 +323,8 @@ class AttributionCues:
         if (
             lemma in lex.needs_clause
             and tok.dep_ == "advcl"
-            and not {c.dep_ for c in tok.children} & {"ccomp", "xcomp"}
+            # 'If my wife asked me to come home early': a request, not a report
+            and "ccomp" not in {c.dep_ for c in tok.children}
             and any(
                 c.lower_ in _TIME_CONDITION for c in tok.children if c.dep_ in ("advmod", "mark")
             )

@@ -33,6 +33,7 @@ from annotate.sourcing.people import (
 from annotate.sourcing.references import _age_reference
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
+    _BODY_OFFICES,
     _CARRY_KINDS,
     _DEFINITE,
     _NAMED_ENTS,
@@ -262,7 +263,10 @@ def _one_unnamed(head: Token, np: SpacySpan, make) -> Attribution:
 
 def _one_in_role(head: Token, np: SpacySpan, src: Span, make) -> Attribution:
     """'his agent', 'the club's doctor': one person whose role ties them to someone named,
-    who is not named (sourcing.source.one_unnamed); 'his nephew Tomas Ardel' names him."""
+    who is not named (sourcing.source.one_unnamed); 'his nephew Tomas Ardel' names him, and
+    'its director', the one office at the top of a body, is a named role."""
+    if head.lemma_.lower() in _BODY_OFFICES:
+        return make("named_source", "person", f"attributed to '{src.text}' (a named role)")
     nxt = next((t for t in head.doc[head.i + 1 : head.i + 3] if not t.is_space), None)
     if _person_follows(head, np) or (
         nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN")
