@@ -323,8 +323,10 @@ class AttributionCues:
         if (
             lemma in lex.needs_clause
             and tok.dep_ == "advcl"
-            # 'If my wife asked me to come home early': a request, not a report
+            # 'If my wife asked me to come home early': a request, not a report; 'if they
+            # expect to stay' keeps its infinitive (a view, tiered elsewhere)
             and "ccomp" not in {c.dep_ for c in tok.children}
+            and (lemma == "ask" or "xcomp" not in {c.dep_ for c in tok.children})
             and any(
                 c.lower_ in _TIME_CONDITION for c in tok.children if c.dep_ in ("advmod", "mark")
             )
