@@ -23,6 +23,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# the 25 reserved ScrapingHub pages, as read_aeb.py leaves them out
+from read_aeb import RESERVED  # noqa: E402 - bench/ is this script's own folder
+
 MAIN = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/main")
 MIRROR = Path("/work/.mirror")
 DATA = Path("/work/data")
@@ -44,11 +49,6 @@ REPOS = {  # dataset short name -> (mirror dir, commit named in the page list)
     "traf": ("adbar+trafilatura", "e90b0ef5"),
 }
 AEB = ("scrapinghub+article-extraction-benchmark", "HEAD")
-RESERVED = tuple(
-    "7a664e40 ef4e67b6 82b6d780 a6968f42 e7994d55 c90731f0 7de52419 c58aa507 7916ecca "
-    "c7e39ac4 624fcd90 a1fca19b 4a44ab3e 833caf3b d0382c0d 7a457a4f 702d1da6 57d46c9d "
-    "8634d121 374ac9a5 06e5123e 686bb170 7f93c194 ea25dd7e abd9d629".split()
-)
 
 # folder -> (page list, which rows)
 SETS = {

@@ -43,27 +43,6 @@ def load(scorer: Path):
     )
 
 
-_ORIG = {}
-
-
-def framing_judgements(sfr, path: Path):
-    """score_framing_reading.judgements, also for the 7-column dev file (page, sentence, rule,
-    words, verdict, kind, source: every row a starred span)."""
-    orig = _ORIG.setdefault("j", sfr.judgements)
-    first = next(
-        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
-    )
-    if len(first.split("\t")) == 6:
-        return orig(path)
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(("#", "page\t")) or not line.strip():
-            continue
-        page, idx, _rule, words, verdict, _kind, _src = line.split("\t")
-        out[(page, int(idx), sfr.norm(words))] = ("strong", verdict)
-    return out
-
-
 def few_words(run: Path) -> dict[tuple[str, int], str]:
     """(page, idx) -> the first four words of each flagged sentence (for naming a change)."""
     out, page, pend = {}, "", None
@@ -140,8 +119,6 @@ def main() -> None:
     sr, sfr = load(args.scorer)
     if args.framing_cli:
         run, tsv = args.framing_cli
-        _ORIG.setdefault("j", sfr.judgements)
-        sfr.judgements = lambda p: framing_judgements(sfr, Path(p))
         sys.argv = ["score_framing_reading.py", run, "--judgements", tsv]
         sfr.main()
         return
@@ -197,7 +174,7 @@ def main() -> None:
     for s, f in present:
         if f is None:
             continue
-        fj = framing_judgements(sfr, args.scorer / "bench" / f)
+        fj = sfr.judgements(args.scorer / "bench" / f)
         starred_of = {}
         for d in dirs:
             cs, cm, starred, jj = framing(sfr, d / f"{s}.txt", fj)

@@ -34,12 +34,19 @@ def norm(words: str) -> str:
 
 
 def judgements(path: Path) -> dict[Key, tuple[str, str]]:
-    """(page, idx, words) -> (tier, verdict)."""
+    """(page, idx, words) -> (tier, verdict). Six columns (page, idx, words, tier, verdict,
+    source), or the seven of the round-13 dev file (page, sentence, rule, words, verdict, kind,
+    source), whose rows are all starred spans."""
     out: dict[Key, tuple[str, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith(("#", "page\t")) or not line.strip():
             continue
-        page, idx, words, tier, verdict, _src = line.split("\t")
+        cols = line.split("\t")
+        if len(cols) == 7:
+            page, idx, _rule, words, verdict, _kind, _src = cols
+            tier = "strong"
+        else:
+            page, idx, words, tier, verdict, _src = cols
         out[(page, int(idx), norm(words))] = (tier, verdict)
     return out
 

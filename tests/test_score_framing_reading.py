@@ -59,3 +59,19 @@ def test_default_view_precision_and_unjudged(tmp_path: Path) -> None:
     assert "'disgrace'" not in out  # a quote span is never scored
     assert "judged missed: 1, now with a span: 0" in out
     assert "3 in 120 words = 25.00/1,000" in out
+
+
+def test_the_seven_column_dev_file_reads_as_starred_spans(tmp_path: Path) -> None:
+    # the round-13 dev file's layout: page, sentence, rule, words, verdict, kind, source
+    sys.path.insert(0, str(ROOT / "bench"))
+    import score_framing_reading as sfr
+
+    tsv = tmp_path / "dev.tsv"
+    tsv.write_text(
+        "page\tsentence\trule\twords\tverdict\tkind\tsource\n"
+        "abcd1234\t0\tframing.loaded.x\tslammed\tL\tnews\ttest\n",
+        encoding="utf-8",
+    )
+    assert sfr.judgements(tsv) == {("abcd1234", 0, sfr.norm("slammed")): ("strong", "L")}
+    committed = sfr.judgements(ROOT / "bench" / "traf_framing_dev_judgements.tsv")
+    assert committed and {tier for tier, _v in committed.values()} == {"strong"}
