@@ -4,10 +4,10 @@
 'they' are the managers of the sentence's first clause. The pronoun reader
 (references.py `_pronoun`) knows only the speakers of earlier sentences, so it handed the
 sentence to whoever spoke last before it (another speaker, in another sentence), and the
-flag named the wrong source. Here a pronoun attribution whose speaker lies before the
-sentence is moved to the nearest speaker before the pronoun in the same sentence, when the
-two agree in number ('they' a plural, 'he' or 'she' one person). The rule id stays the cue's;
-the reason says which speaker the pronoun continues.
+flag named the wrong source. Here a 'they' whose speaker lies before the sentence is moved
+to the nearest plural speaker before it in the same sentence. 'He' and 'she' are left to the
+pronoun reader: a noun's gender is not in the parse ('Her son tells her she ...': 'she' is
+not the son). The rule id stays the cue's; the reason says which speaker 'they' continues.
 """
 
 from __future__ import annotations
@@ -21,34 +21,23 @@ if TYPE_CHECKING:  # attribution.py imports this module
     from annotate.sourcing.attribution import Attribution
 
 _PLURAL = frozenset(("they", "them"))
-# 'he' and 'she' are left to the pronoun reader: a noun's gender is not in the parse ('Her
-# son tells her she ...': 'she' is not the son)
-_SINGULAR: frozenset[str] = frozenset()
 _PLURAL_TAGS = frozenset(("NNS", "NNPS"))
 
 
 def _pronoun_span(a: Attribution):
-    """The pronoun the attribution was written with, or None."""
-    if a.written is not None and a.written.text.lower() in _PLURAL | _SINGULAR:
+    """The 'they' or 'them' the attribution was written with, or None."""
+    if a.written is not None and a.written.text.lower() in _PLURAL:
         return a.written
-    if a.source is not None and a.source.text.lower() in _PLURAL | _SINGULAR:
+    if a.source is not None and a.source.text.lower() in _PLURAL:
         return a.source
     return None
-
-
-def _agrees(word: str, b: Attribution) -> bool:
-    if b.head is None:
-        return False
-    if word in _PLURAL:
-        return b.head.tag_ in _PLURAL_TAGS
-    return b.head.tag_ in ("NN", "NNP") and b.kind in ("person", "anonymous", "named")
 
 
 def in_sentence(
     s: SpacySpan, candidates: list[tuple[int, int, Attribution]]
 ) -> list[tuple[int, int, Attribution]]:
-    """`candidates` (priority, depth, attribution) of sentence `s`, each pronoun source whose
-    speaker lies outside the sentence moved to an agreeing speaker earlier in it."""
+    """`candidates` (priority, depth, attribution) of sentence `s`, each 'they' whose speaker
+    lies outside the sentence moved to a plural speaker earlier in it."""
     out = []
     for prio, depth, a in candidates:
         pron = _pronoun_span(a)
@@ -56,7 +45,6 @@ def in_sentence(
         if pron is None or not outside:
             out.append((prio, depth, a))
             continue
-        word = pron.text.lower()
         before = [
             b
             for _, _, b in candidates
@@ -66,7 +54,8 @@ def in_sentence(
             and b.label != "none"
             and s.start_char <= b.source.start
             and b.source.end <= pron.start
-            and _agrees(word, b)
+            and b.head is not None
+            and b.head.tag_ in _PLURAL_TAGS
         ]
         if not before:
             out.append((prio, depth, a))

@@ -308,7 +308,7 @@ class AttributionCues:
             lemma in lex.needs_clause
             and tok.dep_ in ("pcomp", "pobj")
             and tok.head.lower_ != "by"  # 'responded by pointing to her record' reports
-            and not {c.dep_ for c in tok.children} & {"ccomp", "xcomp"}
+            and not deps & {"ccomp", "xcomp"}
         ):
             # 'Nurses can then focus on care rather than responding to alerts': a verb of
             # answering inside a phrase, with no clause of its own, reports nothing (round 22)
@@ -325,8 +325,8 @@ class AttributionCues:
             and tok.dep_ == "advcl"
             # 'If my wife asked me to come home early': a request, not a report; 'if they
             # expect to stay' keeps its infinitive (a view, tiered elsewhere)
-            and "ccomp" not in {c.dep_ for c in tok.children}
-            and (lemma == "ask" or "xcomp" not in {c.dep_ for c in tok.children})
+            and "ccomp" not in deps
+            and (lemma == "ask" or "xcomp" not in deps)
             and any(
                 c.lower_ in _TIME_CONDITION for c in tok.children if c.dep_ in ("advmod", "mark")
             )
@@ -337,7 +337,6 @@ class AttributionCues:
         if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):
             # "believe that ...", or no object at all ("..., analysts believe."); not
             # "the team found cracks", which is an event, not a report
-            deps = {c.dep_ for c in tok.children}
             counted = dobj is not None and any(
                 c.like_num or c.dep_ == "nummod" for c in dobj.subtree
             )  # "documented 264 incidents": a finding, not an event
