@@ -101,7 +101,7 @@ def test_the_speaker_is_the_role_not_the_pronoun_of_what_they_said(
 
 def test_a_name_set_off_by_dashes_names_the_speaker(annotator: Annotator) -> None:
     text = (
-        "A former Wendle mayoral candidate -- Tomas Ardel, who lost the 2019 race -- said the"
+        "A former Wendle harbour pilot -- Tomas Ardel, now a ferry skipper -- said the"
         " budget offered nothing new.\n"
     )
     f = flag_of(annotator, text, "A former")
@@ -116,12 +116,12 @@ def test_an_affiliated_person_with_no_name_stays_anonymous(annotator: Annotator)
 def test_they_continues_the_speaker_earlier_in_the_same_sentence(annotator: Annotator) -> None:
     text = (
         "Tomas Ardel said the Wendle yard would stay open.\n\n"
-        "Though managers who have worked with Ardel say they expect him to sell, they also say"
-        " he rarely shows his hand.\n"
+        "Because two yard managers told the board they were owed pay, they now say Ardel must"
+        " sell.\n"
     )
-    f = flag_of(annotator, text, "Though managers")
+    f = flag_of(annotator, text, "Because two")
     assert f.sourcing == "anonymous_source", f.reason
-    assert f.source is not None and f.source.text == "managers", f.reason
+    assert f.source is not None and f.source.text == "two yard managers", f.reason
     assert "earlier in the sentence" in f.reason
 
 
@@ -139,8 +139,8 @@ def test_he_or_she_still_reads_back_past_the_sentence(annotator: Annotator) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Brightwell reported a loss of 8.9 billion marks for the year.",
-        "Corran police reported 906 burglaries last year, up from 700.",
+        "Harwick Foods reported a loss of 41 million crowns for the year.",
+        "Corran police reported 512 burglaries last year, up from 430.",
     ],
 )
 def test_a_named_body_reporting_its_own_figure_is_its_source(
@@ -161,16 +161,14 @@ def test_a_report_by_no_one_named_is_not_an_own_act(annotator: Annotator) -> Non
 def test_a_report_in_the_present_tense_is_a_schedule_not_an_own_act(
     annotator: Annotator,
 ) -> None:
-    text = "Veltmark Mobile, the largest operator, reports its full-year results on March 14.\n"
-    f = flag_of(annotator, text, "Veltmark")
+    text = "Harwick Foods, the largest grocer, reports its half-year results on June 2.\n"
+    f = flag_of(annotator, text, "Harwick")
     assert "own act" not in (f.reason or ""), f.reason
 
 
 def test_a_verb_of_asking_in_a_clause_of_time_attributes_nothing(annotator: Annotator) -> None:
-    text = (
-        "When residents ask for help, too many of their calls to the Corran line go unanswered.\n"
-    )
-    f = flag_of(annotator, text, "When residents")
+    text = "When tenants ask for repairs, most of their calls to the Corran housing line go unanswered.\n"
+    f = flag_of(annotator, text, "When tenants")
     assert f.sourcing != "weasel" and "vague group" not in (f.reason or ""), f.reason
 
 
@@ -184,14 +182,13 @@ def test_a_clause_of_time_with_its_own_report_still_attributes(annotator: Annota
     ("text", "starts"),
     [
         (
-            "Nurses can then focus on patient care rather than responding to alerts that need"
-            " no action.\n",
+            "Nurses on the Corran ward could then sit with patients rather than responding to"
+            " every monitor bleep.\n",
             "Nurses",
         ),
         (
-            "Opposition party chiefs questioned Varga, who also leads the party, about the"
-            " Corran budget.\n",
-            "Opposition",
+            "Union chiefs questioned Varga at length about the Corran pay offer.\n",
+            "Union",
         ),
     ],
 )
@@ -205,7 +202,7 @@ def test_acts_of_answering_or_questioning_someone_attribute_nothing(
 def test_a_place_that_reported_cases_is_not_a_body_reporting_its_own(
     annotator: Annotator,
 ) -> None:
-    f = flag_of(annotator, "Spain has reported about 157,000 cases.\n", "Spain")
+    f = flag_of(annotator, "Norway has reported about 41,000 cases.\n", "Norway")
     assert f.sourcing == "unattributed_claim" and "own act" not in f.reason, f.reason
 
 
@@ -225,7 +222,9 @@ def test_a_body_s_own_report_is_not_carried_to_the_figures_after_it(
 def test_a_role_with_a_possessive_named_right_after_it_is_named(
     annotator: Annotator, space: str
 ) -> None:
-    text = f"\u201cWe had called him before he boarded,\u201d his nephew{space}Tomas Ardel added.\n"
+    text = (
+        f"\u201cHe rang us from the quay that morning,\u201d his nephew{space}Tomas Ardel added.\n"
+    )
     f = annotator.annotate(text).sentences[0]
     assert f.sourcing == "named_source", f.reason
 
@@ -234,9 +233,9 @@ def test_she_after_an_unnamed_daughter_is_not_the_daughter(annotator: Annotator)
     text = (
         "Lena Ruiz has two children at the Corran school.\n\n"
         "Her daughter said the classes had grown to 34 pupils.\n\n"
-        "That is why she is so frustrated that the council is cutting the budget.\n"
+        "She told the council that the cuts were unfair.\n"
     )
-    f = flag_of(annotator, text, "That is why")
+    f = flag_of(annotator, text, "She told")
     assert "Her daughter" not in (f.reason or ""), f.reason
 
 
@@ -250,6 +249,6 @@ def test_the_office_at_the_top_of_a_body_is_a_named_role(annotator: Annotator) -
 
 
 def test_a_request_in_a_clause_of_condition_reports_nothing(annotator: Annotator) -> None:
-    text = "My rule is simple: if my wife asked me to come home early, the emails can wait.\n"
+    text = "On Fridays, if my husband asks me to leave the office early, the reports can wait.\n"
     f = annotator.annotate(text).sentences[0]
     assert f.sourcing != "anonymous_source", f.reason

@@ -1,7 +1,7 @@
 """A pronoun source whose antecedent is a speaker earlier in the same sentence (round 22).
 
-'Though managers who have worked with Ardel say they assume ..., they also say ...': both
-'they' are the managers of the sentence's first clause. The pronoun reader
+'Because dockers at the yard told the board they were owed pay, they now say ...': both
+'they' are the dockers of the sentence's first clause. The pronoun reader
 (references.py `_pronoun`) knows only the speakers of earlier sentences, so it handed the
 sentence to whoever spoke last before it (another speaker, in another sentence), and the
 flag named the wrong source. Here a 'they' whose speaker lies before the sentence is moved

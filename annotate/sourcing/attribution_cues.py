@@ -130,7 +130,7 @@ def _unclosed_apposition(subj: Token | None, verb: Token) -> Token | None:
     return ap if doc[verb.i + 1].text == "," else None
 
 
-# words that open a clause of time or condition ('When residents ask for help, ...'): a verb
+# words that open a clause of time or condition ('When tenants ask for repairs, ...'): a verb
 # of speech there with no clause of its own reports nothing of the sentence (round 22)
 _TIME_CONDITION = frozenset(
     ("when", "whenever", "if", "unless", "until", "before", "after", "once", "because", "since")
@@ -310,7 +310,7 @@ class AttributionCues:
             and tok.head.lower_ != "by"  # 'responded by pointing to her record' reports
             and not deps & {"ccomp", "xcomp"}
         ):
-            # 'Nurses can then focus on care rather than responding to alerts': a verb of
+            # 'Nurses could then sit with patients rather than responding to every bleep': a verb of
             # answering inside a phrase, with no clause of its own, reports nothing (round 22)
             return None
         if (
@@ -323,7 +323,7 @@ class AttributionCues:
         if (
             lemma in lex.needs_clause
             and tok.dep_ == "advcl"
-            # 'If my wife asked me to come home early': a request, not a report; 'if they
+            # 'if my husband asks me to leave early': a request, not a report; 'if they
             # expect to stay' keeps its infinitive (a view, tiered elsewhere)
             and "ccomp" not in deps
             and (lemma == "ask" or "xcomp" not in deps)
@@ -331,7 +331,7 @@ class AttributionCues:
                 c.lower_ in _TIME_CONDITION for c in tok.children if c.dep_ in ("advmod", "mark")
             )
         ):
-            # 'When residents ask for help, too many calls go unanswered': the clause says
+            # 'When tenants ask for repairs, most calls go unanswered': the clause says
             # when, not who said the rest (round 22)
             return None
         if lemma in lex.needs_clause and a.kind not in ("document", "weasel", "vague"):

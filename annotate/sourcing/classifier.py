@@ -48,8 +48,8 @@ from annotate.sourcing.words import WordSetView, active_word_sets
 VERSION = "sourcing-3"
 # acts of record a named actor does in public (sourcing.words.public_acts)
 _PUBLIC_ACTS = WordSetView("public_acts")
-# round 22: reporting its own figures is a public act once done ('Brightwell reported a
-# loss'); in the present tense it is mostly a schedule ('reports its results on March 14')
+# round 22: reporting its own figures is a public act once done ('Harwick Foods reported a
+# loss'); in the present tense it is mostly a schedule ('reports its results on June 2')
 _REPORT_ACTS = frozenset(("report", "announce", "confirm", "post"))
 # the flags a named actor's own public act covers (sourcing.own_public_act)
 _ACT_CHECKS = frozenset(
@@ -238,8 +238,8 @@ class SourcingClassifier(
         if lemma_of(root) in _REPORT_ACTS and (
             root.tag_ in ("VBZ", "VBP", "VB") or subj.ent_type_ in ("GPE", "LOC")
         ):
-            # 'Veltmark reports its results on March 14': a date, not a figure; 'Spain has
-            # reported 157,000 cases': the outlet's tally of a place, not a body's report
+            # 'Harwick reports its results on June 2': a date, not a figure; 'Norway has
+            # reported 41,000 cases': the outlet's tally of a place, not a body's report
             return None
         cue = _tok_span(root)
         a = self._classify_source(subj, s, mem, None, cue, "sourcing.own_public_act", i, root)
