@@ -18,6 +18,8 @@ _ASPECT = WordSetView("aspect_not_speech")
 # 'slammed into', 'blasted through': loaded verbs of saying in their physical sense
 _PHYSICAL = WordSetView("physical_not_speech")
 _PHYSICAL_PREPS = frozenset(("into", "against", "onto", "through", "across", "off"))
+# 'showed up', 'wrote off', 'called off': a cue verb with a particle that makes another verb
+_PHRASAL = WordSetView("phrasal_not_speech")
 # entries of verbs of saying (a parenthetical one reports the whole sentence)
 _SPEECH_ENTRIES = frozenset(
     ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
@@ -46,8 +48,12 @@ def other_sense(tok: Token, lemma: str) -> bool:
     'to' and no clause: an increase; sourcing.words.add_to_not_speech), 'continues to
     trail' (with an infinitive: how long something goes on; sourcing.words.aspect_not_speech),
     'slammed into a building' (a loaded verb of saying with a preposition of motion and no
-    clause: a collision; sourcing.words.physical_not_speech)."""
+    clause: a collision; sourcing.words.physical_not_speech), 'showed up at the gates' (a
+    particle that makes another verb; sourcing.words.phrasal_not_speech)."""
     deps = {c.dep_ for c in tok.children}
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None and f"{lemma} {prt}" in _PHRASAL:
+        return True  # round 23: 'some fans showed up anyway' (sourcing.words.phrasal_not_speech)
     if lemma in _PHYSICAL and "ccomp" not in deps:
         # 'a freight train slammed into a bus', 'waves battered against the wall' (round 15)
         return any(c.dep_ == "prep" and c.lower_ in _PHYSICAL_PREPS for c in tok.children)

@@ -13,6 +13,7 @@ from annotate.sourcing.words import (
     _NAMED_ENTS,
     _PLURAL_GROUPS,
     _QUANTIFIERS,
+    _ROLE_PEOPLE,
     _VAGUE_DETS,
     WordSetView,
 )
@@ -79,7 +80,18 @@ def _plain_capital(tok: Token, lex: SourcingLexicon, s: SpacySpan) -> bool:
         return False
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not tok.ent_type_:
         return True
+    if tok.ent_type_ == "ORG" and tok.pos_ == "NOUN" and _lone_entity(tok):
+        # round 23: 'Nurses said ...' opening a sentence, tagged an organisation by itself
+        return _capital_plural(tok, lex) or (
+            tok.tag_ == "NNS" and tok.lemma_.lower() in _ROLE_PEOPLE
+        )
     return tok.ent_type_ in ("", "PERSON") and _capital_plural(tok, lex)
+
+
+def _lone_entity(tok: Token) -> bool:
+    """The token is a whole entity by itself (one word, nothing of the name after it)."""
+    doc = tok.doc
+    return tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _capital_plural(tok: Token, lex: SourcingLexicon) -> bool:

@@ -87,6 +87,14 @@ class GroupTypes:
         if group and not bare_party and singular_epithet(head):
             # 'the expert said' after 'travel agent Ines Varga': one person (round 19)
             return self._epithet(head, src, cue, mem, i)
+        if (group or _people_noun(head)) and (names := counted_back(head)):
+            # 'Both experts agree ...' after two experts were named: those two (round 23)
+            return make(
+                "named_source",
+                "person",
+                f"'{src.text}' refers back to the people named before ({', '.join(names)})",
+                COUNTED_BACK,
+            )
         if (
             group
             or bare_party
@@ -280,3 +288,41 @@ def _one_in_role(head: Token, np: SpacySpan, src: Span, make) -> Attribution:
         f"attributed to unnamed '{src.text}' (one person in a role, not named)",
         "sourcing.source.one_unnamed",
     )
+
+
+COUNTED_BACK = "sourcing.source.counted_back"
+# how many sentences back 'both experts' looks for the people it counts
+_COUNT_BACK_WINDOW = 8
+_COUNTS = {"both": 2, "two": 2, "three": 3}
+
+
+def counted_back(head: Token) -> list[str] | None:
+    """'Both experts', 'the two doctors', 'the three researchers': a plural that counts the
+    people it means and marks them as met before, so it refers back to that many people the
+    last sentences named (full PERSON names, each counted once by its last word). None unless
+    at least that many were named: 'both sides' and 'the two officials' met unnamed stay
+    what they were."""
+    kids = {c.lower_: c for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+    if "both" in kids:
+        want = 2
+    elif "the" in kids and (n := next((_COUNTS[w] for w in kids if w in ("two", "three")), 0)):
+        want = n
+    else:
+        return None
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    doc, start = head.doc, head.sent.start
+    earlier = [s for s in doc.sents if s.end <= start][-_COUNT_BACK_WINDOW:]
+    if not earlier:
+        return None
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        # a full name (two words at least): a lone capitalised word tagged a person is as
+        # often a place or a firm, and people are named in full when they are introduced
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) > 1
+            and earlier[0].start <= ent.start < ent.end <= start
+        ):
+            names.setdefault(ent[-1].lower_, ent.text)
+    return list(names.values()) if len(names) >= want else None

@@ -156,6 +156,8 @@ def unnamed_tier(
         return "routine", f"the page's own chart or map ('{graphic}')", OWN_GRAPHIC
     if query is None and (said := nothing_said(flag, sent)):  # round 12
         return said
+    if query is None and (word := condition_report(flag, sent)):  # round 23
+        return "routine", f"a patient's condition ('{word}') from those treating them", CONDITION
     if meeting := acts.public_meeting(flag, sent, query):
         return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
     if step := scheduled(flag, sent, query):  # round 14
@@ -188,3 +190,25 @@ def own_graphic(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if any(t.lower_ in _POINTERS for t in words) or after in ("below", "above"):
         return src.text
     return None
+
+
+CONDITION = "sourcing.tier.condition_report"
+# round 23: who treats a patient, and the words of a condition report
+_CARERS = WordSetView("carer_nouns")
+_CONDITION_WORDS = WordSetView("condition_words")
+
+
+def condition_report(flag: SentenceFlag, sent: SpacySpan) -> str | None:
+    """'Doctors described his condition as critical', 'doctors said the boy was stable':
+    the people treating a patient giving the patient's condition, the hospital's routine
+    bulletin, not a claim an editor queries (sourcing.tier.condition_report). The condition
+    word, when the unnamed source is doctors, surgeons, medics or nurses and the sentence
+    has no query word (the caller checks: 'doctors said the fall was caused by a loose
+    bolt' is a cause, and a count of the injured a casualty figure)."""
+    if flag.sourcing not in ("weasel", "anonymous_source") or flag.source is None:
+        return None
+    src = _tokens(sent, flag.source.start, flag.source.end)
+    if not any(t.lemma_.lower() in _CARERS for t in src):
+        return None
+    ids = {t.i for t in src}
+    return next((t.lower_ for t in sent if t.i not in ids and t.lower_ in _CONDITION_WORDS), None)

@@ -1,0 +1,103 @@
+"""Round 23: unnamed people who say nothing an editor would query, and plurals that name.
+
+- A phrasal verb is not the verb of saying inside it ('some fans showed up anyway'):
+  sourcing.words.phrasal_not_speech.
+- 'Both experts', 'the two doctors' after that many people were named refer back to them
+  (sourcing.source.counted_back).
+- The doctors or nurses treating a patient, giving the patient's condition, give the hospital's
+  bulletin, routine (sourcing.tier.condition_report); a cause or a count of the injured stays a
+  query.
+- 'Nurses said ...' opening a sentence, which the tagger takes for an organisation, names no
+  one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+
+
+def last(annotator: Annotator, text: str):
+    return annotator.annotate(text).sentences[-1]
+
+
+def test_a_crowd_that_showed_up_is_no_source(annotator: Annotator) -> None:
+    f = last(annotator, "Some fans showed up anyway and queued outside the locked Harlow gates.")
+    assert f.sourcing is None, f.reason
+
+
+def test_a_crowd_that_said_something_is_still_a_vague_group(annotator: Annotator) -> None:
+    f = last(annotator, "Some fans said the club had locked the Harlow gates without warning.")
+    assert f.sourcing == "weasel" and f.tier == "query", f.reason
+
+
+def test_the_verb_of_showing_still_reports_without_a_particle(annotator: Annotator) -> None:
+    f = last(annotator, "Ledger figures show that rents in Ardley rose by a fifth last year.")
+    assert f.sourcing is not None and f.cue is not None and f.cue.text == "show", f.reason
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Both experts agree that the drink has little effect on sleep.",
+        "The two dietitians said the drink had little effect on sleep.",
+    ],
+)
+def test_a_counted_plural_refers_back_to_the_people_named(
+    annotator: Annotator, follow: str
+) -> None:
+    text = "Two dietitians, Maria Lund and Piet Moorby, reviewed the Harwick trial. " + follow
+    f = last(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+    assert "Maria Lund" in f.reason and "Piet Moorby" in f.reason
+
+
+def test_a_counted_plural_with_no_one_named_before_stays_vague(annotator: Annotator) -> None:
+    text = "The Harwick trial was small. Both experts agree that the drink has little effect."
+    assert last(annotator, text).sourcing == "weasel"
+
+
+def test_a_counted_plural_needs_as_many_names_as_it_counts(annotator: Annotator) -> None:
+    text = (
+        "Maria Lund reviewed the Harwick trial. "
+        "The three dietitians said the drink had little effect on sleep."
+    )
+    assert last(annotator, text).sourcing != "named_source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors described the climber's condition as stable on Monday.",
+        "The climber was flown to Arnsby. Surgeons said he was conscious and breathing unaided.",
+    ],
+)
+def test_carers_on_a_patients_condition_are_routine(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "weasel", f.reason
+    assert f.tier == "routine" and "sourcing.tier.condition_report" in f.reason, f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cause
+        "Doctors said the climber's fall at Arnsby had been caused by a loose bolt.",
+        # a count of the injured
+        "Doctors said three of the injured were in critical condition at Arnsby.",
+        # not the people treating the patient
+        "Hospital staff said the climber was conscious and breathing unaided.",
+    ],
+)
+def test_other_words_of_doctors_or_others_on_a_patient_stay_queries(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert f.sourcing in ("weasel", "anonymous_source") and f.tier == "query", f.reason
+
+
+def test_a_plural_people_noun_tagged_an_organisation_names_no_one(annotator: Annotator) -> None:
+    f = last(annotator, "Nurses said the patient in bed four had slept badly.")
+    assert f.sourcing == "weasel", f.reason
+    assert "vague group" in f.reason
