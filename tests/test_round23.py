@@ -101,3 +101,37 @@ def test_a_plural_people_noun_tagged_an_organisation_names_no_one(annotator: Ann
     f = last(annotator, "Nurses said the patient in bed four had slept badly.")
     assert f.sourcing == "weasel", f.reason
     assert "vague group" in f.reason
+
+
+def test_a_counted_plural_counts_names_after_a_title(annotator: Annotator) -> None:
+    # the entity tagger takes such names for organisations as often as for people
+    text = (
+        "Dr Annaliese Brecht, a consultant surgeon, said nine operations had been postponed. "
+        "Dr Pieter Oduya, who leads the burns unit, said the burns were painful but not deep. "
+        "The two doctors said no patient had come to harm during the move."
+    )
+    f = last(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+    assert "Annaliese Brecht" in f.reason and "Pieter Oduya" in f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior party figure, who asked not to be named, said the leader would go in May.",
+        "The strike vote closed on Friday. A leading union figure said the walkout would go ahead.",
+    ],
+)
+def test_a_figure_of_standing_is_one_unnamed_person_not_a_document(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "anonymous_source", f.reason
+    assert "one person, not named" in f.reason
+
+
+def test_a_figure_that_is_a_number_is_still_a_document(annotator: Annotator) -> None:
+    f = last(
+        annotator, "The latest figure, published by the Corran statistics office, showed a rise."
+    )
+    assert f.sourcing == "named_source" and "document" in f.reason, f.reason

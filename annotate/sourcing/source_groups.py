@@ -294,12 +294,14 @@ COUNTED_BACK = "sourcing.source.counted_back"
 # how many sentences back 'both experts' looks for the people it counts
 _COUNT_BACK_WINDOW = 8
 _COUNTS = {"both": 2, "two": 2, "three": 3}
+_TITLES = frozenset("dr mr mrs ms miss prof professor sir dame".split())
 
 
 def counted_back(head: Token) -> list[str] | None:
     """'Both experts', 'the two doctors', 'the three researchers': a plural that counts the
     people it means and marks them as met before, so it refers back to that many people the
-    last sentences named (full PERSON names, each counted once by its last word). None unless
+    last sentences named (full PERSON names, or two capitalised words after a title such as
+    'Dr', each counted once by its last word). None unless
     at least that many were named: 'both sides' and 'the two officials' met unnamed stay
     what they were."""
     kids = {c.lower_: c for c in head.children if c.dep_ in ("det", "predet", "nummod")}
@@ -316,6 +318,16 @@ def counted_back(head: Token) -> list[str] | None:
     if not earlier:
         return None
     names: dict[str, str] = {}
+    for t in (t for s in earlier for t in s if t.lower_.rstrip(".") in _TITLES):
+        # 'Dr Ada Lusk': a title and two capitalised words are a full name, whatever the
+        # entity tagger made of them (it tags such names organisations as often as people)
+        run = []
+        for w in doc[t.i + 1 : t.i + 4]:
+            if w.pos_ != "PROPN":
+                break
+            run.append(w)
+        if len(run) >= 2:
+            names.setdefault(run[-1].lower_, " ".join(w.text for w in run))
     for ent in doc.ents:
         # a full name (two words at least): a lone capitalised word tagged a person is as
         # often a place or a firm, and people are named in full when they are introduced

@@ -141,6 +141,10 @@ class SourceTypes(References, GroupTypes):
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'", g)
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
+        if person_figure(head):
+            # 'a senior party figure, who asked not to be named': a person, not a number
+            why = f"attributed to unnamed '{src.text}' (one person, not named)"
+            return make("anonymous_source", "anonymous", why, "sourcing.source.one_unnamed")
         if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
@@ -250,3 +254,24 @@ class SourceTypes(References, GroupTypes):
         return self._classify_group(
             head, s, mem, anonymous, cue, cue_id, i, cue_tok, np=np, own=own, named=named
         )
+
+
+# round 23: the words that make 'figure' a person ('a senior figure', 'a party figure')
+_FIGURE_OF_PERSON = WordSetView("person_figure_words")
+
+
+def person_figure(head: Token) -> bool:
+    """'A senior party figure, who asked not to be named, said ...', 'one leading figure in
+    the union said ...': 'figure' as a person, marked by a word of standing or of a body
+    before it, or by 'who' after it (sourcing.words.person_figure_words). 'The latest
+    figure showed a rise' is a number, a document (round 23; the blind c23 set)."""
+    if head.lemma_.lower() != "figure" or head.pos_ != "NOUN":
+        return False
+    if any(
+        c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in c.subtree)
+        for c in head.children
+    ):
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _FIGURE_OF_PERSON for c in head.children
+    )
