@@ -135,3 +135,34 @@ def test_a_figure_that_is_a_number_is_still_a_document(annotator: Annotator) -> 
         annotator, "The latest figure, published by the Corran statistics office, showed a rise."
     )
     assert f.sourcing == "named_source" and "document" in f.reason, f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velm was fined in May. His lawyer said outside court that Velm would appeal.",
+        "The Ardley depot manager denies the charge, according to his lawyer.",
+        "Orla Venn was charged on Monday. Venn's lawyer said she had been at work that night.",
+    ],
+)
+def test_a_lawyer_known_only_by_whose_lawyer_is_an_unnamed_person(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "anonymous_source", f.reason
+    assert "one person in a role, not named" in f.reason
+
+
+def test_a_lawyer_speaking_in_open_court_is_on_the_record(annotator: Annotator) -> None:
+    f = last(annotator, "Velm was fined in May. His lawyer told the court the van was bought used.")
+    assert f.sourcing == "named_source", f.reason
+
+
+def test_the_same_owners_lawyer_named_before_is_that_person(annotator: Annotator) -> None:
+    text = (
+        "Stennet's lawyer, Corwin Baldry, told the jury his client was at work. "
+        "Stennet's lawyer said the employer would give evidence for the defence."
+    )
+    f = last(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+    assert "Corwin Baldry" in f.reason

@@ -282,12 +282,37 @@ def _one_in_role(head: Token, np: SpacySpan, src: Span, make) -> Attribution:
         return make(
             "named_source", "person", f"attributed to named source '{src.text}' (named after it)"
         )
+    if (name := _same_role_named_before(head)) is not None:
+        why = f"'{src.text}' refers back to '{name}', named before with that role"
+        return make("named_source", "person", why, "sourcing.source.role_reference")
     return make(
         "anonymous_source",
         "anonymous",
         f"attributed to unnamed '{src.text}' (one person in a role, not named)",
         "sourcing.source.one_unnamed",
     )
+
+
+def _same_role_named_before(head: Token) -> str | None:
+    """'Stobbart's lawyer, Corwen Ashdale, told the jury ...' then 'Stobbart's lawyer said
+    ...': the same owner's same role, named in apposition in an earlier sentence, is that
+    person (round 23; the entity tagger often misses such names, which
+    references._role_named_before needs)."""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    lemma, owner, start = head.lemma_.lower(), poss.lower_, head.sent.start
+    for t in head.doc[:start]:
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        p = next((c for c in t.children if c.dep_ == "poss"), None)
+        if p is None or p.lower_ != owner:
+            continue
+        for c in t.children:
+            words = [w for w in c.subtree if w.pos_ == "PROPN"] if c.dep_ == "appos" else []
+            if len(words) >= 2:
+                return " ".join(w.text for w in words)
+    return None
 
 
 COUNTED_BACK = "sourcing.source.counted_back"

@@ -31,7 +31,7 @@ from annotate.sourcing.references import (
     _role_named_before,
     _surname_named_before,
 )
-from annotate.sourcing.source_groups import GroupTypes
+from annotate.sourcing.source_groups import GroupTypes, _one_in_role
 from annotate.sourcing.story_person import STORY_PERSON, story_person
 from annotate.sourcing.syntax import _np, _tok_span
 from annotate.sourcing.words import (
@@ -228,9 +228,14 @@ class SourceTypes(References, GroupTypes):
                     "sourcing.source.body_voice",
                 )
             if anonymous is None and _unique_role(head):
-                return make(
-                    "named_source", "person", f"attributed to '{src.text}' (a named role)", eid
-                )
+                # 'his lawyer said', 'Varga's lawyer said', never named: one person in a role,
+                # unnamed but affiliated (DESIGN.md), as 'his agent' is since round 22; the
+                # office at the top of a body ('its director') and a name after the role stay
+                # named (round 23; until then every such informant was 'a named role')
+                if not _told_the_court(head):
+                    return _one_in_role(head, np, src, make)
+                why = f"attributed to '{src.text}' (a named role, speaking in open court)"
+                return make("named_source", "person", why, eid)
             why = f" ({anonymous[2]})" if anonymous else ""
             return make(
                 "anonymous_source", "anonymous", f"attributed to unnamed '{src.text}'{why}", eid
@@ -274,4 +279,27 @@ def person_figure(head: Token) -> bool:
         return True
     return any(
         c.dep_ in ("amod", "compound") and c.lower_ in _FIGURE_OF_PERSON for c in head.children
+    )
+
+
+# round 23: who hears a statement made on the court's record
+_COURT_HEARERS = frozenset("court jury tribunal inquest hearing judge magistrates".split())
+
+
+def _told_the_court(head: Token) -> bool:
+    """'His lawyer told the court he denied the charges': a role's words in open court are
+    on the court's record, which names the lawyer, so the role stays a named one; 'his
+    lawyer said outside court' does not."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    hearers += [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+    ]
+    # 'said outside court' (parsed 'outside' as an adjective of a 'court' object) is not
+    return any(
+        t.lemma_.lower() in _COURT_HEARERS
+        and not any(c.lower_ in ("outside", "after", "before") for c in t.children)
+        for t in hearers
     )
