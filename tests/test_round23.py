@@ -166,3 +166,30 @@ def test_the_same_owners_lawyer_named_before_is_that_person(annotator: Annotator
     f = last(annotator, text)
     assert f.sourcing == "named_source", f.reason
     assert "Corwin Baldry" in f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour police declined to say whether the two boats had collided before.",
+        "The Ardley club would not confirm the fee it had paid for the keeper.",
+    ],
+)
+def test_a_refusal_to_say_asserts_nothing(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing is None and "refusal to comment" in (f.reason or ""), f.reason
+
+
+def test_declining_to_do_something_is_not_a_trend(annotator: Annotator) -> None:
+    f = last(annotator, "The Ardley council declined to renew the depot lease in March.")
+    assert "trend" not in (f.reason or ""), f.reason
+
+
+def test_a_fall_is_still_a_trend(annotator: Annotator) -> None:
+    f = last(annotator, "Ferry bookings at Ardley declined sharply in March.")
+    assert f.sourcing == "unattributed_claim", f.reason
+
+
+def test_the_writers_own_friend_stays_the_writers_account(annotator: Annotator) -> None:
+    f = last(annotator, "My friend said the smoke over Ardley was worse than last year.")
+    assert f.sourcing == "named_source" and "the writer's own" in f.reason, f.reason

@@ -320,6 +320,8 @@ class CheckWorthy(ClaimWords, Clauses):
                 continue
             words = _clause_tokens(verb)
             if eid := lex["trend_verb"].token(verb):
+                if any(c.dep_ == "xcomp" for c in kids):
+                    continue  # 'declined to say', 'rose to speak': an act, not a change of level
                 anchor = next(
                     (
                         t
