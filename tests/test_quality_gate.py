@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "eec0264681ecb82b309be9b0cea1cd7085e010758223c45a3c06b572dff5d0c1",
+    "heldout": "16097150de9ba45e36acb4a3614df02019320720a9d98fdc5c053fc5b99d5358",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -195,6 +195,17 @@ DIGESTS = {
 #   heldout: unsourced F1 0.7424, label agreement 0.7545, named flagged 102/1259 (0.0810),
 #            framing F1 (outside quotes) 0.6789, neutral flags per 500 words 0.26
 # Every bound holds with the set, so none moves.
+# Twenty-third round (tests/test_round23.py: counted plurals, a patient's condition, a lawyer
+# known only by whose he is, refusals to say), same 122 articles on 7aa100f:
+#   heldout: unsourced F1 0.7454 (precision 0.8692), label agreement 0.7567, named flagged
+#            102/1259 (0.0810); framing unchanged.
+# Then six blind articles c23_* (tests/heldout/README_ROUND23.md), scored once during the round
+# (tests/heldout/FIRST_SCORES_ROUND23.md: unsourced F1 0.800, agreement 0.731); with them and the
+# round's final rules, 128 articles, 2,971 sentences:
+#   heldout: unsourced F1 0.7506, label agreement 0.7563, named flagged 106/1311 (0.0809),
+#            framing F1 (outside quotes) 0.6798, neutral flags per 500 words 0.26
+# The floors on unsourced F1 and label agreement rise to hold the round's gain: 0.738 -> 0.745
+# and 0.752 -> 0.754; the named ceiling and the framing floor stay.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -206,8 +217,8 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.738),
-        ("sourcing.label_agreement", "min", 0.752),
+        ("sourcing.unsourced_f1", "min", 0.745),
+        ("sourcing.label_agreement", "min", 0.754),
         ("sourcing.named_flagged_rate", "max", 0.085),
         ("framing.outside_quotes_f1", "min", 0.675),
         ("framing.neutral_per_500_words", "max", 1.0),
