@@ -39,6 +39,7 @@ from annotate.sourcing.words import (
     _NAMED_ENTS,
     _PLURAL_GROUPS,
     _QUANTIFIERS,
+    WordSetView,
 )
 
 
@@ -319,7 +320,7 @@ COUNTED_BACK = "sourcing.source.counted_back"
 # how many sentences back 'both experts' looks for the people it counts
 _COUNT_BACK_WINDOW = 8
 _COUNTS = {"both": 2, "two": 2, "three": 3}
-_TITLES = frozenset("dr mr mrs ms miss prof professor sir dame".split())
+_TITLES = WordSetView("name_titles")
 
 
 def counted_back(head: Token) -> list[str] | None:

@@ -229,9 +229,11 @@ class SourceTypes(References, GroupTypes):
                 )
             if anonymous is None and _unique_role(head):
                 # 'his lawyer said', 'Varga's lawyer said', never named: one person in a role,
-                # unnamed but affiliated (DESIGN.md), as 'his agent' is since round 22; the
-                # office at the top of a body ('its director') and a name after the role stay
-                # named (round 23; until then every such informant was 'a named role')
+                # unnamed but affiliated (DESIGN.md), as 'his agent' is since round 22 (round
+                # 23; until then every such informant was 'a named role'). Still named: the
+                # office at the top of a body, a name after the role or before it with the
+                # same owner (all in _one_in_role), the writer's own ('my friend said') and
+                # a role speaking in open court ('his lawyer told the court')
                 if not _told_the_court(head) and not _writers_own(head):
                     return _one_in_role(head, np, src, make)
                 why = f"attributed to '{src.text}' (a named role{_ROLE_WHY[_writers_own(head)]})"
@@ -283,7 +285,7 @@ def person_figure(head: Token) -> bool:
 
 
 # round 23: who hears a statement made on the court's record
-_COURT_HEARERS = frozenset("court jury tribunal inquest hearing judge magistrates".split())
+_COURT_HEARERS = WordSetView("court_hearers")
 
 
 def _told_the_court(head: Token) -> bool:
