@@ -193,3 +193,27 @@ def test_a_fall_is_still_a_trend(annotator: Annotator) -> None:
 def test_the_writers_own_friend_stays_the_writers_account(annotator: Annotator) -> None:
     f = last(annotator, "My friend said the smoke over Ardley was worse than last year.")
     assert f.sourcing == "named_source" and "the writer's own" in f.reason, f.reason
+
+
+def test_a_poll_share_after_a_named_poll_is_the_polls(annotator: Annotator) -> None:
+    text = (
+        "The Corran Post poll of 900 voters was taken last week. "
+        "About 7 in 10 voters say the harbour levy is too high."
+    )
+    f = last(annotator, text)
+    assert f.sourcing == "named_source" and "named poll" in f.reason, f.reason
+
+
+def test_a_poll_share_with_no_poll_named_is_a_share_of_a_group(annotator: Annotator) -> None:
+    f = last(annotator, "About 7 in 10 voters say the Corran harbour levy is too high.")
+    assert f.sourcing == "weasel" and "no poll named" in f.reason, f.reason
+
+
+def test_things_with_agent_endings_are_not_speakers(annotator: Annotator) -> None:
+    f = last(annotator, "An array of scientific instruments explained why the ice melted slowly.")
+    assert f.sourcing is None, f.reason
+
+
+def test_people_with_the_same_endings_still_speak(annotator: Annotator) -> None:
+    f = last(annotator, "An array of ice scientists explained why the shelf melted slowly.")
+    assert f.sourcing == "weasel", f.reason

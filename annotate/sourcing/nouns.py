@@ -6,7 +6,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.sourcing.lexicon import SourcingLexicon
-from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, _PEOPLE_SUFFIXES, _ROLE_PEOPLE
+from annotate.sourcing.words import (
+    _AGENT_ENDING_THINGS,
+    _DEFINITE,
+    _NAMED_ENTS,
+    _PEOPLE_SUFFIXES,
+    _ROLE_PEOPLE,
+)
 
 
 def _unique_role(head: Token) -> bool:
@@ -20,6 +26,8 @@ def _people_noun(tok: Token) -> bool:
     """Agent-noun morphology ('hydrologists', 'engineers', 'residents', 'campaigners'), or a
     people noun the endings miss ('nurses', 'a pilot', 'a neighbour': sourcing.words.role_people)."""
     lemma = tok.lemma_.lower()
+    if lemma in _AGENT_ENDING_THINGS:
+        return False  # 'scientific instruments explained why': things, not people
     return (
         _PEOPLE_SUFFIXES.ends(lemma)
         or _PEOPLE_SUFFIXES.ends(tok.lower_)

@@ -88,6 +88,14 @@ class GroupTypes:
         if group and not bare_party and singular_epithet(head):
             # 'the expert said' after 'travel agent Ines Varga': one person (round 19)
             return self._epithet(head, src, cue, mem, i)
+        if head.tag_ in ("NNS", "NNPS") and _in_ten(head) and (group or _people_noun(head)):
+            # 'about 7 in 10 voters say ...': a poll's share of a group (round 23)
+            poll = _named_agent(head, s) or _poll_named_before(mem)
+            if poll is not None:
+                why = f"a share of a group in a named poll: '{src.text}' ({poll})"
+                return make("named_source", "document", why, "sourcing.source.document")
+            why = f"a share of a group, no poll named: '{src.text}'"
+            return make("weasel", "weasel", why, "sourcing.source.share_group")
         if (group or _people_noun(head)) and (names := counted_back(head)):
             # 'Both experts agree ...' after two experts were named: those two (round 23)
             return make(
@@ -364,3 +372,22 @@ def counted_back(head: Token) -> list[str] | None:
         ):
             names.setdefault(ent[-1].lower_, ent.text)
     return list(names.values()) if len(names) >= want else None
+
+
+_POLLS = frozenset(("poll", "survey"))
+
+
+def _in_ten(head: Token) -> bool:
+    """'7 in 10 voters', 'about one in four renters': a count 'N in M' before the noun."""
+    return any(
+        c.dep_ == "nummod" and any(t.lower_ == "in" and t.dep_ == "quantmod" for t in c.subtree)
+        for c in head.children
+    )
+
+
+def _poll_named_before(mem: _Memory) -> str | None:
+    """The text of the last named poll or survey the article mentioned, if any."""
+    for _, lemma, a in reversed(mem.documents):
+        if lemma in _POLLS and a.label == "named_source" and a.source is not None:
+            return a.source.text
+    return None
