@@ -217,3 +217,19 @@ def test_things_with_agent_endings_are_not_speakers(annotator: Annotator) -> Non
 def test_people_with_the_same_endings_still_speak(annotator: Annotator) -> None:
     f = last(annotator, "An array of ice scientists explained why the shelf melted slowly.")
     assert f.sourcing == "weasel", f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The seemingly endless search for a flat in Corran left the couple exhausted.",
+        "A seemingly thunderstruck oak is painted above the Ardley altar.",
+    ],
+)
+def test_a_hedge_inside_a_description_passes_nothing_on(annotator: Annotator, text: str) -> None:
+    assert last(annotator, text).sourcing is None
+
+
+def test_a_hedge_on_the_claim_still_passes_it_on(annotator: Annotator) -> None:
+    f = last(annotator, "The Corran minister was apparently unaware of the depot sale.")
+    assert f.sourcing == "agentless", f.reason

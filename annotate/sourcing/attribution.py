@@ -158,7 +158,13 @@ class Explicit(Views):
             elif (a := self._from_preposition(tok, s, mem, anonymous, i)) is not None:
                 # "according to X" attributes the whole proposition: it outranks any verb
                 candidates.append((0, -1, a))
-            elif (eid := self.lex["evidential_adverb"].token(tok)) and tok.pos_ == "ADV":
+            elif (
+                (eid := self.lex["evidential_adverb"].token(tok))
+                and tok.pos_ == "ADV"
+                # round 23: 'a seemingly endless search', 'a linesman apparently signalling':
+                # inside a noun phrase the adverb hedges one word, not a claim passed on
+                and tok.head.dep_ not in ("amod", "acl")
+            ):
                 a = Attribution(
                     "agentless",
                     "agentless",
