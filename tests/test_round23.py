@@ -233,3 +233,9 @@ def test_a_hedge_inside_a_description_passes_nothing_on(annotator: Annotator, te
 def test_a_hedge_on_the_claim_still_passes_it_on(annotator: Annotator) -> None:
     f = last(annotator, "The Corran minister was apparently unaware of the depot sale.")
     assert f.sourcing == "agentless", f.reason
+
+
+def test_figures_of_standing_are_unnamed_people(annotator: Annotator) -> None:
+    f = last(annotator, "Senior Ardley party figures said the leader would stand down in May.")
+    assert f.sourcing == "anonymous_source", f.reason
+    assert "one person" not in f.reason and "document" not in f.reason

@@ -142,7 +142,11 @@ class SourceTypes(References, GroupTypes):
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
         if person_figure(head):
-            # 'a senior party figure, who asked not to be named': a person, not a number
+            # 'a senior party figure, who asked not to be named': a person, not a number;
+            # 'senior party figures': people of the kind the informant entry lists
+            if head.tag_ == "NNS":
+                why = f"attributed to unnamed '{src.text}'"
+                return make("anonymous_source", "anonymous", why, "sourcing.source.informant")
             why = f"attributed to unnamed '{src.text}' (one person, not named)"
             return make("anonymous_source", "anonymous", why, "sourcing.source.one_unnamed")
         if lex["document_noun"].token(head) and head.pos_ in ("NOUN", "PROPN"):
