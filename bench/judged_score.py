@@ -5,6 +5,8 @@ scorer worktree (--scorer), so the figures are those scripts' figures; pooled = 
 (page keys are distinct across the sets). Prints markdown.
 
   score_all.py --scorer WT --base DIR [--runs DIR ...] [--pooled-only]
+                                                   (also prints the last run's default view
+                                                    by rule and verdict)
   score_all.py --scorer WT --framing-cli RUN TSV   (score_framing_reading.py's own output; takes the
                                                     7-column traf_framing_dev_judgements.tsv too)
 """
@@ -108,6 +110,20 @@ def frow(label, cs, cm) -> str:
     )
 
 
+def by_rule(sr, run: Path, present, judged) -> None:
+    """The default view of one run by the rule on each flag, with the editors' verdicts:
+    where the wrong flags come from, largest class first (round 23)."""
+    tab: dict[str, Counter] = {}
+    for s, _f in present:
+        for k, rule in sr.shown_flags(run / f"{s}.txt").items():
+            tab.setdefault(rule, Counter())[judged.get(k, "?")] += 1
+    print(f"\n### Default view by rule ({run.name})\n")
+    print("| rule | shown | " + " | ".join(VERDICTS) + " |\n|---|---|" + "---|" * len(VERDICTS))
+    for rule, c in sorted(tab.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        cells = " | ".join(str(c[v]) for v in VERDICTS)
+        print(f"| {rule} | {sum(c.values())} | {cells} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scorer", type=Path, required=True, help="worktree whose bench/ scores")
@@ -146,6 +162,7 @@ def main() -> None:
         for s, _f in present:
             for d in dirs:
                 print(row(f"{s} @ {d.name}", per_set[(s, d)]))
+    by_rule(sr, dirs[-1], present, judged)
     # default-view changes
     print("\n### Default-view changes against " + args.base.name + "\n")
     for d in dirs[1:]:
