@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import Span
+from annotate.nlp import doc_ents, doc_sents
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.epithets import singular_epithet
 from annotate.sourcing.lexicon import SourcingLexicon
@@ -335,9 +336,8 @@ def counted_back(head: Token) -> list[str] | None:
     """'Both experts', 'the two doctors', 'the three researchers': a plural that counts the
     people it means and marks them as met before, so it refers back to that many people the
     last sentences named (full PERSON names, or two capitalised words after a title such as
-    'Dr', each counted once by its last word). None unless
-    at least that many were named: 'both sides' and 'the two officials' met unnamed stay
-    what they were."""
+    'Dr', each counted once by its last word). None unless at least that many were named:
+    'both sides' and 'the two officials' met unnamed stay what they were."""
     kids = {c.lower_: c for c in head.children if c.dep_ in ("det", "predet", "nummod")}
     if "both" in kids:
         want = 2
@@ -348,7 +348,7 @@ def counted_back(head: Token) -> list[str] | None:
     if head.tag_ not in ("NNS", "NNPS"):
         return None
     doc, start = head.doc, head.sent.start
-    earlier = [s for s in doc.sents if s.end <= start][-_COUNT_BACK_WINDOW:]
+    earlier = [s for s in doc_sents(doc) if s.end <= start][-_COUNT_BACK_WINDOW:]
     if not earlier:
         return None
     names: dict[str, str] = {}
@@ -362,7 +362,7 @@ def counted_back(head: Token) -> list[str] | None:
             run.append(w)
         if len(run) >= 2:
             names.setdefault(run[-1].lower_, " ".join(w.text for w in run))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         # a full name (two words at least): a lone capitalised word tagged a person is as
         # often a place or a firm, and people are named in full when they are introduced
         if (

@@ -238,9 +238,10 @@ class SourceTypes(References, GroupTypes):
                 # office at the top of a body, a name after the role or before it with the
                 # same owner (all in _one_in_role), the writer's own ('my friend said') and
                 # a role speaking in open court ('his lawyer told the court')
-                if not _told_the_court(head) and not _writers_own(head):
+                own = _writers_own(head)
+                if not own and not _told_the_court(head):
                     return _one_in_role(head, np, src, make)
-                why = f"attributed to '{src.text}' (a named role{_ROLE_WHY[_writers_own(head)]})"
+                why = f"attributed to '{src.text}' (a named role{_ROLE_WHY[own]})"
                 return make("named_source", "person", why, eid)
             why = f" ({anonymous[2]})" if anonymous else ""
             return make(
