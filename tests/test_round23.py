@@ -1,6 +1,6 @@
 """Round 23: unnamed people who say nothing an editor would query, and plurals that name.
 
-- A phrasal verb is not the verb of saying inside it ('some fans showed up anyway'):
+- A phrasal verb is not the verb of saying inside it ('fans showed up early'):
   sourcing.words.phrasal_not_speech.
 - 'Both experts', 'the two doctors' after that many people were named refer back to them
   (sourcing.source.counted_back).
@@ -23,7 +23,7 @@ def last(annotator: Annotator, text: str):
 
 
 def test_a_crowd_that_showed_up_is_no_source(annotator: Annotator) -> None:
-    f = last(annotator, "Some fans showed up anyway and queued outside the locked Harlow gates.")
+    f = last(annotator, "Fans showed up early and queued outside the locked Harlow gates.")
     assert f.sourcing is None, f.reason
 
 
@@ -40,7 +40,7 @@ def test_the_verb_of_showing_still_reports_without_a_particle(annotator: Annotat
 @pytest.mark.parametrize(
     "follow",
     [
-        "Both experts agree that the drink has little effect on sleep.",
+        "Both experts think the drink does little for sleep.",
         "The two dietitians said the drink had little effect on sleep.",
     ],
 )
@@ -54,7 +54,7 @@ def test_a_counted_plural_refers_back_to_the_people_named(
 
 
 def test_a_counted_plural_with_no_one_named_before_stays_vague(annotator: Annotator) -> None:
-    text = "The Harwick trial was small. Both experts agree that the drink has little effect."
+    text = "The Harwick trial was small. Both experts think the drink does little for sleep."
     assert last(annotator, text).sourcing == "weasel"
 
 
@@ -69,7 +69,7 @@ def test_a_counted_plural_needs_as_many_names_as_it_counts(annotator: Annotator)
 @pytest.mark.parametrize(
     "text",
     [
-        "Doctors described the climber's condition as stable on Monday.",
+        "Doctors said the climber was stable and awake by the evening.",
         "The climber was flown to Arnsby. Surgeons said he was conscious and breathing unaided.",
     ],
 )
@@ -106,19 +106,19 @@ def test_a_plural_people_noun_tagged_an_organisation_names_no_one(annotator: Ann
 def test_a_counted_plural_counts_names_after_a_title(annotator: Annotator) -> None:
     # the entity tagger takes such names for organisations as often as for people
     text = (
-        "Dr Annaliese Brecht, a consultant surgeon, said nine operations had been postponed. "
-        "Dr Pieter Oduya, who leads the burns unit, said the burns were painful but not deep. "
-        "The two doctors said no patient had come to harm during the move."
+        "Dr Ilse Quarmby, who runs the Arnsby eye clinic, said the new lenses were safe. "
+        "Dr Tomas Wendlow, an optician in Corran, said the lenses cost too much. "
+        "The two doctors said the clinic would publish its prices in June."
     )
     f = last(annotator, text)
     assert f.sourcing == "named_source", f.reason
-    assert "Annaliese Brecht" in f.reason and "Pieter Oduya" in f.reason
+    assert "Ilse Quarmby" in f.reason and "Tomas Wendlow" in f.reason
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "A senior party figure, who asked not to be named, said the leader would go in May.",
+        "A veteran union figure, who would not give her name, said the walkout would start.",
         "The strike vote closed on Friday. A leading union figure said the walkout would go ahead.",
     ],
 )
@@ -141,8 +141,8 @@ def test_a_figure_that_is_a_number_is_still_a_document(annotator: Annotator) -> 
     "text",
     [
         "Velm was fined in May. His lawyer said outside court that Velm would appeal.",
-        "The Ardley depot manager denies the charge, according to his lawyer.",
-        "Orla Venn was charged on Monday. Venn's lawyer said she had been at work that night.",
+        "The Ardley ferry captain rejects every count, according to his lawyer.",
+        "Orla Venn was charged on Monday. Venn's lawyer said she would fight the charge.",
     ],
 )
 def test_a_lawyer_known_only_by_whose_lawyer_is_an_unnamed_person(
@@ -154,24 +154,24 @@ def test_a_lawyer_known_only_by_whose_lawyer_is_an_unnamed_person(
 
 
 def test_a_lawyer_speaking_in_open_court_is_on_the_record(annotator: Annotator) -> None:
-    f = last(annotator, "Velm was fined in May. His lawyer told the court the van was bought used.")
+    f = last(annotator, "Velm was fined in May. His lawyer told the jury the boat was hired.")
     assert f.sourcing == "named_source", f.reason
 
 
 def test_the_same_owners_lawyer_named_before_is_that_person(annotator: Annotator) -> None:
     text = (
-        "Stennet's lawyer, Corwin Baldry, told the jury his client was at work. "
-        "Stennet's lawyer said the employer would give evidence for the defence."
+        "Ruelle's lawyer, Anders Pollock, asked the magistrates for bail. "
+        "Ruelle's lawyer said his client would live with her sister in Ardley."
     )
     f = last(annotator, text)
     assert f.sourcing == "named_source", f.reason
-    assert "Corwin Baldry" in f.reason
+    assert "Anders Pollock" in f.reason
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The harbour police declined to say whether the two boats had collided before.",
+        "The harbour police declined to say which boat had left the quay first.",
         "The Ardley club would not confirm the fee it had paid for the keeper.",
     ],
 )
@@ -197,33 +197,33 @@ def test_the_writers_own_friend_stays_the_writers_account(annotator: Annotator) 
 
 def test_a_poll_share_after_a_named_poll_is_the_polls(annotator: Annotator) -> None:
     text = (
-        "The Corran Post poll of 900 voters was taken last week. "
-        "About 7 in 10 voters say the harbour levy is too high."
+        "The Corran Post poll of 900 renters was taken last week. "
+        "Roughly 6 in 10 renters say the harbour levy is too high."
     )
     f = last(annotator, text)
     assert f.sourcing == "named_source" and "named poll" in f.reason, f.reason
 
 
 def test_a_poll_share_with_no_poll_named_is_a_share_of_a_group(annotator: Annotator) -> None:
-    f = last(annotator, "About 7 in 10 voters say the Corran harbour levy is too high.")
+    f = last(annotator, "Roughly 6 in 10 renters say the Corran harbour levy is too high.")
     assert f.sourcing == "weasel" and "no poll named" in f.reason, f.reason
 
 
 def test_things_with_agent_endings_are_not_speakers(annotator: Annotator) -> None:
-    f = last(annotator, "An array of scientific instruments explained why the ice melted slowly.")
+    f = last(annotator, "Flood instruments along the bank explained why the Ardley weir failed.")
     assert f.sourcing is None, f.reason
 
 
 def test_people_with_the_same_endings_still_speak(annotator: Annotator) -> None:
-    f = last(annotator, "An array of ice scientists explained why the shelf melted slowly.")
+    f = last(annotator, "Flood engineers along the bank explained why the Ardley weir failed.")
     assert f.sourcing == "weasel", f.reason
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The seemingly endless search for a flat in Corran left the couple exhausted.",
-        "A seemingly thunderstruck oak is painted above the Ardley altar.",
+        "The seemingly endless queue for Ardley ferry tickets annoyed the couple.",
+        "A seemingly weightless dancer is painted above the Ardley altar.",
     ],
 )
 def test_a_hedge_inside_a_description_passes_nothing_on(annotator: Annotator, text: str) -> None:

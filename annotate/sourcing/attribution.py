@@ -161,7 +161,7 @@ class Explicit(Views):
             elif (
                 (eid := self.lex["evidential_adverb"].token(tok))
                 and tok.pos_ == "ADV"
-                # round 23: 'a seemingly endless search', 'a linesman apparently signalling':
+                # round 23: 'a seemingly endless queue', 'a seemingly weightless dancer':
                 # inside a noun phrase the adverb hedges one word, not a claim passed on
                 and tok.head.dep_ not in ("amod", "acl")
             ):

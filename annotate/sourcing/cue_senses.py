@@ -53,7 +53,7 @@ def other_sense(tok: Token, lemma: str) -> bool:
     deps = {c.dep_ for c in tok.children}
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if prt is not None and f"{lemma} {prt}" in _PHRASAL:
-        return True  # round 23: 'some fans showed up anyway' (sourcing.words.phrasal_not_speech)
+        return True  # round 23: 'fans showed up early' (sourcing.words.phrasal_not_speech)
     if lemma in _PHYSICAL and "ccomp" not in deps:
         # 'a freight train slammed into a bus', 'waves battered against the wall' (round 15)
         return any(c.dep_ == "prep" and c.lower_ in _PHYSICAL_PREPS for c in tok.children)

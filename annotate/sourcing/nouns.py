@@ -27,7 +27,7 @@ def _people_noun(tok: Token) -> bool:
     people noun the endings miss ('nurses', 'a pilot', 'a neighbour': sourcing.words.role_people)."""
     lemma = tok.lemma_.lower()
     if lemma in _AGENT_ENDING_THINGS:
-        return False  # 'scientific instruments explained why': things, not people
+        return False  # 'flood instruments explained why the weir failed': things, not people
     return (
         _PEOPLE_SUFFIXES.ends(lemma)
         or _PEOPLE_SUFFIXES.ends(tok.lower_)

@@ -90,7 +90,7 @@ class GroupTypes:
             # 'the expert said' after 'travel agent Ines Varga': one person (round 19)
             return self._epithet(head, src, cue, mem, i)
         if head.tag_ in ("NNS", "NNPS") and _in_ten(head) and (group or _people_noun(head)):
-            # 'about 7 in 10 voters say ...': a poll's share of a group (round 23)
+            # 'roughly 6 in 10 renters say ...': a poll's share of a group (round 23)
             poll = _named_agent(head, s) or _poll_named_before(mem)
             if poll is not None:
                 why = f"a share of a group in a named poll: '{src.text}' ({poll})"
@@ -98,7 +98,7 @@ class GroupTypes:
             why = f"a share of a group, no poll named: '{src.text}'"
             return make("weasel", "weasel", why, "sourcing.source.share_group")
         if (group or _people_noun(head)) and (names := counted_back(head)):
-            # 'Both experts agree ...' after two experts were named: those two (round 23)
+            # 'Both experts think ...' after two experts were named: those two (round 23)
             return make(
                 "named_source",
                 "person",
@@ -304,7 +304,7 @@ def _one_in_role(head: Token, np: SpacySpan, src: Span, make) -> Attribution:
 
 
 def _same_role_named_before(head: Token) -> str | None:
-    """'Stobbart's lawyer, Corwen Ashdale, told the jury ...' then 'Stobbart's lawyer said
+    """'Ruelle's lawyer, Anders Pollock, asked for bail ...' then 'Ruelle's lawyer said
     ...': the same owner's same role, named in apposition in an earlier sentence, is that
     person (round 23; the entity tagger often misses such names, which
     references._role_named_before needs)."""
@@ -378,7 +378,7 @@ _POLLS = frozenset(("poll", "survey"))
 
 
 def _in_ten(head: Token) -> bool:
-    """'7 in 10 voters', 'about one in four renters': a count 'N in M' before the noun."""
+    """'6 in 10 renters', 'about one in four tenants': a count 'N in M' before the noun."""
     return any(
         c.dep_ == "nummod" and any(t.lower_ == "in" and t.dep_ == "quantmod" for t in c.subtree)
         for c in head.children

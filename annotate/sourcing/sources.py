@@ -142,8 +142,8 @@ class SourceTypes(References, GroupTypes):
         if head.pos_ == "PRON":
             return self._pronoun(head, mem, i, src, cue, cue_id)
         if person_figure(head):
-            # 'a senior party figure, who asked not to be named': a person, not a number;
-            # 'senior party figures': people of the kind the informant entry lists
+            # 'a veteran union figure, who would not give her name': a person, not a number;
+            # 'senior union figures': people of the kind the informant entry lists
             if head.tag_ == "NNS":
                 why = f"attributed to unnamed '{src.text}'"
                 return make("anonymous_source", "anonymous", why, "sourcing.source.informant")
@@ -273,7 +273,7 @@ _FIGURE_OF_PERSON = WordSetView("person_figure_words")
 
 
 def person_figure(head: Token) -> bool:
-    """'A senior party figure, who asked not to be named, said ...', 'one leading figure in
+    """'A veteran union figure, who would not give her name, said ...', 'one leading figure in
     the union said ...': 'figure' as a person, marked by a word of standing or of a body
     before it, or by 'who' after it (sourcing.words.person_figure_words). 'The latest
     figure showed a rise' is a number, a document (round 23; the blind c23 set)."""
@@ -294,7 +294,7 @@ _COURT_HEARERS = WordSetView("court_hearers")
 
 
 def _told_the_court(head: Token) -> bool:
-    """'His lawyer told the court he denied the charges': a role's words in open court are
+    """'His lawyer told the jury the boat was hired': a role's words in open court are
     on the court's record, which names the lawyer, so the role stays a named one; 'his
     lawyer said outside court' does not."""
     verb = head.head
@@ -316,6 +316,6 @@ _ROLE_WHY = {True: ", the writer's own", False: ", speaking in open court"}
 
 
 def _writers_own(head: Token) -> bool:
-    """'My friend posted ...', 'our lawyer said ...': the writer's own acquaintance, whose
+    """'My friend said ...', 'our lawyer said ...': the writer's own acquaintance, whose
     words the writer vouches for, as before round 23 (a first-person column's anecdote)."""
     return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in head.children)

@@ -199,7 +199,7 @@ _CONDITION_WORDS = WordSetView("condition_words")
 
 
 def condition_report(flag: SentenceFlag, sent: SpacySpan) -> str | None:
-    """'Doctors described his condition as critical', 'doctors said the boy was stable':
+    """'Doctors rated the girl's condition as serious', 'doctors said the boy was stable':
     the people treating a patient giving the patient's condition, the hospital's routine
     bulletin, not a claim an editor queries (sourcing.tier.condition_report). The condition
     word, when the unnamed source is doctors, surgeons, medics or nurses and the sentence

@@ -113,7 +113,7 @@ _OBLIGATION = WordSetView("obligation")
 _PEOPLE_SUFFIXES = WordSetView("people_suffixes")
 # people nouns the endings miss ('a nurse', 'a pilot', 'a neighbour')
 _ROLE_PEOPLE = WordSetView("role_people")
-# things whose names end like agent nouns ('flowers', 'instruments'): never people (round 23)
+# things whose names end like agent nouns ('flowers', 'sensors'): never people (round 23)
 _AGENT_ENDING_THINGS = WordSetView("agent_ending_things")
 # the one office at the top of a body ('its director'): a named role
 _BODY_OFFICES = WordSetView("body_offices")
