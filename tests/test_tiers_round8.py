@@ -56,8 +56,8 @@ def test_a_conclusion_drawn_from_pictures_stays_a_query(annotator: Annotator) ->
 
 # -- people doing an act are not sources -------------------------------------------------------
 def test_people_doing_an_act_are_routine(annotator: Annotator) -> None:
-    text = "A family friend spotted the van outside the motel and called 911."
-    f = flag_of(annotator, text, "A family friend")
+    text = "A family member spotted the trailer beside the lock and called the coastguard."
+    f = flag_of(annotator, text, "A family member")
     assert (f.sourcing, f.tier) == ("anonymous_source", "routine")
     assert "sourcing.tier.actor" in (f.reason or "")
 

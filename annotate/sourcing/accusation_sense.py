@@ -32,6 +32,8 @@ _MECHANICAL = frozenset(
     system mechanical technical crop harvest grid pump valve""".split()
 )
 _AGENT_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+# manners of lying still or low: where or how someone lies, not a falsehood
+_LIE_STILL = frozenset("still low down flat motionless awake dormant idle empty".split())
 _AGENT_PRONOUNS = frozenset("i we you he she they who it someone somebody anyone".split())
 
 
@@ -47,6 +49,18 @@ def _agent(subj: Token, lex: SourcingLexicon) -> bool:
     )
 
 
+def _lies_somewhere(t: Token) -> bool:
+    """'lying beside his scooter', 'lay unconscious', 'lies in ruins' (round 24): 'lie' with
+    a place, a state or a manner is where or how someone or something is, not a falsehood;
+    'lied to the inquiry' and 'lying about the accounts' stay accusations."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ not in ("to", "about", "under"):
+            return True  # 'lied under oath' is perjury, so 'under' is left out
+        if c.dep_ in ("acomp", "oprd") or (c.dep_ == "advmod" and c.lower_ in _LIE_STILL):
+            return True
+    return False
+
+
 def accusation_sense(t: Token, lex: SourcingLexicon) -> bool:
     """Whether the accusation word `t` accuses someone here."""
     lemma = t.lemma_.lower()
@@ -56,6 +70,8 @@ def accusation_sense(t: Token, lex: SourcingLexicon) -> bool:
         return not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in _MECHANICAL for c in t.children
         )
+    if lemma == "lie" and t.pos_ == "VERB" and _lies_somewhere(t):
+        return False  # 'found a rider lying beside his scooter'
     if lemma not in _AGENT_VERBS or t.pos_ not in ("VERB", "AUX"):
         return True
     if lemma in ("rig", "mask") and any(

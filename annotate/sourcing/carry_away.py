@@ -196,7 +196,7 @@ class CarryAway:
         src = chain.source
         if (
             a is None
-            or a.label == "named_source"
+            or a.label in ("named_source", "vague_document")  # a document is not its answers
             or a.source is None
             or src is None
             or src.kind != "document"

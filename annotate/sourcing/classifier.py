@@ -37,6 +37,7 @@ from annotate.sourcing.speech_tags import QuoteTags
 from annotate.sourcing.syntax import _tok_span
 from annotate.sourcing.tags import Tags
 from annotate.sourcing.tier_doc import framing_word, history_years
+from annotate.sourcing.tier_doc_next import document_named_next
 from annotate.sourcing.tier_group_next import group_named_next
 from annotate.sourcing.tier_kind import kind_only
 from annotate.sourcing.tier_next import sourced_next
@@ -206,6 +207,7 @@ class SourcingClassifier(
         # claims among the piece's own (it reads the query flags to tell an argued piece)
         sourced_next(flags, sents)
         group_named_next(flags, sents)  # round 21: a group's claim, then a named member
+        document_named_next(flags, mains, sents, self.lex)  # round 24: 'a new study', named later
         # round 17: a claim that names no source and was a query by its kind alone waits
         # with routine; last, so that every rule before it still reads the kinds
         kind_only(flags, sents, self.lex["trend_verb"])

@@ -38,6 +38,7 @@ _ANONYMOUS = WordSetView("anonymous_nouns")
 _NOMINAL_REPORT = WordSetView("nominal_report_verbs")
 _FOUND_THINGS = WordSetView("found_things")
 _POSTERS = WordSetView("social_posters")
+_SCENE_VERBS = WordSetView("scene_verbs")
 _QUOTES = frozenset('"“”')
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 # verbs that tell what a picture shows as a scene
@@ -176,8 +177,8 @@ def social_posters(flag: SentenceFlag, sent: SpacySpan) -> str | None:
 
 
 def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
-    """'A family friend found the car and called 911', 'Scientists on Monday unveiled a map',
-    'officers ... where they called an ambulance': unnamed people as the subject of a verb
+    """'A family member spotted the trailer and called the coastguard', 'Scientists on Monday
+    unveiled a map', 'officers ... where they called an ambulance': unnamed people as the subject of a verb
     with a thing as its object and no clause of what was said or found. They did something;
     they are not telling the reader anything. A verb that reports with a noun object
     ('reported wait times', 'confirmed the deal', `sourcing.words.nominal_report_verbs`) and
@@ -192,6 +193,8 @@ def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     verb = cue[0]
     if verb.lemma_.lower() in _NOMINAL_REPORT:
         return None
+    if scene := found_scene(verb):
+        return f"{verb.text} {scene}"
     if any(c.dep_ in _CONTENT_DEPS for c in verb.children):
         return None
     # the object, or that of the verb it is joined to ('found and rescued her')
@@ -202,6 +205,26 @@ def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     if any(g.dep_ == "mark" and g.lower_ == "that" for c in obj.children for g in c.children):
         return None  # 'found signs that ...': a finding
     return f"{verb.text} {obj.text}"
+
+
+def found_scene(verb: Token) -> str | None:
+    """'Responding officers found a woman lying in the road', 'firefighters saw the roof
+    collapsing' (round 24, rule "sourcing.tier.actor"): a verb of coming upon something
+    (`sourcing.words.scene_verbs`) whose clause has no finite verb, only a participle with its
+    own subject, tells what the people came upon, not what they said or concluded. A finite
+    clause ('found that the woman had been stabbed', 'found the lock had been forced') is a
+    finding and keeps its source."""
+    if verb.lemma_.lower() not in _SCENE_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.tag_ not in ("VBG", "VBN"):
+            continue
+        if any(g.dep_ in ("aux", "auxpass", "mark") for g in c.children):
+            return None
+        subj = next((g for g in c.children if g.dep_ in _SUBJECTS), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return f"{subj.text} {c.text}"
+    return None
 
 
 _NEWS_VERBS = frozenset(("hear", "learn", "know", "find", "see"))

@@ -1,0 +1,97 @@
+"""A document the article names a few sentences later (round 24, rule
+sourcing.tier.document_named_next).
+
+News copy often cites a study or a report in the lede by kind alone ('..., according to a new
+study') and says whose it is and where it appeared a paragraph or two later ('The study, by
+hydrologists at Brenmoor University, ...', 'a recent study by the Hollin Institute'). On the
+judged real pages such ledes were shown as vague documents an editor would query, and the
+editors judged them not a claim to query: the article identifies the document. So a query
+flag resting on one unnamed document ('a' or 'an' and a singular noun, with no word that keeps
+it unreadable such as 'leaked' or 'internal') is routine when one of the next sentences is
+attributed to a named source and speaks of a document of the same kind (a study, its findings
+or a paper; a report; a survey or a poll): the named document itself ('a study by the Tarrow
+Institute') or its named authors ('Researchers at X, whose findings appear in ...'), unless
+that one is marked as another ('a separate study'). It stays a
+flag, one click away, with the naming sentence's source in the reason.
+
+Entries, with invented examples: annotate/lexicons/sourcing_tiers_doc.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.models import SentenceFlag
+from annotate.sourcing.attribution import Attribution
+from annotate.sourcing.lexicon import SourcingLexicon
+
+DOC_NAMED_NEXT = "sourcing.tier.document_named_next"
+_WINDOW = 8  # sentences: a lede's document is usually identified within a few paragraphs
+# kinds of document that name the same thing ('a new study' ... 'Gumert's findings')
+_KINDS = {
+    "study": "study",
+    "research": "study",
+    "finding": "study",
+    "paper": "study",
+    "analysis": "study",
+    "report": "report",
+    "survey": "survey",
+    "poll": "survey",
+}
+# words that mark a later document as a different one
+_ANOTHER = frozenset("another separate earlier previous other second similar different".split())
+
+
+def _kind(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    return _KINDS.get(lemma, lemma)
+
+
+def _one_unnamed(head: Token, lex: SourcingLexicon) -> bool:
+    """'a new study', 'a preliminary report': one document introduced by kind, with no word
+    that keeps it unreadable ('a leaked memo')."""
+    return (
+        head.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        and not any(lex["vague_document_modifier"].token(c) for c in head.children)
+    )
+
+
+def document_named_next(
+    flags: list[SentenceFlag],
+    mains: Sequence[Attribution | None],
+    sents: list[SpacySpan],
+    lex: SourcingLexicon,
+) -> None:
+    """Make routine each query flag resting on one unnamed document that a later sentence
+    (within `_WINDOW`) attributes to a named document of the same kind."""
+    for i, f in enumerate(flags):
+        a = mains[i]
+        if f.sourcing != "vague_document" or f.tier != "query" or a is None or a.head is None:
+            continue
+        if not _one_unnamed(a.head, lex):
+            continue
+        kind = _kind(a.head)
+        for j in range(i + 1, min(len(flags), i + 1 + _WINDOW)):
+            b = mains[j]
+            if b is None or b.label != "named_source":
+                continue
+            # the named document itself, or a named source in a sentence that speaks of a
+            # document of that kind ('Researchers at X, whose findings appear in ...')
+            same = [t for t in sents[j] if t.pos_ == "NOUN" and _kind(t) == kind]
+            if b.kind == "document" and b.head is not None and _kind(b.head) == kind:
+                same.append(b.head)
+            if not same or any(c.lower_ in _ANOTHER for t in same for c in t.children):
+                continue
+            words = " ".join(sents[j].text.split())
+            named = words if len(words) <= 70 else words[:67].rstrip() + "..."
+            f.tier = "routine"
+            f.reason = (
+                f"{(f.reason or '').rsplit('; query:', 1)[0]}; routine: the {a.head.text} is"
+                f" identified {j - i} sentence{'s' if j - i > 1 else ''} later, '{named}'"
+                f" ({DOC_NAMED_NEXT})"
+            )
+            break
