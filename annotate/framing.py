@@ -34,6 +34,7 @@ from annotate.framing_voice import (
     labelled_by_other,
     reported_by_other,
 )
+from annotate.framing_works import demote_work_judgements
 from annotate.lexicon import Lexicons, load_lexicon
 from annotate.lexicon_entries import LexiconEntry, LexiconError
 from annotate.models import FRAMING_CATEGORIES, FramingSpan
@@ -41,8 +42,8 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
-# framing_questions/framing_genre change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-14.2"
+# framing_questions/framing_genre/framing_works change, so the fingerprint changes with them.
+RULES_VERSION = "framing-rules-14.3"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -169,6 +170,7 @@ class FramingMatcher:
             demote_genre(doc, out)  # "squandered a lead" in a match report: mild
             demote_reactions(doc, out)  # "Democrats were incensed by the offer": mild
             demote_said(doc, out)  # round 14: "Vale complained the pitch was a disgrace": mild
+            demote_work_judgements(doc, out)  # round 24: "a stunning debut album": mild
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

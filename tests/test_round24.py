@@ -1,7 +1,7 @@
 """Round 24: documents the article identifies, and people who came upon something.
 
-- One document that speaks on a day of the news ('a preliminary inquiry report said
-  Thursday') was released that day: named (sourcing.source.document_dated).
+- A document known only by the day it spoke ('a preliminary inquiry report said Thursday')
+  stays vague, as the round-24 blind writer labels it.
 - 'The study, by hydrologists at a named university and published in a journal, ...' is
   identified by the sentence itself (sourcing.source.document_described).
 - 'according to a new study' in the lede, then the study named a few sentences later: the
@@ -29,29 +29,19 @@ def last(annotator: Annotator, text: str):
 
 
 # -- documents speaking on a named day -----------------------------------------------------
+# Round 24's blind writer labels a document known only by its day of release vague (query):
+# 'a report said Thursday' stays as it was; only who wrote it or where it appeared names it.
 @pytest.mark.parametrize(
     "text",
     [
         "The sluice gates jammed an hour before the flood, a preliminary inquiry report said"
         " Thursday.",
-        "A survey of Brenmoor tenants showed on Monday that one in five had no heating.",
-    ],
-)
-def test_one_document_speaking_on_a_named_day_is_named(annotator: Annotator, text: str) -> None:
-    f = last(annotator, text)
-    assert f.sourcing == "named_source", f.reason
-    assert "sourcing.source.document_dated" in (f.reason or "")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "The sluice gates jammed an hour before the flood, reports said Thursday.",
         "The sluice gates jammed an hour before the flood, a leaked memo said Thursday.",
         "The sluice gates jammed an hour before the flood, a report said.",
     ],
 )
-def test_plural_unreadable_or_undated_documents_stay_vague(annotator: Annotator, text: str) -> None:
+def test_documents_known_only_by_a_day_stay_vague(annotator: Annotator, text: str) -> None:
     f = last(annotator, text)
     assert f.sourcing == "vague_document" and f.tier == "query", f.reason
 

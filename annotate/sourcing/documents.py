@@ -18,8 +18,6 @@ _OWN_MATTERS = WordSetView("own_matters")
 _MARKET_SERIES = WordSetView("market_series")
 _MARKET_MOVERS = WordSetView("market_movers")
 # prepositions that give a document's subject or sample, never its author
-_DAYS = WordSetView("day_of_news")
-_PARTS_OF_DAY = frozenset(("morning", "evening", "afternoon"))
 _TOPIC_PREPS = frozenset(("on", "about", "into", "among", "regarding", "concerning", "across"))
 _EQUITY = frozenset(("share", "stock"))  # a company's own; the rest of the set is nobody's
 # verbs of a trading session that are not changes of level ('closed at', 'ended the day')
@@ -92,13 +90,6 @@ class Documents:
                 "document",
                 f"attributed to a document the sentence identifies ('{who}')"
                 " (sourcing.source.document_described)",
-            )
-        if (day := _released_on(head)) is not None:
-            return made(
-                "named_source",
-                "document",
-                f"attributed to a document that spoke on a named day ('{head.head.text} {day}'):"
-                f" '{src.text}' (sourcing.source.document_dated)",
             )
         if any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
             prev = mem.document(head.lemma_.lower())
@@ -335,25 +326,6 @@ class Documents:
                     )
                 )
         return False
-
-
-def _released_on(head: Token) -> str | None:
-    """'a preliminary report said Friday', 'a survey showed on Monday' (round 24, rule
-    "sourcing.source.document_dated"): one document, the subject of a verb dated to a day
-    of the news (`sourcing.words.day_of_news`), was released that day, as 'a study published
-    on Wednesday' is: the desk can find it. A plural ('reports said Friday') or a vague one
-    ('an internal memo said Friday', decided before) is not one document anybody can read."""
-    if head.dep_ != "nsubj" or head.tag_ != "NN" or head.head.pos_ != "VERB":
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
-        return None
-    for c in head.head.children:
-        day = c if c.dep_ in ("npadvmod", "advmod") else None
-        if c.dep_ == "prep" and c.lower_ == "on":
-            day = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if day is not None and day.lower_ in _DAYS and day.lower_ not in _PARTS_OF_DAY:
-            return day.text if day.head.i == head.head.i else f"on {day.text}"
-    return None
 
 
 def _modifier_in(head: Token, words: WordSet) -> Token | None:
