@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "16097150de9ba45e36acb4a3614df02019320720a9d98fdc5c053fc5b99d5358",
+    "heldout": "a96b899e03d1f354c26d770b2e30a3be84730ce71a2b34b2a0a8c0f54960de3c",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -206,6 +206,15 @@ DIGESTS = {
 #            framing F1 (outside quotes) 0.6798, neutral flags per 500 words 0.26
 # The floors on unsourced F1 and label agreement rise to hold the round's gain: 0.738 -> 0.745
 # and 0.752 -> 0.754; the named ceiling and the framing floor stay.
+# Twenty-fourth round: six blind articles c24_* (tests/heldout/README_ROUND24.md), scored once on
+# 7e79186 (tests/heldout/FIRST_SCORES_ROUND24.md: unsourced F1 0.699, agreement 0.705, framing
+# outside quotes 0.560; the same at 8f3c061). The round's rules change no label of the 128
+# earlier articles (F1 0.7506, agreement 0.7563). With the set, 134 articles, 3,137 sentences:
+#   heldout: unsourced F1 0.7474 (precision 0.8675), label agreement 0.7536, named flagged
+#            114/1354 (0.0842), framing F1 (outside quotes) 0.6742, neutral per 500 words 0.26
+# With the set (no rule changed for it), the floors on label agreement and framing move with
+# it: 0.754 -> 0.752 and 0.675 -> 0.670 (its review's unmarked judgements of a film count as
+# extra spans, and its documents known only by a date as named); the others stay.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -218,9 +227,9 @@ BOUNDS = {
     ],
     "heldout": [
         ("sourcing.unsourced_f1", "min", 0.745),
-        ("sourcing.label_agreement", "min", 0.754),
+        ("sourcing.label_agreement", "min", 0.752),
         ("sourcing.named_flagged_rate", "max", 0.085),
-        ("framing.outside_quotes_f1", "min", 0.675),
+        ("framing.outside_quotes_f1", "min", 0.670),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }

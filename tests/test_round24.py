@@ -100,10 +100,23 @@ def test_a_lede_study_identified_later_is_routine(annotator: Annotator, later: s
     assert "sourcing.tier.document_named_next" in (f.reason or "")
 
 
+def test_a_lede_study_set_off_with_its_authors_without_a_cue_is_routine(
+    annotator: Annotator,
+) -> None:
+    later = (
+        "The study, by researchers at Brenmoor University, was published on Tuesday in the"
+        " journal Water Futures."
+    )
+    f = flags(annotator, f"{LEDE}\n\n{later}")[0]
+    assert (f.sourcing, f.tier) == ("vague_document", "routine"), f.reason
+
+
 @pytest.mark.parametrize(
     "later",
     [
         "A separate study by the Tarrow Institute found the opposite.",
+        "Dr Ines Varga, a hydrologist who was not involved in the study, said the farms were"
+        " well chosen.",
         "A report by the Tarrow Institute tracked 400 farms.",
         "Irrigation now takes most of the valley's water.",
     ],

@@ -8,10 +8,12 @@ judged real pages such ledes were shown as vague documents an editor would query
 editors judged them not a claim to query: the article identifies the document. So a query
 flag resting on one unnamed document ('a' or 'an' and a singular noun, with no word that keeps
 it unreadable such as 'leaked' or 'internal') is routine when one of the next sentences is
-attributed to a named source and speaks of a document of the same kind (a study, its findings
-or a paper; a report; a survey or a poll): the named document itself ('a study by the Tarrow
-Institute') or its named authors ('Researchers at X, whose findings appear in ...'), unless
-that one is marked as another ('a separate study'). It stays a
+identifies a document of the same kind (a study, its findings or a paper; a report; a survey
+or a poll): the named document it is attributed to ('a study by the Tarrow Institute'), its
+named authors ('Researchers at X, whose findings appear in ...'), or 'the study' set off with
+its authors or journal ('The study, by researchers at X, was published on Tuesday'), unless
+that one is marked as another ('a separate study'). A named expert who only mentions the
+study ('Dr Y, who was not involved in the study, said') identifies nothing. It stays a
 flag, one click away, with the naming sentence's source in the reason.
 
 Entries, with invented examples: annotate/lexicons/sourcing_tiers_doc.toml.
@@ -60,6 +62,43 @@ def _one_unnamed(head: Token, lex: SourcingLexicon) -> bool:
     )
 
 
+def _by_someone(t: Token) -> bool:
+    """'The study, by researchers at the University of X, was published ...': a document
+    noun set off with a named author or a named journal (the parse may hang the phrase on
+    the verb)."""
+    near = [*t.rights]
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        near += [c for c in t.head.children if t.i < c.i < t.head.i or c.dep_ == "prep"]
+    for c in near:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "in"):
+            if any(g.ent_type_ in ("ORG", "PERSON") or g.pos_ == "PROPN" for g in c.subtree):
+                return True
+    return False
+
+
+def _identified(sent: SpacySpan, b: Attribution | None, kind: str) -> Token | None:
+    """The document of `kind` that `sent` identifies, if any: the named document the sentence
+    is attributed to, a noun of that kind inside its named source ('Researchers at X, whose
+    findings appear in ...'), or the definite document set off with its authors or journal
+    ('The study, by researchers at X, was published on Tuesday in ...'). A named person who
+    merely mentions the study ('Dr Y, who was not involved in the study') does not count."""
+    if b is not None and b.label == "named_source":
+        if b.kind == "document" and b.head is not None and _kind(b.head) == kind:
+            return b.head
+        if b.source is not None:
+            for t in sent:
+                inside = b.source.start <= t.idx < b.source.end
+                if inside and t.pos_ == "NOUN" and _kind(t) == kind:
+                    return t
+    for t in sent:
+        if t.pos_ != "NOUN" or _kind(t) != kind:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+            if _by_someone(t):
+                return t
+    return None
+
+
 def document_named_next(
     flags: list[SentenceFlag],
     mains: Sequence[Attribution | None],
@@ -76,15 +115,8 @@ def document_named_next(
             continue
         kind = _kind(a.head)
         for j in range(i + 1, min(len(flags), i + 1 + _WINDOW)):
-            b = mains[j]
-            if b is None or b.label != "named_source":
-                continue
-            # the named document itself, or a named source in a sentence that speaks of a
-            # document of that kind ('Researchers at X, whose findings appear in ...')
-            same = [t for t in sents[j] if t.pos_ == "NOUN" and _kind(t) == kind]
-            if b.kind == "document" and b.head is not None and _kind(b.head) == kind:
-                same.append(b.head)
-            if not same or any(c.lower_ in _ANOTHER for t in same for c in t.children):
+            same = _identified(sents[j], mains[j], kind)
+            if same is None or any(c.lower_ in _ANOTHER for c in same.children):
                 continue
             words = " ".join(sents[j].text.split())
             named = words if len(words) <= 70 else words[:67].rstrip() + "..."
