@@ -126,6 +126,15 @@ def test_a_lede_study_never_identified_stays_a_query(annotator: Annotator, later
     assert (f.sourcing, f.tier) == ("vague_document", "query"), f.reason
 
 
+def test_an_article_is_not_identified_by_another_article_later(annotator: Annotator) -> None:
+    text = (
+        "Tolls on the bridge will double next year, according to an article.\n\n"
+        "Ms Ferrand also shared an article by the Harbour Gazette that said the tolls would fall."
+    )
+    f = flags(annotator, text)[0]
+    assert (f.sourcing, f.tier) == ("vague_document", "query"), f.reason
+
+
 def test_studies_in_the_plural_stay_a_query_even_with_a_named_study_after(
     annotator: Annotator,
 ) -> None:

@@ -47,9 +47,10 @@ _KINDS = {
 _ANOTHER = frozenset("another separate earlier previous other second similar different".split())
 
 
-def _kind(head: Token) -> str:
-    lemma = head.lemma_.lower()
-    return _KINDS.get(lemma, lemma)
+def _kind(head: Token) -> str | None:
+    """The family of a study, report or survey noun; None for any other document ('an
+    article', 'a memo'), which ledes do not cite by kind and name later."""
+    return _KINDS.get(head.lemma_.lower())
 
 
 def _one_unnamed(head: Token, lex: SourcingLexicon) -> bool:
@@ -114,6 +115,8 @@ def document_named_next(
         if not _one_unnamed(a.head, lex):
             continue
         kind = _kind(a.head)
+        if kind is None:
+            continue
         for j in range(i + 1, min(len(flags), i + 1 + _WINDOW)):
             same = _identified(sents[j], mains[j], kind)
             if same is None or any(c.lower_ in _ANOTHER for c in same.children):
