@@ -8,7 +8,7 @@
   lede's flag is routine (sourcing.tier.document_named_next).
 - 'Crews found the ferry drifting off the point': a verb of coming upon something with a
   participle clause is an act, not a finding (sourcing.words.scene_verbs, sourcing.tier.actor).
-- 'lying beside his scooter' is where someone lies, not a falsehood (accusation_sense).
+- 'lying on the shingle' is where someone lies, not a falsehood (accusation_sense).
 - A document is not the answers to the poll named before it.
 All sentences are invented.
 """
@@ -104,8 +104,8 @@ def test_a_lede_study_set_off_with_its_authors_without_a_cue_is_routine(
     annotator: Annotator,
 ) -> None:
     later = (
-        "The study, by researchers at Brenmoor University, was published on Tuesday in the"
-        " journal Water Futures."
+        "The paper from the Brenmoor University hydrology group appeared in Water Futures on"
+        " Tuesday."
     )
     f = flags(annotator, f"{LEDE}\n\n{later}")[0]
     assert (f.sourcing, f.tier) == ("vague_document", "routine"), f.reason
@@ -184,7 +184,9 @@ def test_a_finding_in_a_finite_clause_keeps_its_source(annotator: Annotator, tex
 
 
 def test_lying_somewhere_is_no_accusation(annotator: Annotator) -> None:
-    f = last(annotator, "Responding officers found a delivery rider lying beside his scooter.")
+    f = last(
+        annotator, "The lifeboat crew reached a kayaker lying on the shingle below the cliffs."
+    )
     assert "accusation" not in (f.reason or ""), f.reason
 
 

@@ -50,7 +50,7 @@ def _agent(subj: Token, lex: SourcingLexicon) -> bool:
 
 
 def _lies_somewhere(t: Token) -> bool:
-    """'lying beside his scooter', 'lay unconscious', 'lies in ruins' (round 24): 'lie' with
+    """'lying on the shingle', 'lay unconscious', 'lies in ruins' (round 24): 'lie' with
     a place, a state or a manner is where or how someone or something is, not a falsehood;
     'lied to the inquiry' and 'lying about the accounts' stay accusations."""
     for c in t.children:
@@ -71,7 +71,7 @@ def accusation_sense(t: Token, lex: SourcingLexicon) -> bool:
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in _MECHANICAL for c in t.children
         )
     if lemma == "lie" and t.pos_ == "VERB" and _lies_somewhere(t):
-        return False  # 'found a rider lying beside his scooter'
+        return False  # 'a kayaker lying on the shingle'
     if lemma not in _AGENT_VERBS or t.pos_ not in ("VERB", "AUX"):
         return True
     if lemma in ("rig", "mask") and any(

@@ -7,11 +7,11 @@ hydrologists at Brenmoor University, ...', 'a recent study by the Hollin Institu
 judged real pages such ledes were shown as vague documents an editor would query, and the
 editors judged them not a claim to query: the article identifies the document. So a query
 flag resting on one unnamed document ('a' or 'an' and a singular noun, with no word that keeps
-it unreadable such as 'leaked' or 'internal') is routine when one of the next sentences is
+it unreadable such as 'leaked' or 'internal') is routine when one of the next sentences
 identifies a document of the same kind (a study, its findings or a paper; a report; a survey
 or a poll): the named document it is attributed to ('a study by the Tarrow Institute'), its
-named authors ('Researchers at X, whose findings appear in ...'), or 'the study' set off with
-its authors or journal ('The study, by researchers at X, was published on Tuesday'), unless
+named authors ('Researchers at X, whose findings appear in ...'), or the document set off with
+its authors or journal ('The paper from the X group appeared in Y'), unless
 that one is marked as another ('a separate study'). A named expert who only mentions the
 study ('Dr Y, who was not involved in the study, said') identifies nothing. It stays a
 flag, one click away, with the naming sentence's source in the reason.
@@ -81,7 +81,7 @@ def _identified(sent: SpacySpan, b: Attribution | None, kind: str) -> Token | No
     """The document of `kind` that `sent` identifies, if any: the named document the sentence
     is attributed to, a noun of that kind inside its named source ('Researchers at X, whose
     findings appear in ...'), or the definite document set off with its authors or journal
-    ('The study, by researchers at X, was published on Tuesday in ...'). A named person who
+    ('The paper from the X group appeared in Y on Tuesday'). A named person who
     merely mentions the study ('Dr Y, who was not involved in the study') does not count."""
     if b is not None and b.label == "named_source":
         if b.kind == "document" and b.head is not None and _kind(b.head) == kind:
@@ -106,8 +106,8 @@ def document_named_next(
     sents: list[SpacySpan],
     lex: SourcingLexicon,
 ) -> None:
-    """Make routine each query flag resting on one unnamed document that a later sentence
-    (within `_WINDOW`) attributes to a named document of the same kind."""
+    """Make routine each query flag resting on one unnamed study, report or survey that a
+    later sentence (within `_WINDOW`) identifies (`_identified`)."""
     for i, f in enumerate(flags):
         a = mains[i]
         if f.sourcing != "vague_document" or f.tier != "query" or a is None or a.head is None:

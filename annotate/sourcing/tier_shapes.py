@@ -178,11 +178,12 @@ def social_posters(flag: SentenceFlag, sent: SpacySpan) -> str | None:
 
 def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
     """'A family member spotted the trailer and called the coastguard', 'Scientists on Monday
-    unveiled a map', 'officers ... where they called an ambulance': unnamed people as the subject of a verb
-    with a thing as its object and no clause of what was said or found. They did something;
-    they are not telling the reader anything. A verb that reports with a noun object
-    ('reported wait times', 'confirmed the deal', `sourcing.words.nominal_report_verbs`) and
-    an object that is a finding ('found evidence', `sourcing.words.found_things`) stay."""
+    unveiled a map', 'officers ... where they called an ambulance': unnamed people as the
+    subject of a verb with a thing as its object and no clause of what was said or found.
+    They did something; they are not telling the reader anything. A verb that reports with a
+    noun object ('reported wait times', 'confirmed the deal',
+    `sourcing.words.nominal_report_verbs`) and an object that is a finding ('found evidence',
+    `sourcing.words.found_things`) stay."""
     if flag.sourcing not in ("anonymous_source", "weasel") or flag.cue is None:
         return None
     if any(ch in _QUOTES for ch in sent.text) or flag.in_quote:
@@ -208,7 +209,7 @@ def actor_not_source(flag: SentenceFlag, sent: SpacySpan) -> str | None:
 
 
 def found_scene(verb: Token) -> str | None:
-    """'Responding officers found a woman lying in the road', 'firefighters saw the roof
+    """'crews found the ferry drifting off the point', 'firefighters saw the roof
     collapsing' (round 24, rule "sourcing.tier.actor"): a verb of coming upon something
     (`sourcing.words.scene_verbs`) whose clause has no finite verb, only a participle with its
     own subject, tells what the people came upon, not what they said or concluded. A finite
