@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "72a1a0730ea25dcd6e28f764a920c3d0c4372c7e7a7c2cb72e29fa441d844e99",
+    "heldout": "5ce554efc039e1c9e811ac66d0b3caddbe41217825a799df12753b9cf1539209",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -215,6 +215,15 @@ DIGESTS = {
 # With the set (no rule changed for it), the floors on label agreement and framing move with
 # it: 0.754 -> 0.752 and 0.675 -> 0.670 (its review's unmarked judgements of a film count as
 # extra spans, and its documents known only by a date as named); the others stay.
+# Twenty-fifth round: six blind articles c25_* (tests/heldout/README_ROUND25.md), scored once on
+# 3c09b0a, before the round's first rule (tests/heldout/FIRST_SCORES_ROUND25.md: unsourced F1
+# 0.614, agreement 0.686, framing outside quotes 0.686). With the set, 140 articles, 3,312
+# sentences, on 3c09b0a:
+#   heldout: unsourced F1 0.7411 (precision 0.8653), label agreement 0.7500, named flagged
+#            115/1391 (0.0827), framing F1 (outside quotes) 0.6749, neutral per 500 words 0.26
+# With the set (no rule changed for it), the floors on unsourced F1 and label agreement move
+# with it: 0.745 -> 0.740 and 0.752 -> 0.748 (its reviews' and column's unsourced claims about
+# real people are missed, and its documents known only by a date are read as named).
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -226,8 +235,8 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.745),
-        ("sourcing.label_agreement", "min", 0.752),
+        ("sourcing.unsourced_f1", "min", 0.740),
+        ("sourcing.label_agreement", "min", 0.748),
         ("sourcing.named_flagged_rate", "max", 0.085),
         ("framing.outside_quotes_f1", "min", 0.670),
         ("framing.neutral_per_500_words", "max", 1.0),
