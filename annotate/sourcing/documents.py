@@ -10,7 +10,7 @@ from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.syntax import _attached_to, _np, _tok_span
-from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, WordSetView
+from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, _TIME_ENTS, WordSetView
 
 _DATA_NOUNS = WordSetView("data_nouns")
 _OWN_ACT_VERBS = WordSetView("own_act_verbs")
@@ -20,6 +20,13 @@ _MARKET_MOVERS = WordSetView("market_movers")
 # prepositions that give a document's subject or sample, never its author
 _TOPIC_PREPS = frozenset(("on", "about", "into", "among", "regarding", "concerning", "across"))
 _EQUITY = frozenset(("share", "stock"))  # a company's own; the rest of the set is nobody's
+# public-document verbs that put a paper on a court's or a parliament's record, which says
+# whose it is in the story's context ('the lawsuit filed this week'); the others ('published',
+# 'released', 'issued', 'posted') need the sentence to say by whom or where (round 25)
+_RECORD_VERBS = frozenset(("file", "lodge", "submit", "table"))
+# where a published paper can be found, even when the parse loses the title after them
+# ('published in the journal Soil Futures', 'posted on the board's website')
+_VENUES = frozenset(("journal", "website", "gazette", "register", "docket"))
 # verbs of a trading session that are not changes of level ('closed at', 'ended the day')
 _MARKET_SERIES_VERBS = frozenset(("close", "end", "finish", "open", "trade", "stand", "hover"))
 
@@ -67,6 +74,7 @@ class Documents:
                 t
                 for t in np
                 if t.i != head.i
+                and not _when(t)
                 and (
                     t.ent_type_ in _NAMED_ENTS
                     or t.pos_ == "PROPN"
@@ -80,7 +88,7 @@ class Documents:
         if owner is not None:
             return made("named_source", "document", f"attributed to a named document: '{src.text}'")
         public = _modifier_in(head, lex["public_document_verb"])
-        if public is not None:
+        if public is not None and _says_whose(public):
             return made(
                 "named_source", "document", f"attributed to a public document: '{src.text}'"
             )
@@ -128,6 +136,13 @@ class Documents:
                 prev.kind,
                 f"'{src.text}': the figures of '{prev.source.text if prev.source else head.text}'",
                 source=prev.source or src,
+            )
+        if public is not None:
+            return made(
+                "vague_document",
+                "vague",
+                f"attributed to unnamed '{src.text}': '{public.text}', but not by whom or"
+                " where (sourcing.source.dated_document)",
             )
         return made("vague_document", "vague", f"attributed to unnamed '{src.text}'")
 
@@ -290,7 +305,11 @@ class Documents:
                 )
                 if named is not None and not self._topic_of(named, head):
                     return f"{c.text} ... {named.text}"
-            if c.dep_ in ("acl", "conj") and self.lex["public_document_verb"].token(c):
+            if (
+                c.dep_ in ("acl", "conj")
+                and self.lex["public_document_verb"].token(c)
+                and _says_whose(c)
+            ):
                 return c.text
         return None
 
@@ -332,6 +351,41 @@ def _modifier_in(head: Token, words: WordSet) -> Token | None:
     """The first adjective or clausal modifier of a document noun that is in `words`
     ("a classified review", "a report published by the ministry")."""
     return next((c for c in head.children if c.dep_ in ("acl", "amod") and words.token(c)), None)
+
+
+def _when(t: Token) -> bool:
+    """`t` is part of a date or time ('released in March', 'published on Monday', 'New
+    Year's Eve', which the model tags an event): a capitalised word that says when, never
+    whose (round 25)."""
+    return t.ent_type_ in _TIME_ENTS or t.ent_type_ == "EVENT"
+
+
+def _says_whose(verb: Token) -> bool:
+    """A 'published' or 'released' document is one the reader can find only when the
+    sentence says by whom or where ('released by the Harbour Board', 'published in Water
+    Futures'); a date alone ('a report released on Monday', 'a survey published last month')
+    leaves it anyone's (rule "sourcing.source.dated_document"). Papers filed or lodged are
+    on a court's or a parliament's record (_RECORD_VERBS); a journal or a website is a
+    place to look (_VENUES); a paper published with the decision or budget the story is
+    about is that body's."""
+    if verb.lemma_.lower() in _RECORD_VERBS:
+        return True
+    if any(t.dep_ == "pobj" and t.lemma_.lower() in _VENUES for t in verb.subtree):
+        return True
+    for prep in verb.children:
+        # 'minutes published alongside the decision', 'tables released with the budget': tied
+        # to a decision or paper the story has named, so it is that body's
+        if prep.dep_ == "prep" and prep.lower_ in ("alongside", "with"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and any(
+                c.dep_ == "poss" or c.lower_ in _DEFINITE for c in obj.children
+            ):
+                return True
+    return any(
+        (t.ent_type_ in _NAMED_ENTS or t.pos_ == "PROPN") and not _when(t)
+        for t in verb.subtree
+        if t.i != verb.i
+    )
 
 
 def _in_title(t: Token, head: Token) -> bool:
