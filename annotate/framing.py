@@ -22,6 +22,7 @@ from annotate.framing_auto import (
     vader_sha,
 )
 from annotate.framing_context import charged_offence, part_of_name
+from annotate.framing_culture import demote_culture
 from annotate.framing_genre import demote_genre, literal_sense
 from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
@@ -42,8 +43,9 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
-# framing_questions/framing_genre/framing_works change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-14.3"
+# framing_questions/framing_genre/framing_works/framing_culture change, so the fingerprint
+# changes with them.
+RULES_VERSION = "framing-rules-14.4"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -171,6 +173,7 @@ class FramingMatcher:
             demote_reactions(doc, out)  # "Democrats were incensed by the offer": mild
             demote_said(doc, out)  # round 14: "Vale complained the pitch was a disgrace": mild
             demote_work_judgements(doc, out)  # round 24: "a stunning debut album": mild
+            demote_culture(doc, out)  # round 25: "the chorus is bonkers" in a review: mild
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

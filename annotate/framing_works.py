@@ -39,12 +39,18 @@ WORK_NOUNS = frozenset(
 
 def _work_described(t: Token) -> Token | None:
     """The work noun that `t` describes: 'stunning album' (amod), 'wonderfully curated
-    show' (advmod on an amod), 'brutal yet evocative listen' (conj of an amod)."""
+    show' (advmod on an amod), 'brutal yet evocative listen' (conj of an amod), 'the finale
+    is stunning' (the complement of a copula whose subject is the work; round 25)."""
     word = t
     while word.dep_ in ("advmod", "conj") and word.head.pos_ in ("ADJ", "VERB", "ADV"):
         word = word.head
     if word.dep_ in ("amod", "compound") and word.head.lower_ in WORK_NOUNS:
         return word.head
+    if word.dep_ == "acomp" and word.head.lemma_ in ("be", "sound", "look", "feel", "seem"):
+        # round 25, a predicate: 'the finale is stunning', 'the soundtrack sounds eerie'
+        subj = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in WORK_NOUNS:
+            return subj
     return None
 
 

@@ -28,8 +28,7 @@ def last(annotator: Annotator, text: str):
         "A survey published last week found that most allotment holders had lost their water"
         " supply.",
         "A review issued on Tuesday said the tram depot had flooded four times since 2019.",
-        "Figures released on New Year's Eve showed the hostel turned away 300 people in"
-        " December.",
+        "Figures released on New Year's Eve showed the hostel turned away 300 people in December.",
     ],
 )
 def test_a_document_known_only_by_its_date_is_vague(annotator: Annotator, text: str) -> None:
@@ -47,8 +46,7 @@ def test_a_document_known_only_by_its_date_is_vague(annotator: Annotator, text: 
         " spread north.",
         "The petition lodged this week asks the tribunal to stop the sale of the pier.",
         "A notice posted on the Harbour Board's website said the slipway would reopen in May.",
-        "The Corvell Housing Trust's survey, published last week, found that rents rose 9"
-        " percent.",
+        "The Corvell Housing Trust's survey, published last week, found that rents rose 9 percent.",
         # tied to the decision the story reports: that board's minutes
         "Four of the seven governors wanted a bigger cut, minutes released alongside the"
         " decision showed.",

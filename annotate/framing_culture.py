@@ -1,0 +1,95 @@
+"""Culture copy: the strong words of criticism and of a retold story are the genre's, not the
+outlet's verdict on the news (round 25).
+
+Reviews, critics' choices, music round-ups, fan essays on a game's lore: their writers judge
+works ('a magnificent final act', 'the chorus is bonkers', 'eerie, jaw-dropping and absurd') and
+retell what happens in them ('the villain slaughters the crew', 'a monstrous, vicious
+universe'). On the judged real pages the culture pages held the worst framing precision left
+after round 24: a music round-up starred 16 spans, none loaded in context; a critics' choice of
+exhibitions starred 16, five loaded (all praise or blame of real people); a producer's
+interview about comic-book films starred 7, one loaded. The editors who judged them wrote the
+convention down: a critic's verdict on a work is not loaded, while sneers, labels, praise or
+blame of real people are. Round 24 caught only an adjective on a work noun ('a stunning album';
+annotate/framing_works.py). A predicate ('the second act is stunning'), a verdict on a
+performer, or a word of the plot is out of its reach.
+
+So, as for sports copy (annotate/framing_genre.py): a text that uses culture words densely is
+culture copy, and in it the strong spans in the writer's voice whose entry is one of the
+genre's usual words of verdict or description (CULTURE_CONVENTIONS) drop to mild: one click
+away, with the reason saying why. Words that judge people's character or politics
+('xenophobic', 'courageous', 'greedy', 'corrupt', 'fascist', 'clown', 'snub') are not in the
+table and stay strong wherever they are. Tests: tests/test_round25_framing.py.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from annotate.models import FramingSpan
+
+# Words that name works, their makers and their parts. None that news borrows often: not
+# 'record', 'label', 'track', 'cast', 'debut', 'band', 'chapter', 'episode', 'stage',
+# 'directed', 'animated', 'show' or 'series' ('cast a vote', 'a record high', 'the next
+# chapter', 'a television series').
+CULTURE_WORDS = frozenset(
+    """film films movie movies filmmaker filmmakers screenplay screenwriter cinema cinematic
+    cinematography novel novels novelist fiction album albums song songs singer singers
+    songwriter lyrics protagonist protagonists villain villains heroine character characters
+    plot plots sequel sequels prequel trilogy franchise gameplay lore actor actors actress
+    actresses premiere soundtrack reviewer theatre theater musical opera orchestra gallery
+    galleries exhibition exhibitions curator painter painters painting paintings sculpture
+    sculptures artwork artworks poet poems poetry memoir comic comics manga anime animation
+    blockbuster starring documentary documentaries audiences guitar vocals genre playwright
+    choreography dancer dancers chorus verse verses menu dessert desserts starters""".split()
+)
+CULTURE_MIN_WORDS = 6
+# ... used densely: one token in 75 or more, so a news story that mentions a film, a gallery
+# and a premiere in passing is not read as a review
+CULTURE_MIN_SHARE = 1 / 75
+
+# Strong entries that are the usual words of a critic's verdict on a work ('magnificent',
+# 'bonkers', 'jaw-dropping', 'absurd', 'eerie') or of a retold story's matter ('vicious',
+# 'slaughter', 'monstrous', 'apocalyptic', 'nightmare'). In culture copy they drop to mild.
+CULTURE_CONVENTIONS = frozenset(
+    [
+        f"framing.loaded.{w}"
+        for w in """madness epic vicious nightmare menace malevolent incredible feral eerie
+        deranged terrifying terrible surreal stunning staggering slaughter pandemonium
+        onslaught murderous monstrous monstrosity magnificent jaw_dropping insane hysterical
+        horrifying horrific horrendous heartbreaking grotesque gross glorious daft carnage
+        brutal bonkers apocalyptic annihilate absurdity absurd abominable abomination
+        breathtaking astonishing masterful wonderful bizarre grim chilling gruesome savage
+        shocking evil wrath seethe shatter plunder""".split()
+    ]
+    + [
+        "framing.labeling.monster",
+        "framing.labeling.freak",
+        "framing.labeling.beast",
+        "framing.intensifier.insanely",
+        "framing.intensifier.brutally",
+        "framing.loaded.metaphor.disaster.meltdown_apoc",
+    ]
+)
+
+
+def culture_copy(doc: Doc) -> bool:
+    """The text is a review, a critics' round-up or a piece about works: CULTURE_MIN_WORDS
+    different culture words, used densely."""
+    hits = [t.lower_ for t in doc if t.lower_ in CULTURE_WORDS]
+    return len(set(hits)) >= CULTURE_MIN_WORDS and len(hits) >= CULTURE_MIN_SHARE * len(doc)
+
+
+def demote_culture(doc: Doc, spans: list[FramingSpan]) -> None:
+    """In culture copy, strong author's-voice spans whose entry is a convention of the genre
+    become mild, with the reason saying why."""
+    candidates = [
+        s for s in spans if s.tier == "strong" and not s.in_quote and s.entry in CULTURE_CONVENTIONS
+    ]
+    if not candidates or not culture_copy(doc):
+        return
+    for s in candidates:
+        s.tier = "mild"
+        s.reason = (
+            f"{s.reason} (Culture copy: a critic's usual word for a work or for what happens"
+            " in it; mild.)"
+        )
