@@ -67,3 +67,36 @@ def test_a_dated_document_named_again_stays_vague(annotator: Annotator) -> None:
         " supply. The survey also found that half had given up their plots.",
     )
     assert f.sourcing == "vague_document", f.reason
+
+
+# -- people the reporter interviewed -------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stallholders interviewed by the Wexcombe Gazette said the market had lost its Saturday"
+        " trade.",
+        "The market lost its Saturday trade after the bypass opened, according to stallholders"
+        " interviewed by the Wexcombe Gazette.",
+        "Lock-keepers contacted by the Harlow Ledger said the gates had jammed all winter.",
+    ],
+)
+def test_people_interviewed_by_an_outlet_are_unnamed(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "anonymous_source" and f.tier == "query", f.reason
+
+
+def test_people_polled_by_a_named_pollster_cite_a_named_poll(annotator: Annotator) -> None:
+    f = last(annotator, "Economists polled by Harlow Research expect the bank to hold rates.")
+    assert f.sourcing == "named_source", f.reason
+
+
+# -- bodies are a count of the dead -----------------------------------------------------------
+def test_bodies_recovered_are_a_casualty_count(annotator: Annotator) -> None:
+    f = last(annotator, "Mine rescuers carried 3 bodies out of the Harle pit on Friday.")
+    assert f.sourcing == "unattributed_claim" and f.tier == "query", f.reason
+    assert "sourcing.tier.casualty" in (f.reason or "")
+
+
+def test_a_count_of_shops_stays_routine(annotator: Annotator) -> None:
+    f = last(annotator, "The mill closed 12 of its 40 shops last year.")
+    assert f.tier == "routine", f.reason

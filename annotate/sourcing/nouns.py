@@ -12,7 +12,17 @@ from annotate.sourcing.words import (
     _NAMED_ENTS,
     _PEOPLE_SUFFIXES,
     _ROLE_PEOPLE,
+    WordSetView,
 )
+
+# participles whose agent did the interviewing ("interviewed by the Gazette"): round 25
+MET_BY = WordSetView("met_by_verbs")
+
+
+def interviewed(head: Token) -> bool:
+    """'stallholders interviewed by the Gazette', 'lock-keepers contacted by the Ledger': people
+    the reporter spoke to, set by a participle of sourcing.words.met_by_verbs (round 25)."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in MET_BY for c in head.children)
 
 
 def _unique_role(head: Token) -> bool:
@@ -46,9 +56,10 @@ def _owner_named(head: Token, lex: SourcingLexicon) -> bool:
 
 
 def _named_agent(head: Token, sent: SpacySpan) -> Token | None:
-    """'economists polled by Reuters': the named organisation that ran the poll."""
+    """'economists polled by Reuters': the named organisation that ran the poll. Not the
+    interviewer of 'stallholders interviewed by the Gazette' (sourcing.words.met_by_verbs)."""
     for c in head.children:
-        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN":
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lemma_.lower() not in MET_BY:
             for a in c.children:
                 if a.dep_ == "agent":
                     pobj = next((p for p in a.children if p.dep_ == "pobj"), None)

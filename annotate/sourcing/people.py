@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.sourcing.lexicon import SourcingLexicon
-from annotate.sourcing.nouns import _named_affiliation, _named_modifier, _people_noun
+from annotate.sourcing.nouns import MET_BY, _named_affiliation, _named_modifier, _people_noun
 from annotate.sourcing.words import (
     _NAMED_ENTS,
     _PLURAL_GROUPS,
@@ -198,6 +198,9 @@ def in_relative_clause(tok: Token, head: Token) -> bool:
         if up.i == head.i or up.head.i == up.i:
             return False
         if up.dep_ == "relcl":  # not 'acl': 'a driver named Ada Brink' names her
+            return True
+        if up.dep_ == "acl" and up.lemma_.lower() in MET_BY:
+            # 'stallholders interviewed by the Gazette': the interviewer, not them (round 25)
             return True
         up = up.head
     return False

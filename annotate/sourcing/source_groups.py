@@ -21,6 +21,7 @@ from annotate.sourcing.nouns import (
     _owner_named,
     _people_noun,
     _unique_role,
+    interviewed,
 )
 from annotate.sourcing.people import (
     _PARTY_WORDS,
@@ -42,6 +43,12 @@ from annotate.sourcing.words import (
     _QUANTIFIERS,
     WordSetView,
 )
+
+
+# 'stallholders interviewed by the Gazette': particular people the reporter spoke to, none of
+# them named; anonymous, not a vague group (round 25). Label, kind, (reason), rule.
+_INTERVIEWED = ("anonymous_source", "anonymous")
+_NONE_NAMED = " (people interviewed, none named; sourcing.words.met_by_verbs)"
 
 
 class GroupTypes:
@@ -149,6 +156,8 @@ class GroupTypes:
                 # 'her doctor said', 'the club's doctor said': one person, not a group; unnamed
                 # but affiliated, so anonymous_source (DESIGN.md; round 22)
                 return _one_in_role(head, np, src, make)
+            if interviewed(head):
+                return make(*_INTERVIEWED, f"attributed to unnamed '{src.text}'{_NONE_NAMED}")
             return make(
                 "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
             )
@@ -233,6 +242,8 @@ class GroupTypes:
                 c.dep_ in ("det", "poss") and c.lower_ not in _QUANTIFIERS for c in head.children
             )
         ):
+            if interviewed(head):
+                return make(*_INTERVIEWED, f"attributed to unnamed '{src.text}'{_NONE_NAMED}")
             # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
         if (
