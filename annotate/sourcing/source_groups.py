@@ -44,7 +44,6 @@ from annotate.sourcing.words import (
     WordSetView,
 )
 
-
 # 'stallholders interviewed by the Gazette': particular people the reporter spoke to, none of
 # them named; anonymous, not a vague group (round 25). Label, kind, (reason), rule.
 _INTERVIEWED = ("anonymous_source", "anonymous")
