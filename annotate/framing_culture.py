@@ -43,9 +43,10 @@ CULTURE_WORDS = frozenset(
     choreography dancer dancers chorus verse verses menu dessert desserts starters""".split()
 )
 CULTURE_MIN_WORDS = 6
-# ... used densely: one token in 75 or more, so a news story that mentions a film, a gallery
-# and a premiere in passing is not read as a review
-CULTURE_MIN_SHARE = 1 / 75
+# ... used densely: one token in 150 or more (punctuation counts as tokens), as for sports
+# copy, so a long news story that mentions a film, a gallery and a premiere in passing is
+# not read as a review
+CULTURE_MIN_SHARE = 1 / 150
 
 # Strong entries that are the usual words of a critic's verdict on a work ('magnificent',
 # 'bonkers', 'jaw-dropping', 'absurd', 'eerie') or of a retold story's matter ('vicious',
