@@ -224,6 +224,12 @@ DIGESTS = {
 # With the set (no rule changed for it), the floors on unsourced F1 and label agreement move
 # with it: 0.745 -> 0.740 and 0.752 -> 0.748 (its reviews' and column's unsourced claims about
 # real people are missed, and its documents known only by a date are read as named).
+# The round's rules (documents known only by a date are vague, people interviewed by an
+# outlet are unnamed, bodies are a casualty count), on 329beb5, 140 articles:
+#   heldout: unsourced F1 0.7470 (precision 0.8660), label agreement 0.7536, named flagged
+#            116/1391 (0.0834), framing F1 (outside quotes) 0.6749, neutral per 500 words 0.26
+# The floors on unsourced F1 and label agreement rise to hold the gain: 0.740 -> 0.745 and
+# 0.748 -> 0.752; the named ceiling and the framing floor stay.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -235,8 +241,8 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.740),
-        ("sourcing.label_agreement", "min", 0.748),
+        ("sourcing.unsourced_f1", "min", 0.745),
+        ("sourcing.label_agreement", "min", 0.752),
         ("sourcing.named_flagged_rate", "max", 0.085),
         ("framing.outside_quotes_f1", "min", 0.670),
         ("framing.neutral_per_500_words", "max", 1.0),
