@@ -47,7 +47,14 @@ SPORT_CONVENTIONS = frozenset(
     humiliate nightmare epic blistering meltdown debacle woeful abysmal atrocious dreadful
     horrendous horrific heartbreaking magnificent legendary incredible extraordinary
     astonishing ruthless pathetic shambolic shambles savage maul obliterate annihilate
-    miserably cruel mediocre terrific obstinate underhanded""".split()
+    miserably cruel mediocre terrific obstinate underhanded
+    futile ugly whitewash desperation absurd glorious of_biblical_proportions""".split()
+) | frozenset(
+    # round 25, read on the judged sports pages (a cricket report, a football preview): a
+    # series 'whitewash', 'futility' and 'desperation' of a side, an 'ugly' win, a 'blitz' of
+    # runs, a 'sucker punch' of a goal, 'hopelessly' outplayed; every one judged not loaded
+    """framing.loaded.metaphor.war.blitz framing.loaded.metaphor.violence.knockout_blow
+    framing.intensifier.hopelessly""".split()
 )
 # Round 15: a sports metaphor in sports copy is the literal word ('point-scoring' in a
 # hockey column counts points); in sports copy these entries are mild too

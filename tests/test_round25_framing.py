@@ -4,7 +4,8 @@ and a predicate judging a work is a critic's verdict (annotate/framing_works.py)
 In a review or a piece about works (culture words used densely), a critic's usual words of
 verdict or description ('bonkers', 'magnificent', 'eerie', 'vicious', 'monstrous') are mild;
 words about people's character ('greedy') stay strong. The same words in news copy stay
-strong. All sentences are invented.
+strong. Sports copy's idiom ('a 3-0 whitewash', 'an ugly win', 'hopelessly outplayed') is
+mild in a match report, as round 9's sports conventions are. All sentences are invented.
 """
 
 from __future__ import annotations
@@ -72,4 +73,26 @@ def test_a_predicate_on_a_work_is_mild(annotator: Annotator) -> None:
 
 def test_a_predicate_on_a_plan_stays_strong(annotator: Annotator) -> None:
     hit = span(annotator, "The minister's plan is shocking.", "shocking")
+    assert hit.tier == "strong", hit.reason
+
+
+# -- sports copy's idiom (annotate/framing_genre.py, round 25) -------------------------------
+MATCH = (
+    "Harlow completed a 3-0 whitewash of the visitors on the final day at Fenmoor. The"
+    " captain's innings ended the futility of the top order, and the bowlers ground out an"
+    " ugly win after tea. The wicket keeper and both openers were rested, the umpire called"
+    " stumps early, and the batsmen left the field to applause from the pavilion. Ashby's"
+    " batsmen were hopelessly outplayed, and the last wickets fell in a flurry of desperation.\n"
+)
+
+
+@pytest.mark.parametrize("word", ["whitewash", "futility", "ugly", "hopelessly", "desperation"])
+def test_sports_idiom_in_a_match_report_is_mild(annotator: Annotator, word: str) -> None:
+    hit = span(annotator, MATCH, word)
+    assert hit.tier == "mild", hit.reason
+    assert "Sports copy" in hit.reason
+
+
+def test_a_whitewash_in_politics_stays_strong(annotator: Annotator) -> None:
+    hit = span(annotator, "The council's inquiry into the contracts was a whitewash.", "whitewash")
     assert hit.tier == "strong", hit.reason
