@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from annotate.framing_genre import dense_vocabulary
 from annotate.models import FramingSpan
 
 # Words that name works, their makers and their parts. None that news borrows often: not
@@ -76,8 +77,7 @@ CULTURE_CONVENTIONS = frozenset(
 def culture_copy(doc: Doc) -> bool:
     """The text is a review, a critics' round-up or a piece about works: CULTURE_MIN_WORDS
     different culture words, used densely."""
-    hits = [t.lower_ for t in doc if t.lower_ in CULTURE_WORDS]
-    return len(set(hits)) >= CULTURE_MIN_WORDS and len(hits) >= CULTURE_MIN_SHARE * len(doc)
+    return dense_vocabulary(doc, CULTURE_WORDS, CULTURE_MIN_WORDS, CULTURE_MIN_SHARE)
 
 
 def demote_culture(doc: Doc, spans: list[FramingSpan]) -> None:

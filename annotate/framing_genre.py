@@ -121,10 +121,17 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
 }
 
 
+def dense_vocabulary(doc: Doc, words: frozenset[str], least: int, share: float) -> bool:
+    """The text uses at least `least` different words of a genre's vocabulary `words`, and
+    they make up at least `share` of its tokens: how sports copy and culture copy
+    (framing_culture.py) are told from news that mentions a match or a film in passing."""
+    hits = [t.lower_ for t in doc if t.lower_ in words]
+    return len(set(hits)) >= least and len(hits) >= share * len(doc)
+
+
 def sports_copy(doc: Doc) -> bool:
     """The text is about play: SPORT_MIN_WORDS different sports words, used densely."""
-    hits = [t.lower_ for t in doc if t.lower_ in SPORT_WORDS]
-    return len(set(hits)) >= SPORT_MIN_WORDS and len(hits) >= SPORT_MIN_SHARE * len(doc)
+    return dense_vocabulary(doc, SPORT_WORDS, SPORT_MIN_WORDS, SPORT_MIN_SHARE)
 
 
 def _market_sentence(span: Span) -> bool:

@@ -44,11 +44,6 @@ from annotate.sourcing.words import (
     WordSetView,
 )
 
-# 'stallholders interviewed by the Gazette': particular people the reporter spoke to, none of
-# them named; anonymous, not a vague group (round 25). Label, kind, (reason), rule.
-_INTERVIEWED = ("anonymous_source", "anonymous")
-_NONE_NAMED = " (people interviewed, none named; sourcing.words.met_by_verbs)"
-
 
 class GroupTypes:
     """Groups, bodies and single unnamed people, mixed into SourceTypes, whose
@@ -156,7 +151,7 @@ class GroupTypes:
                 # but affiliated, so anonymous_source (DESIGN.md; round 22)
                 return _one_in_role(head, np, src, make)
             if interviewed(head):
-                return make(*_INTERVIEWED, f"attributed to unnamed '{src.text}'{_NONE_NAMED}")
+                return _interviewed_people(src, make)
             return make(
                 "weasel", "weasel", f"attributed to a vague group: '{src.text}'", group or cue_id
             )
@@ -242,7 +237,7 @@ class GroupTypes:
             )
         ):
             if interviewed(head):
-                return make(*_INTERVIEWED, f"attributed to unnamed '{src.text}'{_NONE_NAMED}")
+                return _interviewed_people(src, make)
             # bare plurals that say or argue ("engineers warn", "hydrologists have shown")
             return make("weasel", "weasel", f"attributed to a vague group: '{src.text}'")
         if (
@@ -287,6 +282,13 @@ def _one_unnamed(head: Token, np: SpacySpan, make) -> Attribution:
         f"attributed to unnamed '{text}' (one person, not named)",
         "sourcing.source.one_unnamed",
     )
+
+
+def _interviewed_people(src: Span, make) -> Attribution:
+    """'stallholders interviewed by the Gazette': particular people the reporter spoke to,
+    none of them named; anonymous, not a vague group (round 25, sourcing.words.met_by_verbs)."""
+    why = "people interviewed, none named; sourcing.words.met_by_verbs"
+    return make("anonymous_source", "anonymous", f"attributed to unnamed '{src.text}' ({why})")
 
 
 def _one_in_role(head: Token, np: SpacySpan, src: Span, make) -> Attribution:
