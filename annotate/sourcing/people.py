@@ -67,6 +67,10 @@ def first_word(tok: Token, start: int) -> bool:
     return all(t.is_space or t.is_punct for t in tok.doc[start : tok.i])
 
 
+# round 26: plurals of people that the tagger takes for an organisation opening a sentence
+_OPENING_PLURALS = WordSetView("opening_plurals")
+
+
 def _opens(tok: Token, s: SpacySpan) -> bool:
     """`tok` is the sentence's first word (a paragraph break may open the span)."""
     return not any(not t.is_space for t in s.doc[s.start : tok.i])
@@ -81,11 +85,30 @@ def _plain_capital(tok: Token, lex: SourcingLexicon, s: SpacySpan) -> bool:
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not tok.ent_type_:
         return True
     if tok.ent_type_ == "ORG" and tok.pos_ == "NOUN" and _lone_entity(tok):
-        # round 23: 'Nurses said ...' opening a sentence, tagged an organisation by itself
+        # round 23: 'Nurses said ...' opening a sentence, tagged an organisation by itself;
+        # round 26: the plain plurals of sourcing.words.opening_plurals ('Shoppers said',
+        # 'Tenants said'), unless the article capitalises the word inside a sentence too (a
+        # club called 'Rangers'); not any agent-noun ending, which takes in 'Sanders'
         return _capital_plural(tok, lex) or (
-            tok.tag_ == "NNS" and tok.lemma_.lower() in _ROLE_PEOPLE
+            tok.tag_ == "NNS"
+            and (tok.lemma_.lower() in _ROLE_PEOPLE or tok.lemma_.lower() in _OPENING_PLURALS)
+            and not _capital_elsewhere(tok)
         )
     return tok.ent_type_ in ("", "PERSON") and _capital_plural(tok, lex)
+
+
+def _capital_elsewhere(tok: Token) -> bool:
+    """The word is capitalised inside some sentence of the article too: a name ('Rangers
+    said' in a story that has 'beat Rangers'), not a plural that opens a sentence."""
+    return any(
+        t.text == tok.text
+        and t.i != tok.i
+        and not t.is_sent_start
+        and t.i > 0
+        and not t.doc[t.i - 1].is_space
+        and t.doc[t.i - 1].text not in ('"', "“", "'")
+        for t in tok.doc
+    )
 
 
 def _lone_entity(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from annotate.models import SentenceFlag
 from annotate.sourcing import tier_acts as acts  # round 13
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.tier_hits import claim_word_hit, court_context
+from annotate.sourcing.tier_own_account import OWN_ACCOUNT, own_account
 from annotate.sourcing.tier_piece import nothing_said
 from annotate.sourcing.tier_rules import _body_named, _mentions, _on_recording
 from annotate.sourcing.tier_schedule import SCHEDULED, scheduled
@@ -162,6 +163,12 @@ def unnamed_tier(
         return "routine", f"spoken at a public meeting ('{meeting}')", acts.PUBLIC_MEETING
     if step := scheduled(flag, sent, query):  # round 14
         return "routine", f"a step on a timetable ('{step}')", SCHEDULED
+    # round 26; a source marked off the record ('speaking on condition of anonymity') is not
+    # people met at the scene telling their own story
+    if not _mentions(sent.text.lower(), _OFF_RECORD, skip=_COUNTING) and (
+        told := own_account(flag, sent, lex, query)
+    ):
+        return "routine", f"people telling what happened to them ('{told}')", OWN_ACCOUNT
     return "query", "no one the reader can check", "sourcing.tier.unnamed"
 
 

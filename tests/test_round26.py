@@ -1,0 +1,96 @@
+"""Round 26: unnamed people telling what happened to them, and plurals that open a sentence.
+
+- 'Some of the stallholders said they had packed up two hours early': people the reporter met,
+  telling their own experience, routine (sourcing.tier.own_account); a view or forecast ('they
+  expect'), a complaint ('they had been given no notice', 'they had warned the council'), a
+  source marked off the record, or a death just before keeps the query.
+- 'Shoppers said ...', 'Tenants said ...' opening a sentence, which the tagger takes for an
+  organisation, are unnamed people, not a named body, unless the article capitalises the same
+  word elsewhere (a club called 'Rangers').
+All sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+
+
+def last(annotator: Annotator, text: str):
+    return annotator.annotate(text).sentences[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night market reopened on Friday after the storm.\n\nSome of the stallholders said"
+        " they had packed up two hours early on Thursday.",
+        "The library reopened on Monday.\n\nSeveral of the volunteers said that they had"
+        " arrived before dawn to stack the shelves.",
+        "The tram line was closed for a week.\n\nOthers said their season tickets had been"
+        " refunded within a day.",
+        "Parents queued at the school gate on Tuesday.\n\nParents waiting outside said their"
+        " children had missed two weeks of swimming lessons.",
+    ],
+)
+def test_people_telling_their_own_experience_are_routine(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing in ("weasel", "anonymous_source"), f.reason
+    assert f.tier == "routine", f.reason
+    assert "sourcing.tier.own_account" in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast, a view
+        "The night market reopened on Friday.\n\nSome of the stallholders said they expect the"
+        " market to close by the spring.",
+        "The night market reopened on Friday.\n\nStallholders said they would strike if the rent"
+        " rose again.",
+        # a complaint about what others did not do
+        "The night market reopened on Friday.\n\nSeveral stallholders said they had been given no"
+        " notice of the rent rise.",
+        "The night market reopened on Friday.\n\nStallholders said they had warned the council"
+        " about the loose awning twice.",
+        # a cause
+        "The night market reopened on Friday.\n\nStallholders said they had packed up early"
+        " because the council cut the lighting.",
+        # marked off the record
+        "The depot was sold in May.\n\nTwo drivers, speaking on condition of anonymity, said"
+        " their shifts had been cut in half.",
+        # witnesses to a deadly event
+        "Four people were killed when the footbridge fell.\n\nResidents said they heard a loud"
+        " crack shortly before midnight.",
+    ],
+)
+def test_views_complaints_and_witnesses_stay_queries(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.unsourced, f.reason
+    assert f.tier == "query", f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers said prices at the covered market had doubled since June.",
+        "Farmers said the rain had come too late for the barley.",
+        "Commuters said the trains had been late every day this week.",
+        "The block on Alder Row has 40 flats.\n\nTenants said the landlord had ignored their"
+        " letters for months.",
+    ],
+)
+def test_a_plural_of_people_opening_a_sentence_is_not_a_named_body(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert f.sourcing in ("weasel", "anonymous_source"), f.reason
+
+
+def test_a_club_named_elsewhere_in_the_story_stays_named(annotator: Annotator) -> None:
+    text = (
+        "Hartwell lost 2-0 to Rangers at home on Saturday.\n\nRangers said the striker had"
+        " signed a new three-year deal."
+    )
+    assert last(annotator, text).sourcing == "named_source"
