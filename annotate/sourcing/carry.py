@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from annotate.sourcing.attribution import Attribution
+from annotate.sourcing.carry_topic import RESULTS, life_event, topic_words
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
 from annotate.sourcing.quote_runs import closing_run, quote_region
@@ -56,14 +57,16 @@ class _Chain:
         if carried:
             self.para, self.last, self.idle = para, i, 0
             self.figures += fig
-            self.words |= _topic_words(s)
+            self.words |= topic_words(s)
         elif a is not None and a.kind not in ("none", "unattributed"):
             named = a.label == "named_source" and a.kind in _CARRY_KINDS
             self.source = a if named else None
             self.para, self.last, self.idle, self.at = para, i, 0, i
             self.figures = int(fig)
-            self.words = _topic_words(s) if named else set()
-        elif a is not None and a.kind == "unattributed":
+            self.words = topic_words(s) if named else set()
+        elif a is not None and (a.kind == "unattributed" or a.rule == "sourcing.headline"):
+            # a subhead opens a new section: the pronouns after it are not the speaker's
+            # (round 26: an obituary's 'Later years', then 'she' for its subject)
             self.source = None
         else:
             self.idle += 1
@@ -75,27 +78,20 @@ class _Chain:
         in force ('The research team, led by Dr. Solberg, fitted the pupils with ...')."""
         if self.source is not None:
             self.para, self.last, self.idle = para, i, -1  # the update that follows adds one
-            self.words |= _topic_words(s)
+            self.words |= topic_words(s)
 
     def on_topic(self, s: SpacySpan) -> str | None:
         """A noun the sentence shares with the source's sentences ('unemployment rate' after
         'the unemployment rate fell'), matching 'employment' inside 'unemployment' too."""
         # sorted: a set's order follows the string hash, which differs between processes,
         # and the word found is written into the reason
-        for w in sorted(_topic_words(s)):
-            if w in self.words:
-                return w
+        results = any(w in RESULTS for w in self.words)
+        for w in sorted(topic_words(s)):
+            if w in self.words or (results and w in RESULTS):
+                return w  # round 26: 'revenue' after 'profit' is one results release
             if len(w) >= 6 and any(len(v) >= 6 and (w in v or v in w) for v in self.words):
                 return w
         return None
-
-
-def _topic_words(s: SpacySpan) -> set[str]:
-    return {
-        t.lemma_.lower()
-        for t in s
-        if t.pos_ in ("NOUN", "PROPN") and len(t.text) >= 4 and not t.is_stop and not t.like_num
-    }
 
 
 class Carry:
@@ -330,13 +326,17 @@ class Carry:
                 return None  # a pronoun two sentences on may mean anything in between
             word = subj.lower_
             person = src.kind == "person"
+            if person and word in _HE_SHE and life_event(s):
+                return None  # 'In 2012 she was investigated': the writer's record of a life
             if (word in _HE_SHE and person) or (word == "it" and not person) or word == "they":
                 return subj.text
             return None
         np = _np(subj, s)
+        # 'its' never points back to a person: 'Its head office ...' after the finance
+        # director spoke is the company's, a new point (round 26)
+        owners = {"their"} if src.kind == "person" else {"its", "their"}
         definite = any(
-            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"its", "their"}
-            for c in subj.children
+            c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | owners for c in subj.children
         )
         if definite and (
             lex["document_noun"].token(subj)

@@ -20,6 +20,9 @@ _PHYSICAL = WordSetView("physical_not_speech")
 _PHYSICAL_PREPS = frozenset(("into", "against", "onto", "through", "across", "off"))
 # 'showed up', 'wrote off', 'called off': a cue verb with a particle that makes another verb
 _PHRASAL = WordSetView("phrasal_not_speech")
+# round 26: 'wrote two books', 'composed an opera': a verb of writing with a work as object
+_WORKS = WordSetView("authored_works")
+_WRITING = frozenset(("write", "compose", "pen", "publish", "author", "co-write"))
 # entries of verbs of saying (a parenthetical one reports the whole sentence)
 _SPEECH_ENTRIES = frozenset(
     ("sourcing.cue.speech", "sourcing.cue.speech_other_senses", "sourcing.cue.loaded_speech")
@@ -49,7 +52,8 @@ def other_sense(tok: Token, lemma: str) -> bool:
     trail' (with an infinitive: how long something goes on; sourcing.words.aspect_not_speech),
     'slammed into a building' (a loaded verb of saying with a preposition of motion and no
     clause: a collision; sourcing.words.physical_not_speech), 'showed up at the gates' (a
-    particle that makes another verb; sourcing.words.phrasal_not_speech)."""
+    particle that makes another verb; sourcing.words.phrasal_not_speech), 'wrote two books'
+    (a verb of writing whose object is a work, with no clause; sourcing.words.authored_works)."""
     deps = {c.dep_ for c in tok.children}
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if prt is not None and f"{lemma} {prt}" in _PHRASAL:
@@ -60,6 +64,12 @@ def other_sense(tok: Token, lemma: str) -> bool:
     if lemma in _ADD_TO:
         return "ccomp" not in deps and any(
             c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children
+        )
+    if lemma in _WRITING and "ccomp" not in deps:
+        # round 26: 'wrote two books on surgery': a work made, not words reported
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _WORKS and c.pos_ == "NOUN"
+            for c in tok.children
         )
     return lemma in _ASPECT and "xcomp" in deps
 

@@ -98,9 +98,15 @@ def _after_dateline(verb: Token) -> Token | None:
         return None
     doc = verb.doc
     dash = next((k for k in range(verb.i - 1, parsed.i, -1) if _spaced_dash(doc[k])), None)
-    if dash is None or dash - verb.sent.start > 12:
+    if dash is None:
         return None
-    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[verb.sent.start : dash]):
+    # the dateline opens its line: the parser's sentence may have run an earlier line (a
+    # correction, a standfirst) into it (round 26)
+    start = verb.sent.start
+    start = max([start, *(k + 1 for k in range(start, dash) if "\n" in doc[k].text)])
+    if dash - start > 12:
+        return None
+    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[start:dash]):
         return None  # only a dateline: place names, a date, the agency
     inside = range(dash + 1, verb.i)
     root = next((t for t in doc[dash + 1 : verb.i] if t.head.i not in inside), None)

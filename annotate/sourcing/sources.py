@@ -153,6 +153,15 @@ class SourceTypes(References, GroupTypes):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if (
+            anonymous is None
+            and head.pos_ == "NOUN"
+            and head.tag_ == "NN"
+            and (named_as := _appos_name(head)) is not None
+        ):
+            # 'Its general secretary, Moyra Tennerly, said': a post, then the holder's name
+            # set off by commas, which the tagger may take for an organisation (round 26)
+            return make("named_source", "person", f"attributed to named source '{named_as}'")
         if anonymous is None and (member := _named_member(head)) is not None:
             # 'several Republican leaders, including Senator Ana Ortega,', 'two objectors,
             # Lena Ruiz and Tom Baird,': people the reader can check (round 9)
@@ -168,7 +177,11 @@ class SourceTypes(References, GroupTypes):
             and (person := _role_named_before(head)) is not None
         ):
             # "The spokesman added" after "Tomas Hale, a spokesman for the ministry,": the
-            # one person the story gave that role; the source is that person
+            # one person the story gave that role; the source is that person. Not when a
+            # name follows in apposition ('The prime minister, Ana Ortega, said'): the role
+            # has a new holder, named there (round 26)
+            if (named_as := _appos_name(head)) is not None:
+                return make("named_source", "person", f"attributed to named source '{named_as}'")
             a = make(
                 "named_source",
                 "person",
@@ -266,6 +279,14 @@ class SourceTypes(References, GroupTypes):
         return self._classify_group(
             head, s, mem, anonymous, cue, cue_id, i, cue_tok, np=np, own=own, named=named
         )
+
+
+def _appos_name(head: Token) -> str | None:
+    """The proper name set in apposition after a role noun ('The minister, Ana Ortega,')."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN":
+            return head.doc[c.left_edge.i : c.right_edge.i + 1].text.strip(" ,")
+    return None
 
 
 # round 23: the words that make 'figure' a person ('a senior figure', 'a party figure')

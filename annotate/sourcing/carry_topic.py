@@ -1,0 +1,63 @@
+"""Round 26: what counts as a shared topic when a named source is carried on (carry.py), and
+which sentences are a life's events rather than more of a speaker's words. Split from
+carry.py to keep it under 400 lines."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from annotate.sourcing.words import WordSetView
+
+# units of change that one release's figures share ('3 percent', '40 basis points')
+_SHARE_UNITS = frozenset(("percent", "point", "percentage"))
+# the lines of one set of results: a company that gave its profit gave its revenue too
+RESULTS = WordSetView("results_lines")
+_UNITS_KEY = "newsprov_units"  # Doc.user_data cache of the article's units
+# verbs whose sentence is still the speaker's own words ('she said in 2019 that ...')
+_SAYING_ROOTS = frozenset("say tell add write recall explain describe argue claim".split())
+
+
+def topic_words(s: SpacySpan) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in s
+        if t.pos_ in ("NOUN", "PROPN")
+        and len(t.text) >= 4
+        and not t.is_stop
+        and not t.like_num
+        and not _unit(t)
+    }
+
+
+def life_event(s: SpacySpan) -> bool:
+    """A sentence dated by a year whose verb is no verb of saying ('She married him in 1968',
+    'In 2012 she was investigated'): an event of a person's life in the writer's record, not
+    more of what a speaker said, however near the speaker (round 26: an obituary's later life
+    was carried to the last person quoted)."""
+    root = s.root
+    if root.lemma_.lower() in _SAYING_ROOTS:
+        return False
+    return any(
+        t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
+        for t in s
+    )
+
+
+def _unit(t: Token) -> bool:
+    """A currency or unit: a word the article counts with a number three times or more ('118
+    million dorrats', '6.82 dorrats', '70 million dorrats'). Every sum has one, so sharing it
+    is no sign of a shared topic (round 26: a state grant and a rival's profit were carried to
+    a company's and a witness's figures by the currency alone). Percentages and points stay:
+    a results release gives its changes in them. A word counted once or twice ('3,400
+    teachers') is what the figure is about, and stays a topic word."""
+    lemma = t.lemma_.lower()
+    if lemma in _SHARE_UNITS:
+        return False
+    units = t.doc.user_data.get(_UNITS_KEY)
+    if units is None:
+        counted = Counter(w.lemma_.lower() for w in t.doc if w.i > 0 and t.doc[w.i - 1].like_num)
+        units = t.doc.user_data[_UNITS_KEY] = {w for w, n in counted.items() if n >= 3}
+    return lemma in units
