@@ -94,3 +94,38 @@ def test_a_club_named_elsewhere_in_the_story_stays_named(annotator: Annotator) -
         " signed a new three-year deal."
     )
     assert last(annotator, text).sourcing == "named_source"
+
+
+# -- unnamed people who act (sourcing.check.people_act) --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chemical works caught fire on Sunday.\n\nPolice sealed the road on the night of the"
+        " fire.",
+        "Detectives later removed laptops from the warehouse office.",
+        "Before the vote, residents marched from the quay to the council offices.",
+        "Workers on the early shift walked out for an hour on Friday.",
+        "Divers have since pumped the water out of the flooded cellar.",
+    ],
+)
+def test_an_act_of_unnamed_people_is_an_unsourced_claim(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "unattributed_claim", f.reason
+    assert "an act of unnamed people" in (f.reason or ""), f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harwell Police sealed the road on the night of the fire.",  # a named body
+        "Police will seal the road tonight.",  # a plan, not an act
+        "His lawyers filed an appeal on Friday.",  # owned by someone
+        "The union's members gave us a clear mandate, and we will use it.",  # first person
+        "Participants wore step counters for a week at the start of the trial.",  # a method
+    ],
+)
+def test_named_planned_owned_or_spoken_acts_are_not_flagged_as_people_acting(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert "an act of unnamed people" not in (f.reason or ""), f.reason

@@ -16,6 +16,7 @@ from annotate.sourcing.judgements import ClaimWords
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nonclaims import _fragment, _imperative, _list_intro
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity, _past_date
+from annotate.sourcing.people_acts import PEOPLE_ACT, people_act
 from annotate.sourcing.syntax import _clause_tokens, _subject
 from annotate.sourcing.voice import case_event, vague_concern, voice_word
 from annotate.sourcing.words import (
@@ -290,6 +291,8 @@ class CheckWorthy(ClaimWords, Clauses):
             return flag(f"a forecast with no source: '{word}'", "sourcing.check.prediction_clause")
         if found is None and (words := consequence(s, mask)) is not None:
             return flag(f"what an event will bring, with no source: '{words}'", _CONSEQUENCE)
+        if found is None and (verb := people_act(s, mask, lex)) is not None:  # round 26
+            return flag(f"an act of unnamed people with no source: '{verb}'", PEOPLE_ACT)
         return found
 
     def _change_or_event(self, s: SpacySpan, mask: list[bool]) -> Attribution | None:
