@@ -129,3 +129,8 @@ def test_named_planned_owned_or_spoken_acts_are_not_flagged_as_people_acting(
 ) -> None:
     f = last(annotator, text)
     assert "an act of unnamed people" not in (f.reason or ""), f.reason
+
+
+def test_a_drowning_count_with_no_source_is_a_query(annotator: Annotator) -> None:
+    f = last(annotator, "Six anglers drowned when the causeway flooded on Saturday night.")
+    assert f.sourcing == "unattributed_claim" and f.tier == "query", f.reason
