@@ -134,3 +134,12 @@ def test_named_planned_owned_or_spoken_acts_are_not_flagged_as_people_acting(
 def test_a_drowning_count_with_no_source_is_a_query(annotator: Annotator) -> None:
     f = last(annotator, "Six anglers drowned when the causeway flooded on Saturday night.")
     assert f.sourcing == "unattributed_claim" and f.tier == "query", f.reason
+
+
+def test_residents_of_a_street_are_not_a_body(annotator: Annotator) -> None:
+    text = (
+        "The council approved the houses on Monday.\n\nResidents of Pellow Street who spoke to"
+        " the Courier said the field floods every winter."
+    )
+    f = last(annotator, text)
+    assert f.sourcing in ("weasel", "anonymous_source"), f.reason

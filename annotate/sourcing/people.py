@@ -38,6 +38,8 @@ def _speaks_for(head: Token) -> Token | None:
     body = _named_affiliation(head) or _named_modifier(head)
     if body is None or body.ent_type_ == "NORP" or body.lower_ in _PARTY_WORDS:
         return None
+    if body.ent_type_ in ("FAC", "LOC") or body.lower_ in _STREET_WORDS:
+        return None  # 'Residents of Cotterell Street': a place, not a body they speak for
     if body.ent_type_ == "PERSON" or (body.text[:1].isupper() and _person_like_name(body)):
         # 'Ortega's allies', 'supporters of Sanders': a person's camp, no body; round 12:
         # also a name the tagger took for a common noun ('Ortega fans insist')
@@ -67,6 +69,10 @@ def first_word(tok: Token, start: int) -> bool:
     return all(t.is_space or t.is_punct for t in tok.doc[start : tok.i])
 
 
+# round 26: the last word of a street's name ('Residents of Mill Lane'): a place, no body
+_STREET_WORDS = frozenset(
+    "street road lane avenue square close way drive terrace row crescent estate gardens".split()
+)
 # round 26: plurals of people that the tagger takes for an organisation opening a sentence
 _OPENING_PLURALS = WordSetView("opening_plurals")
 
