@@ -102,3 +102,13 @@ def test_a_role_with_a_new_holder_named_is_not_the_earlier_holder(annotator: Ann
     f = sent(annotator, text, "The prime minister, Ilse")
     assert f.sourcing == "named_source"
     assert "Dunmore" not in (f.reason or ""), f.reason
+
+
+def test_a_body_after_a_witness_is_not_the_witness(annotator: Annotator) -> None:
+    text = (
+        "Ada Brink-Oduya, a welder at the yard, told the tribunal on Monday that the crane had"
+        " failed twice.\n\nThe company had been fined three times for unsafe lifting at its"
+        " other yards."
+    )
+    f = sent(annotator, text, "The company had been fined")
+    assert f.sourcing == "unattributed_claim", f.reason

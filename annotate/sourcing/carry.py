@@ -338,11 +338,13 @@ class Carry:
         definite = any(
             c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | owners for c in subj.children
         )
-        if definite and (
+        # a document or a body is never a person: 'The company had been fined' after a
+        # witness spoke is the writer's point, not the witness's (round 26)
+        thing = src.kind != "person" and (
             lex["document_noun"].token(subj)
             or (lex["institution_noun"].token(subj) and subj.tag_ == "NN")
-            or (subj.tag_ == "NNS" and _people_noun(subj))
-        ):
+        )
+        if definite and (thing or (subj.tag_ == "NNS" and _people_noun(subj))):
             return np.text
         # "ICCS researchers", "BLS data": a name or abbreviation the source already used
         if src.source is not None and (
