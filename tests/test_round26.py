@@ -143,3 +143,23 @@ def test_residents_of_a_street_are_not_a_body(annotator: Annotator) -> None:
     )
     f = last(annotator, text)
     assert f.sourcing in ("weasel", "anonymous_source"), f.reason
+
+
+def test_the_family_of_the_person_just_named_is_a_named_source(annotator: Annotator) -> None:
+    text = (
+        "Mara Linden-Okafor, who has died aged 91, was the harbour's first woman pilot.\n\nHer"
+        " family said she died on Sunday at her home after a short illness."
+    )
+    f = last(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+    assert "Linden-Okafor" in (f.reason or ""), f.reason
+
+
+def test_a_family_far_from_any_name_is_not_named_through_it(annotator: Annotator) -> None:
+    text = (
+        "Mara Linden, the harbour master, retired in 2019.\n\nThe harbour was dredged in May."
+        "\n\nA man was found in the river on Monday. His family said he had been missing for"
+        " a week."
+    )
+    f = last(annotator, text)
+    assert f.sourcing != "named_source", f.reason

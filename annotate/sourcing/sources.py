@@ -153,6 +153,10 @@ class SourceTypes(References, GroupTypes):
             return self._document(head, np, mem, src, cue, cue_id, i)
         if has_person:
             return make("named_source", "person", f"attributed to named source '{src.text}'")
+        if anonymous is None and (kin := _named_family(head)) is not None:
+            # 'Her family said she died on Sunday': the family of the person the story names
+            # speaks for them, as a statement on their behalf (round 26)
+            return make("named_source", "person", f"attributed to the family of '{kin}'")
         if (
             anonymous is None
             and head.pos_ == "NOUN"
@@ -279,6 +283,44 @@ class SourceTypes(References, GroupTypes):
         return self._classify_group(
             head, s, mem, anonymous, cue, cue_id, i, cue_tok, np=np, own=own, named=named
         )
+
+
+def _named_family(head: Token) -> str | None:
+    """The named person whose family 'family' is: a name before it ('Ortega's family') or
+    'his' or 'her' when a person is named in this sentence or the one before."""
+    if head.lemma_.lower() != "family" or head.tag_ != "NN":
+        return None
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON":
+        return poss.text
+    if poss.lower_ not in ("his", "her"):
+        return None
+    # the person named in this sentence or the one before: further back, 'his' may be
+    # anyone the story has moved on to
+    sent = head.sent
+    start = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    near = [e for e in head.doc.ents if e.label_ == "PERSON" and start <= e.start < sent.end]
+    if near:
+        return near[-1].text
+    # an invented or rare name the tagger did not take for a person, as the subject there
+    doc = head.doc
+    # within the previous sentence's paragraph: the parser may run a byline into it
+    breaks = [k for k in range(start, sent.start - 1) if "\n" in doc[k].text]
+    start = breaks[-1] + 1 if breaks else start
+    subj = [
+        t
+        for t in doc[start : sent.start]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG")
+    ]
+    if not subj:
+        return None
+    # the name itself: the proper nouns and hyphens run together up to the subject
+    k = subj[-1].i
+    while k > start and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text == "-"):
+        k -= 1
+    return doc[k : subj[-1].i + 1].text
 
 
 def _appos_name(head: Token) -> str | None:
