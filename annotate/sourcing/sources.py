@@ -164,7 +164,8 @@ class SourceTypes(References, GroupTypes):
             and (named_as := _appos_name(head)) is not None
         ):
             # 'Its general secretary, Moyra Tennerly, said': a post, then the holder's name
-            # set off by commas, which the tagger may take for an organisation (round 26)
+            # set off by commas, which the tagger may take for an organisation; also a post
+            # that had an earlier holder ('The prime minister, Ana Ortega,') (round 26)
             return make("named_source", "person", f"attributed to named source '{named_as}'")
         if anonymous is None and (member := _named_member(head)) is not None:
             # 'several Republican leaders, including Senator Ana Ortega,', 'two objectors,
@@ -181,11 +182,8 @@ class SourceTypes(References, GroupTypes):
             and (person := _role_named_before(head)) is not None
         ):
             # "The spokesman added" after "Tomas Hale, a spokesman for the ministry,": the
-            # one person the story gave that role; the source is that person. Not when a
-            # name follows in apposition ('The prime minister, Ana Ortega, said'): the role
-            # has a new holder, named there (round 26)
-            if (named_as := _appos_name(head)) is not None:
-                return make("named_source", "person", f"attributed to named source '{named_as}'")
+            # one person the story gave that role; the source is that person (a name in
+            # apposition, 'The prime minister, Ana Ortega,', a new holder, was taken above)
             a = make(
                 "named_source",
                 "person",

@@ -28,7 +28,6 @@ CASUALTY = "sourcing.tier.casualty"
 _VIEW_VERBS = WordSetView("own_account_views")
 # words that make the account a claim about a cause
 _CAUSE_WORDS = frozenset("because blame blamed blames blaming caused causing due".split())
-_MODALS = frozenset("will would should must might may shall could 'll ought".split())
 # words that make an account a complaint about what others did not do
 _DENIALS = frozenset("no never nothing nobody none".split())
 # what the speakers told others: their account is then of someone else's inaction
@@ -99,8 +98,8 @@ def own_account(
     if verb.lemma_.lower() in _VIEW_VERBS:
         return None
     clause = list(verb.subtree)
-    if any(t.lower_ in _MODALS for t in verb.children if t.dep_ == "aux"):
-        return None
+    if any(t.dep_ == "aux" and t.tag_ == "MD" for t in verb.children):
+        return None  # 'they would strike', 'they could hear': a forecast or a possibility
     if any(t.dep_ == "neg" or t.lower_ in _DENIALS for t in clause):
         return None  # 'they had been given no list', 'were never told': a complaint of others
     if verb.lemma_.lower() in _SAYING_ON or any(
