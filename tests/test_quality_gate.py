@@ -239,6 +239,13 @@ DIGESTS = {
 # With the set (no rule changed for it), the floors on unsourced F1 and label agreement move
 # with it: 0.745 -> 0.740 and 0.752 -> 0.748 (new points slipped between named ones are carried
 # to the named source, and unnamed people who act are not flagged).
+# The round's rules (people who act are unsourced claims, people telling what happened to them
+# are routine, a named source carries on less, posts named in apposition, a family of the
+# person just named), on a56e198, 146 articles:
+#   heldout: unsourced F1 0.7561 (precision 0.8693), label agreement 0.7584, named flagged
+#            115/1450 (0.0793), framing F1 (outside quotes) 0.6755, neutral per 500 words 0.26
+# The floors on unsourced F1 and label agreement rise to hold the gain: 0.740 -> 0.754 and
+# 0.748 -> 0.756; the named ceiling and the framing floor stay.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -250,8 +257,8 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.740),
-        ("sourcing.label_agreement", "min", 0.748),
+        ("sourcing.unsourced_f1", "min", 0.754),
+        ("sourcing.label_agreement", "min", 0.756),
         ("sourcing.named_flagged_rate", "max", 0.085),
         ("framing.outside_quotes_f1", "min", 0.670),
         ("framing.neutral_per_500_words", "max", 1.0),
