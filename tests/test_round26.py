@@ -50,19 +50,19 @@ def test_people_telling_their_own_experience_are_routine(annotator: Annotator, t
         "The night market reopened on Friday.\n\nStallholders said they would strike if the rent"
         " rose again.",
         # a complaint about what others did not do
-        "The night market reopened on Friday.\n\nSeveral stallholders said they had been given no"
-        " notice of the rent rise.",
+        "The night market reopened on Friday.\n\nSeveral stallholders said they had never been"
+        " told of the rent rise.",
         "The night market reopened on Friday.\n\nStallholders said they had warned the council"
         " about the loose awning twice.",
         # a cause
         "The night market reopened on Friday.\n\nStallholders said they had packed up early"
         " because the council cut the lighting.",
         # marked off the record
-        "The depot was sold in May.\n\nTwo drivers, speaking on condition of anonymity, said"
-        " their shifts had been cut in half.",
+        "The depot was sold in May.\n\nTwo drivers who asked not to be named said their"
+        " shifts had been cut in half.",
         # witnesses to a deadly event
-        "Four people were killed when the footbridge fell.\n\nResidents said they heard a loud"
-        " crack shortly before midnight.",
+        "Four people were killed when the footbridge fell.\n\nSeveral neighbours said they"
+        " had run outside in their nightclothes.",
     ],
 )
 def test_views_complaints_and_witnesses_stay_queries(annotator: Annotator, text: str) -> None:
@@ -100,12 +100,12 @@ def test_a_club_named_elsewhere_in_the_story_stays_named(annotator: Annotator) -
 @pytest.mark.parametrize(
     "text",
     [
-        "The chemical works caught fire on Sunday.\n\nPolice sealed the road on the night of the"
-        " fire.",
-        "Detectives later removed laptops from the warehouse office.",
-        "Before the vote, residents marched from the quay to the council offices.",
-        "Workers on the early shift walked out for an hour on Friday.",
-        "Divers have since pumped the water out of the flooded cellar.",
+        "A landslip buried part of the coast road on Sunday.\n\nPolice closed the road for six"
+        " hours.",
+        "Officers carried boxes of ledgers out of the depot.",
+        "Parents walked in silence from the school to the county hall.",
+        "Dockers at the north quay stopped work at noon.",
+        "Engineers have since shored up the cracked embankment.",
     ],
 )
 def test_an_act_of_unnamed_people_is_an_unsourced_claim(annotator: Annotator, text: str) -> None:
@@ -117,11 +117,11 @@ def test_an_act_of_unnamed_people_is_an_unsourced_claim(annotator: Annotator, te
 @pytest.mark.parametrize(
     "text",
     [
-        "Harwell Police sealed the road on the night of the fire.",  # a named body
-        "Police will seal the road tonight.",  # a plan, not an act
+        "Harwell Police closed the coast road for six hours.",  # a named body
+        "Police will close the coast road tonight.",  # a plan, not an act
         "His lawyers filed an appeal on Friday.",  # owned by someone
         "The union's members gave us a clear mandate, and we will use it.",  # first person
-        "Participants wore step counters for a week at the start of the trial.",  # a method
+        "Participants kept food diaries for a month.",  # a method
     ],
 )
 def test_named_planned_owned_or_spoken_acts_are_not_flagged_as_people_acting(
@@ -132,14 +132,14 @@ def test_named_planned_owned_or_spoken_acts_are_not_flagged_as_people_acting(
 
 
 def test_a_drowning_count_with_no_source_is_a_query(annotator: Annotator) -> None:
-    f = last(annotator, "Six anglers drowned when the causeway flooded on Saturday night.")
+    f = last(annotator, "Two kayakers drowned off Gull Point on Saturday.")
     assert f.sourcing == "unattributed_claim" and f.tier == "query", f.reason
 
 
 def test_residents_of_a_street_are_not_a_body(annotator: Annotator) -> None:
     text = (
-        "The council approved the houses on Monday.\n\nResidents of Pellow Street who spoke to"
-        " the Courier said the field floods every winter."
+        "The depot will close in June.\n\nResidents of Pellow Street told the Courier that"
+        " lorries start before six every morning."
     )
     f = last(annotator, text)
     assert f.sourcing in ("weasel", "anonymous_source"), f.reason
@@ -147,8 +147,8 @@ def test_residents_of_a_street_are_not_a_body(annotator: Annotator) -> None:
 
 def test_the_family_of_the_person_just_named_is_a_named_source(annotator: Annotator) -> None:
     text = (
-        "Mara Linden-Okafor, who has died aged 91, was the harbour's first woman pilot.\n\nHer"
-        " family said she died on Sunday at her home after a short illness."
+        "Mara Linden-Okafor, the harbour's first woman pilot, was 91.\n\nHer family said the"
+        " funeral would be held at the seamen's chapel in March."
     )
     f = last(annotator, text)
     assert f.sourcing == "named_source", f.reason

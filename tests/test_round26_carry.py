@@ -27,9 +27,9 @@ def test_a_sum_in_the_same_currency_is_not_more_of_the_sources_figures(
     text = (
         "Brindle Foods said it would cut 300 jobs, after profit fell to 80 million varns from"
         " 120 million varns.\n\nThe company expects the cuts to save 12 million varns a year."
-        "\n\nThe Tullock bakery received 4 million varns in state grants in 2020."
+        "\n\nA rival, Ostle Mills, spent 9 million varns on a new oven line in 2020."
     )
-    f = sent(annotator, text, "The Tullock bakery")
+    f = sent(annotator, text, "A rival, Ostle Mills")
     assert f.sourcing == "unattributed_claim", f.reason
 
 
@@ -44,23 +44,23 @@ def test_revenue_after_profit_is_the_same_release(annotator: Annotator) -> None:
 
 def test_its_never_points_back_to_a_person(annotator: Annotator) -> None:
     text = (
-        "Finance director Piet Laurent said the grant terms would be reviewed.\n\nIts"
-        " sprawling head office, with 900 staff, has been spared."
+        "Finance director Piet Laurent said the oven line would be replaced.\n\nIts oldest"
+        " bakery, in Dunmore, has 40 staff and dates from 1887."
     )
-    f = sent(annotator, text, "Its sprawling")
+    f = sent(annotator, text, "Its oldest")
     assert f.sourcing == "unattributed_claim", f.reason
 
 
 def test_an_obituarys_later_life_is_not_the_last_speakers(annotator: Annotator) -> None:
     text = (
-        "Maud Ferrand-Okoye, who has died aged 88, was a judge and a campaigner for legal aid."
-        '\n\n"She was fearless in court," said Tobias Lindqvist-Amar, who served with her.'
-        "\n\nThe chief justice, Ines Varga-Holt, called her a pioneer in a statement."
-        "\n\nLater life\n\nAfter leaving the bench in 2004 she chaired a prisoners' charity and"
-        " wrote two books on the history of the courts.\n\nIn 2011 she was fined for a"
-        " planning breach at her farm.\n\nShe married the potter Erno Ferrand in 1965."
+        "Maud Ferrand-Okoye, the judge who set up the county's legal aid clinics, was 88."
+        '\n\n"Nobody argued with her twice," said Tobias Lindqvist-Amar, her clerk for years.'
+        "\n\nThe lord chancellor, Ines Varga-Holt, praised her clinics on Tuesday."
+        "\n\nThe farm\n\nIn retirement she ran a ponies' sanctuary and wrote a history of the"
+        " county courts.\n\nIn 2011 she lost a libel case over a newspaper column."
+        "\n\nShe and the potter Erno Ferrand wed in 1965."
     )
-    for start in ("After leaving the bench", "In 2011 she was fined", "She married"):
+    for start in ("In retirement", "In 2011 she lost", "She and the potter"):
         f = sent(annotator, text, start)
         assert f.sourcing != "named_source", (start, f.reason)
 
@@ -75,7 +75,7 @@ def test_a_speaker_who_goes_on_is_still_carried(annotator: Annotator) -> None:
 
 def test_a_dateline_after_a_correction_line_is_not_the_speaker(annotator: Annotator) -> None:
     text = (
-        "Correction: An earlier version of this story misspelt the name of the yard.\n\n"
+        "Clarification: This article was amended on Tuesday to add the yard's response.\n\n"
         "HARLOWE, Mervania (TNS) - Ada Brink-Oduya, a welder at the yard, told the tribunal on"
         " Monday that the crane had failed twice."
     )
@@ -87,7 +87,7 @@ def test_a_dateline_after_a_correction_line_is_not_the_speaker(annotator: Annota
 def test_a_post_with_its_holders_name_in_apposition_is_named(annotator: Annotator) -> None:
     text = (
         "The Corvell Nurses Union welcomed the plan.\n\nIts general secretary, Ottilie"
-        " Marchbank, said about 2,100 nurses were due to retire by 2030."
+        " Marchbank, said about 40 wards had closed since 2019."
     )
     f = sent(annotator, text, "Its general secretary")
     assert f.sourcing == "named_source"
@@ -96,10 +96,10 @@ def test_a_post_with_its_holders_name_in_apposition_is_named(annotator: Annotato
 
 def test_a_role_with_a_new_holder_named_is_not_the_earlier_holder(annotator: Annotator) -> None:
     text = (
-        "She fell out with the prime minister of the day, Casimir Dunmore.\n\nThe prime"
-        " minister, Ilse Varrow-Teague, called her a giant of public life."
+        "He served under the mayor of the day, Casimir Dunmore.\n\nThe mayor, Ilse"
+        " Varrow-Teague, praised his forty years at the town hall."
     )
-    f = sent(annotator, text, "The prime minister, Ilse")
+    f = sent(annotator, text, "The mayor, Ilse")
     assert f.sourcing == "named_source"
     assert "Dunmore" not in (f.reason or ""), f.reason
 
@@ -107,8 +107,7 @@ def test_a_role_with_a_new_holder_named_is_not_the_earlier_holder(annotator: Ann
 def test_a_body_after_a_witness_is_not_the_witness(annotator: Annotator) -> None:
     text = (
         "Ada Brink-Oduya, a welder at the yard, told the tribunal on Monday that the crane had"
-        " failed twice.\n\nThe company had been fined three times for unsafe lifting at its"
-        " other yards."
+        " failed twice.\n\nThe company was prosecuted over a crane collapse at its other yard."
     )
-    f = sent(annotator, text, "The company had been fined")
+    f = sent(annotator, text, "The company was prosecuted")
     assert f.sourcing == "unattributed_claim", f.reason

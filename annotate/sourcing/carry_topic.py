@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from annotate.sourcing.words import WordSetView
 
@@ -15,7 +15,9 @@ from annotate.sourcing.words import WordSetView
 _SHARE_UNITS = frozenset(("percent", "point", "percentage"))
 # the lines of one set of results: a company that gave its profit gave its revenue too
 RESULTS = WordSetView("results_lines")
-_UNITS_KEY = "newsprov_units"  # Doc.user_data cache of the article's units
+# the last article's units, keyed by the Doc itself (not kept in Doc.user_data, which a Doc
+# serialises and a set cannot be): the carry reads one article at a time
+_UNITS: list[tuple[Doc, frozenset[str]]] = []
 # verbs whose sentence is still the speaker's own words ('she said in 2019 that ...')
 _SAYING_ROOTS = frozenset("say tell add write recall explain describe argue claim".split())
 
@@ -56,8 +58,14 @@ def _unit(t: Token) -> bool:
     lemma = t.lemma_.lower()
     if lemma in _SHARE_UNITS:
         return False
-    units = t.doc.user_data.get(_UNITS_KEY)
-    if units is None:
-        counted = Counter(w.lemma_.lower() for w in t.doc if w.i > 0 and t.doc[w.i - 1].like_num)
-        units = t.doc.user_data[_UNITS_KEY] = {w for w, n in counted.items() if n >= 3}
-    return lemma in units
+    return lemma in _units_of(t.doc)
+
+
+def _units_of(doc: Doc) -> frozenset[str]:
+    entry = _UNITS[0] if _UNITS else None  # read once: another thread may replace it
+    if entry is not None and entry[0] is doc:
+        return entry[1]
+    counted = Counter(w.lemma_.lower() for w in doc if w.i > 0 and doc[w.i - 1].like_num)
+    units = frozenset(w for w, n in counted.items() if n >= 3)
+    _UNITS[:] = [(doc, units)]
+    return units

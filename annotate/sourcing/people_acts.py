@@ -1,15 +1,15 @@
-"""Round 26: unnamed people who act. 'Police sealed the pier', 'Detectives later removed
-computers from the office', 'Residents marched to the town hall', 'Divers have since pumped
-the hold dry': the sentence says what a group no one named did, and nobody is given for it.
-The reporter may have seen it, or had it from the police, but the page does not say which, so
-it is an unsourced claim (rule sourcing.check.people_act); its tier is the pipeline's (an
-arrest or a removal of evidence a query by its words, a march or a walk-out routine).
+"""Round 26: unnamed people who act. 'Police closed the coast road', 'Officers carried boxes
+of ledgers out of the depot', 'Parents walked in silence to the county hall', 'Engineers have
+since shored up the embankment': the sentence says what a group no one named did, and nobody
+is given for it. The reporter may have seen it, or had it from the police, but the page does
+not say which, so it is an unsourced claim (rule sourcing.check.people_act); its tier is the
+pipeline's (police procedure on the record, a march or a walk-out: routine).
 
 Every blind writer from round 23 on marks this shape so (of 25 such sentences in the held-out
 gold, 16 are unattributed), and the tool flagged none of them: a group that acts was only ever
 looked at as a source that speaks. Left alone: verbs of saying, thinking or being (they are
 sources or states), modal and negated verbs, the writer's 'we', a named body ('Harwell Police
-sealed ...' names who did it), a group owned by a name or pronoun ('his lawyers filed'), and
+closed ...' names who did it), a group owned by a name or pronoun ('his lawyers filed'), and
 any clause inside a quotation (the mask), a sentence in the first person (a speaker's or the
 writer's words), and a study's participants (its method)."""
 
@@ -53,7 +53,7 @@ def _unnamed_people(subj: Token) -> bool:
 
 
 def people_act(s: SpacySpan, mask: list[bool], lex: SourcingLexicon) -> str | None:
-    """The verb of an act done by unnamed people with no source ('sealed'), or None."""
+    """The verb of an act done by unnamed people with no source ('closed'), or None."""
     root = s.root
     if not s.start <= root.i < s.end or mask[root.i - s.start]:
         return None

@@ -101,7 +101,7 @@ def own_account(
     if any(t.dep_ == "aux" and t.tag_ == "MD" for t in verb.children):
         return None  # 'they would strike', 'they could hear': a forecast or a possibility
     if any(t.dep_ == "neg" or t.lower_ in _DENIALS for t in clause):
-        return None  # 'they had been given no list', 'were never told': a complaint of others
+        return None  # 'they were given nothing', 'were never told': a complaint of others
     if verb.lemma_.lower() in _SAYING_ON or any(
         t.lemma_.lower() in _SAYING_ON and t.pos_ == "VERB" for t in clause
     ):
@@ -111,6 +111,8 @@ def own_account(
         return None
     if claim_word_hit(sent, lex) is not None:
         return None
+    if lex["anonymity_marker"].phrase(sent.text) is not None:
+        return None  # 'who asked not to be named': a source the reporter marked, not a passer-by
     if _after_casualties(sent, lex):
         return None
     aux = [t.text for t in verb.children if t.dep_ in ("aux", "auxpass", "neg")]
