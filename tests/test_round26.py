@@ -30,8 +30,8 @@ def last(annotator: Annotator, text: str):
         " arrived before dawn to stack the shelves.",
         "The tram line was closed for a week.\n\nOthers said their season tickets had been"
         " refunded within a day.",
-        "Parents queued at the school gate on Tuesday.\n\nParents waiting outside said their"
-        " children had missed two weeks of swimming lessons.",
+        "The swimming pool shut for repairs in March.\n\nMothers at the school gate said"
+        " their sons had missed two terms of lessons.",
     ],
 )
 def test_people_telling_their_own_experience_are_routine(annotator: Annotator, text: str) -> None:
