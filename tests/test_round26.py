@@ -163,3 +163,14 @@ def test_a_family_far_from_any_name_is_not_named_through_it(annotator: Annotator
     )
     f = last(annotator, text)
     assert f.sourcing != "named_source", f.reason
+
+
+def test_a_plural_in_ies_tagged_as_a_name_is_looked_up_by_its_singular(nlp) -> None:
+    # 'Studies suggest ...' opening a sentence deep in a story can be tagged a proper noun;
+    # the lookup tried 'studie' and missed, so the studies became a named source
+    from spacy.tokens import Doc
+
+    from annotate.sourcing.lexicon import load_lexicon
+
+    doc = Doc(nlp.vocab, words=["Studies", "suggest", "that"], pos=["PROPN", "VERB", "SCONJ"])
+    assert load_lexicon()["document_noun"].token(doc[0]) is not None
