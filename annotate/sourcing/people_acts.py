@@ -20,13 +20,13 @@ from spacy.tokens import Token
 
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
+from annotate.sourcing.people import _OPENING_PLURALS
 from annotate.sourcing.syntax import _subject
 from annotate.sourcing.words import WordSetView
 
 PEOPLE_ACT = "sourcing.check.people_act"
 # collective nouns for people who act in the news that no agent-noun ending finds
 _ACTING_GROUPS = WordSetView("acting_groups")
-_OPENING_PLURALS = WordSetView("opening_plurals")
 _FIRST_PERSON = frozenset(("we", "us", "our", "ours", "i", "me", "my"))
 _STUDY_SUBJECTS = frozenset(("participant", "respondent", "subject"))
 

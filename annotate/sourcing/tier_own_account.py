@@ -37,6 +37,8 @@ _SELF_OWNERS = frozenset(("their", "our"))
 # plural sources that are pronouns or quantifiers standing for people ('Others said')
 _PEOPLE_PRONOUNS = frozenset("others some several many most both few".split())
 _SAYING = frozenset("say tell report recall describe explain add complain".split())
+# how many sentences back a death or injury makes the speakers witnesses to it
+_WITNESS_BACK = 4
 
 
 def _plural_people(src: list[Token]) -> bool:
@@ -60,10 +62,6 @@ def _speakers_subject(verb: Token) -> bool:
     if subj.lower_ in _SELF:
         return True
     return any(c.dep_ == "poss" and c.lower_ in _SELF_OWNERS for c in subj.children)
-
-
-# how many sentences back a death or injury makes the speakers witnesses to it
-_WITNESS_BACK = 4
 
 
 def _after_casualties(sent: SpacySpan, lex: SourcingLexicon) -> bool:
@@ -106,7 +104,6 @@ def own_account(
         t.lemma_.lower() in _SAYING_ON and t.pos_ == "VERB" for t in clause
     ):
         return None  # 'they had reported the culvert three times', 'they warned the council'
-
     if any(t.lower_ in _CAUSE_WORDS for t in sent):
         return None
     if claim_word_hit(sent, lex) is not None:
