@@ -16,6 +16,7 @@ from annotate.sourcing.judgements import ClaimWords
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nonclaims import _fragment, _imperative, _list_intro
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity, _past_date
+from annotate.sourcing.inner_states import INNER_STATE, inner_state
 from annotate.sourcing.people_acts import PEOPLE_ACT, people_act
 from annotate.sourcing.syntax import _clause_tokens, _subject
 from annotate.sourcing.voice import case_event, vague_concern, voice_word
@@ -270,6 +271,8 @@ class CheckWorthy(ClaimWords, Clauses):
             return flag(
                 f"motive, prediction or private dealings with no source: '{words}'", _MOTIVE
             )
+        if (verb := inner_state(s, mask, lex)) is not None:  # round 27
+            return flag(f"a grudge or feeling told as fact, with no source: '{verb}'", INNER_STATE)
         if (words := vague_concern(s, mask) or _concern_left_as_root(s)) is not None:
             return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
         if (words := case_event(s, mask) or _admission(s)) is not None:

@@ -45,7 +45,7 @@ _POPULATION = WordSetView("population_nouns")
 _INCIDENTS = WordSetView("counted_incidents")
 _TIER_ID = re.compile(r"\((sourcing\.tier\.\w+)\)")
 # tiers that keep the default view on their own (see the docstring)
-_KEEP = frozenset(("sourcing.tier.vague_concern",))
+_KEEP = frozenset(("sourcing.tier.vague_concern", "sourcing.tier.inner_state"))
 _SHARE = frozenset(("percent", "%", "cent", "percentage", "third", "quarter", "half", "fifth"))
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # 'a city of 300,000 people': the count describes the place, background, not a statistic
@@ -179,8 +179,8 @@ def kind_only(
             continue
         reason = f.reason or ""
         tier = _tier_id(reason)
-        if tier in _KEEP:
-            continue
+        if tier in _KEEP or f.rule == "sourcing.check.inner_state":
+            continue  # (a grudge told as fact keeps its query whatever tier word it met)
         if tier == "sourcing.tier.casualty" and f.rule == "sourcing.check.figure":
             continue  # a count of dead or injured
         if population_statistic(s, trend):

@@ -75,6 +75,7 @@ from annotate.sourcing.words import WordSetView
 _VOICE_RULES = {
     "sourcing.check.vague_concern": "unease or evidence stated as fact",
     "sourcing.check.case_event": "a detail of a case with no source",
+    "sourcing.check.inner_state": "a grudge or feeling told as fact",
 }
 
 # rules whose claim is a query by its kind (ids of sourcing.toml / sourcing_rules.toml)

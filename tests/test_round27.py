@@ -1,0 +1,57 @@
+"""Round 27: a grudge or feeling of a real person told as fact is an unsourced query
+(sourcing.check.inner_state). Before the round such sentences were not flagged at all.
+All sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+
+
+def last(annotator: Annotator, text: str):
+    return annotator.annotate(text).sentences[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry company lost the contract in May.\n\nTo this day the coach has not forgiven"
+        " the chairman.",
+        "The budget passed on Thursday.\n\nThe mayor privately resents the governor for his grip"
+        " on the purse strings.",
+        "The two ministers sit side by side in cabinet.\n\nThey loathe each other.",
+        "The sheriff took office in 2020.\n\nHe does not disguise his loathing of the county"
+        " board.",
+        "The striker moved to Portvale in the summer.\n\nImrie still bears a grudge against the"
+        " club that sold him.",
+        "The harbour changed hands last year.\n\nThe harbourmaster despises the new owners and"
+        " their plans for a marina.",
+    ],
+)
+def test_a_grudge_told_as_fact_is_a_query(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "unattributed_claim", f.reason
+    assert f.tier == "query", f.reason
+    assert f.rule == "sourcing.check.inner_state", f.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's or a speaker's own feeling
+        "The final was in Lisbon.\n\nI have never forgiven myself for missing it.",
+        # told by the person, on the record
+        "The ferry company lost the contract in May.\n\nThe coach said he had not forgiven the"
+        " chairman.",
+        # a debt forgiven, a legal term
+        "The cooperative was struggling.\n\nThe bank forgave the loan.",
+        "The editor risks a charge of contempt of court.",
+        # a modal: a threat or a forecast, not a state
+        "The vote is on Monday.\n\nHer allies would never forgive a second delay.",
+    ],
+)
+def test_no_grudge_flag_without_a_told_grudge(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.rule != "sourcing.check.inner_state", f.reason
