@@ -43,6 +43,11 @@ def extend_to_head(span: Span) -> Span:
 def legal_context(span: Span) -> bool:
     """The sentence reads as a legal or police account ("alleged fraud", "the alleged
     victim", "prosecutors say the alleged scheme ...")."""
+    root = span.root
+    if root.dep_ != "amod" and any(c.dep_ == "auxpass" for c in root.children):
+        # 'The driver is alleged to have ...', 'it is alleged that ...': the passive is the
+        # evidential of a charge (sourcing reads it as agentless), not a sneer at an event
+        return True
     sent = span.sent
     return any(
         t.lemma_.lower() in LEGAL_WORDS or t.lower_ in LEGAL_WORDS
