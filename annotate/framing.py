@@ -45,7 +45,7 @@ from annotate.quotes import inside
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre/framing_works/framing_culture change, so the fingerprint
 # changes with them.
-RULES_VERSION = "framing-rules-14.6"
+RULES_VERSION = "framing-rules-14.7"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -173,7 +173,7 @@ class FramingMatcher:
             demote_reactions(doc, out)  # "Democrats were incensed by the offer": mild
             demote_said(doc, out)  # round 14: "Vale complained the pitch was a disgrace": mild
             demote_work_judgements(doc, out)  # round 24: "a stunning debut album": mild
-            demote_culture(doc, out)  # round 25: "the chorus is bonkers" in a review: mild
+            demote_culture(doc, out)  # round 25/27: "the chorus is bonkers" in a review: dropped
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

@@ -44,10 +44,19 @@ def span(annotator: Annotator, text: str, word: str):
 @pytest.mark.parametrize(
     "word", ["vicious", "monstrous", "absurd", "eerie", "bonkers", "jaw-dropping"]
 )
-def test_a_critics_words_in_a_review_are_mild(annotator: Annotator, word: str) -> None:
-    hit = span(annotator, REVIEW, word)
-    assert hit.tier == "mild", hit.reason
-    assert "Culture copy" in hit.reason or "Judges a work" in hit.reason
+def test_a_critics_words_in_a_review_are_mild_or_not_framing(
+    annotator: Annotator, word: str
+) -> None:
+    # round 27: the genre's words (culture copy) are no longer spans at all; a judgement of a
+    # work ('Judges a work') stays mild
+    hits = [
+        s
+        for s in annotator.annotate(REVIEW).spans
+        if not s.in_quote and s.text.lower().startswith(word)
+    ]
+    assert all(h.tier == "mild" and "Judges a work" in (h.reason or "") for h in hits), [
+        h.reason for h in hits
+    ]
 
 
 def test_a_word_about_real_peoples_character_stays_strong_in_a_review(

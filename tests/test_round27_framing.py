@@ -32,3 +32,39 @@ def test_the_passive_of_a_charge_is_not_doubt(annotator: Annotator, text: str) -
 def test_alleged_before_an_event_stays_doubt(annotator: Annotator) -> None:
     text = "The alleged victory was celebrated in the capital on Sunday."
     assert "alleged" in doubt_words(annotator, text)
+
+
+# -- culture copy: television and games vocabulary, and the genre's words dropped ------------
+GAME_REVIEW = (
+    "Ashfall Tactics 2 review\n\n"
+    "The sequel drops the gamers of the first game onto a frozen moon. Its antagonist, a"
+    " warlord voiced by the narrator of the original, is vicious, and the storyline turns"
+    " grotesque in the last act. The cutscenes are long, the playable cast is small and two"
+    " subplots go nowhere, but the combat is the best in the genre this year. Critics have"
+    " praised the soundtrack; the publisher's greedy executives priced the season pass at 40"
+    " dollars.\n"
+)
+NEWS = (
+    "Three people were hurt when a lorry hit a bus shelter in Carrow Road on Friday. The"
+    " driver was vicious to the paramedics, and the scene was grotesque.\n"
+)
+
+
+def author_words(annotator: Annotator, text: str) -> dict[str, str]:
+    return {s.text.lower(): s.tier for s in annotator.annotate(text).spans if not s.in_quote}
+
+
+@pytest.mark.parametrize("word", ["vicious", "grotesque"])
+def test_the_genres_words_in_a_game_review_are_not_framing(
+    annotator: Annotator, word: str
+) -> None:
+    assert word not in author_words(annotator, GAME_REVIEW)
+
+
+def test_a_word_about_real_people_in_a_game_review_stays(annotator: Annotator) -> None:
+    assert author_words(annotator, GAME_REVIEW).get("greedy") == "strong"
+
+
+@pytest.mark.parametrize("word", ["vicious", "grotesque"])
+def test_the_same_words_in_news_stay_strong(annotator: Annotator, word: str) -> None:
+    assert author_words(annotator, NEWS).get(word) == "strong"
