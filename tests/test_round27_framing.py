@@ -55,9 +55,7 @@ def author_words(annotator: Annotator, text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("word", ["vicious", "grotesque"])
-def test_the_genres_words_in_a_game_review_are_not_framing(
-    annotator: Annotator, word: str
-) -> None:
+def test_the_genres_words_in_a_game_review_are_not_framing(annotator: Annotator, word: str) -> None:
     assert word not in author_words(annotator, GAME_REVIEW)
 
 

@@ -12,11 +12,11 @@ from annotate.nlp import doc_text, span_ents
 from annotate.sourcing.analysis import consequence
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.clauses import Clauses
+from annotate.sourcing.inner_states import INNER_STATE, inner_state
 from annotate.sourcing.judgements import ClaimWords
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nonclaims import _fragment, _imperative, _list_intro
 from annotate.sourcing.numbers import _is_age, _known_set, _not_a_quantity, _past_date
-from annotate.sourcing.inner_states import INNER_STATE, inner_state
 from annotate.sourcing.people_acts import PEOPLE_ACT, people_act
 from annotate.sourcing.syntax import _clause_tokens, _subject
 from annotate.sourcing.voice import case_event, vague_concern, voice_word
