@@ -55,3 +55,28 @@ def test_a_grudge_told_as_fact_is_a_query(annotator: Annotator, text: str) -> No
 def test_no_grudge_flag_without_a_told_grudge(annotator: Annotator, text: str) -> None:
     f = last(annotator, text)
     assert f.rule != "sourcing.check.inner_state", f.reason
+
+
+# -- 'It' ranking what happened is not carried to the source before it -----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county police said two lorry drivers died on the coast road on Friday.\n\nIt was"
+        " the second fatal crash on the coast road this year.",
+        "The island's weather office said rainfall in October was half the usual amount.\n\nIt"
+        " is the hottest October the island has recorded.",
+    ],
+)
+def test_it_ranking_an_event_is_the_writers_record(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "unattributed_claim", f.reason
+    assert f.tier == "routine", f.reason
+
+
+def test_it_for_the_company_still_continues_it(annotator: Annotator) -> None:
+    text = (
+        "Harland Foods said on Monday that profit fell 12 percent to 40 million marks.\n\nIt"
+        " expects sales to recover next year."
+    )
+    f = last(annotator, text)
+    assert f.sourcing == "named_source", f.reason

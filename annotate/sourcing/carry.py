@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from annotate.sourcing.attribution import Attribution
-from annotate.sourcing.carry_topic import RESULTS, life_event, topic_words
+from annotate.sourcing.carry_topic import RESULTS, it_ranks, life_event, ranks_an_event, topic_words
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
 from annotate.sourcing.quote_runs import closing_run, quote_region
@@ -276,6 +276,8 @@ class Carry:
             return None  # nothing claimed: a schedule or a plain step stays unlabelled
         if back is None and src.rule == "sourcing.own_public_act":
             return None  # an act of record covers its own sentence, not the figures after it
+        if back is None and it_ranks(s):
+            return None  # 'It is the deadliest crash since 1987': the desk's record, not theirs
         if back is not None:
             why = f"'{back}' refers back to it"
         elif check.rule not in self._figure_rules or self._framing(s, mask):
@@ -328,6 +330,8 @@ class Carry:
             person = src.kind == "person"
             if person and word in _HE_SHE and life_event(s):
                 return None  # 'In 2012 she was investigated': the writer's record of a life
+            if word == "it" and ranks_an_event(root):
+                return None  # 'It was the steepest fall in a decade': the event, not the body
             if (word in _HE_SHE and person) or (word == "it" and not person) or word == "they":
                 return subj.text
             return None

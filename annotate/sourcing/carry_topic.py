@@ -69,3 +69,26 @@ def _units_of(doc: Doc) -> frozenset[str]:
     units = frozenset(w for w, n in counted.items() if n >= 3)
     _UNITS[:] = [(doc, units)]
     return units
+
+
+def ranks_an_event(root: Token) -> bool:
+    """'It was the steepest one-day fall since 2008', 'It is the worst flood on record': 'it'
+    with 'be' and a superlative or ordinal complement ranks what happened; it does not point
+    back to the company or the police who spoke before (round 27)."""
+    if root.lemma_ != "be":
+        return False
+    for c in root.children:
+        if c.dep_ == "attr" and any(
+            t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" for t in c.subtree
+        ):
+            return True
+    return False
+
+
+def it_ranks(s: SpacySpan) -> bool:
+    """The sentence is 'It' ranking what happened ('It is the deadliest crash since 1987'):
+    a record the desk can look up, not more of the source's account, even on its topic. Six
+    such sentences in three blind sets (c18, c22, c27) were carried to the police, a minister
+    or a company that spoke before; every blind writer left them unattributed."""
+    subj = next((c for c in s.root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ == "it" and ranks_an_event(s.root)
