@@ -48,7 +48,9 @@ CULTURE_WORDS = frozenset(
     viewers streaming showrunner showrunners screenwriters script scripts episode episodes
     sitcom sitcoms miniseries storyline storylines narrator gamers gaming playable cutscene
     cutscenes antagonist antagonists plotline plotlines subplot subplots cameo novella
-    paperback critic critics""".split()
+    paperback critic critics universe realm realms galaxy galactic planet planets creature
+    creatures species empire civilisation civilization prophecy prophets warriors dragon
+    dragons sorcerer wizard magic mythology canon fandom""".split()
 )
 # Round 27: television, games and books joined the list (a blind review of a streaming drama
 # used 'episode', 'showrunner', 'viewers', 'scripts', 'subplot' and 'critics', and only
@@ -56,7 +58,14 @@ CULTURE_WORDS = frozenset(
 # violent episode', 'critics say'); the density rule below, six different words at one token
 # in 150, keeps a news story that uses them from reading as culture copy. On the 457 judged
 # real pages the added words make four more pages culture copy: a film-sequel item, a game
-# streaming launch, a novelist's essay and a soap's reviews.
+# streaming launch, a novelist's essay and a soap's reviews. The worlds of fiction too
+# ('universe', 'galactic', 'creatures', 'prophecy', 'warriors', 'canon', 'fandom'): a fan's
+# long retelling of a game series' lore used almost none of the words above and dozens of
+# these, and its 58 strong spans (the fiction's massacres, monsters and madness) were all
+# judged not loaded. Alone they are science or history words ('planet', 'species', 'empire');
+# with the density rule they make four more judged pages culture copy, all of them about
+# films, games or fiction (a game review, a film-saga item, the lore piece, a writer's essay),
+# and no held-out or gold article.
 CULTURE_MIN_WORDS = 6
 # ... used densely: one token in 150 or more (punctuation counts as tokens), as for sports
 # copy, so a long news story that mentions a film, a gallery and a premiere in passing is
@@ -84,6 +93,12 @@ CULTURE_CONVENTIONS = frozenset(
         "framing.intensifier.insanely",
         "framing.intensifier.brutally",
         "framing.loaded.metaphor.disaster.meltdown_apoc",
+        # round 27: the battles of a retold story (a fan's history of a game series' world)
+        "framing.loaded.pillage",
+        "framing.labeling.horde",
+        "framing.loaded.metaphor.war.onslaught_of",
+        "framing.loaded.metaphor.war.become_war_zone",
+        "framing.loaded.metaphor.war.kamikaze",
     ]
 )
 

@@ -66,3 +66,20 @@ def test_a_word_about_real_people_in_a_game_review_stays(annotator: Annotator) -
 @pytest.mark.parametrize("word", ["vicious", "grotesque"])
 def test_the_same_words_in_news_stay_strong(annotator: Annotator, word: str) -> None:
     assert author_words(annotator, NEWS).get(word) == "strong"
+
+
+# a fan's retelling of a game world's history: fiction words, not film or book words
+LORE = (
+    "The history of the Tallow Reaches, as the games tell it\n\n"
+    "Long before the first game, the Cindervale empire ruled three realms of the universe from"
+    " a single planet. Its warriors served a prophecy carved by the old prophets: a dragon"
+    " would wake and the creatures of the deep would rise. When the prophecy came true, a horde"
+    " of creatures pillaged the outer realms and the capital became a battlefield. Every species"
+    " in the galaxy took a side, and the fandom still argues over which side the canon favours."
+    " The magic of the empire failed, and its last civilisation fell within a year.\n"
+)
+
+
+@pytest.mark.parametrize("word", ["horde", "pillaged", "became a battlefield"])
+def test_the_battles_of_a_retold_fiction_are_not_framing(annotator: Annotator, word: str) -> None:
+    assert word not in author_words(annotator, LORE)
