@@ -21,7 +21,7 @@ from annotate.framing_auto import (
     vader_lexicon,
     vader_sha,
 )
-from annotate.framing_context import charged_offence, part_of_name
+from annotate.framing_context import charged_offence, part_of_name, plain_phrase
 from annotate.framing_culture import demote_culture
 from annotate.framing_genre import demote_genre, literal_sense
 from annotate.framing_questions import QUESTION_ID, rhetorical_questions
@@ -45,7 +45,7 @@ from annotate.quotes import inside
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre/framing_works/framing_culture change, so the fingerprint
 # changes with them.
-RULES_VERSION = "framing-rules-14.8"
+RULES_VERSION = "framing-rules-14.9"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -198,7 +198,7 @@ class FramingMatcher:
                 continue
             if charged_offence(span):
                 continue  # "charged with extortion": the offence's name in law
-            if literal_sense(span, eid):
+            if literal_sense(span, eid) or plain_phrase(span, eid):
                 continue  # "a virulent strain", "a blistering pace": the plain sense
             seen.add((eid, span.start, span.end))
             out.append(

@@ -272,3 +272,16 @@ def _title_case_line(doc: Doc, span: Span) -> bool:
     end = text.find("\n", span.end_char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def plain_phrase(span: Span, entry: str) -> bool:
+    """Forms of a listed word that carry none of its charge (round 27, read on judged real
+    pages): 'deeper states of calm' is not the 'deep state' of a conspiracy (a comparative
+    'deep'); 'a deceptively simple habit' says a thing is more than it looks, not that anyone
+    deceives (the adverb on an adjective)."""
+    if entry == "framing.labeling.deep_state":
+        return any(t.lower_.startswith("deep") and t.tag_ == "JJR" for t in span)
+    if entry == "framing.loaded.deceptive":
+        t = span[0]
+        return t.lower_ == "deceptively" and t.head.pos_ == "ADJ" and t.dep_ == "advmod"
+    return False

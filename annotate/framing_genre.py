@@ -112,6 +112,13 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
         """grass bush bushes tree trees leaf leaves foliage fog mist haze smoke cloud
         clouds dust snow view views sight sightline vegetation undergrowth""".split()
     ),
+    # explosives (round 27): "blasting at the quarry starts at seven", "blasted a tunnel
+    # through the granite"; a rival blasting a plan has none of these around it
+    "framing.loaded.blast": frozenset(
+        """quarry quarries quarrying mine mines mining miner miners rock rocks granite
+        limestone explosive explosives dynamite detonation detonator tunnel tunnels
+        excavation demolition seismic""".split()
+    ),
     # machines' appetite for electricity: "training the models has proven power-hungry"
     "framing.loaded.power_hungry": frozenset(
         """electricity energy watt watts kilowatt kilowatts megawatt megawatts computing

@@ -83,3 +83,29 @@ LORE = (
 @pytest.mark.parametrize("word", ["horde", "pillaged", "became a battlefield"])
 def test_the_battles_of_a_retold_fiction_are_not_framing(annotator: Annotator, word: str) -> None:
     assert word not in author_words(annotator, LORE)
+
+
+# -- plain forms of listed words (round 27, read on judged real pages) -------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Blasting at the quarry starts at 7 a.m. every weekday.", "blasting"),
+        ("The firm uses blasting charges to break the granite.", "blasting"),
+        ("Breathing slowly is a deceptively simple habit.", "deceptively"),
+        ("With practice, meditators reach deeper states of calm.", "deeper states"),
+    ],
+)
+def test_plain_forms_are_not_framing(annotator: Annotator, text: str, word: str) -> None:
+    assert word not in author_words(annotator, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The mayor blasted the plan as a waste of money.", "blasted"),
+        ("The deep state blocked the reforms.", "deep state"),
+        ("The deceptive chart makes the rise look small.", "deceptive"),
+    ],
+)
+def test_the_charged_forms_stay(annotator: Annotator, text: str, word: str) -> None:
+    assert word in author_words(annotator, text)
