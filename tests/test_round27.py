@@ -80,3 +80,36 @@ def test_it_for_the_company_still_continues_it(annotator: Annotator) -> None:
     )
     f = last(annotator, text)
     assert f.sourcing == "named_source", f.reason
+
+
+# -- something not yet done, told as fact (sourcing.check.absence) -----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council agreed the sale in March.\n\nThe lease on the old pier has not been signed.",
+        "The border deal was agreed in 2019.\n\nThe treaty has never been ratified by the"
+        " assembly.",
+        "The inquiry opened in June.\n\nIt still has not appointed a chair.",
+        "Farmers applied for the drought fund in May.\n\nThe grants are not issued until spring.",
+    ],
+)
+def test_a_thing_not_done_is_an_unsourced_claim(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "unattributed_claim", f.reason
+    assert f.rule == "sourcing.check.absence", f.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lease was due in May.\n\nThe harbour board has not said when it will be signed.",
+        "The lease was due in May.\n\nThe harbour board did not respond to a request for comment.",
+        "The lease was due in May.\n\nThe terms may not be published before June.",
+        "The lease was due in May.\n\nWe have not signed anything, the tenants' chair said.",
+    ],
+)
+def test_reporting_lines_forecasts_and_speakers_are_not_absences(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert f.rule != "sourcing.check.absence", f.reason

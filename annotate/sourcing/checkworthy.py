@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.nlp import doc_text, span_ents
+from annotate.sourcing.absences import ABSENCE, absence
 from annotate.sourcing.analysis import consequence
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.clauses import Clauses
@@ -273,6 +274,8 @@ class CheckWorthy(ClaimWords, Clauses):
             )
         if (verb := inner_state(s, mask, lex)) is not None:  # round 27
             return flag(f"a grudge or feeling told as fact, with no source: '{verb}'", INNER_STATE)
+        if (words := absence(s, mask)) is not None:  # round 27
+            return flag(f"something not yet done, told as fact: '{words}'", ABSENCE)
         if (words := vague_concern(s, mask) or _concern_left_as_root(s)) is not None:
             return flag(f"unease or evidence stated as fact: '{words}'", _VAGUE)
         if (words := case_event(s, mask) or _admission(s)) is not None:
