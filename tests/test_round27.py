@@ -113,3 +113,30 @@ def test_reporting_lines_forecasts_and_speakers_are_not_absences(
 ) -> None:
     f = last(annotator, text)
     assert f.rule != "sourcing.check.absence", f.reason
+
+
+# -- a belief someone induced; the wire's credit line ------------------------------------------
+def test_led_to_believe_is_not_a_source(annotator: Annotator) -> None:
+    text = (
+        "The shop was robbed on Friday.\n\nA man in a grey coat led staff to believe his"
+        " brother was on the way."
+    )
+    f = last(annotator, text)
+    assert f.sourcing is None or f.sourcing in ("none", "unattributed_claim"), f.reason
+
+
+def test_led_to_say_still_names_who_speaks(annotator: Annotator) -> None:
+    text = "The delay led residents to say the council had failed them."
+    assert last(annotator, text).sourcing == "weasel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flooding closed the ring road.\n\nBanks reported from Denver and Ruiz from Austin.",
+    ],
+)
+def test_a_credit_line_is_not_a_flag(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing in (None, "none"), f.reason
+    assert f.rule == "sourcing.layout.credit_line", f.rule

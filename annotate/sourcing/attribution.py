@@ -19,6 +19,7 @@ from annotate.models import Span
 from annotate.sourcing.antecedents import in_sentence
 from annotate.sourcing.cue_senses import _SPEECH_ENTRIES, _says_besides
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.nonclaims import CREDIT_LINE, credit_line
 from annotate.sourcing.syntax import _depth, _span, _tok_span, _whole_phrase
 from annotate.sourcing.views import Views
 from annotate.sourcing.words import _TERMINAL
@@ -114,6 +115,8 @@ class Explicit(Views):
             return Attribution(
                 "none", "none", "headline or heading, not a sentence", "sourcing.headline"
             )
+        if credit_line(s):  # 'Marsh reported from Leeds and Okafor from Cardiff.' (round 27)
+            return Attribution("none", "none", "a credit: who reported from where", CREDIT_LINE)
         outside = self._outside_text(s, mask)
         refusal = None
         if hit := self.lex["no_comment"].phrase(outside):

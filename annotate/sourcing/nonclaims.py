@@ -58,3 +58,27 @@ def _list_intro(sent: SpacySpan) -> bool:
     follows (rule "sourcing.check.list_intro"), the outlet's own promise, not a claim."""
     words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)][:3]
     return len(words) >= 2 and words[0] == "here" and words[1] in ("are", "is", "'s", "\u2019s")
+
+
+CREDIT_LINE = "sourcing.layout.credit_line"
+
+
+def credit_line(s: SpacySpan) -> bool:
+    """The wire's credit for its reporters (rule sourcing.layout.credit_line): 'Marsh
+    reported from Leeds and Okafor from Cardiff.' A past 'reported' with a name for subject,
+    a place after 'from' and nothing reported: who was where, not a claim or a source. A
+    reporter whose name is a plural noun ('Peoples') was read as unnamed people who speak
+    (round 27, a judged real page)."""
+    root = s.root
+    if root.lemma_.lower() != "report" or root.tag_ != "VBD" or len(s) > 20:
+        return False
+    kids = list(root.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in kids):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON" or subj.is_title):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in kids
+    )

@@ -91,6 +91,7 @@ def _is_root(tok: Token, sent: SpacySpan) -> bool:
 
 # 'the result led Tory leaders to declare ...': verbs that bring their object to say
 # something, which it then did (sourcing.words.led_to_say)
+_INDUCED_BELIEFS = frozenset(("believe", "think", "assume", "suppose", "imagine"))
 _LED_TO = WordSetView("led_to_say")
 
 
@@ -129,7 +130,10 @@ def _subject(verb: Token) -> Token | None:
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _LED_TO:
             # 'the delay led Republicans to say ...': the object of the verb above is who
-            # speaks, not its subject (round 10)
+            # speaks, not its subject (round 10); 'led staff to believe ...' tells of a
+            # belief someone induced, a deception the writer narrates: nobody speaks (round 27)
+            if verb.lemma_.lower() in _INDUCED_BELIEFS:
+                return None
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None:
                 return obj
