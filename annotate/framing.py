@@ -45,7 +45,7 @@ from annotate.quotes import inside
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre/framing_works/framing_culture change, so the fingerprint
 # changes with them.
-RULES_VERSION = "framing-rules-14.9"
+RULES_VERSION = "framing-rules-14.10"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".

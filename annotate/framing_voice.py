@@ -246,8 +246,8 @@ _EXHORT = frozenset("should must ought".split())
 def reaction_of_others(span: Span) -> bool:
     """The anger word reports a third party's reaction: the predicate of a subject that is
     not the writer or the reader ("liberals were incensed"), a passive with its cause ("were
-    enraged by the vote"), or the verb with the angered people as object ("the deal
-    enraged liberals")."""
+    enraged by the vote"), the verb with the angered people as object ("the deal
+    enraged liberals"), or the manner of their reaction ("reacted furiously")."""
     tok = span.root
     head = tok.head
     if _prescribed(tok):
@@ -269,6 +269,14 @@ def reaction_of_others(span: Span) -> bool:
             return bool(subj) and subj[0].lower_ not in ("i", "we", "you")
     if tok.pos_ == "VERB" and tok.tag_ != "VBN":
         return any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.pos_ == "VERB":
+        # 'The mayor reacted furiously to the ruling' (round 27): the manner of someone's
+        # reaction, reported, as 'was furious' is
+        kids = list(head.children)
+        if any(c.dep_ == "aux" and c.lower_ in _EXHORT for c in kids):
+            return False
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subj) and subj[0].lower_ not in ("i", "we", "you")
     return False
 
 

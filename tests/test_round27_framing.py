@@ -109,3 +109,14 @@ def test_plain_forms_are_not_framing(annotator: Annotator, text: str, word: str)
 )
 def test_the_charged_forms_stay(annotator: Annotator, text: str, word: str) -> None:
     assert word in author_words(annotator, text)
+
+
+def test_the_manner_of_someones_reaction_is_mild(annotator: Annotator) -> None:
+    text = "The mayor reacted furiously to the ruling, calling the judges cowards."
+    assert author_words(annotator, text).get("furiously") == "mild"
+
+
+def test_a_furious_attack_in_the_outlets_voice_stays_strong(annotator: Annotator) -> None:
+    text = "The ruling is a furious attack on local democracy."
+    words = author_words(annotator, text)
+    assert any(w.startswith("furious") and t == "strong" for w, t in words.items()), words
