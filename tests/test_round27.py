@@ -140,3 +140,21 @@ def test_a_credit_line_is_not_a_flag(annotator: Annotator, text: str) -> None:
     f = last(annotator, text)
     assert f.sourcing in (None, "none"), f.reason
     assert f.rule == "sourcing.layout.credit_line", f.rule
+
+
+# -- people somewhere are not a body they speak for ----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenants on Ashby Road said the heating had failed twice this winter.",
+        "Parents on the Moorside estate said the bus had been cut without notice.",
+    ],
+)
+def test_people_on_a_named_street_are_a_vague_group(annotator: Annotator, text: str) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "weasel", f.reason
+
+
+def test_people_of_a_named_body_are_still_read_through_it(annotator: Annotator) -> None:
+    f = last(annotator, "Researchers at Harwell University said the vaccine worked.")
+    assert f.sourcing != "weasel", f.reason

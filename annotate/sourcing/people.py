@@ -218,6 +218,28 @@ def _former(head: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in head.children)
 
 
+_PLACE_PREPS = frozenset(("on", "in", "near", "along", "around", "outside"))
+
+
+def in_place_phrase(tok: Token, head: Token) -> bool:
+    """`tok` names where a plural of people are ('Shopkeepers on Mill Street', 'Farmers
+    near Harwell'): a street, a facility or a place after a preposition of place is where
+    they are, not a body they speak for (round 27; 'Residents of Mill Lane', round 26).
+    Plurals only: 'the official in Harwell' may be the town's one official."""
+    if head.tag_ not in ("NNS", "NNPS") or not _people_noun(head):
+        return False
+    up = tok
+    for _ in range(6):
+        if up.head.i == up.i or up.i == head.i:
+            return False
+        if up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.head.i == head.i:
+            if up.head.lower_ not in _PLACE_PREPS:
+                return False
+            return up.ent_type_ in ("GPE", "LOC", "FAC") or up.lower_ in _STREET_WORDS
+        up = up.head
+    return False
+
+
 def in_relative_clause(tok: Token, head: Token) -> bool:
     """`tok` sits in a clause hanging from the source phrase headed by `head` ('officials
     who talked to the Wendle Post'): a name there says whom they spoke to, not who they

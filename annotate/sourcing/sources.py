@@ -23,6 +23,7 @@ from annotate.sourcing.people import (
     _names_speaker,
     _plain_capital,
     apposed,
+    in_place_phrase,
     in_relative_clause,
 )
 from annotate.sourcing.references import (
@@ -71,7 +72,8 @@ class SourceTypes(References, GroupTypes):
         src = _tok_span(np)
         # 'Aides said' opening a sentence, tagged a person: a plain noun (round 12)
         # a name in a relative clause ('staff who talked to the Wendle Post') is not theirs
-        own = [t for t in np if not in_relative_clause(t, head)]
+        # ... nor a place after a preposition ('Shopkeepers on Mill Street': where they are)
+        own = [t for t in np if not in_relative_clause(t, head) and not in_place_phrase(t, head)]
         ents = {t.ent_type_ for t in own if t.ent_type_ and not _plain_capital(t, lex, s)}
         has_person = "PERSON" in ents and _names_speaker(np, head)
         # a capitalised common noun opening the sentence ("Shop owners say") is often
