@@ -255,6 +255,14 @@ DIGESTS = {
 # with it: 0.754 -> 0.748 and 0.756 -> 0.752 (a named source is carried to new points about
 # its company, motives stated as fact are not flagged, and a review's retold plot and verdicts
 # are read as unsourced claims).
+# The round's rules (a grudge told as fact, something not yet done, 'It' ranking an event not
+# carried, people on a named street a vague group, a credit line; culture copy reads
+# television, games and fiction and drops the genre's words; the passive 'is alleged to'), on
+# 758dd69, 148 articles:
+#   heldout: unsourced F1 0.7636 (precision 0.8645), label agreement 0.7629, named flagged
+#            121/1517 (0.0798), framing F1 (outside quotes) 0.6893, neutral per 500 words 0.223
+# The floors rise to hold the gain: unsourced F1 0.748 -> 0.760, label agreement 0.752 ->
+# 0.760, framing 0.670 -> 0.685; the named ceiling stays.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -266,10 +274,10 @@ BOUNDS = {
         ("framing.neutral_per_500_words", "max", 0.5),
     ],
     "heldout": [
-        ("sourcing.unsourced_f1", "min", 0.748),
-        ("sourcing.label_agreement", "min", 0.752),
+        ("sourcing.unsourced_f1", "min", 0.760),
+        ("sourcing.label_agreement", "min", 0.760),
         ("sourcing.named_flagged_rate", "max", 0.085),
-        ("framing.outside_quotes_f1", "min", 0.670),
+        ("framing.outside_quotes_f1", "min", 0.685),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
