@@ -91,8 +91,9 @@ def _is_root(tok: Token, sent: SpacySpan) -> bool:
 
 # 'the result led Tory leaders to declare ...': verbs that bring their object to say
 # something, which it then did (sourcing.words.led_to_say)
-_INDUCED_BELIEFS = frozenset(("believe", "think", "assume", "suppose", "imagine"))
 _LED_TO = WordSetView("led_to_say")
+# ... except a belief they were brought to: 'led staff to believe ...' (round 27)
+_INDUCED_BELIEFS = frozenset(("believe", "think", "assume", "suppose", "imagine"))
 
 
 def _subject(verb: Token) -> Token | None:

@@ -17,9 +17,10 @@ trim them and each new blind sample brought new shapes.
 
 So the kinds alone no longer put a claim in the default view. The flag stays, its label and
 rule unchanged, with the tier `routine` and this rule in the reason; `--tier all` and the
-reader's one click show it. Three shapes keep their query tier because the readings found
+reader's one click show it. Four shapes keep their query tier because the readings found
 queries there and an editor asks about them whatever the page: a count of dead or injured
-(the casualty tier on a figure), unease stated as fact ('there are concerns'), and a statistic
+(the casualty tier on a figure), unease stated as fact ('there are concerns'), a grudge or
+feeling of a person told as fact (round 27, from the blind sets; no real page has one), and a statistic
 about a population ('78 percent of households', 'more than 13,000 migrants': a share of people,
 income or wealth, or a count of at least a thousand people; sourcing.words.population_nouns).
 On the judged development pages (AEB, trafilatura) the rule costs queries those pages' rules
@@ -35,6 +36,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from annotate.models import SentenceFlag
+from annotate.sourcing.inner_states import INNER_STATE
 from annotate.sourcing.lexicon import WordSet
 from annotate.sourcing.words import WordSetView
 
@@ -45,7 +47,7 @@ _POPULATION = WordSetView("population_nouns")
 _INCIDENTS = WordSetView("counted_incidents")
 _TIER_ID = re.compile(r"\((sourcing\.tier\.\w+)\)")
 # tiers that keep the default view on their own (see the docstring)
-_KEEP = frozenset(("sourcing.tier.vague_concern", "sourcing.tier.inner_state"))
+_KEEP = frozenset(("sourcing.tier.vague_concern",))
 _SHARE = frozenset(("percent", "%", "cent", "percentage", "third", "quarter", "half", "fifth"))
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # 'a city of 300,000 people': the count describes the place, background, not a statistic
@@ -179,8 +181,8 @@ def kind_only(
             continue
         reason = f.reason or ""
         tier = _tier_id(reason)
-        if tier in _KEEP or f.rule == "sourcing.check.inner_state":
-            continue  # (a grudge told as fact keeps its query whatever tier word it met)
+        if tier in _KEEP or f.rule == INNER_STATE:
+            continue  # round 27: a grudge told as fact keeps its query, whatever word tiered it
         if tier == "sourcing.tier.casualty" and f.rule == "sourcing.check.figure":
             continue  # a count of dead or injured
         if population_statistic(s, trend):
