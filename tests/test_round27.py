@@ -158,3 +158,28 @@ def test_people_on_a_named_street_are_a_vague_group(annotator: Annotator, text: 
 def test_people_of_a_named_body_are_still_read_through_it(annotator: Annotator) -> None:
     f = last(annotator, "Researchers at Harwell University said the vaccine worked.")
     assert f.sourcing != "weasel", f.reason
+
+
+# -- a share price's move is the market's record, not the company's ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dovecote Foods said on Monday that half-year profit fell 20 percent to 31 million"
+        " marks.\n\nDovecote's stock slid 8 percent to 4.10 marks in Harwick.",
+        "Dovecote Foods said on Monday that half-year profit fell 20 percent to 31 million"
+        " marks.\n\nThe company's shares ended the day 8 percent lower.",
+    ],
+)
+def test_a_share_move_after_the_company_spoke_is_not_its_account(
+    annotator: Annotator, text: str
+) -> None:
+    f = last(annotator, text)
+    assert f.sourcing == "unattributed_claim", f.reason
+
+
+def test_the_companys_own_figures_still_continue_it(annotator: Annotator) -> None:
+    text = (
+        "Dovecote Foods said on Monday that half-year profit fell 20 percent to 31 million"
+        " marks.\n\nRevenue rose 2 percent to 900 million marks."
+    )
+    assert last(annotator, text).sourcing == "named_source"

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from annotate.sourcing.attribution import Attribution
-from annotate.sourcing.carry_topic import RESULTS, it_ranks, life_event, ranks_an_event, topic_words
+from annotate.sourcing.carry_topic import (
+    RESULTS,
+    it_ranks,
+    life_event,
+    ranks_an_event,
+    share_move,
+    topic_words,
+)
 from annotate.sourcing.lexicon import SourcingLexicon
 from annotate.sourcing.nouns import _people_noun
 from annotate.sourcing.quote_runs import closing_run, quote_region
@@ -276,6 +283,8 @@ class Carry:
             return None  # nothing claimed: a schedule or a plain step stays unlabelled
         if back is None and src.rule == "sourcing.own_public_act":
             return None  # an act of record covers its own sentence, not the figures after it
+        if share_move(s):
+            return None  # 'The shares closed at 3.16': the market's record, not the source's
         if back is None and it_ranks(s):
             return None  # 'It is the deadliest crash since 1987': the desk's record, not theirs
         if back is not None:

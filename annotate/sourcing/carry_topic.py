@@ -92,3 +92,23 @@ def it_ranks(s: SpacySpan) -> bool:
     or a company that spoke before; every blind writer left them unattributed."""
     subj = next((c for c in s.root.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lower_ == "it" and ranks_an_event(s.root)
+
+
+# verbs of a price's move or close ('fell', 'closed', 'has lost a third of its value')
+_PRICE_MOVES = frozenset(
+    """fall rise close drop slide plunge climb gain lose jump tumble sink crash soar slump dip
+    edge surge end finish trade plummet rally sag""".split()
+)
+
+
+def share_move(s: SpacySpan) -> bool:
+    """The sentence moves a share price ('The shares closed at 3.16', 'The stock has lost
+    almost half its value since January'): the market's record, which the desk reads off a
+    screen, not more of what the company or an analyst said before (round 27). Seven such
+    sentences in five blind sets (c6, c7, c18, c26, c27) were carried to the company by topic
+    or by 'the company's'; every blind writer left them unattributed, routine."""
+    root = s.root
+    if root.lemma_.lower() not in _PRICE_MOVES:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in ("share", "stock")
