@@ -253,11 +253,7 @@ def reaction_of_others(span: Span) -> bool:
     if _prescribed(tok):
         return False
     if tok.dep_ == "acomp" and head.lemma_.lower() in _STATE_VERBS:
-        kids = list(head.children)
-        if any(c.dep_ == "aux" and c.lower_ in _EXHORT for c in kids):
-            return False
-        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-        return bool(subj) and subj[0].lower_ not in ("i", "we", "you")
+        return _others_reported(head)
     if tok.tag_ == "VBN":
         kids = list(tok.children)
         if any(c.dep_ == "agent" for c in kids):
@@ -272,12 +268,18 @@ def reaction_of_others(span: Span) -> bool:
     if tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.pos_ == "VERB":
         # 'The mayor reacted furiously to the ruling' (round 27): the manner of someone's
         # reaction, reported, as 'was furious' is
-        kids = list(head.children)
-        if any(c.dep_ == "aux" and c.lower_ in _EXHORT for c in kids):
-            return False
-        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-        return bool(subj) and subj[0].lower_ not in ("i", "we", "you")
+        return _others_reported(head)
     return False
+
+
+def _others_reported(verb: Token) -> bool:
+    """The verb reports someone other than the writer or the reader ('liberals were
+    incensed', 'the mayor reacted furiously'), and no 'should' or 'must' calls for it."""
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in _EXHORT for c in kids):
+        return False
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].lower_ not in ("i", "we", "you")
 
 
 def _prescribed(tok: Token) -> bool:
