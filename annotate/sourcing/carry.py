@@ -284,9 +284,9 @@ class Carry:
         if back is None and src.rule == "sourcing.own_public_act":
             return None  # an act of record covers its own sentence, not the figures after it
         if share_move(s):
-            return None  # 'The shares closed at 3.16': the market's record, not the source's
+            return None  # 'Dovecote's stock slid 8 percent': the market's record, not the source's
         if back is None and it_ranks(s):
-            return None  # 'It is the deadliest crash since 1987': the desk's record, not theirs
+            return None  # 'It is the wettest June on record': the desk's record, not theirs
         if back is not None:
             why = f"'{back}' refers back to it"
         elif check.rule not in self._figure_rules or self._framing(s, mask):
@@ -340,7 +340,7 @@ class Carry:
             if person and word in _HE_SHE and life_event(s):
                 return None  # 'In 2012 she was investigated': the writer's record of a life
             if word == "it" and ranks_an_event(root):
-                return None  # 'It was the steepest fall in a decade': the event, not the body
+                return None  # 'It was the club's worst season': the event, not the body
             if (word in _HE_SHE and person) or (word == "it" and not person) or word == "they":
                 return subj.text
             return None

@@ -72,7 +72,7 @@ def _units_of(doc: Doc) -> frozenset[str]:
 
 
 def ranks_an_event(root: Token) -> bool:
-    """'It was the steepest one-day fall since 2008', 'It is the worst flood on record': 'it'
+    """'It was the club's worst season in forty years', 'It is the wettest June on record': 'it'
     with 'be' and a superlative or ordinal complement ranks what happened; it does not point
     back to the company or the police who spoke before (round 27)."""
     if root.lemma_ != "be":
@@ -86,7 +86,7 @@ def ranks_an_event(root: Token) -> bool:
 
 
 def it_ranks(s: SpacySpan) -> bool:
-    """The sentence is 'It' ranking what happened ('It is the deadliest crash since 1987'):
+    """The sentence is 'It' ranking what happened ('It was the second fatal crash on the road this year'):
     a record the desk can look up, not more of the source's account, even on its topic. Six
     such sentences in three blind sets (c18, c22, c27) were carried to the police, a minister
     or a company that spoke before; every blind writer left them unattributed."""
@@ -102,8 +102,8 @@ _PRICE_MOVES = frozenset(
 
 
 def share_move(s: SpacySpan) -> bool:
-    """The sentence moves a share price ('The shares closed at 3.16', 'The stock has lost
-    almost half its value since January'): the market's record, which the desk reads off a
+    """The sentence moves a share price ('Dovecote's stock slid 8 percent', 'The company's
+    shares ended the day lower'): the market's record, which the desk reads off a
     screen, not more of what the company or an analyst said before (round 27). Seven such
     sentences in five blind sets (c6, c7, c18, c26, c27) were carried to the company by topic
     or by 'the company's'; every blind writer left them unattributed, routine."""

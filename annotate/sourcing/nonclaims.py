@@ -67,7 +67,7 @@ def credit_line(s: SpacySpan) -> bool:
     """The wire's credit for its reporters (rule sourcing.layout.credit_line): 'Marsh
     reported from Leeds and Okafor from Cardiff.' A past 'reported' with a name for subject,
     a place after 'from' and nothing reported: who was where, not a claim or a source. A
-    reporter whose name is a plural noun ('Peoples') was read as unnamed people who speak
+    reporter whose name is a plural noun ('Banks') was read as unnamed people who speak
     (round 27, a judged real page)."""
     root = s.root
     if root.lemma_.lower() != "report" or root.tag_ != "VBD" or len(s) > 20:
