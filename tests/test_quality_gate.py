@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "ff12fc76cb7f8ec3c131af3c8eb782be9118c2594c0bef2b586bd82454b8179b",
+    "heldout": "79ce01951544db96a4e03ac19cb8b2fc64b073af548631c736c97e62728fafea",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -263,6 +263,12 @@ DIGESTS = {
 #            121/1517 (0.0798), framing F1 (outside quotes) 0.6893, neutral per 500 words 0.223
 # The floors rise to hold the gain: unsourced F1 0.748 -> 0.760, label agreement 0.752 ->
 # 0.760, framing 0.670 -> 0.685; the named ceiling stays.
+# Round 28: six blind articles c28_* added (genres where most unsourced sentences are routine:
+# a match report, an obituary, an explainer, a local profile, a live blog and a party story;
+# first scores in tests/heldout/FIRST_SCORES_ROUND28.md, on c5999c6). On c5999c6, with them:
+#   heldout: unsourced F1 0.7663 (precision 0.8643), label agreement 0.7655, named flagged
+#            124/1569 (0.0790), framing F1 (outside quotes) 0.6890, neutral per 500 words 0.223
+# The set moves no figure across a bound, so the bounds stay.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
