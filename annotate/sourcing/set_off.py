@@ -106,8 +106,11 @@ def _after_dateline(verb: Token) -> Token | None:
     start = max([start, *(k + 1 for k in range(start, dash) if "\n" in doc[k].text)])
     if dash - start > 12:
         return None
-    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM", "SPACE") for t in doc[start:dash]):
-        return None  # only a dateline: place names, a date, the agency
+    if not all(
+        t.pos_ in ("PROPN", "PUNCT", "NUM", "SPACE") or (t.is_upper and t.is_alpha)
+        for t in doc[start:dash]
+    ):
+        return None  # only a dateline: place names (capitals often tagged NOUN), a date, the agency
     inside = range(dash + 1, verb.i)
     root = next((t for t in doc[dash + 1 : verb.i] if t.head.i not in inside), None)
     return root if root is not None and root.pos_ in ("PROPN", "NOUN") else None
