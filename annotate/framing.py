@@ -27,6 +27,7 @@ from annotate.framing_genre import demote_genre, literal_sense
 from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_said import demote_said
+from annotate.framing_self import demote_first_person
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
 from annotate.framing_voice import (
@@ -43,9 +44,9 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
-# framing_questions/framing_genre/framing_works/framing_culture change, so the fingerprint
+# framing_questions/framing_genre/framing_works/framing_culture/framing_self change, so the fingerprint
 # changes with them.
-RULES_VERSION = "framing-rules-14.10"
+RULES_VERSION = "framing-rules-14.11"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".
@@ -174,6 +175,7 @@ class FramingMatcher:
             demote_said(doc, out)  # round 14: "Vale complained the pitch was a disgrace": mild
             demote_work_judgements(doc, out)  # round 24: "a stunning debut album": mild
             demote_culture(doc, out)  # round 25/27: "the chorus is bonkers" in a review: dropped
+            demote_first_person(doc, out)  # round 28: "I am ruthless about my inbox": mild
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:
