@@ -101,3 +101,35 @@ def test_the_same_body_noun_still_refers_back(annotator: Annotator) -> None:
     )
     f = flags(annotator, text)[-1]
     assert f.sourcing == "named_source", f.reason
+
+
+# -- 'There are reports of ...': heard, passed on with no source -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "14:20 There are reports of a lorry overturned on the ring road.",
+        "There were unconfirmed reports that the night ferry had turned back.",
+        "Power is off across the valley. There are rumours of a second landslip above the dam.",
+    ],
+)
+def test_reports_with_no_source_are_agentless(annotator: Annotator, text: str) -> None:
+    f = flags(annotator, text)[-1]
+    assert f.sourcing == "agentless", f.reason
+    assert f.tier == "query", f.reason
+    assert f.rule == "sourcing.agentless.reports_exist", f.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no reports of injuries.",
+        "Are there any reports of damage on the coast road?",
+        "The coastguard said there were reports of a boat in difficulty.",
+        "There are signs that the river is falling.",
+    ],
+)
+def test_no_hearsay_flag_for_other_there_sentences(annotator: Annotator, text: str) -> None:
+    f = flags(annotator, text)[-1]
+    assert f.rule != "sourcing.agentless.reports_exist", f.reason

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from annotate.models import Span
 from annotate.sourcing.antecedents import in_sentence
 from annotate.sourcing.cue_senses import _SPEECH_ENTRIES, _says_besides
+from annotate.sourcing.hearsay import REPORTS_EXIST, reports_exist
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
 from annotate.sourcing.nonclaims import CREDIT_LINE, credit_line
 from annotate.sourcing.syntax import _depth, _span, _tok_span, _whole_phrase
@@ -176,6 +177,11 @@ class Explicit(Views):
                     cue=_tok_span(tok),
                 )
                 candidates.append((1, _depth(tok, s), a))
+        if refusal is None and not candidates and (noun := reports_exist(s, mask)) is not None:
+            # 'There are reports of a roof torn off ...': heard, passed on, no source (round 28)
+            why = f"passed on with no source: 'There {noun.head.text} {noun.text}'"
+            a = Attribution("agentless", "agentless", why, REPORTS_EXIST, cue=_tok_span(noun))
+            candidates.append((1, _depth(noun, s), a))
         if refusal is None and (
             colon := self._colon_quote(
                 s, mask, mem, anonymous, i, {c[2].cue.start for c in candidates if c[2].cue}
