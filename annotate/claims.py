@@ -193,7 +193,7 @@ def _counted_noun(tok: Token | None) -> str | None:
     if tok is None:
         return None
     # "two hundred soldiers": walk up number-to-number links to the number phrase's head.
-    while tok.dep_ in ("compound", "quantmod") and tok.head.like_num and tok.head is not tok:
+    while tok.dep_ in ("compound", "quantmod") and tok.head.like_num and tok.head.i != tok.i:
         tok = tok.head
     # Proper nouns are not counted things ("two Manchester families" counts families).
     if tok.dep_ != "nummod" or tok.head.pos_ != "NOUN":

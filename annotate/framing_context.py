@@ -211,7 +211,7 @@ def charged_offence(span: Span) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     first = tok
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     listed = [first, *[c for c in first.subtree if c.dep_ == "conj"]]
     if any(c is not tok and c.lemma_.lower() in OFFENCE_NOUNS for c in listed):

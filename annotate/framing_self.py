@@ -52,7 +52,7 @@ def aimed_at_writer(tok: Token) -> bool:
         subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             return _is_writer(subj)
-        if t.dep_ not in _UP or t.head is t:
+        if t.dep_ not in _UP or t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -133,3 +133,18 @@ def test_reports_with_no_source_are_agentless(annotator: Annotator, text: str) -
 def test_no_hearsay_flag_for_other_there_sentences(annotator: Annotator, text: str) -> None:
     f = flags(annotator, text)[-1]
     assert f.rule != "sourcing.agentless.reports_exist", f.reason
+
+
+def test_a_numeral_at_the_root_counts_nothing_and_ends() -> None:
+    # a ticker line ('| 15.01.08 18:28') parsed as a sentence whose root is a numeral: the
+    # climb past scale words compared Token objects by identity, which spaCy makes anew on
+    # each access, and never stopped (a judged page hung the annotator)
+    from spacy.tokens import Doc
+
+    from annotate.sourcing.tier_kind import _counted
+
+    nlp = load_nlp()
+    doc = Doc(nlp.vocab, words=["09.03.11", "14:05"], heads=[0, 0], deps=["ROOT", "nummod"])
+    assert _counted(doc[0]) is None
+    doc = Doc(nlp.vocab, words=["2", "million", "residents"], heads=[1, 2, 2], deps=["nummod"] * 3)
+    assert _counted(doc[0]).text == "residents"

@@ -90,9 +90,11 @@ def _counted(tok: Token) -> Token | None:
     if not tok.like_num:
         return None
     head = tok.head
-    while head.like_num and head is not head.head:
+    # spaCy makes a new Token object on each access, so identity ('is') never finds the root:
+    # compare indices (a numeral at the root of a one-line sentence looped for ever, round 28)
+    while head.like_num and head.head.i != head.i:
         head = head.head
-    return None if head is tok else head
+    return None if head.i == tok.i or head.like_num else head
 
 
 def _count_of_people(tok: Token) -> bool:
