@@ -19,6 +19,7 @@ from annotate.sourcing.words import _POSSESSIVE_PRONOUNS
 
 _MARKET = "sourcing.tier.market"
 _SPORT = "sourcing.tier.sport"
+_PLACE_OR_BODY = frozenset(("GPE", "LOC", "FAC", "ORG", "NORP"))
 # words read as nouns of market data only: as a verb they share, stock or trade something else
 _MARKET_NOUNS = frozenset(("share", "shares", "stock", "stocks"))
 # 'a focal point', 'a turning point': a point that is no score
@@ -48,6 +49,10 @@ def routine_sense(t: Token, eid: str) -> bool:
         ):
             return False
         return True
+    if eid == _SPORT and t.pos_ == "PROPN" and t.ent_type_ in _PLACE_OR_BODY:
+        # round 28: 'Saltmere Point' (a headland), 'the Civic League' (a party): a word of a
+        # name, not a score or a fixture; a match report's figures keep their own rule
+        return False
     if eid == _SPORT and t.lemma_.lower() == "point":
         if t.pos_ not in ("NOUN", "PROPN", "NUM"):
             return False  # 'pointed to', 'points out'
