@@ -44,8 +44,8 @@ from annotate.nlp import doc_text
 from annotate.quotes import inside
 
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
-# framing_questions/framing_genre/framing_works/framing_culture/framing_self change, so the fingerprint
-# changes with them.
+# framing_questions/framing_genre/framing_works/framing_culture/framing_self change, so the
+# fingerprint changes with them.
 RULES_VERSION = "framing-rules-14.11"
 
 

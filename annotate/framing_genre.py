@@ -66,7 +66,8 @@ SPORT_CONVENTIONS = (
     | frozenset(
         # round 28, the same pages and the round-28 blind match report: praise of play, 'an
         # unstoppable half-volley', 'the keeper's heroics', 'a staggering injury list', 'a
-        # triumphant tour', 'world-class players'; judged not loaded where it was read
+        # triumphant tour', 'world-class players'; judged not loaded on the pages, and left
+        # unmarked as the genre's convention by the round-28 blind writer
         f"framing.loaded.{w}"
         for w in "unstoppable heroic staggering triumphant world_class fearless".split()
     )

@@ -26,9 +26,9 @@ _LABEL = re.compile(
 )
 _DASHES = "\u2015\u2014\u2013-"
 _LINE_START = re.compile(r"(?:^|\n)[\"\u201c'\u2018 \t]*")
-# a label with a title names a person even alone: 'MR. HALE:', 'SEN. ORTIZ:'
 # what a verb of saying holds when its words come after the colon ('found that:')
 _ANNOUNCED = frozenset(("that", "following", "this", "these", "so"))
+# a label with a title names a person even alone: 'MR. HALE:', 'SEN. ORTIZ:'
 _TITLED = re.compile(r"(?:MR|MS|MRS|DR|SEN|REP|GOV|GEN|JUDGE|PROF)\.? ", re.I)
 
 
