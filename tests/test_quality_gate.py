@@ -269,6 +269,13 @@ DIGESTS = {
 #   heldout: unsourced F1 0.7663 (precision 0.8643), label agreement 0.7655, named flagged
 #            124/1569 (0.0790), framing F1 (outside quotes) 0.6890, neutral per 500 words 0.223
 # The set moves no figure across a bound, so the bounds stay.
+# The round's rules (line breaks start sentences for the parser; a dateline in capitals; a
+# body's noun in apposition; 'the <body>' refers back only to the same body noun; 'There are
+# reports of ...'; 'found that:' before the findings), on 4b31d29, 154 articles:
+#   heldout: unsourced F1 0.7667 (precision 0.8675), label agreement 0.7668, named flagged
+#            119/1569 (0.0758), framing F1 (outside quotes) 0.6946, neutral per 500 words 0.223
+# The framing floor rises to hold the gain, 0.685 -> 0.690, and the named ceiling comes down
+# 0.085 -> 0.080; F1 and agreement moved too little to raise theirs.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
@@ -282,8 +289,8 @@ BOUNDS = {
     "heldout": [
         ("sourcing.unsourced_f1", "min", 0.760),
         ("sourcing.label_agreement", "min", 0.760),
-        ("sourcing.named_flagged_rate", "max", 0.085),
-        ("framing.outside_quotes_f1", "min", 0.685),
+        ("sourcing.named_flagged_rate", "max", 0.080),
+        ("framing.outside_quotes_f1", "min", 0.690),
         ("framing.neutral_per_500_words", "max", 1.0),
     ],
 }
