@@ -73,7 +73,7 @@ def names_topic(span: Span) -> bool:
     if lemma in EVENT_NOUNS and _definite_reference(root):
         return True
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ in ("of", "with", "for") and head.head is not head:
+    if root.dep_ == "pobj" and head.lower_ in ("of", "with", "for") and head.head.i != head.i:
         verb = head.head.lemma_.lower()
         if verb in ("charge", "convict", "accuse", "suspect", "investigate", "arrest", "jail"):
             return True
@@ -125,7 +125,7 @@ def judges(span: Span) -> bool:
     offer hollow"), rather than describing a physical thing ("toxic fumes")."""
     tok = span.root
     for _ in range(3):  # "cruel and twisted": the conjunct reads its first conjunct's noun
-        if tok.dep_ != "conj" or tok.head is tok:
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.dep_ == "amod":

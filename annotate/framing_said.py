@@ -76,7 +76,7 @@ def _reporting_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if (
             cur.dep_ in _CLAUSE

@@ -127,7 +127,7 @@ def _negated_or_hedged(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in _MODALS:
             return True
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+    if verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i:
         if head.lemma_.lower() in _NON_FACTIVE_HEADS:
             return True
         if head.dep_ == "acomp" and head.lemma_.lower() in _NON_FACTIVE_HEADS:

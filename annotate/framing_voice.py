@@ -66,7 +66,7 @@ def judged_by_other(span: Span) -> bool:
     tok = root
     for _ in range(5):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return False
         if (
             head.pos_ == "VERB"
@@ -96,7 +96,7 @@ def reported_by_other(span: Span) -> bool:
     via_as = False  # the path went through an "as" phrase ("seen by many as toothless")
     for _ in range(8):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return False
         arc, lemma = tok.dep_, head.lemma_.lower()
         via_as = via_as or (arc == "prep" and tok.lower_ == "as")
@@ -212,7 +212,7 @@ def _supposed(verb: Token) -> bool:
     for _ in range(2):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
             return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
@@ -224,7 +224,7 @@ def _first_person(verb: Token) -> bool:
     for _ in range(2):
         if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in verb.children):
             return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False

@@ -49,7 +49,7 @@ def _counted(t: Token) -> Token | None:
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
                 return obj if obj is not None and obj.pos_ == "NOUN" else None
             return None
-        if cur.head is cur or cur.head.pos_ in ("VERB", "AUX"):
+        if cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
             return None
         cur = cur.head
         if cur.pos_ == "NOUN" and cur.dep_ not in ("compound", "nummod"):
