@@ -175,7 +175,7 @@ class FramingMatcher:
             demote_said(doc, out)  # round 14: "Vale complained the pitch was a disgrace": mild
             demote_work_judgements(doc, out)  # round 24: "a stunning debut album": mild
             demote_culture(doc, out)  # round 25/27: "the chorus is bonkers" in a review: dropped
-            demote_first_person(doc, out)  # round 28: "I am ruthless about my inbox": mild
+            demote_first_person(doc, out)  # round 28: "I am ruthless with my drafts": mild
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

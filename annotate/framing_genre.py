@@ -16,6 +16,8 @@ for each (tests/test_framing_round9.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span
 
 from annotate.models import FramingSpan
@@ -35,9 +37,8 @@ SPORT_WORDS = frozenset(
     free-kick free-kicks half-volley centre-back centre-backs full-back full-backs keeper
     keepers kick-off midfield crossbar equaliser equalizer scoreline goal-saving""".split()
 )
-# (round 28: the football words of two judged match reports that had none of the list
-# above, a League One report and a Premier League one: 'free-kick', 'keeper',
-# 'centre-back', 'half-volley', 'kick-off', 'midfield'; each page holds four or more)
+# (round 28: football words; two judged football match reports held four or more of
+# these and none of the list above)
 SPORT_MIN_WORDS = 4
 # ... and used densely, so a long political story that mentions a league once or twice
 # ("the NFL's anthem policy") is not read as a match report: one in 150 tokens or more.
@@ -64,10 +65,9 @@ SPORT_CONVENTIONS = (
     framing.intensifier.hopelessly""".split()
     )
     | frozenset(
-        # round 28, the same pages and the round-28 blind match report: praise of play, 'an
-        # unstoppable half-volley', 'the keeper's heroics', 'a staggering injury list', 'a
-        # triumphant tour', 'world-class players'; judged not loaded on the pages, and left
-        # unmarked as the genre's convention by the round-28 blind writer
+        # round 28, the same pages and the round-28 blind match report: praise of play ('an
+        # unstoppable drive', 'a triumphant return', 'world-class defending'); judged not
+        # loaded on the pages, and left unmarked as the genre's convention by the blind writer
         f"framing.loaded.{w}"
         for w in "unstoppable heroic staggering triumphant world_class fearless".split()
     )
@@ -152,7 +152,7 @@ def dense_vocabulary(doc: Doc, words: frozenset[str], least: int, share: float) 
     return len(set(hits)) >= least and len(hits) >= share * len(doc)
 
 
-def _words(doc: Doc):
+def _words(doc: Doc) -> Iterator[str]:
     """Each token's lower form, and each hyphenated compound written without spaces as one
     word: spaCy splits 'free-kick' and 'hat-trick' into three tokens, so until round 28 the
     hyphenated words of the lists never matched."""

@@ -1,9 +1,10 @@
 """The writer about themselves (round 28): a strong word aimed at the writer is not the
 outlet's verdict on anyone.
 
-Read on the judged real pages, the default view starred confessions in the first person:
-a productivity column's writer "ruthless about deleting emails", a fitness writer calling
-their own home gym "pathetic", a runner who "loved being selfish" for a week. An editor does
+Read on the judged real pages, the default view starred confessions in the first person
+(a columnist ruthless with their own habits, a writer calling their own kit pathetic, a
+writer no cheerleader for a drink they went on to review): "I am ruthless with my drafts",
+"my attempt at a vegetable patch is pathetic". An editor does
 not change a writer's words about the writer; the same words about a minister would be
 changed. So a strong author's-voice span whose target is "I" (the subject of the clause it
 sits in, or the owner of the thing it describes) drops to mild, with the reason saying why.
@@ -21,8 +22,8 @@ from annotate.models import FramingSpan
 from annotate.sourcing.nouns import _people_noun
 
 _WRITER = frozenset(("i", "me", "myself"))
-# how a word reaches the clause whose subject it describes: 'I am ruthless', 'I loved
-# being selfish', 'I have never been the biggest cheerleader'; a word that modifies a noun
+# how a word reaches the clause whose subject it describes: 'I am ruthless', 'I was
+# happily selfish', 'I am no cheerleader for ...'; a word that modifies a noun
 # describes that noun, so the climb never starts from a modifier or an object
 _UP = frozenset(("acomp", "attr", "oprd", "conj", "xcomp", "advmod"))
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))

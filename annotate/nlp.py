@@ -33,21 +33,21 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.
 
     The splitter (annotate/sentences.py) ends a sentence at every line break, but the parser
-    read the text whole: a byline or headline with no full stop ("By Ann Lee, Political
-    Correspondent" then a blank line then "The caucus said on Wednesday ...") was parsed as
-    one sentence with the next paragraph, so the body sentence's verb took the byline's name
-    as its subject and lost its own speaker. spaCy's parser keeps boundaries set before it.
+    read the text whole: a byline or headline with no full stop ("By Ann Lee, Harbour Correspondent"
+    then a blank line then "The pilots' guild said on Friday ...") was parsed as one sentence
+    with the next paragraph, so the body sentence's verb took the byline's name as its subject
+    and lost its own speaker. spaCy's parser keeps boundaries set before it.
     """
     after_break = False
     for tok in doc:
         if tok.is_space:
             after_break = after_break or "\n" in tok.text
             continue
-        if after_break and tok.i > 0:
+        if after_break:  # only set after a space token, so never the first token
             tok.is_sent_start = True
             # and no boundary right after the line's first word: told where a line starts,
-            # the parser sometimes cut it off as a sentence of its own ('Dunmarrow' | 'City
-            # thrashed ...'), losing the sentence's subject
+            # the parser sometimes cut it off as a sentence of its own ('Holmbridge' | 'Rovers
+            # beat ...'), losing the sentence's subject
             if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
                 doc[tok.i + 1].is_sent_start = False
         after_break = False

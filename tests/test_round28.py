@@ -20,7 +20,7 @@ def flags(annotator: Annotator, text: str):
 @pytest.mark.parametrize(
     "head",
     [
-        "By Ines Carvalho-Lund, Transport Correspondent, The Wexmoor Herald",
+        "By Ines Carvalho-Lund, Harbour Correspondent, The Wexmoor Herald",
         "By Ines Carvalho-Lund",
         "Ferry fares to rise again in spring",
         "Updated 14:05",
@@ -40,7 +40,7 @@ def test_a_sentence_after_a_line_break_starts_with_its_first_word(annotator: Ann
     # the parser had cut the line's first word off as a sentence of its own and the lede
     # lost its subject
     text = (
-        "By Ines Carvalho-Lund, Sports Correspondent, The Wexmoor Herald\n\n"
+        "By Ines Carvalho-Lund, Sports Desk, The Wexmoor Herald\n\n"
         "Holmbridge Rovers beat Tarnside Wanderers 4-2 at Quarry Road on Sunday to reach the"
         " final for the first time since 1998."
     )
@@ -63,31 +63,31 @@ def test_the_model_id_says_the_parse_reads_line_breaks() -> None:
 
 def test_a_dateline_in_capitals_is_not_the_subject(annotator: Annotator) -> None:
     text = (
-        "Ferry operator to cut 300 jobs\n\n"
-        "MORWICK, Lundvale (Skerry Press) - Lundvale's largest ferry operator, Brackwater"
-        " Lines, said on Friday it would cut 300 jobs by the end of the year."
+        "Pilot boats up for sale\n\n"
+        "GRENHAVEN, Lundvale (Skerry Press) - The port's pilot service, Harbour Guides,"
+        " said on Friday that four of its nine boats would be sold before the winter."
     )
     f = flags(annotator, text)[-1]
     assert f.sourcing == "named_source", f.reason
-    assert f.source is not None and "operator" in f.source.text, f.source
+    assert f.source is not None and "service" in f.source.text, f.source
 
 
 def test_the_body_named_in_apposition_is_referred_back_to(annotator: Annotator) -> None:
     # 'the island ferry operator, Brackwater Lines,' is the company, not a post holder: its
     # next figures, given as 'The operator ...', are more of what it said
     text = (
-        "The island ferry operator, Brackwater Lines, said on Friday it would cut 300 jobs.\n\n"
-        "The operator lost 41 million crowns last year."
+        "The island ferry operator, Brackwater Lines, said on Friday that fares would rise"
+        " in April.\n\nThe operator carried 2.1 million passengers last year."
     )
     f = flags(annotator, text)[-1]
     assert f.sourcing == "named_source", f.reason
     assert "refers back" in (f.reason or ""), f.reason
 
 
-def test_another_body_does_not_refer_back_to_a_caucus(annotator: Annotator) -> None:
+def test_another_body_does_not_refer_back_to_a_party_council(annotator: Annotator) -> None:
     text = (
-        "The Green Alliance's city caucus said on Monday that all 12 of its members would"
-        " abstain.\n\nThe government has a majority of nine in the chamber."
+        "The Green Alliance's youth council said on Monday that it would back the dockers'"
+        " strike.\n\nThe government has a majority of nine in the chamber."
     )
     f = flags(annotator, text)[-1]
     assert "refers back" not in (f.reason or ""), f.reason
@@ -96,8 +96,8 @@ def test_another_body_does_not_refer_back_to_a_caucus(annotator: Annotator) -> N
 
 def test_the_same_body_noun_still_refers_back(annotator: Annotator) -> None:
     text = (
-        "The Green Alliance's city caucus said on Monday that all 12 of its councillors would"
-        " abstain.\n\nThe caucus lost two seats in 2023."
+        "The Green Alliance's youth council said on Monday that it would back the dockers'"
+        " strike.\n\nThe council lost two of its branches in 2023."
     )
     f = flags(annotator, text)[-1]
     assert f.sourcing == "named_source", f.reason

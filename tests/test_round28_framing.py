@@ -15,10 +15,10 @@ def tiers(annotator: Annotator, text: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("I am ruthless about clearing my inbox before lunch.", "ruthless"),
-        ("For one week I loved being lazy and selfish.", "selfish"),
-        ("My own bike shed is, frankly, pathetic.", "pathetic"),
-        ("I have never been the biggest cheerleader of boxed wine.", "cheerleader"),
+        ("I am ruthless with my own drafts.", "ruthless"),
+        ("On holiday I was happily selfish with the remote control.", "selfish"),
+        ("My attempt at a vegetable patch is pathetic.", "pathetic"),
+        ("I am no cheerleader for early starts.", "cheerleader"),
     ],
 )
 def test_a_word_about_the_writer_is_mild(annotator: Annotator, text: str, word: str) -> None:
@@ -42,9 +42,9 @@ def test_a_word_about_others_stays_starred(annotator: Annotator, text: str, word
 
 FOOTBALL = (
     "Harlow Town 3 Wexmoor 1\n\n"
-    "Harlow got off to a terrific start when their centre-back rose at the far post.\n\n"
+    "Harlow were terrific in the first half hour, and their centre-back scored from a corner.\n\n"
     "The keeper could do nothing about a free-kick that curled inside the post, and the"
-    " substitute added a third with an unstoppable half-volley.\n\n"
+    " substitute added a third with an unstoppable drive after a half-volley hit the bar.\n\n"
     "Wexmoor pulled one back after the kick-off of the second half, but their midfield never"
     " recovered."
 )

@@ -178,7 +178,7 @@ class Explicit(Views):
                 )
                 candidates.append((1, _depth(tok, s), a))
         if refusal is None and not candidates and (noun := reports_exist(s, mask)) is not None:
-            # 'There are reports of a roof torn off ...': heard, passed on, no source (round 28)
+            # 'There are reports of a lorry overturned ...': heard, passed on, no source (round 28)
             why = f"passed on with no source: 'There {noun.head.text} {noun.text}'"
             a = Attribution("agentless", "agentless", why, REPORTS_EXIST, cue=_tok_span(noun))
             candidates.append((1, _depth(noun, s), a))

@@ -359,7 +359,7 @@ class Carry:
             or (lex["institution_noun"].token(subj) and subj.tag_ == "NN")
         )
         if definite and thing and not _same_body(subj, src):
-            thing = False  # 'The government ...' after a caucus spoke: another body
+            thing = False  # 'The government ...' after a guild spoke: another body
         if definite and (thing or (subj.tag_ == "NNS" and _people_noun(subj))):
             return np.text
         # "ICCS researchers", "BLS data": a name or abbreviation the source already used
@@ -411,10 +411,10 @@ class Carry:
 
 def _same_body(subj: Token, src: Attribution) -> bool:
     """Whether 'the <noun>' can be the body that spoke: any body noun after a name
-    ('Tessendor Rail said ...' then 'The company ...') or after people ('researchers' then
-    'The team'), but after a body named by a common noun only the same noun ('the state rail
-    operator' then 'The operator'; not 'The government' after 'the party's rural caucus').
-    A name in the owner ('the League's caucus') does not name the body itself."""
+    ('Brackwater Lines said ...' then 'The company ...') or after people ('researchers' then
+    'The team'), but after a body named by a common noun only the same noun ('the island
+    ferry operator' then 'The operator'; not 'The government' after 'the pilots' guild').
+    A name in the owner ('the Alliance's youth council') does not name the body itself."""
     if src.source is None or src.kind == "document":
         return True
     phrase = subj.doc.char_span(src.source.start, src.source.end, alignment_mode="expand")

@@ -1,8 +1,8 @@
 """Round 28: 'There are reports of ...' (rule sourcing.agentless.reports_exist).
 
 A live blog or a wire story passes on what it has heard with an existential sentence: "There
-are reports of a roof torn off a school", "There were unconfirmed reports that the bridge had
-closed". No one is given for the reports, and the writer does not vouch for them: the claim
+are reports of a lorry overturned on the ring road", "There were unconfirmed reports that the
+night ferry had turned back". No one is given for the reports, and the writer does not vouch for them: the claim
 is passed on with its source removed, like "is said to" (agentless). The round-28 blind
 writer marked such a sentence agentless, query; the tool had no cue in it and left it
 unflagged. Left alone: reports with their source ("reports from the coastguard", "reports by

@@ -168,8 +168,8 @@ class SourceTypes(References, GroupTypes):
             # 'Its general secretary, Moyra Tennerly, said': a post, then the holder's name
             # set off by commas, which the tagger may take for an organisation; also a post
             # that had an earlier holder ('The prime minister, Ana Ortega,') (round 26)
-            # a body's generic noun with its name set off ('the state rail operator, Tessendor
-            # Rail,') is the body, not a post holder: 'The operator lost ...' then refers back
+            # a body's generic noun with its name set off ('the island ferry operator,
+            # Brackwater Lines,') is the body, not a post holder: 'The operator lost ...' then refers back
             kind = "named" if lex["institution_noun"].token(head) else "person"
             return make("named_source", kind, f"attributed to named source '{named_as}'")
         if anonymous is None and (member := _named_member(head)) is not None:

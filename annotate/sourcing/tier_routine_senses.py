@@ -50,7 +50,7 @@ def routine_sense(t: Token, eid: str) -> bool:
             return False
         return True
     if eid == _SPORT and t.pos_ == "PROPN" and t.ent_type_ in _PLACE_OR_BODY:
-        # round 28: 'Saltmere Point' (a headland), 'the Civic League' (a party): a word of a
+        # round 28: 'Gullrock Point' (a headland), 'the Green League' (a party): a word of a
         # name, not a score or a fixture; a match report's figures keep their own rule
         return False
     if eid == _SPORT and t.lemma_.lower() == "point":
