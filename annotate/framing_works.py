@@ -18,6 +18,8 @@ outlet's framing. Tests: tests/test_round24_framing.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from annotate.models import FramingSpan
@@ -37,21 +39,26 @@ WORK_NOUNS = frozenset(
 )
 
 
-def _work_described(t: Token) -> Token | None:
-    """The work noun that `t` describes: 'stunning album' (amod), 'wonderfully curated
-    show' (advmod on an amod), 'brutal yet evocative listen' (conj of an amod), 'the finale
-    is stunning' (the complement of a copula whose subject is the work; round 25)."""
+def described_noun(t: Token, is_target: Callable[[Token], bool]) -> Token | None:
+    """The noun that `t` describes, if `is_target` accepts it: 'stunning album' (amod),
+    'wonderfully curated show' (advmod on an amod), 'brutal yet evocative listen' (conj of an
+    amod), 'the finale is stunning' (the complement of a copula whose subject is the noun;
+    round 25). Shared with annotate/framing_things.py (round 29)."""
     word = t
     while word.dep_ in ("advmod", "conj") and word.head.pos_ in ("ADJ", "VERB", "ADV"):
         word = word.head
-    if word.dep_ in ("amod", "compound") and word.head.lower_ in WORK_NOUNS:
+    if word.dep_ in ("amod", "compound") and is_target(word.head):
         return word.head
     if word.dep_ == "acomp" and word.head.lemma_ in ("be", "sound", "look", "feel", "seem"):
         # round 25, a predicate: 'the finale is stunning', 'the soundtrack sounds eerie'
         subj = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lower_ in WORK_NOUNS:
+        if subj is not None and is_target(subj):
             return subj
     return None
+
+
+def _is_work(n: Token) -> bool:
+    return n.lower_ in WORK_NOUNS
 
 
 def demote_work_judgements(doc: Doc, spans: list[FramingSpan]) -> None:
@@ -62,7 +69,7 @@ def demote_work_judgements(doc: Doc, spans: list[FramingSpan]) -> None:
         sp = doc.char_span(s.start, s.end, alignment_mode="expand")
         if sp is None:
             continue
-        work = next((w for t in sp if (w := _work_described(t)) is not None), None)
+        work = next((w for t in sp if (w := described_noun(t, _is_work)) is not None), None)
         if work is None:
             continue
         s.tier = "mild"

@@ -1,0 +1,59 @@
+"""Round 29, framing: words of wonder aimed at a place, a dish, a product or a spectacle are the
+writer's taste (mild); aimed at an event, an amount, a plan or a person they stay starred. All
+sentences and names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+
+
+def tiers(annotator: Annotator, text: str) -> dict[str, str]:
+    return {s.text.lower(): s.tier for s in annotator.annotate(text).spans if not s.in_quote}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Our room at the Larkwell Inn had stunning views across the estuary.", "stunning"),
+        ("The road winds up between majestic pines to the old quarry.", "majestic"),
+        ("The roof terrace is magnificent at dusk.", "magnificent"),
+        ("The tasting menu ends with a glorious plum dessert.", "glorious"),
+        ("Beyond the village the lane climbs at an ominous gradient.", "ominous"),
+        (
+            "The festival closed with a breathtaking fireworks show over the harbour.",
+            "breathtaking",
+        ),
+    ],
+)
+def test_wonder_at_a_thing_is_mild(annotator: Annotator, text: str, word: str) -> None:
+    got = tiers(annotator, text)
+    assert got.get(word) == "mild", got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an outcome, an amount, a plan: the outlet's verdict on the news
+        ("The mayor's party suffered a stunning defeat in the by-election.", "stunning"),
+        ("The scheme has cost a staggering sum since it began.", "staggering"),
+        ("The minister unveiled a stunning plan to close six depots.", "stunning"),
+        # blame of a thing stays a charge ('dodgy' is not a word of wonder)
+        ("The fire started in a dodgy boiler fitted the week before.", "dodgy"),
+    ],
+)
+def test_wonder_at_events_and_blame_of_things_stay_starred(
+    annotator: Annotator, text: str, word: str
+) -> None:
+    got = tiers(annotator, text)
+    assert got.get(word) == "strong", got
+
+
+def test_the_reason_names_the_thing(annotator: Annotator) -> None:
+    span = next(
+        s
+        for s in annotator.annotate("The harbour hotel has a stunning pool on its roof.").spans
+        if s.text == "stunning"
+    )
+    assert "'pool'" in span.reason and span.tier == "mild"
