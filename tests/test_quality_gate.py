@@ -24,7 +24,7 @@ TESTS = Path(__file__).parent
 # sha256 over the sorted file names and bytes of each set (see set_digest).
 DIGESTS = {
     "gold": "cac0d10251aa6df272e3567e22cb62fbbafb7e011842ead4fb88a979ab149842",
-    "heldout": "79ce01951544db96a4e03ac19cb8b2fc64b073af548631c736c97e62728fafea",
+    "heldout": "3d72baf8b6e9f7741cc9f90ab4dc466c7e222ed94753384225649715f745affc",
 }
 
 # Measured when the gate was set (`newsprov eval --gold tests/<set> --json`):
@@ -276,6 +276,14 @@ DIGESTS = {
 #            119/1569 (0.0758), framing F1 (outside quotes) 0.6946, neutral per 500 words 0.223
 # The framing floor rises to hold the gain, 0.685 -> 0.690, and the named ceiling comes down
 # 0.085 -> 0.080; F1 and agreement moved too little to raise theirs.
+# Round 29: six blind articles c29_* added (words of praise and colour aimed at things against
+# the same words aimed at people: a travel piece, a phone review, a restaurant review, a bin
+# strike, a cycling stage and a ferry-disaster anniversary; first scores in
+# tests/heldout/FIRST_SCORES_ROUND29.md, on 8babb5d). On 8babb5d, with them, 160 articles:
+#   heldout: unsourced F1 0.7662 (precision 0.8586), label agreement 0.7674, named flagged
+#            123/1593 (0.0772), framing F1 (outside quotes) 0.6858, neutral per 500 words 0.223
+# The set takes framing below its floor (0.690): the round's rules must win it back; the
+# floor is not lowered.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
