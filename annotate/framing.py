@@ -28,7 +28,7 @@ from annotate.framing_questions import QUESTION_ID, rhetorical_questions
 from annotate.framing_quotes import scare_quotes
 from annotate.framing_said import demote_said
 from annotate.framing_self import demote_first_person
-from annotate.framing_things import demote_praise_of_things
+from annotate.framing_things import drop_praise_of_things
 from annotate.framing_tokens import GatedTokenMatcher
 from annotate.framing_verbs import apply_context
 from annotate.framing_voice import (
@@ -177,7 +177,7 @@ class FramingMatcher:
             demote_work_judgements(doc, out)  # round 24: "a stunning debut album": mild
             demote_culture(doc, out)  # round 25/27: "the chorus is bonkers" in a review: dropped
             demote_first_person(doc, out)  # round 28: "I am ruthless with my drafts": mild
-            demote_praise_of_things(doc, out)  # round 29: "a breathtaking view": mild
+            drop_praise_of_things(doc, out)  # round 29: "a breathtaking view": not framing
         return out
 
     def find_all(self, doc: Doc) -> list[FramingSpan]:

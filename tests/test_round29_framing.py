@@ -1,6 +1,6 @@
 """Round 29, framing: words of wonder aimed at a place, a dish, a product or a spectacle are the
-writer's taste (mild); aimed at an event, an amount, a plan or a person they stay starred. All
-sentences and names are invented."""
+writer's taste (no span); aimed at an event, an amount, a plan or a person they stay starred.
+All sentences and names are invented."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ def tiers(annotator: Annotator, text: str) -> dict[str, str]:
         ),
     ],
 )
-def test_wonder_at_a_thing_is_mild(annotator: Annotator, text: str, word: str) -> None:
+def test_wonder_at_a_thing_is_not_framing(annotator: Annotator, text: str, word: str) -> None:
     got = tiers(annotator, text)
-    assert got.get(word) == "mild", got
+    assert word not in got, got
 
 
 @pytest.mark.parametrize(
@@ -50,10 +50,7 @@ def test_wonder_at_events_and_blame_of_things_stay_starred(
     assert got.get(word) == "strong", got
 
 
-def test_the_reason_names_the_thing(annotator: Annotator) -> None:
-    span = next(
-        s
-        for s in annotator.annotate("The harbour hotel has a stunning pool on its roof.").spans
-        if s.text == "stunning"
-    )
-    assert "'pool'" in span.reason and span.tier == "mild"
+def test_a_word_of_wonder_on_a_minister_stays(annotator: Annotator) -> None:
+    # the same word, on a person: the outlet's verdict
+    got = tiers(annotator, "The minister gave a stunning display of arrogance at the hearing.")
+    assert got.get("stunning") == "strong", got
