@@ -24,6 +24,7 @@ from annotate.sourcing.syntax import (
     _relative_subject,
     _subject,
     _tok_span,
+    main_verb_misread,
 )
 from annotate.sourcing.words import _HEARING_BODIES, WordSetView
 
@@ -198,7 +199,7 @@ class AttributionCues:
             reduced
             or "auxpass" in children
             or "nsubjpass" in children
-            or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+            or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not main_verb_misread(tok))
             # 'As reported by the Ledger, ...': a participle with its agent (round 9)
             or (tok.tag_ == "VBN" and "agent" in children)
         )

@@ -289,7 +289,26 @@ def _names_speaker(np: SpacySpan, head: Token) -> bool:
             deps.pop(0)  # the name's own words ('Tom' in 'Tom Baird')
         if deps and all(d in ("appos", "conj") for d in deps):
             return True
+        if deps == ["appos", "pobj", "prep"] and _holder_after_body(t):
+            return True
     return False
+
+
+def _holder_after_body(name: Token) -> bool:
+    """'The chief executive of Vantor, Ada Crole, said': the parser hangs the name on the
+    company's name, but a company is not a person, so the name is the post holder's (round
+    29). Only after 'of' or 'at' and a proper name that is no person: in 'a spokesman for the
+    minister, Ana Ortega,' the name is the minister's."""
+    body = name.head
+    while body.dep_ in ("compound", "flat") and body.head.i != body.i:
+        body = body.head
+    prep = body.head
+    return (
+        body.dep_ == "pobj"
+        and body.pos_ == "PROPN"
+        and body.ent_type_ != "PERSON"
+        and prep.lower_ in ("of", "at")
+    )
 
 
 def _person_like_name(tok: Token) -> bool:

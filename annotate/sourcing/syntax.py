@@ -96,11 +96,29 @@ _LED_TO = WordSetView("led_to_say")
 _INDUCED_BELIEFS = frozenset(("believe", "think", "assume", "suppose", "imagine"))
 
 
+def main_verb_misread(verb: Token) -> bool:
+    """'The chief, Ada Crole, bragged that ...': the parser made the subject the root and hung
+    the main verb from it as if a reduced relative ('a deal signed in May'). A verb right
+    after the closing comma of an apposition, past tense or holding a clause, is the main
+    verb and the root noun its subject (round 29)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and 0 < verb.head.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "appos" for c in verb.head.children)
+        and (verb.tag_ == "VBD" or any(c.dep_ == "ccomp" for c in verb.children))
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject it shares with the verb it hangs from
     ('confirmed the deal and said ...', 'have begun to unveil')."""
     tok = verb
     came_by = ""
+    if main_verb_misread(verb):
+        return verb.head
     for _ in range(3):
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if not subjs and tok is not verb and came_by == "conj" and verb.tag_ != "VBN":

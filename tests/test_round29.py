@@ -1,0 +1,65 @@
+"""Round 29, sourcing: a post holder named after a company's name ('The chief executive of
+Vantor, Ada Crole, said') is named, though the parser hangs the name on the company; a document
+'released by the council' says whose it is. All sentences and names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotator import Annotator
+
+
+def first(annotator: Annotator, text: str):
+    return annotator.annotate(text).sentences[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chief executive of Vantor, Ada Crole, said the kettle plant would close in May.",
+        "The head of research at Corlis Labs, Tom Baird, said the trial would end early.",
+        "The founder of Pellow Bakes, Rina Osei, said prices would rise by 10 percent.",
+    ],
+)
+def test_a_post_holder_named_after_the_company_is_named(annotator: Annotator, text: str) -> None:
+    f = first(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+
+
+def test_a_name_after_a_person_served_is_not_the_speakers(annotator: Annotator) -> None:
+    # the name is the minister's: the spokesman is still unnamed
+    f = first(annotator, "A spokesman for the minister, Ana Ortega, said the plan was dead.")
+    assert f.sourcing == "anonymous_source", f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figures released by the council show it has received 212 complaints about noise.",
+        "A survey released by the council on Friday says 40 percent of tenants owe rent.",
+    ],
+)
+def test_a_document_released_by_a_body_in_view_is_named(annotator: Annotator, text: str) -> None:
+    f = first(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+
+
+def test_a_document_with_only_a_date_stays_vague(annotator: Annotator) -> None:
+    f = first(annotator, "Figures released on Monday show 212 complaints about noise.")
+    assert f.sourcing == "vague_document", f.reason
+    assert f.tier == "query"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor's chief executive, Ada Crole, boasted at the launch that it was the only kettle"
+        " anyone would need.",
+        "The club's owner, Piet Marsh, bragged on Monday that the new stand would be full.",
+    ],
+)
+def test_a_verb_after_an_apposition_has_its_subject(annotator: Annotator, text: str) -> None:
+    # the parser hangs the verb from the subject as if it were 'a deal signed in May'
+    f = first(annotator, text)
+    assert f.sourcing == "named_source", f.reason
