@@ -133,7 +133,34 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
     "framing.loaded.blast": frozenset(
         """quarry quarries quarrying mine mines mining miner miners rock rocks granite
         limestone explosive explosives dynamite detonation detonator tunnel tunnels
-        excavation demolition seismic""".split()
+        excavation demolition seismic rocket rockets skyward launchpad liftoff
+        lift-off""".split()
+    ),
+    # Round 29, read on the judged real pages (each judged not loaded): a rocket 'blasting
+    # skyward' (above), an experimenter who 'rigged' buckets with thermometers, a flatworm
+    # 'wriggling' through mud, a craft's 'fabrication', software 'degrading' a user's
+    # experience, malware that 'obfuscated' its traces: the plain or technical sense
+    "framing.loaded.rigged": frozenset(
+        """thermometer thermometers sensor sensors camera cameras cable cables wire wires
+        rope ropes pulley pulleys explosive explosives bomb bombs mast sail sails tent
+        microphone microphones lights scaffolding""".split()
+    ),
+    "framing.loaded.wriggle": frozenset(
+        """worm worms flatworm flatworms eel eels snake snakes larva larvae maggot maggots
+        tadpole tadpoles muck mud burrow""".split()
+    ),
+    "framing.loaded.fabrication": frozenset(
+        """mass-produced manufacture manufactured manufacturing factory factories steel
+        metal welding component components machining prototype prototypes
+        semiconductor semiconductors craft artisanal workshop""".split()
+    ),
+    "framing.loaded.degrading": frozenset(
+        """performance latency signal resolution throughput bandwidth accuracy battery
+        batteries user users workload workloads soil habitat habitats""".split()
+    ),
+    "framing.loaded.obfuscate": frozenset(
+        """code malware software script scripts binary encryption hacked hacking hacker
+        hackers computer computers""".split()
     ),
     # machines' appetite for electricity: "training the models has proven power-hungry"
     "framing.loaded.power_hungry": frozenset(

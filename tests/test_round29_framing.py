@@ -54,3 +54,25 @@ def test_a_word_of_wonder_on_a_minister_stays(annotator: Annotator) -> None:
     # the same word, on a person: the outlet's verdict
     got = tiers(annotator, "The minister gave a stunning display of arrogance at the hearing.")
     assert got.get("stunning") == "strong", got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The probe lifted off at dawn, blasting skyward from a pad on the coast.", "blasting"),
+        ("She rigged the buckets with cheap thermometers and waited.", "rigged"),
+        ("The larvae can be seen wriggling through the mud of the pond.", "wriggling"),
+        ("Its fabrication in the workshop takes three weeks of welding.", "fabrication"),
+        ("The update ended up degrading performance on older phones.", "degrading"),
+    ],
+)
+def test_a_plain_or_technical_sense_is_not_framing(
+    annotator: Annotator, text: str, word: str
+) -> None:
+    got = tiers(annotator, text)
+    assert word not in got, got
+
+
+def test_the_charged_sense_stays(annotator: Annotator) -> None:
+    got = tiers(annotator, "Ministers tried to wriggle out of the pledge on rail fares.")
+    assert got.get("wriggle") == "strong", got
