@@ -136,10 +136,10 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
         excavation demolition seismic rocket rockets skyward launchpad liftoff
         lift-off""".split()
     ),
-    # Round 29, read on the judged real pages (each judged not loaded): a rocket 'blasting
-    # skyward' (above), an experimenter who 'rigged' buckets with thermometers, a flatworm
-    # 'wriggling' through mud, a craft's 'fabrication', software 'degrading' a user's
-    # experience, malware that 'obfuscated' its traces: the plain or technical sense
+    # Round 29, read on the judged real pages (each span judged not loaded): a rocket's
+    # launch (above), kit fitted with instruments, a small animal's movement, a thing's
+    # manufacture, software that slows a device, malware that hides its traces: the plain
+    # or technical sense of 'rigged', 'wriggle', 'fabrication', 'degrading', 'obfuscate'
     "framing.loaded.rigged": frozenset(
         """thermometer thermometers sensor sensors camera cameras cable cables wire wires
         rope ropes pulley pulleys explosive explosives bomb bombs mast sail sails tent

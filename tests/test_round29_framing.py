@@ -20,7 +20,7 @@ def tiers(annotator: Annotator, text: str) -> dict[str, str]:
         ("The road winds up between majestic pines to the old quarry.", "majestic"),
         ("The roof terrace is magnificent at dusk.", "magnificent"),
         ("The tasting menu ends with a glorious plum dessert.", "glorious"),
-        ("Beyond the village the lane climbs at an ominous gradient.", "ominous"),
+        ("Cyclists face an ominous slope on the final hill.", "ominous"),
         (
             "The festival closed with a breathtaking fireworks show over the harbour.",
             "breathtaking",
@@ -59,9 +59,9 @@ def test_a_word_of_wonder_on_a_minister_stays(annotator: Annotator) -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("The probe lifted off at dawn, blasting skyward from a pad on the coast.", "blasting"),
-        ("She rigged the buckets with cheap thermometers and waited.", "rigged"),
-        ("The larvae can be seen wriggling through the mud of the pond.", "wriggling"),
+        ("The rocket cleared the tower, blasting upward through low cloud.", "blasting"),
+        ("Engineers rigged the mast with wind sensors before the trial.", "rigged"),
+        ("Tiny worms were wriggling in the wet soil of the allotment.", "wriggling"),
         ("Its fabrication in the workshop takes three weeks of welding.", "fabrication"),
         ("The update ended up degrading performance on older phones.", "degrading"),
     ],
