@@ -63,3 +63,28 @@ def test_a_verb_after_an_apposition_has_its_subject(annotator: Annotator, text: 
     # the parser hangs the verb from the subject as if it were 'a deal signed in May'
     f = first(annotator, text)
     assert f.sourcing == "named_source", f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry published figures that showed a fall in burglaries.",
+        "On Monday the mayor, Ada Crole, presented data that showed the port's trade had doubled.",
+        "Ada Crole cited a survey that found most tenants want longer leases.",
+    ],
+)
+def test_a_document_put_out_by_a_named_subject_is_theirs(annotator: Annotator, text: str) -> None:
+    f = first(annotator, text)
+    assert f.sourcing == "named_source", f.reason
+    assert f.rule == "sourcing.source.document" or "document_presented" in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group published figures that showed a fall in burglaries.",
+        "Ada Crole obtained a memo that showed the plan had been dropped.",
+    ],
+)
+def test_a_document_no_one_puts_out_stays_vague(annotator: Annotator, text: str) -> None:
+    assert first(annotator, text).sourcing == "vague_document"

@@ -14,7 +14,9 @@ from newsprov.cli import main
 DATED = "The depot was closed in March after a fire.\n"
 GLOVE = "The children made a glove puppet for the show.\n"
 PUPPET = "The minister is a puppet of the oil lobby.\n"
-MILD = "The council bragged about the new bus lanes.\n"
+# round 29: "bragged" became a stance act like "boasted" (the council that bragged is on
+# record), so the mild word is shown where it reports no act
+MILD = "The bus lanes have given the council bragging rights.\n"
 
 ONLY_JANUARY = """
 [[entry]]

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
+from annotate.sourcing.documents_shown import RULE as PRESENTED
+from annotate.sourcing.documents_shown import presented_by
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.syntax import _attached_to, _np, _tok_span
 from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, _TIME_ENTS, WordSetView
@@ -87,6 +89,10 @@ class Documents:
         )
         if owner is not None:
             return made("named_source", "document", f"attributed to a named document: '{src.text}'")
+        if (by := presented_by(head, lex["institution_noun"])) is not None:
+            # 'the ministry published figures that showed ...': theirs (round 29)
+            why = f"attributed to '{_np(by).text}', who put forward '{src.text}' ({PRESENTED})"
+            return made("named_source", "document", why)
         public = _modifier_in(head, lex["public_document_verb"])
         if public is not None and _says_whose(public):
             return made(
