@@ -88,6 +88,12 @@ MARKET_CONVENTIONS = frozenset(
     blistering meltdown bloodbath carnage skyrocket astonishing extraordinary""".split()
 )
 
+# the weather's snowflakes (round 29), for both entries that list the label
+_SNOW = frozenset(
+    """snow winter blizzard ice crystal crystals weather sky shape shapes flake flakes
+    freezing frozen cloud clouds""".split()
+)
+
 # Literal senses read from the sentence: an entry is dropped when its sentence holds one of
 # these words (the physical or technical thing the word describes there).
 LITERAL_SENSES: dict[str, frozenset[str]] = {
@@ -157,6 +163,17 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
     "framing.loaded.degrading": frozenset(
         """performance latency signal resolution throughput bandwidth accuracy battery
         batteries user users workload workloads soil habitat habitats""".split()
+    ),
+    # ... and the plain senses of three labels, each judged not loaded where it fired: the
+    # snow of a winter match or of a science question, the film on a pond, a painted clown
+    "framing.labeling.partisan_stock": _SNOW,
+    "framing.labeling.snowflake": _SNOW,
+    "framing.labeling.scum": frozenset(
+        "pond ponds algae slime surface water film soap bath mould mold".split()
+    ),
+    "framing.loaded.metaphor.theatre.clown": frozenset(
+        """circus painting paintings painter portrait costume make-up makeup mime
+        performer performers jester juggler carnival""".split()
     ),
     "framing.loaded.obfuscate": frozenset(
         """code malware software script scripts binary encryption hacked hacking hacker

@@ -76,3 +76,32 @@ def test_a_plain_or_technical_sense_is_not_framing(
 def test_the_charged_sense_stays(annotator: Annotator) -> None:
     got = tiers(annotator, "Ministers tried to wriggle out of the pledge on rail fares.")
     assert got.get("wriggle") == "strong", got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Snowflakes drifted across the floodlights as the winter match restarted.", "snowflakes"),
+        ("A green scum of algae covered the pond by August.", "scum"),
+        ("The painting shows a clown in a red costume.", "clown"),
+        ("By noon the lake was completely still.", "completely still"),
+    ],
+)
+def test_the_plain_sense_of_a_label_is_not_framing(
+    annotator: Annotator, text: str, word: str
+) -> None:
+    got = tiers(annotator, text)
+    assert word not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Those snowflakes at the university cannot take a joke.", "snowflakes"),
+        ("The minister is a clown.", "clown"),
+        ("The council's reply was totally unacceptable.", "totally unacceptable"),
+    ],
+)
+def test_the_label_aimed_at_people_stays(annotator: Annotator, text: str, word: str) -> None:
+    got = tiers(annotator, text)
+    assert got.get(word) == "strong", got
