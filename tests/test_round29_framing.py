@@ -105,3 +105,18 @@ def test_the_plain_sense_of_a_label_is_not_framing(
 def test_the_label_aimed_at_people_stays(annotator: Annotator, text: str, word: str) -> None:
     got = tiers(annotator, text)
     assert got.get(word) == "strong", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The leftist president of Varnia won a second term in May.", "She was born in fascist Italy."],
+)
+def test_a_descriptor_of_an_office_or_a_regime_is_not_framing(
+    annotator: Annotator, text: str
+) -> None:
+    assert tiers(annotator, text) == {}
+
+
+def test_the_label_on_people_stays_strong(annotator: Annotator) -> None:
+    got = tiers(annotator, "Leftist agitators blocked the entrance to the depot.")
+    assert got.get("leftist agitators") == "strong" or got.get("leftist") == "strong", got
