@@ -88,3 +88,22 @@ def test_a_document_put_out_by_a_named_subject_is_theirs(annotator: Annotator, t
 )
 def test_a_document_no_one_puts_out_stays_vague(annotator: Annotator, text: str) -> None:
     assert first(annotator, text).sourcing == "vague_document"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A contract said to be worth 3 million pounds was signed on Friday.",
+        "The keeper, thought to be the club's best-paid player, left on Monday.",
+        "A ledger believed to have been lost in the fire turned up in a skip.",
+    ],
+)
+def test_a_reduced_evidential_is_agentless(annotator: Annotator, text: str) -> None:
+    # the parser can make 'said' the main verb with 'contract' for its speaker
+    f = first(annotator, text)
+    assert f.sourcing == "agentless", f.reason
+    assert f.tier == "query"
+
+
+def test_a_speaker_with_an_instruction_is_not_agentless(annotator: Annotator) -> None:
+    assert first(annotator, "The doctor said to rest for a week.").sourcing != "agentless"
