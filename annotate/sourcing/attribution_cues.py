@@ -159,6 +159,17 @@ def _reduced_evidential(tok: Token, passive_id: str | None) -> bool:
     return before.pos_ == "NOUN" or named or before.text == ","
 
 
+def _noun_read_as_verb(prep: Token) -> Token | None:
+    """'according to show insiders', 'according to record labels': the parser can read the
+    first noun after the preposition as a verb with the real head as its object. The
+    object of such a verb right after the preposition is the source (round 29, PolNeAR
+    dev)."""
+    verb = next((c for c in prep.children if c.dep_ == "pcomp" and c.i == prep.i + 1), None)
+    if verb is None or verb.tag_ not in ("VB", "VBP", "NN"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1), None)
+
+
 class AttributionCues:
     """The token readers of pass 1: verbs of saying, evidentials, record verbs, prepositions."""
 
@@ -399,7 +410,9 @@ class AttributionCues:
             first = tok.i - len(words) + 1
             if first < s.start or [t.lower_ for t in s.doc[first : tok.i + 1]] != words:
                 continue
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) or _noun_read_as_verb(
+                tok
+            )
             if pobj is None:
                 continue
             cue = _tok_span(s.doc[first : tok.i + 1])
