@@ -175,6 +175,13 @@ LITERAL_SENSES: dict[str, frozenset[str]] = {
         """circus painting paintings painter portrait costume make-up makeup mime
         performer performers jester juggler carnival""".split()
     ),
+    # troubles that dog an effort, the usual sense of 'plague' in plain copy: 'shortages
+    # plaguing the hospitals', 'a project plagued by delays', 'a season plagued by injuries'
+    # (round 29; both such spans on the judged pages were judged not loaded)
+    "framing.loaded.plague": frozenset(
+        """shortage shortages problem problems delay delays injury injuries issue issues
+        glitch glitches bug bugs fault faults outage outages setback setbacks""".split()
+    ),
     "framing.loaded.obfuscate": frozenset(
         """code malware software script scripts binary encryption hacked hacking hacker
         hackers computer computers""".split()

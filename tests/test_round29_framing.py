@@ -120,3 +120,9 @@ def test_a_descriptor_of_an_office_or_a_regime_is_not_framing(
 def test_the_label_on_people_stays_strong(annotator: Annotator) -> None:
     got = tiers(annotator, "Leftist agitators blocked the entrance to the depot.")
     assert got.get("leftist agitators") == "strong" or got.get("leftist") == "strong", got
+
+
+def test_troubles_that_dog_an_effort_are_not_framing(annotator: Annotator) -> None:
+    assert tiers(annotator, "The tram extension has been plagued by delays and faults.") == {}
+    got = tiers(annotator, "Bribery scandals have plagued the port authority for years.")
+    assert got.get("plagued") == "strong", got
