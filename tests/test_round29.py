@@ -126,3 +126,29 @@ def test_an_aside_with_as_names_its_own_speaker(annotator: Annotator) -> None:
     assert f.sourcing == "anonymous_source", f.reason
     f = first(annotator, "Ardley, as Ada Crole noted, rarely floods twice in a year.")
     assert f.sourcing == "named_source" and "Crole" in f.source.text, f.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The village has about 900 residents, most of them retired.",
+        "Corran is home to about 12,000 people.",
+        "About 300 people live on the island all year.",
+    ],
+)
+def test_a_places_population_is_routine(annotator: Annotator, text: str) -> None:
+    f = first(annotator, text)
+    assert f.sourcing == "unattributed_claim" and f.tier == "routine", f.reason
+    assert "sourcing.tier.population" in (f.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 30 residents were hurt when the footbridge collapsed.",
+        "The town has about 4,200 residents who oppose the quarry.",
+    ],
+)
+def test_people_in_an_event_or_a_stance_stay_queries(annotator: Annotator, text: str) -> None:
+    f = first(annotator, text)
+    assert f.tier == "query", f.reason

@@ -54,6 +54,8 @@ from annotate.sourcing.tier_hits import claim_in, court_context, lexicon_hit
 from annotate.sourcing.tier_marks import marked_tier
 from annotate.sourcing.tier_passing import IN_PASSING, UNTAGGED_QUOTE, in_passing, untagged_quote
 from annotate.sourcing.tier_plot import PLOT, story_told
+from annotate.sourcing.tier_population import RULE as POPULATION
+from annotate.sourcing.tier_population import population
 from annotate.sourcing.tier_rules import (
     _cause_of_move,
     _mentions,
@@ -279,6 +281,8 @@ def _decide(flag: SentenceFlag, sent: SpacySpan, lex: SourcingLexicon) -> tuple[
         return "query", f"spending: '{spent}'", "sourcing.tier.spending"
     if (modal := _forecast(sent, lex)) is not None and rule == "sourcing.check.figure":
         return "query", f"a figure of the future: '{modal.text}'", "sourcing.tier.forecast"
+    if rule == "sourcing.check.figure" and (people := population(sent)):
+        return "routine", f"a place's population ('{people}')", POPULATION  # round 29
     if rule == "sourcing.check.figure" and (count := present_count(sent)):
         return (
             "routine",
