@@ -399,7 +399,7 @@ def _says_whose(verb: Token) -> bool:
 def _agent_known(by: Token) -> bool:
     """'released by the council', 'published by its research arm': a body the story has in
     view, named by 'the' or an owner (round 29). The parser can hang the noun outside the
-    phrase ('Figures released by the council show ...' read as a 'council show'), so the
+    phrase ('Figures released by the board show ...' read as a 'board show'), so the
     words right after 'by' are read too."""
     obj = next((c for c in by.children if c.dep_ == "pobj"), None)
     if obj is None:

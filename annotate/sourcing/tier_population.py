@@ -1,6 +1,6 @@
 """A place's population is background from the census (round 29).
 
-'The town has about 4,200 residents', 'Corran is home to 12,000 people', 'About 300 people
+'The village has some 900 residents', 'Corran is home to 12,000 people', 'About 300 people
 live on the island': a count of the people who live in a place, in the present tense, is the
 figure any gazetteer or census table gives, like 'a population of 12,000', which the
 background words already read as routine. The count alone was read as a count of people,
@@ -40,7 +40,7 @@ def population(sent: SpacySpan) -> str | None:
         if noun is None or noun.lemma_.lower() not in _DWELLERS:
             continue
         if any(c.dep_ in ("relcl", "acl") for c in noun.children):
-            continue  # '4,200 residents who oppose the plan': a claim about them
+            continue  # '2,300 residents who oppose the quarry': a claim about them
         if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "home":
             # 'Corran is home to 12,000 people' ('home' an attribute or, as the parser may
             # have it, an adverb of 'is')
@@ -56,7 +56,7 @@ def population(sent: SpacySpan) -> str | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         lemma = verb.lemma_.lower()
         if noun.dep_ == "dobj" and lemma == "have" and subj is not None and _place(subj):
-            return f"{t.text} {noun.text}"  # 'The town has about 4,200 residents'
+            return f"{t.text} {noun.text}"  # 'The village has some 900 residents'
         if (
             noun.dep_ == "nsubj"
             and lemma == "live"
