@@ -54,8 +54,7 @@ def test_a_document_with_only_a_date_stays_vague(annotator: Annotator) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Vantor's chief executive, Ada Crole, boasted at the launch that it was the only kettle"
-        " anyone would need.",
+        "Vantor's chief executive, Ada Crole, boasted on Monday that sales had doubled since May.",
         "The club's owner, Piet Marsh, bragged on Monday that the new stand would be full.",
     ],
 )
