@@ -25,6 +25,8 @@ def tiers(annotator: Annotator, text: str) -> dict[str, str]:
             "The festival closed with a breathtaking fireworks show over the harbour.",
             "breathtaking",
         ),
+        ("The camera is superb in low light.", "superb"),
+        ("We finished with a glorious apple pie.", "glorious"),
     ],
 )
 def test_wonder_at_a_thing_is_not_framing(annotator: Annotator, text: str, word: str) -> None:
