@@ -49,8 +49,15 @@ def described_noun(t: Token, is_target: Callable[[Token], bool]) -> Token | None
         word = word.head
     if word.dep_ in ("amod", "compound") and is_target(word.head):
         return word.head
-    if word.dep_ == "acomp" and word.head.lemma_ in ("be", "sound", "look", "feel", "seem"):
-        # round 25, a predicate: 'the finale is stunning', 'the soundtrack sounds eerie'
+    if word.dep_ in ("acomp", "attr") and word.head.lemma_ in (
+        "be",
+        "sound",
+        "look",
+        "feel",
+        "seem",
+    ):
+        # round 25, a predicate: 'the finale is stunning', 'the soundtrack sounds eerie';
+        # round 29: the tagger may read the adjective as a noun ('the camera is superb')
         subj = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and is_target(subj):
             return subj
