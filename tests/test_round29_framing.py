@@ -128,3 +128,23 @@ def test_troubles_that_dog_an_effort_are_not_framing(annotator: Annotator) -> No
     assert tiers(annotator, "The tram extension has been plagued by delays and faults.") == {}
     got = tiers(annotator, "Bribery scandals have plagued the port authority for years.")
     assert got.get("plagued") == "strong", got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The recovery in the shops remains fragile.", "fragile"),
+        ("Building costs ballooned to 3 billion pounds.", "ballooned"),
+        ("The council began a weekend blitz on potholes.", "blitz"),
+        ("Retailers face a perfect storm this winter.", "perfect storm"),
+        ("The union threw a curveball on Friday.", "curveball"),
+    ],
+)
+def test_a_cliche_of_everyday_copy_is_mild(annotator: Annotator, text: str, word: str) -> None:
+    got = tiers(annotator, text)
+    assert got.get(word) == "mild", got
+
+
+def test_a_loaded_metaphor_on_a_group_stays_strong(annotator: Annotator) -> None:
+    got = tiers(annotator, "The council is waging war on drivers.")
+    assert "strong" in got.values(), got
