@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from annotate.models import Span
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.documents_shown import RULE as PRESENTED
-from annotate.sourcing.documents_shown import presented_by
+from annotate.sourcing.documents_shown import agent_known, presented_by
 from annotate.sourcing.lexicon import SourcingLexicon, WordSet
 from annotate.sourcing.syntax import _attached_to, _np, _tok_span
 from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS, _TIME_ENTS, WordSetView
@@ -91,8 +91,11 @@ class Documents:
             return made("named_source", "document", f"attributed to a named document: '{src.text}'")
         if (by := presented_by(head, lex["institution_noun"])) is not None:
             # 'the ministry published figures that showed ...': theirs (round 29)
-            why = f"attributed to '{_np(by).text}', who put forward '{src.text}' ({PRESENTED})"
-            return made("named_source", "document", why)
+            # the source is who put it forward, so that 'The statement ...' later refers
+            # back to them; the document is listed as written
+            who = _tok_span(_np(by))
+            why = f"attributed to '{who.text}', who put forward '{src.text}' ({PRESENTED})"
+            return made("named_source", "document", why, source=who)
         public = _modifier_in(head, lex["public_document_verb"])
         if public is not None and _says_whose(public):
             return made(
@@ -387,34 +390,12 @@ def _says_whose(verb: Token) -> bool:
                 c.dep_ == "poss" or c.lower_ in _DEFINITE for c in obj.children
             ):
                 return True
-    if any(_agent_known(c) for c in verb.children if c.dep_ == "agent"):
+    if any(agent_known(c) for c in verb.children if c.dep_ == "agent"):
         return True
     return any(
         (t.ent_type_ in _NAMED_ENTS or t.pos_ == "PROPN") and not _when(t)
         for t in verb.subtree
         if t.i != verb.i
-    )
-
-
-def _agent_known(by: Token) -> bool:
-    """'released by the council', 'published by its research arm': a body the story has in
-    view, named by 'the' or an owner (round 29). The parser can hang the noun outside the
-    phrase ('Figures released by the board show ...' read as a 'board show'), so the
-    words right after 'by' are read too."""
-    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        doc = by.doc
-        words = doc[by.i + 1 : min(by.i + 4, len(doc))]
-        obj = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
-        if obj is None or not all(
-            t.dep_ in ("det", "poss", "amod", "compound") or t.i == obj.i
-            for t in doc[by.i + 1 : obj.i + 1]
-        ):
-            return False
-        first = doc[by.i + 1]
-        return obj.pos_ == "PROPN" or first.lower_ in _DEFINITE or first.tag_ == "PRP$"
-    return obj.pos_ == "PROPN" or any(
-        c.dep_ == "poss" or c.lower_ in _DEFINITE for c in obj.children
     )
 
 
