@@ -284,6 +284,14 @@ DIGESTS = {
 #            123/1593 (0.0772), framing F1 (outside quotes) 0.6858, neutral per 500 words 0.223
 # The set takes framing below its floor (0.690): the round's rules must win it back; the
 # floor is not lowered.
+# The round's rules (praise of things dropped; plain senses of labels and technical words;
+# clichéd metaphors mild; a post holder named after the company; reduced evidentials; a
+# document put forward by a named subject; a place's population routine), on 0cbf41b, 160
+# articles:
+#   heldout: unsourced F1 0.7677 (precision 0.8625), label agreement 0.7691, named flagged
+#            120/1593 (0.0753), framing F1 (outside quotes) 0.6915, neutral per 500 words 0.223
+# Framing is back over its floor; F1, agreement and the named rate moved too little to move
+# their bounds.
 # (metric, "min" or "max", bound); raise a floor when the rules get better, never lower it
 # to let a change through.
 BOUNDS = {
