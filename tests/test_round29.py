@@ -110,17 +110,14 @@ def test_a_speaker_with_an_instruction_is_not_agentless(annotator: Annotator) ->
 
 def test_according_to_a_noun_read_as_a_verb(annotator: Annotator) -> None:
     # the parser reads 'show' as a verb and 'insiders' as its object
-    f = first(
-        annotator,
-        "As a quiz show host, Ardo Vance often mocked his crew, according to show insiders.",
-    )
+    f = first(annotator, "The festival lost money for a third year, according to show insiders.")
     assert f.sourcing == "anonymous_source", f.reason
     assert f.source is not None and "insiders" in f.source.text
 
 
 def test_an_aside_with_as_names_its_own_speaker(annotator: Annotator) -> None:
     f = first(
-        annotator, "Ardley, as one of the mayor's advisers pointed out, rarely floods twice a year."
+        annotator, "Ardley, as one of the council's engineers noted, rarely floods twice in a year."
     )
     assert f.sourcing == "anonymous_source", f.reason
     f = first(annotator, "Ardley, as Ada Crole noted, rarely floods twice in a year.")

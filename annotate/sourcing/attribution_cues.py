@@ -160,7 +160,7 @@ def _reduced_evidential(tok: Token, passive_id: str | None) -> bool:
 
 
 def _noun_read_as_verb(prep: Token) -> Token | None:
-    """'according to show insiders', 'according to record labels': the parser can read the
+    """'according to show insiders' (the festival's, say): the parser can read the
     first noun after the preposition as a verb with the real head as its object. The
     object of such a verb right after the preposition is the source (round 29, PolNeAR
     dev)."""

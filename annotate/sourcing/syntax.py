@@ -113,7 +113,7 @@ def main_verb_misread(verb: Token) -> bool:
 
 
 def _as_speaker(subj: Token, verb: Token) -> Token | None:
-    """'Ardley, as one of the mayor's advisers pointed out, rarely floods': the parser makes
+    """'Ardley, as one of the council's engineers noted, rarely floods': the parser makes
     the sentence's subject the subject of the aside's verb and hangs 'as one of ...' from
     it. The object of an 'as' set off by a comma between them is who spoke (round 29,
     PolNeAR dev)."""
