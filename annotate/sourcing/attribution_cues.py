@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from annotate.sourcing.attribution import Attribution, _Memory
 from annotate.sourcing.cue_senses import _duty_not_hearsay, _made_clear, other_sense
 from annotate.sourcing.lexicon import SourcingLexicon, lemma_of
+from annotate.sourcing.misreads import noun_read_as_verb, reduced_evidential
 from annotate.sourcing.numbers import numbered_name
 from annotate.sourcing.people import first_word
 from annotate.sourcing.set_off import set_off_subject
@@ -138,38 +139,6 @@ _TIME_CONDITION = frozenset(
 )
 
 
-def _reduced_evidential(tok: Token, passive_id: str | None) -> bool:
-    """'A deal said to be worth 2 million pounds was signed', 'The striker, thought to be the
-    club's top earner, left': an evidential participle before 'to be' or 'to have', right
-    after its noun or after a comma, is a reduced passive even when the parser made it the
-    main verb with the noun for its subject (round 29). An active verb of saying is not
-    followed by 'to be' ('She said to wait' tells someone what to do, and 'wait' is no
-    'be')."""
-    doc = tok.doc
-    if passive_id is None or tok.tag_ not in ("VBD", "VBN") or tok.i == 0:
-        return False
-    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-        return False
-    if doc[tok.i + 2].lower_ not in ("be", "have"):
-        return False
-    before = doc[tok.i - 1]
-    # not a person's name right before: 'Baird said to have a plan is not enough' is a
-    # speaker with a clause, however rare
-    named = before.pos_ == "PROPN" and before.ent_type_ != "PERSON"
-    return before.pos_ == "NOUN" or named or before.text == ","
-
-
-def _noun_read_as_verb(prep: Token) -> Token | None:
-    """'according to show insiders' (the festival's, say): the parser can read the
-    first noun after the preposition as a verb with the real head as its object. The
-    object of such a verb right after the preposition is the source (round 29, PolNeAR
-    dev)."""
-    verb = next((c for c in prep.children if c.dep_ == "pcomp" and c.i == prep.i + 1), None)
-    if verb is None or verb.tag_ not in ("VB", "VBP", "NN"):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1), None)
-
-
 class AttributionCues:
     """The token readers of pass 1: verbs of saying, evidentials, record verbs, prepositions."""
 
@@ -226,7 +195,7 @@ class AttributionCues:
             and tok.i > 0
             and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        ) or _reduced_evidential(tok, passive_id)
+        ) or reduced_evidential(tok, passive_id)
         passive = (
             reduced
             or "auxpass" in children
@@ -410,7 +379,7 @@ class AttributionCues:
             first = tok.i - len(words) + 1
             if first < s.start or [t.lower_ for t in s.doc[first : tok.i + 1]] != words:
                 continue
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) or _noun_read_as_verb(
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) or noun_read_as_verb(
                 tok
             )
             if pobj is None:
