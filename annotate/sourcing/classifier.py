@@ -46,7 +46,11 @@ from annotate.sourcing.tier_rules import data_in_force, lede_sourced_next
 from annotate.sourcing.tiers import assign_tier
 from annotate.sourcing.words import WordSetView, active_word_sets
 
-VERSION = "sourcing-3"
+# Bumped when the rules of this package change, as framing.RULES_VERSION is, so that the
+# fingerprint (and every cache keyed on it) moves with them. It stayed "sourcing-3" from the
+# split into the package (round 9) to round 29: the lexicon digest moved in most rounds, but
+# a round that changed code alone would have left cached annotations stale.
+VERSION = "sourcing-29"
 # acts of record a named actor does in public (sourcing.words.public_acts)
 _PUBLIC_ACTS = WordSetView("public_acts")
 # round 22: reporting its own figures is a public act once done ('Harwick Foods reported a
