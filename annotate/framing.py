@@ -47,7 +47,7 @@ from annotate.quotes import inside
 # Bumped when the rules in this module or framing_verbs/framing_context/framing_voice/
 # framing_questions/framing_genre/framing_works/framing_culture/framing_self/framing_things
 # change, so the fingerprint changes with them.
-RULES_VERSION = "framing-rules-14.13"
+RULES_VERSION = "framing-rules-14.14"
 
 
 # Possessives in a phrase stand for any owner: "drag their feet" also hits "drags its feet".

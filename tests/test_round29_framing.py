@@ -133,7 +133,6 @@ def test_troubles_that_dog_an_effort_are_not_framing(annotator: Annotator) -> No
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("The recovery in the shops remains fragile.", "fragile"),
         ("Building costs ballooned to 3 billion pounds.", "ballooned"),
         ("The council began a weekend blitz on potholes.", "blitz"),
         ("Retailers face a perfect storm this winter.", "perfect storm"),
@@ -148,3 +147,21 @@ def test_a_cliche_of_everyday_copy_is_mild(annotator: Annotator, text: str, word
 def test_a_loaded_metaphor_on_a_group_stays_strong(annotator: Annotator) -> None:
     got = tiers(annotator, "The council is waging war on drivers.")
     assert "strong" in got.values(), got
+    # 'fragile' stays strong: the writer's alarm, above all when intensified
+    got = tiers(annotator, "After the strike the ferry timetable looks dangerously fragile.")
+    assert "strong" in got.values(), got
+
+
+def test_fragile_looking_is_a_persons_frame(annotator: Annotator) -> None:
+    assert tiers(annotator, "A fragile looking child held her mother's hand.") == {}
+
+
+def test_a_charge_hung_on_the_accused_is_the_accusers(annotator: Annotator) -> None:
+    # the parser hangs 'of ...' on 'the paper'; the charge is still the minister's
+    spans = annotator.annotate("The minister accused the paper of degrading public debate.").spans
+    assert spans and all(s.in_quote for s in spans), spans
+    # 'of' inside the object is not a charge: the words after it are the writer's
+    own = annotator.annotate(
+        "Unions blame a decade of cuts that have left the depots dangerously fragile."
+    ).spans
+    assert any(not s.in_quote for s in own), own
