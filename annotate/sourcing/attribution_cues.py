@@ -187,15 +187,7 @@ class AttributionCues:
             return self._classify_source(
                 subj, s, mem, anonymous, _tok_span(tok), cue_id, i, cue_tok=tok
             )
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        reduced = (  # "a deal said to be worth ...", however the parser attached it
-            passive_id is not None
-            and nxt is not None
-            and nxt.lower_ == "to"
-            and tok.i > 0
-            and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        ) or reduced_evidential(tok, passive_id)
+        reduced = reduced_evidential(tok, passive_id)  # 'a deal said to be worth ...'
         passive = (
             reduced
             or "auxpass" in children
