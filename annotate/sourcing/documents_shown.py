@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotate.sourcing.lexicon import WordSet
+from annotate.sourcing.nouns import _determined
 from annotate.sourcing.words import _DEFINITE, _NAMED_ENTS
 
 RULE = "sourcing.source.document_presented"
@@ -43,10 +44,7 @@ def presented_by(head: Token, institution_noun: WordSet) -> Token | None:
         return subj
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children):
         return subj  # 'the mayor, Ada Crole, presented data ...'
-    marked = any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in subj.children
-    )
-    return subj if marked and institution_noun.token(subj) else None
+    return subj if _determined(subj) and institution_noun.token(subj) else None
 
 
 def agent_known(by: Token) -> bool:
@@ -66,6 +64,4 @@ def agent_known(by: Token) -> bool:
             return False
         first = doc[by.i + 1]
         return obj.pos_ == "PROPN" or first.lower_ in _DEFINITE or first.tag_ == "PRP$"
-    return obj.pos_ == "PROPN" or any(
-        c.dep_ == "poss" or c.lower_ in _DEFINITE for c in obj.children
-    )
+    return obj.pos_ == "PROPN" or _determined(obj)
